@@ -1,0 +1,42 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
+import { configVariable, defineConfig } from "hardhat/config";
+
+import evidenceTasks from "./tasks/evidence.js";
+
+const require = createRequire(import.meta.url);
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+// The compiler ships with the `solc` npm package (exact version in package.json), so builds never download one.
+const SOLC_VERSION = "0.8.30";
+const solcPath = require.resolve("solc/soljson.js");
+const optimizer = { enabled: true, runs: 1000 };
+
+export default defineConfig({
+  plugins: [hardhatToolboxMochaEthers],
+  tasks: [...evidenceTasks],
+  solidity: {
+    profiles: {
+      default: { version: SOLC_VERSION, path: solcPath, settings: { optimizer } },
+      production: { version: SOLC_VERSION, path: solcPath, isolated: true, settings: { optimizer } },
+      // Pre-Shanghai bytecode (no PUSH0 / MCOPY / transient storage) for consortium chains such as FISCO BCOS.
+      compat: { version: SOLC_VERSION, path: solcPath, settings: { optimizer, evmVersion: "paris" } },
+    },
+  },
+  paths: { ignition: "deploy" },
+  typechain: { outDir: path.join(root, "typechain-types") },
+  networks: {
+    // A pre-Shanghai chain, to prove the `compat` build runs where PUSH0 does not exist.
+    preShanghai: { type: "edr-simulated", chainType: "l1", hardfork: "merge" },
+    localhost: { type: "http", chainType: "l1", url: "http://127.0.0.1:8545" },
+    sepolia: {
+      type: "http",
+      chainType: "l1",
+      url: configVariable("SEPOLIA_RPC_URL"),
+      accounts: [configVariable("SEPOLIA_PRIVATE_KEY")],
+    },
+  },
+});
