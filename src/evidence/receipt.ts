@@ -1,0 +1,100 @@
+import { readFile } from "node:fs/promises";
+
+import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
+import { isAddress, isHexString } from "ethers";
+
+import { InvalidInputError } from "../errors.js";
+import { HASH_ALGORITHM_NAMES, type HashAlgorithmName } from "./hash.js";
+
+/**
+ * Everything needed to prove, later and by anyone, that a document was anchored: with the receipt, the document and an
+ * RPC URL, `verifyReceipt` answers in one contract call.
+ */
+export interface EvidenceReceipt {
+  version: 1;
+  /** The document's digest (salted if `salt` is set). */
+  digest: string;
+  algorithm: HashAlgorithmName;
+  /** The 32-byte salt the digest was computed with, if any. Keep it as private as the document. */
+  salt?: string;
+  /** For a batched document: the anchored Merkle root and the digest's proof under it. */
+  batch?: { root: string; proof: string[] };
+  chainId: string;
+  /** The EvidenceRegistry address. */
+  contract: string;
+  /** The anchoring transaction. */
+  transaction: string;
+  blockNumber: number;
+  /** The document's file name when it was anchored, for people; not part of the proof. */
+  fileName?: string;
+}
+
+/** A Merkle batch over digests, in `@openzeppelin/merkle-tree`'s standard leaf format, as the contract verifies it. */
+export class EvidenceBatch {
+  readonly tree: StandardMerkleTree<[string]>;
+
+  constructor(digests: readonly string[]) {
+    if (digests.length === 0) throw new InvalidInputError("a batch needs at least one digest");
+    for (const digest of digests) {
+      if (!isHexString(digest, 32)) throw new InvalidInputError(`not a 32-byte digest: ${digest}`);
+    }
+    this.tree = StandardMerkleTree.of(
+      digests.map((digest) => [digest.toLowerCase()] as [string]),
+      ["bytes32"],
+    );
+  }
+
+  get root(): string {
+    return this.tree.root;
+  }
+
+  get size(): number {
+    return this.tree.length;
+  }
+
+  /** The proof of the `index`-th digest (the order given to the constructor). */
+  proof(index: number): string[] {
+    return this.tree.getProof(index);
+  }
+}
+
+/** Parses and checks a receipt; throws `InvalidInputError` naming the first bad field. */
+export function parseReceipt(json: string | unknown): EvidenceReceipt {
+  let value: unknown = json;
+  if (typeof json === "string") {
+    try {
+      value = JSON.parse(json);
+    } catch {
+      throw new InvalidInputError("receipt is not valid JSON");
+    }
+  }
+  const r = value as Partial<EvidenceReceipt> | null;
+  const fail = (field: string): never => {
+    throw new InvalidInputError(`receipt field "${field}" is missing or malformed`);
+  };
+  if (r === null || typeof r !== "object") return fail("(root)");
+  if (r.version !== 1) fail("version");
+  if (!isHexString(r.digest, 32)) fail("digest");
+  if (!HASH_ALGORITHM_NAMES.includes(r.algorithm as HashAlgorithmName)) fail("algorithm");
+  if (r.salt !== undefined && !isHexString(r.salt, 32)) fail("salt");
+  if (r.batch !== undefined) {
+    if (!isHexString(r.batch.root, 32)) fail("batch.root");
+    if (!Array.isArray(r.batch.proof) || !r.batch.proof.every((p) => isHexString(p, 32))) fail("batch.proof");
+  }
+  if (typeof r.chainId !== "string" || !/^\d+$/.test(r.chainId)) fail("chainId");
+  if (!isAddress(r.contract)) fail("contract");
+  if (!isHexString(r.transaction, 32)) fail("transaction");
+  if (!Number.isInteger(r.blockNumber)) fail("blockNumber");
+  return r as EvidenceReceipt;
+}
+
+/** Reads a receipt file; throws `InvalidInputError` if it is missing or malformed. */
+export async function readReceipt(path: string): Promise<EvidenceReceipt> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    throw new InvalidInputError(`receipt not found: ${path}`);
+  }
+  return parseReceipt(text);
+}
