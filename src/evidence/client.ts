@@ -133,12 +133,12 @@ export class EvidenceClient {
   /** Hashes a file (streamed) and anchors it; returns its receipt. */
   async anchorFile(
     file: string,
-    options: { algorithm?: HashAlgorithmName; salt?: string | boolean; metadata?: string } = {},
+    options: { algorithm?: HashAlgorithmName; salt?: string | boolean; metadata?: string; uri?: string } = {},
   ): Promise<{ receipt: EvidenceReceipt; gasUsed: bigint }> {
     const algorithm = options.algorithm ?? "sha256";
     const salt = options.salt === true ? randomSalt() : options.salt || undefined;
     const digest = await hashFile(file, algorithm, salt);
-    const mined = await this.anchor(digest, algorithm, { metadata: options.metadata });
+    const mined = await this.anchor(digest, algorithm, { metadata: options.metadata, uri: options.uri });
     return {
       receipt: await this.receipt(mined, { digest, algorithm, salt, fileName: path.basename(file) }),
       gasUsed: mined.gasUsed,

@@ -1,0 +1,12 @@
+// `npm run demo` (in-process chain) or `npm run demo -- --network localhost` (a running node): every suite's
+// main job end to end, with a short report.
+import { network } from "hardhat";
+
+import { runEvidenceDemo } from "./evidence.js";
+import { DemoReport } from "./report.js";
+
+const connection = await network.create();
+const report = new DemoReport();
+console.log(`Demo on network "${connection.networkName}"\n`);
+await runEvidenceDemo(connection, report);
+report.printGasSummary();

@@ -1,0 +1,85 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { isAddress } from "ethers";
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import type { NetworkConnection } from "hardhat/types/network";
+
+import { DeploymentNotFoundError, InvalidInputError, SdkError } from "../src/errors.js";
+import { EvidenceClient } from "../src/evidence/client.js";
+
+/**
+ * Wraps a task action so that bad input prints one clear line and exits non-zero, instead of a stack trace. Errors
+ * that are not the SDK's (bugs, network failures) still surface in full.
+ */
+export function cliAction<Args>(
+  action: (args: Args, hre: HardhatRuntimeEnvironment) => Promise<void>,
+): (args: Args, hre: HardhatRuntimeEnvironment) => Promise<void> {
+  return async (args, hre) => {
+    try {
+      await action(args, hre);
+    } catch (error) {
+      if (!(error instanceof SdkError)) throw error;
+      console.error(`error: ${error.message}`);
+      process.exitCode = 1;
+    }
+  };
+}
+
+/** The address of `contract` (e.g. "Evidence#EvidenceRegistry") in the Ignition deployment of the connected chain. */
+export async function deployedAddress(
+  connection: NetworkConnection,
+  futureId: string,
+  override: string,
+): Promise<string> {
+  if (override !== "") {
+    if (!isAddress(override)) throw new InvalidInputError(`not an address: "${override}"`);
+    return override;
+  }
+  const chainId = BigInt((await connection.provider.request({ method: "eth_chainId" })) as string);
+  const file = path.join(process.cwd(), "deploy", "deployments", `chain-${chainId}`, "deployed_addresses.json");
+  const addresses: Record<string, string> = existsSync(file) ? JSON.parse(await readFile(file, "utf8")) : {};
+  const address = addresses[futureId];
+  if (address === undefined) {
+    throw new DeploymentNotFoundError(
+      `no ${futureId} deployed on chain ${chainId} (network "${connection.networkName}"): deploy it with Ignition or pass --registry`,
+    );
+  }
+  const code = await connection.provider.request({ method: "eth_getCode", params: [address, "latest"] });
+  if (code === "0x") {
+    throw new DeploymentNotFoundError(
+      `${futureId} at ${address} has no code on network "${connection.networkName}": wrong network?`,
+    );
+  }
+  return address;
+}
+
+/** The account `from` names (an address among the network's accounts), or the first account. */
+export async function sender(connection: NetworkConnection, from: string): Promise<HardhatEthersSigner> {
+  const signers = await connection.ethers.getSigners();
+  if (signers.length === 0)
+    throw new InvalidInputError(`network "${connection.networkName}" has no accounts configured`);
+  if (from === "") return signers[0];
+  const match = signers.find((s) => s.address.toLowerCase() === from.toLowerCase());
+  if (match === undefined)
+    throw new InvalidInputError(`account ${from} is not configured on network "${connection.networkName}"`);
+  return match;
+}
+
+/** An EvidenceClient on the task's network, sending as `from`. */
+export async function evidenceClient(
+  hre: HardhatRuntimeEnvironment,
+  options: { registry: string; from?: string },
+): Promise<{ client: EvidenceClient; connection: NetworkConnection }> {
+  const connection = await hre.network.create();
+  const address = await deployedAddress(connection, "Evidence#EvidenceRegistry", options.registry);
+  const runner = options.from === undefined ? connection.ethers.provider : await sender(connection, options.from);
+  return { client: new EvidenceClient(address, runner), connection };
+}
+
+/** Formats a unix time for people. */
+export function formatTime(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
+}

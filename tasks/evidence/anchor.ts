@@ -1,0 +1,29 @@
+import { writeFile } from "node:fs/promises";
+
+import type { HashAlgorithmName } from "../../src/evidence/hash.js";
+import { algorithmId } from "../../src/evidence/hash.js";
+import { cliAction, evidenceClient } from "../cli.js";
+
+interface Args {
+  file: string;
+  algorithm: string;
+  salt: boolean;
+  uri: string;
+  receipt: string;
+  registry: string;
+  from: string;
+}
+
+export default cliAction<Args>(async (args, hre) => {
+  algorithmId(args.algorithm);
+  const { client } = await evidenceClient(hre, args);
+  const { receipt, gasUsed } = await client.anchorFile(args.file, {
+    algorithm: args.algorithm as HashAlgorithmName,
+    salt: args.salt,
+    uri: args.uri || undefined,
+  });
+  const out = args.receipt || `${args.file}.receipt.json`;
+  await writeFile(out, JSON.stringify(receipt, null, 2) + "\n");
+  console.log(`anchored ${receipt.digest} (${receipt.algorithm}) in ${receipt.transaction}, gas ${gasUsed}`);
+  console.log(`receipt: ${out}`);
+});
