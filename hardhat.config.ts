@@ -31,7 +31,8 @@ export default defineConfig({
   networks: {
     // A pre-Shanghai chain, to prove the `compat` build runs where PUSH0 does not exist.
     preShanghai: { type: "edr-simulated", chainType: "l1", hardfork: "merge" },
-    localhost: { type: "http", chainType: "l1", url: "http://127.0.0.1:8545" },
+    // LOCALHOST_URL lets tests and scripts point at a node on another port.
+    localhost: { type: "http", chainType: "l1", url: process.env.LOCALHOST_URL ?? "http://127.0.0.1:8545" },
     sepolia: {
       type: "http",
       chainType: "l1",
