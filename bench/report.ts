@@ -23,10 +23,7 @@ export interface Target {
 }
 
 /** Builds a row, filling in the ratio and whether the target is met. */
-export function row(
-  fields: Omit<GasRow, "ratio" | "target" | "meetsTarget">,
-  target?: Target,
-): GasRow {
+export function row(fields: Omit<GasRow, "ratio" | "target" | "meetsTarget">, target?: Target): GasRow {
   const result: GasRow = { ...fields };
   if (fields.baselineGas !== undefined && fields.baselineGas > 0) {
     result.ratio = Math.round((fields.gas / fields.baselineGas) * 1000) / 1000;

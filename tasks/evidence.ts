@@ -8,8 +8,16 @@ const registry = {
   description: "EvidenceRegistry address (default: the Ignition deployment)",
   defaultValue: "",
 } as const;
-const from = { name: "from", description: "Sending account (default: the network's first account)", defaultValue: "" } as const;
-const algorithm = { name: "algorithm", description: "keccak256, sha256, sha3-256 or sm3", defaultValue: "sha256" } as const;
+const from = {
+  name: "from",
+  description: "Sending account (default: the network's first account)",
+  defaultValue: "",
+} as const;
+const algorithm = {
+  name: "algorithm",
+  description: "keccak256, sha256, sha3-256 or sm3",
+  defaultValue: "sha256",
+} as const;
 
 export default [
   emptyTask("evidence", "Evidence notarization: anchor, verify, co-sign, revoke").build(),

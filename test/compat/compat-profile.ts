@@ -4,6 +4,7 @@
 import path from "node:path";
 
 import { expect } from "chai";
+import type { InterfaceAbi } from "ethers";
 import hre, { network } from "hardhat";
 
 import { EvidenceClient } from "../../src/evidence/client.js";
@@ -12,7 +13,7 @@ import { signAnchor } from "../../src/evidence/signing.js";
 const { ethers } = await network.create("preShanghai");
 
 interface CompiledContract {
-  abi: unknown[];
+  abi: InterfaceAbi;
   evm: { bytecode: { object: string } };
 }
 
