@@ -9,7 +9,7 @@ export interface GasRow {
   /** The reference measured in the same run (e.g. "EAS.attest"), if any. */
   baseline?: string;
   baselineGas?: number;
-  /** gas / baselineGas, rounded to 3 decimals. */
+  /** gas / baselineGas to 3 significant digits (a batch against per-item calls is far below 0.001). */
   ratio?: number;
   /** The target as written in the issue, e.g. "<= 47000" or "<= 0.40 x baseline". */
   target?: string;
@@ -26,14 +26,16 @@ export interface Target {
 export function row(fields: Omit<GasRow, "ratio" | "target" | "meetsTarget">, target?: Target): GasRow {
   const result: GasRow = { ...fields };
   if (fields.baselineGas !== undefined && fields.baselineGas > 0) {
-    result.ratio = Math.round((fields.gas / fields.baselineGas) * 1000) / 1000;
+    result.ratio = Number((fields.gas / fields.baselineGas).toPrecision(3));
   }
   if (target?.maxGas !== undefined) {
     result.target = `<= ${target.maxGas}`;
     result.meetsTarget = fields.gas <= target.maxGas;
   } else if (target?.maxRatio !== undefined) {
     result.target = `<= ${target.maxRatio} x baseline`;
-    result.meetsTarget = result.ratio !== undefined && result.ratio <= target.maxRatio;
+    // On the exact ratio, so rounding never turns a miss into a hit.
+    result.meetsTarget =
+      fields.baselineGas !== undefined && fields.baselineGas > 0 && fields.gas <= target.maxRatio * fields.baselineGas;
   }
   return result;
 }
@@ -51,7 +53,7 @@ export function printTable(rows: GasRow[]): void {
     r.gas.toLocaleString("en-US"),
     r.baseline ?? "",
     r.baselineGas?.toLocaleString("en-US") ?? "",
-    r.ratio?.toFixed(3) ?? "",
+    r.ratio?.toString() ?? "",
     r.target ?? "",
     r.meetsTarget === undefined ? "" : r.meetsTarget ? "yes" : "NO",
   ]);
