@@ -6,6 +6,7 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import type { NetworkConnection } from "hardhat/types/network";
 
 import EvidenceModule from "../deploy/modules/Evidence.js";
+import { EvidenceRegistry__factory } from "../typechain-types/index.js";
 import { EvidenceClient, verifyReceipt } from "../src/evidence/client.js";
 import { hashBytes } from "../src/evidence/hash.js";
 import { signCosign } from "../src/evidence/signing.js";
@@ -24,8 +25,9 @@ export async function runEvidenceDemo(
 ): Promise<{ registry: string }> {
   const [platform, notary, court, arbitration, relayer] =
     (await connection.ethers.getSigners()) as HardhatEthersSigner[];
-  const { evidenceRegistry } = await connection.ignition.deploy(EvidenceModule);
-  const registry = await evidenceRegistry.getAddress();
+  const deployed = await connection.ignition.deploy(EvidenceModule);
+  const registry = await deployed.evidenceRegistry.getAddress();
+  const evidenceRegistry = EvidenceRegistry__factory.connect(registry, platform);
   report.add("evidence", "deploy", `EvidenceRegistry at ${registry} (Ignition module "Evidence")`);
 
   const work = await mkdtemp(path.join(tmpdir(), "evidence-demo-"));
