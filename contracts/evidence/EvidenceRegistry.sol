@@ -15,8 +15,6 @@ import {IEvidenceRegistry} from "./IEvidenceRegistry.sol";
 contract EvidenceRegistry is IEvidenceRegistry, EIP712, Nonces {
     /// @notice `Record.flags` bit: the id is a batch's Merkle root.
     uint8 public constant FLAG_BATCH = 1;
-    /// @notice `Record.flags` bit: the record reached its witness threshold.
-    uint8 public constant FLAG_WITNESSED = 2;
     /// @notice Most witnesses one record may name; bounds the loop in `requireWitnesses`.
     uint256 public constant MAX_WITNESSES = 32;
 
@@ -35,18 +33,19 @@ contract EvidenceRegistry is IEvidenceRegistry, EIP712, Nonces {
         Signed
     }
 
-    /// @dev One slot: threshold, count and deadline are read and written together on every co-signature.
-    struct Policy {
+    /// @dev Everything that can change after an anchor, in one slot: a co-signature reads all of it and writes the
+    /// count, so witnessing costs one storage write. `witnessed` is derived (signatures >= threshold), not stored.
+    struct Lifecycle {
         uint8 threshold;
         uint8 signatures;
         uint64 deadline;
+        uint64 revokedAt;
     }
 
     mapping(bytes32 id => Record) private _records;
-    mapping(bytes32 id => Policy) private _policies;
+    mapping(bytes32 id => Lifecycle) private _lifecycles;
     mapping(bytes32 id => address[]) private _witnesses;
     mapping(bytes32 id => mapping(address witness => WitnessState)) private _witnessStates;
-    mapping(bytes32 id => uint64) private _revokedAt;
     mapping(bytes32 id => bytes32) private _supersededBy;
 
     constructor() EIP712("EvidenceRegistry", "1") {}
@@ -93,8 +92,9 @@ contract EvidenceRegistry is IEvidenceRegistry, EIP712, Nonces {
     /// @inheritdoc IEvidenceRegistry
     function requireWitnesses(bytes32 id, address[] calldata witnesses, uint8 threshold, uint64 deadline) external {
         address submitter = _requireSubmitter(id);
-        _requireNotRevoked(id);
-        if (_policies[id].threshold != 0) revert WitnessesAlreadyRequired(id);
+        Lifecycle storage lifecycle = _lifecycles[id];
+        _requireNotRevoked(id, lifecycle.revokedAt);
+        if (lifecycle.threshold != 0) revert WitnessesAlreadyRequired(id);
         uint256 count = witnesses.length;
         if (count > MAX_WITNESSES) revert TooManyWitnesses(count, MAX_WITNESSES);
         if (threshold == 0 || threshold > count) revert InvalidThreshold(threshold, count);
@@ -107,7 +107,8 @@ contract EvidenceRegistry is IEvidenceRegistry, EIP712, Nonces {
             if (states[witness] != WitnessState.None) revert DuplicateWitness(witness);
             states[witness] = WitnessState.Pending;
         }
-        _policies[id] = Policy({threshold: threshold, signatures: 0, deadline: deadline});
+        lifecycle.threshold = threshold;
+        lifecycle.deadline = deadline;
         _witnesses[id] = witnesses;
         emit WitnessesRequired(id, witnesses, threshold, deadline);
     }
@@ -133,8 +134,9 @@ contract EvidenceRegistry is IEvidenceRegistry, EIP712, Nonces {
     /// @inheritdoc IEvidenceRegistry
     function revoke(bytes32 id, bytes32 reason) external {
         address submitter = _requireSubmitter(id);
-        _requireNotRevoked(id);
-        _revokedAt[id] = uint64(block.timestamp);
+        Lifecycle storage lifecycle = _lifecycles[id];
+        _requireNotRevoked(id, lifecycle.revokedAt);
+        lifecycle.revokedAt = uint64(block.timestamp);
         emit Revoked(id, submitter, reason);
     }
 
@@ -165,12 +167,12 @@ contract EvidenceRegistry is IEvidenceRegistry, EIP712, Nonces {
 
     /// @inheritdoc IEvidenceRegistry
     function getWitnessPolicy(bytes32 id) external view returns (WitnessPolicy memory) {
-        Policy memory policy = _policies[id];
+        Lifecycle memory lifecycle = _lifecycles[id];
         return
             WitnessPolicy({
-                threshold: policy.threshold,
-                signatures: policy.signatures,
-                deadline: policy.deadline,
+                threshold: lifecycle.threshold,
+                signatures: lifecycle.signatures,
+                deadline: lifecycle.deadline,
                 witnesses: _witnesses[id]
             });
     }
@@ -229,24 +231,25 @@ contract EvidenceRegistry is IEvidenceRegistry, EIP712, Nonces {
     }
 
     function _cosign(bytes32 id, address witness) private {
-        if (_records[id].submitter == address(0)) revert EvidenceNotFound(id);
-        _requireNotRevoked(id);
         mapping(address => WitnessState) storage states = _witnessStates[id];
         WitnessState state = states[witness];
-        if (state == WitnessState.None) revert NotAWitness(id, witness);
+        // A named witness proves the record exists, so the record itself is read only to explain a refusal.
+        if (state == WitnessState.None) {
+            if (_records[id].submitter == address(0)) revert EvidenceNotFound(id);
+            revert NotAWitness(id, witness);
+        }
         if (state == WitnessState.Signed) revert AlreadyCosigned(id, witness);
-        Policy storage policy = _policies[id];
-        uint64 deadline = policy.deadline;
-        if (deadline != 0 && block.timestamp > deadline) revert CosignDeadlinePassed(id, deadline);
+        Lifecycle memory lifecycle = _lifecycles[id];
+        _requireNotRevoked(id, lifecycle.revokedAt);
+        if (lifecycle.deadline != 0 && block.timestamp > lifecycle.deadline) {
+            revert CosignDeadlinePassed(id, lifecycle.deadline);
+        }
 
         states[witness] = WitnessState.Signed;
-        uint8 signatures = policy.signatures + 1;
-        policy.signatures = signatures;
+        uint8 signatures = lifecycle.signatures + 1;
+        _lifecycles[id].signatures = signatures;
         emit Cosigned(id, witness, signatures);
-        if (signatures == policy.threshold) {
-            _records[id].flags |= FLAG_WITNESSED;
-            emit Witnessed(id);
-        }
+        if (signatures == lifecycle.threshold) emit Witnessed(id);
     }
 
     function _checkSignature(
@@ -267,15 +270,13 @@ contract EvidenceRegistry is IEvidenceRegistry, EIP712, Nonces {
         if (submitter != msg.sender) revert NotSubmitter(id, msg.sender, submitter);
     }
 
-    function _requireNotRevoked(bytes32 id) private view {
-        uint64 revokedAt = _revokedAt[id];
+    function _requireNotRevoked(bytes32 id, uint64 revokedAt) private pure {
         if (revokedAt != 0) revert EvidenceRevoked(id, revokedAt);
     }
 
     function _verification(bytes32 id, Record memory record) private view returns (Verification memory result) {
         if (record.submitter == address(0)) return result;
-        Policy memory policy = _policies[id];
-        uint64 revokedAt = _revokedAt[id];
+        Lifecycle memory lifecycle = _lifecycles[id];
         result = Verification({
             exists: true,
             batched: record.flags & FLAG_BATCH != 0,
@@ -283,11 +284,11 @@ contract EvidenceRegistry is IEvidenceRegistry, EIP712, Nonces {
             submitter: record.submitter,
             time: record.time,
             blockNumber: record.blockNumber,
-            witnessThreshold: policy.threshold,
-            witnessSignatures: policy.signatures,
-            witnessed: record.flags & FLAG_WITNESSED != 0,
-            revoked: revokedAt != 0,
-            revokedAt: revokedAt,
+            witnessThreshold: lifecycle.threshold,
+            witnessSignatures: lifecycle.signatures,
+            witnessed: lifecycle.threshold != 0 && lifecycle.signatures >= lifecycle.threshold,
+            revoked: lifecycle.revokedAt != 0,
+            revokedAt: lifecycle.revokedAt,
             supersededBy: _supersededBy[id]
         });
     }

@@ -14,7 +14,7 @@ interface IEvidenceRegistry {
     /// @param time Block timestamp of the anchor.
     /// @param blockNumber Block number of the anchor.
     /// @param algorithm Hash algorithm id of the digest (or of every digest in a batch).
-    /// @param flags Bit set of `FLAG_BATCH` and `FLAG_WITNESSED`.
+    /// @param flags Bit set; bit 0 (`FLAG_BATCH`): the id is a batch's Merkle root.
     struct Record {
         address submitter;
         uint40 time;
