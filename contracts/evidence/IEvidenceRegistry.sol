@@ -6,21 +6,21 @@ pragma solidity ^0.8.24;
 /// named witnesses (a notary office, a court). An evidence id is the document's digest, or the Merkle root of a
 /// batch of digests; the first anchor of an id wins and is the priority proof. Nothing is ever deleted: revocation
 /// and supersession are recorded beside the original, which stays readable.
-/// @dev Algorithm ids are open: any non-zero id is accepted and recorded. The ones the SDK speaks are
+/// @dev Algorithm ids are open: any id from 1 to 127 is accepted and recorded. The ones the SDK speaks are
 /// 1 = keccak256, 2 = SHA-256, 3 = SHA3-256, 4 = SM3 (GB/T 32905-2016).
 interface IEvidenceRegistry {
-    /// @notice One anchored evidence record, packed in a single storage slot.
+    /// @notice One anchored evidence record (stored packed in a single slot).
     /// @param submitter Who anchored it (for a delegated anchor, the signer, not the relayer).
-    /// @param time Block timestamp of the anchor.
+    /// @param time Block timestamp of the anchor, in the chain's unit (seconds; milliseconds on FISCO BCOS).
     /// @param blockNumber Block number of the anchor.
-    /// @param algorithm Hash algorithm id of the digest (or of every digest in a batch).
-    /// @param flags Bit set; bit 0 (`FLAG_BATCH`): the id is a batch's Merkle root.
+    /// @param algorithm Hash algorithm id of the digest (or of every digest in a batch), 1 to 127.
+    /// @param batch Whether the id is a batch's Merkle root.
     struct Record {
         address submitter;
-        uint40 time;
-        uint40 blockNumber;
+        uint64 time;
+        uint64 blockNumber;
         uint8 algorithm;
-        uint8 flags;
+        bool batch;
     }
 
     /// @notice Everything a verifier needs about a digest, in one answer.
@@ -111,7 +111,7 @@ interface IEvidenceRegistry {
 
     /// @notice The digest is zero, which no hash function yields in practice.
     error ZeroDigest();
-    /// @notice Algorithm id 0 is reserved for "none".
+    /// @notice Algorithm ids run from 1 to 127 (0 means "none").
     error UnknownAlgorithm(uint8 algorithm);
     /// @notice The id is already anchored: the first anchor keeps the priority.
     error AlreadyAnchored(bytes32 id, address submitter, uint64 time);
@@ -208,7 +208,8 @@ interface IEvidenceRegistry {
     /// @param reason Hash of the reason, or zero.
     function revoke(bytes32 id, bytes32 reason) external;
 
-    /// @notice Links the caller's record to the record (also the caller's) that supersedes it.
+    /// @notice Links the caller's record to the record (also the caller's, neither revoked nor superseded) that
+    /// supersedes it. Version chains stay acyclic: following `supersededBy` always ends at the current version.
     /// @param id The superseded record.
     /// @param newId The superseding record.
     function supersede(bytes32 id, bytes32 newId) external;
