@@ -32,9 +32,9 @@ export function cliAction<Args>(
 export async function deployedAddress(
   connection: NetworkConnection,
   futureId: string,
-  override: string,
+  override?: string,
 ): Promise<string> {
-  if (override !== "") {
+  if (override !== undefined) {
     if (!isAddress(override)) throw new InvalidInputError(`not an address: "${override}"`);
     return override;
   }
@@ -57,11 +57,11 @@ export async function deployedAddress(
 }
 
 /** The account `from` names (an address among the network's accounts), or the first account. */
-export async function sender(connection: NetworkConnection, from: string): Promise<HardhatEthersSigner> {
+export async function sender(connection: NetworkConnection, from?: string): Promise<HardhatEthersSigner> {
   const signers = await connection.ethers.getSigners();
   if (signers.length === 0)
     throw new InvalidInputError(`network "${connection.networkName}" has no accounts configured`);
-  if (from === "") return signers[0];
+  if (from === undefined) return signers[0];
   const match = signers.find((s) => s.address.toLowerCase() === from.toLowerCase());
   if (match === undefined)
     throw new InvalidInputError(`account ${from} is not configured on network "${connection.networkName}"`);
@@ -71,15 +71,16 @@ export async function sender(connection: NetworkConnection, from: string): Promi
 /** An EvidenceClient on the task's network, sending as `from`. */
 export async function evidenceClient(
   hre: HardhatRuntimeEnvironment,
-  options: { registry: string; from?: string },
+  options: { registry?: string; from?: string; readOnly?: boolean },
 ): Promise<{ client: EvidenceClient; connection: NetworkConnection }> {
   const connection = await hre.network.create();
   const address = await deployedAddress(connection, "Evidence#EvidenceRegistry", options.registry);
-  const runner = options.from === undefined ? connection.ethers.provider : await sender(connection, options.from);
+  const runner = options.readOnly ? connection.ethers.provider : await sender(connection, options.from);
   return { client: new EvidenceClient(address, runner), connection };
 }
 
-/** Formats a unix time for people. */
-export function formatTime(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
+/** Formats a block time for people: seconds, or milliseconds on chains that stamp blocks so (FISCO BCOS). */
+export function formatTime(time: number): string {
+  const milliseconds = time > 1e11 ? time : time * 1000;
+  return new Date(milliseconds).toISOString().replace(".000Z", "Z");
 }

@@ -5,13 +5,15 @@ import { ArgumentType } from "hardhat/types/arguments";
 // (deploy/deployments/chain-<id>) unless --registry names one.
 const registry = {
   name: "registry",
-  description: "EvidenceRegistry address (default: the Ignition deployment)",
-  defaultValue: "",
+  description: "EvidenceRegistry address; without it, the one Ignition deployed on the network",
+  type: ArgumentType.STRING_WITHOUT_DEFAULT,
+  defaultValue: undefined,
 } as const;
 const from = {
   name: "from",
-  description: "Sending account (default: the network's first account)",
-  defaultValue: "",
+  description: "Sending account; without it, the network's first account",
+  type: ArgumentType.STRING_WITHOUT_DEFAULT,
+  defaultValue: undefined,
 } as const;
 const algorithm = {
   name: "algorithm",
@@ -26,8 +28,18 @@ export default [
     .addPositionalArgument({ name: "file", description: "The document" })
     .addOption(algorithm)
     .addFlag({ name: "salt", description: "Salt the digest (for low-entropy documents); the salt goes in the receipt" })
-    .addOption({ name: "uri", description: "Metadata URI to emit with the anchor", defaultValue: "" })
-    .addOption({ name: "receipt", description: "Receipt path (default: <file>.receipt.json)", defaultValue: "" })
+    .addOption({
+      name: "uri",
+      description: "Metadata URI to emit with the anchor",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption({
+      name: "receipt",
+      description: "Receipt path; without it, <file>.receipt.json",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
     .addOption(registry)
     .addOption(from)
     .setAction(() => import("./evidence/anchor.js"))
@@ -37,7 +49,12 @@ export default [
     .addPositionalArgument({ name: "folder", description: "The folder (its files, not subfolders)" })
     .addOption(algorithm)
     .addFlag({ name: "salt", description: "Give each document its own salt, kept in its receipt" })
-    .addOption({ name: "out", description: "Receipts folder (default: <folder>/receipts)", defaultValue: "" })
+    .addOption({
+      name: "out",
+      description: "Receipts folder; without it, <folder>/receipts",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
     .addOption(registry)
     .addOption(from)
     .setAction(() => import("./evidence/anchor-folder.js"))
@@ -48,7 +65,8 @@ export default [
     .addOption({
       name: "receipt",
       description: "Its receipt (needed for batched or salted documents)",
-      defaultValue: "",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
     })
     .addOption(algorithm)
     .addOption(registry)
@@ -57,7 +75,12 @@ export default [
 
   task(["evidence", "witnesses"], "Require M-of-N witnesses to co-sign your record")
     .addPositionalArgument({ name: "id", description: "Evidence id (digest or batch root)" })
-    .addOption({ name: "witnesses", description: "Comma-separated witness addresses", defaultValue: "" })
+    .addOption({
+      name: "witnesses",
+      description: "Comma-separated witness addresses",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
     .addOption({ name: "threshold", description: "Co-signatures required", type: ArgumentType.INT, defaultValue: 1 })
     .addOption({
       name: "deadline",
@@ -82,7 +105,8 @@ export default [
     .addOption({
       name: "reason",
       description: "Reason text (its hash goes on chain) or a 32-byte hash",
-      defaultValue: "",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
     })
     .addOption(registry)
     .addOption(from)

@@ -9,9 +9,9 @@ interface Args {
   folder: string;
   algorithm: string;
   salt: boolean;
-  out: string;
-  registry: string;
-  from: string;
+  out?: string;
+  registry?: string;
+  from?: string;
 }
 
 export default cliAction<Args>(async (args, hre) => {
@@ -28,7 +28,7 @@ export default cliAction<Args>(async (args, hre) => {
       }
     },
   });
-  const out = args.out || path.join(args.folder, "receipts");
+  const out = args.out ?? path.join(args.folder, "receipts");
   await mkdir(out, { recursive: true });
   for (const receipt of result.receipts) {
     await writeFile(path.join(out, `${receipt.fileName}.receipt.json`), JSON.stringify(receipt, null, 2) + "\n");

@@ -8,10 +8,10 @@ interface Args {
   file: string;
   algorithm: string;
   salt: boolean;
-  uri: string;
-  receipt: string;
-  registry: string;
-  from: string;
+  uri?: string;
+  receipt?: string;
+  registry?: string;
+  from?: string;
 }
 
 export default cliAction<Args>(async (args, hre) => {
@@ -20,9 +20,9 @@ export default cliAction<Args>(async (args, hre) => {
   const { receipt, gasUsed } = await client.anchorFile(args.file, {
     algorithm: args.algorithm as HashAlgorithmName,
     salt: args.salt,
-    uri: args.uri || undefined,
+    uri: args.uri,
   });
-  const out = args.receipt || `${args.file}.receipt.json`;
+  const out = args.receipt ?? `${args.file}.receipt.json`;
   await writeFile(out, JSON.stringify(receipt, null, 2) + "\n");
   console.log(`anchored ${receipt.digest} (${receipt.algorithm}) in ${receipt.transaction}, gas ${gasUsed}`);
   console.log(`receipt: ${out}`);

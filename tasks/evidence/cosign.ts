@@ -2,8 +2,8 @@ import { cliAction, evidenceClient } from "../cli.js";
 
 interface Args {
   id: string;
-  registry: string;
-  from: string;
+  registry?: string;
+  from?: string;
 }
 
 export default cliAction<Args>(async (args, hre) => {

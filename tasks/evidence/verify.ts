@@ -6,9 +6,9 @@ import { cliAction, evidenceClient, formatTime } from "../cli.js";
 
 interface Args {
   file: string;
-  receipt: string;
+  receipt?: string;
   algorithm: string;
-  registry: string;
+  registry?: string;
 }
 
 function describe(status: EvidenceStatus): string[] {
@@ -28,9 +28,9 @@ function describe(status: EvidenceStatus): string[] {
 }
 
 export default cliAction<Args>(async (args, hre) => {
-  if (args.receipt !== "") {
+  if (args.receipt !== undefined) {
     const receipt = await readReceipt(args.receipt);
-    const { client } = await evidenceClient(hre, { registry: args.registry || receipt.contract });
+    const { client } = await evidenceClient(hre, { registry: args.registry ?? receipt.contract, readOnly: true });
     const result = await client.verifyReceipt(receipt, args.file);
     if (!result.valid) {
       console.error(`NOT VERIFIED: ${result.reason}`);
@@ -42,7 +42,7 @@ export default cliAction<Args>(async (args, hre) => {
     return;
   }
   algorithmId(args.algorithm);
-  const { client } = await evidenceClient(hre, args);
+  const { client } = await evidenceClient(hre, { ...args, readOnly: true });
   const status = await client.verifyFile(args.file, args.algorithm as HashAlgorithmName);
   if (!status.exists) {
     console.error(

@@ -3,15 +3,15 @@ import { cliAction, evidenceClient } from "../cli.js";
 
 interface Args {
   id: string;
-  witnesses: string;
+  witnesses?: string;
   threshold: number;
   deadline: bigint;
-  registry: string;
-  from: string;
+  registry?: string;
+  from?: string;
 }
 
 export default cliAction<Args>(async (args, hre) => {
-  const witnesses = args.witnesses
+  const witnesses = (args.witnesses ?? "")
     .split(",")
     .map((w) => w.trim())
     .filter((w) => w !== "");
