@@ -1,0 +1,605 @@
+import { expect } from "chai";
+import type { Signer, TypedDataDomain } from "ethers";
+
+import {
+  KECCAK256,
+  MAX_ALGORITHM,
+  SHA256,
+  SM3,
+  type AnchorRequest,
+  type CosignRequest,
+  deployRegistry,
+  digestOf,
+  ethers,
+  expectNoStateChange,
+  futureDeadline,
+  minedAt,
+  networkHelpers,
+  signAnchor,
+  signCosign,
+} from "./helpers.js";
+
+const { loadFixture } = networkHelpers;
+const ZERO = ethers.ZeroHash;
+// secp256k1 group order: (r, n - s, v ^ 1) is the malleated twin of a valid signature.
+const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+
+async function deployWithWallet() {
+  const base = await deployRegistry();
+  // The wallet accepts the ECDSA signatures of its owner, carol.
+  const wallet = await ethers.deployContract("ERC1271WalletMock", [base.carol.address]);
+  return { ...base, wallet, walletAddress: await wallet.getAddress() };
+}
+
+async function anchorRequest(digest: string, nonce = 0n): Promise<AnchorRequest> {
+  return {
+    digest,
+    algorithm: SHA256,
+    metadata: digestOf(`${digest} metadata`),
+    nonce,
+    deadline: await futureDeadline(),
+  };
+}
+
+function malleate(signature: string): string {
+  const sig = ethers.Signature.from(signature);
+  return ethers.concat([sig.r, ethers.toBeHex(SECP256K1_N - BigInt(sig.s), 32), sig.v === 27 ? "0x1c" : "0x1b"]);
+}
+
+describe("EvidenceRegistry: signed requests", function () {
+  describe("anchorBySig", function () {
+    it("anchors for the EOA signer, not the relayer, and consumes the signer's nonce", async function () {
+      const { registry, domain, alice, relayer } = await loadFixture(deployRegistry);
+      const request = await anchorRequest(digestOf("delegated"));
+      const signature = await signAnchor(alice, domain, request);
+
+      const tx = registry
+        .connect(relayer)
+        .anchorBySig(request.digest, request.algorithm, request.metadata, alice.address, request.deadline, signature);
+      await expect(tx)
+        .to.emit(registry, "Anchored")
+        .withArgs(request.digest, alice.address, request.algorithm, request.metadata);
+
+      const record = await registry.getRecord(request.digest);
+      expect(record.submitter).to.equal(alice.address);
+      expect(record.algorithm).to.equal(request.algorithm);
+      expect(record.batch).to.equal(false);
+      expect(await registry.nonces(alice.address)).to.equal(1n);
+      expect(await registry.nonces(relayer.address)).to.equal(0n);
+    });
+
+    it("lets the signer act as the submitter afterwards", async function () {
+      const { registry, domain, alice, relayer } = await loadFixture(deployRegistry);
+      const request = await anchorRequest(digestOf("delegated"));
+      const signature = await signAnchor(alice, domain, request);
+      await registry
+        .connect(relayer)
+        .anchorBySig(request.digest, request.algorithm, request.metadata, alice.address, request.deadline, signature);
+
+      await expect(registry.connect(relayer).revoke(request.digest, ZERO))
+        .to.be.revertedWithCustomError(registry, "NotSubmitter")
+        .withArgs(request.digest, relayer.address, alice.address);
+      await expect(registry.connect(alice).revoke(request.digest, ZERO))
+        .to.emit(registry, "Revoked")
+        .withArgs(request.digest, alice.address, ZERO);
+    });
+
+    it("accepts the signer relaying its own request", async function () {
+      const { registry, domain, alice } = await loadFixture(deployRegistry);
+      const request = await anchorRequest(digestOf("self relayed"));
+      const signature = await signAnchor(alice, domain, request);
+      await expect(
+        registry
+          .connect(alice)
+          .anchorBySig(request.digest, request.algorithm, request.metadata, alice.address, request.deadline, signature),
+      )
+        .to.emit(registry, "Anchored")
+        .withArgs(request.digest, alice.address, request.algorithm, request.metadata);
+    });
+
+    it("increments the nonce per request: the next request signs the next nonce", async function () {
+      const { registry, domain, alice, relayer } = await loadFixture(deployRegistry);
+      for (let nonce = 0n; nonce < 3n; nonce++) {
+        expect(await registry.nonces(alice.address)).to.equal(nonce);
+        const request = await anchorRequest(digestOf(`request ${nonce}`), nonce);
+        const signature = await signAnchor(alice, domain, request);
+        await registry
+          .connect(relayer)
+          .anchorBySig(request.digest, request.algorithm, request.metadata, alice.address, request.deadline, signature);
+        expect((await registry.getRecord(request.digest)).submitter).to.equal(alice.address);
+      }
+      expect(await registry.nonces(alice.address)).to.equal(3n);
+    });
+
+    it("rejects a replayed signature with InvalidSignature(signer)", async function () {
+      const { registry, domain, alice, relayer, outsider } = await loadFixture(deployRegistry);
+      const request = await anchorRequest(digestOf("replayed"));
+      const signature = await signAnchor(alice, domain, request);
+      const args = [
+        request.digest,
+        request.algorithm,
+        request.metadata,
+        alice.address,
+        request.deadline,
+        signature,
+      ] as const;
+      await registry.connect(relayer).anchorBySig(...args);
+
+      await expectNoStateChange(registry, [request.digest], [alice.address, outsider.address], async () => {
+        // The consumed nonce makes the signature invalid before the duplicate anchor is even noticed.
+        await expect(registry.connect(outsider).anchorBySig(...args))
+          .to.be.revertedWithCustomError(registry, "InvalidSignature")
+          .withArgs(alice.address);
+      });
+    });
+
+    it("rejects a signature past its deadline with ExpiredSignature(deadline), and accepts it at the deadline", async function () {
+      const { registry, domain, alice, relayer } = await loadFixture(deployRegistry);
+      const request = await anchorRequest(digestOf("deadline"));
+      const signature = await signAnchor(alice, domain, request);
+      const args = [
+        request.digest,
+        request.algorithm,
+        request.metadata,
+        alice.address,
+        request.deadline,
+        signature,
+      ] as const;
+
+      await networkHelpers.time.setNextBlockTimestamp(request.deadline + 1n);
+      await expectNoStateChange(registry, [request.digest], [alice.address], async () => {
+        await expect(registry.connect(relayer).anchorBySig(...args))
+          .to.be.revertedWithCustomError(registry, "ExpiredSignature")
+          .withArgs(request.deadline);
+      });
+
+      const late = await anchorRequest(digestOf("on the deadline"));
+      const onTime = await signAnchor(alice, domain, late);
+      await networkHelpers.time.setNextBlockTimestamp(late.deadline);
+      await expect(
+        registry
+          .connect(relayer)
+          .anchorBySig(late.digest, late.algorithm, late.metadata, alice.address, late.deadline, onTime),
+      ).to.emit(registry, "Anchored");
+    });
+
+    it("checks the deadline before the signature", async function () {
+      const { registry, alice, relayer } = await loadFixture(deployRegistry);
+      const deadline = BigInt(await networkHelpers.time.latest());
+      await expect(
+        registry.connect(relayer).anchorBySig(digestOf("x"), SHA256, ZERO, alice.address, deadline, "0x1234"),
+      )
+        .to.be.revertedWithCustomError(registry, "ExpiredSignature")
+        .withArgs(deadline);
+    });
+
+    it("rejects a signature by anyone but the named signer", async function () {
+      const { registry, domain, alice, bob, relayer } = await loadFixture(deployRegistry);
+      const request = await anchorRequest(digestOf("impersonated"));
+      const bobSignature = await signAnchor(bob, domain, request);
+      const aliceSignature = await signAnchor(alice, domain, request);
+
+      await expectNoStateChange(registry, [request.digest], [alice.address, bob.address], async () => {
+        await expect(
+          registry
+            .connect(relayer)
+            .anchorBySig(
+              request.digest,
+              request.algorithm,
+              request.metadata,
+              alice.address,
+              request.deadline,
+              bobSignature,
+            ),
+        )
+          .to.be.revertedWithCustomError(registry, "InvalidSignature")
+          .withArgs(alice.address);
+        await expect(
+          registry
+            .connect(relayer)
+            .anchorBySig(
+              request.digest,
+              request.algorithm,
+              request.metadata,
+              bob.address,
+              request.deadline,
+              aliceSignature,
+            ),
+        )
+          .to.be.revertedWithCustomError(registry, "InvalidSignature")
+          .withArgs(bob.address);
+      });
+    });
+
+    it("rejects a signature over any other field value (digest, algorithm, metadata, deadline, nonce)", async function () {
+      const { registry, domain, alice, relayer } = await loadFixture(deployRegistry);
+      const request = await anchorRequest(digestOf("tampered"));
+      const signature = await signAnchor(alice, domain, request);
+      const submit = (r: AnchorRequest, sig = signature) =>
+        registry.connect(relayer).anchorBySig(r.digest, r.algorithm, r.metadata, alice.address, r.deadline, sig);
+
+      const tampered: AnchorRequest[] = [
+        { ...request, digest: digestOf("another document") },
+        { ...request, algorithm: SM3 },
+        { ...request, metadata: ZERO },
+        { ...request, deadline: request.deadline + 1n },
+      ];
+      await expectNoStateChange(
+        registry,
+        tampered.map((r) => r.digest),
+        [alice.address],
+        async () => {
+          for (const r of tampered) {
+            await expect(submit(r)).to.be.revertedWithCustomError(registry, "InvalidSignature").withArgs(alice.address);
+          }
+          // Signed for a future nonce: the registry hashes the current one.
+          const ahead = { ...request, nonce: 1n };
+          await expect(submit(ahead, await signAnchor(alice, domain, ahead)))
+            .to.be.revertedWithCustomError(registry, "InvalidSignature")
+            .withArgs(alice.address);
+        },
+      );
+      await expect(submit(request)).to.emit(registry, "Anchored");
+    });
+
+    it("rejects a signature for another domain (chain, contract, name, version)", async function () {
+      const { registry, domain, alice, relayer } = await loadFixture(deployRegistry);
+      const request = await anchorRequest(digestOf("cross domain"));
+      const domains: TypedDataDomain[] = [
+        { ...domain, chainId: 1n },
+        { ...domain, verifyingContract: ethers.getAddress(ethers.dataSlice(ethers.id("other registry"), 12)) },
+        { ...domain, name: "EvidenceRegistry2" },
+        { ...domain, version: "2" },
+      ];
+      for (const other of domains) {
+        const signature = await signAnchor(alice, other, request);
+        await expect(
+          registry
+            .connect(relayer)
+            .anchorBySig(
+              request.digest,
+              request.algorithm,
+              request.metadata,
+              alice.address,
+              request.deadline,
+              signature,
+            ),
+        )
+          .to.be.revertedWithCustomError(registry, "InvalidSignature")
+          .withArgs(alice.address);
+      }
+      expect(await registry.nonces(alice.address)).to.equal(0n);
+    });
+
+    it("rejects malformed, compact (64-byte) and malleated (high-s) signatures", async function () {
+      const { registry, domain, alice, relayer } = await loadFixture(deployRegistry);
+      const request = await anchorRequest(digestOf("malformed"));
+      const signature = await signAnchor(alice, domain, request);
+      const variants = [
+        "0x",
+        ethers.dataSlice(signature, 0, 64),
+        ethers.Signature.from(signature).compactSerialized,
+        ethers.concat([signature, "0x00"]),
+        malleate(signature),
+        ethers.concat([ethers.dataSlice(signature, 0, 64), "0x1d"]),
+      ];
+      for (const variant of variants) {
+        await expect(
+          registry
+            .connect(relayer)
+            .anchorBySig(request.digest, request.algorithm, request.metadata, alice.address, request.deadline, variant),
+        )
+          .to.be.revertedWithCustomError(registry, "InvalidSignature")
+          .withArgs(alice.address);
+      }
+      // The untouched signature still works: only the variants were wrong.
+      await expect(
+        registry
+          .connect(relayer)
+          .anchorBySig(request.digest, request.algorithm, request.metadata, alice.address, request.deadline, signature),
+      ).to.emit(registry, "Anchored");
+    });
+
+    it("never anchors for the zero address", async function () {
+      const { registry, domain, alice, relayer } = await loadFixture(deployRegistry);
+      const request = await anchorRequest(digestOf("nobody"));
+      const signature = await signAnchor(alice, domain, request);
+      for (const sig of [signature, "0x", ethers.concat([ZERO, ZERO, "0x1b"])]) {
+        await expect(
+          registry
+            .connect(relayer)
+            .anchorBySig(
+              request.digest,
+              request.algorithm,
+              request.metadata,
+              ethers.ZeroAddress,
+              request.deadline,
+              sig,
+            ),
+        )
+          .to.be.revertedWithCustomError(registry, "InvalidSignature")
+          .withArgs(ethers.ZeroAddress);
+      }
+      expect(await registry.exists(request.digest)).to.equal(false);
+    });
+
+    it("leaves the nonce unconsumed when the anchor itself fails", async function () {
+      const { registry, domain, alice, bob, relayer } = await loadFixture(deployRegistry);
+      const taken = digestOf("taken");
+      await registry.connect(bob).anchor(taken, KECCAK256, ZERO);
+      const time = (await registry.getRecord(taken)).time;
+
+      const cases: [AnchorRequest, string, unknown[]][] = [
+        [{ ...(await anchorRequest(ZERO)) }, "ZeroDigest", []],
+        [{ ...(await anchorRequest(digestOf("no algorithm"))), algorithm: 0 }, "UnknownAlgorithm", [0]],
+        [
+          { ...(await anchorRequest(digestOf("algorithm 128"))), algorithm: MAX_ALGORITHM + 1 },
+          "UnknownAlgorithm",
+          [MAX_ALGORITHM + 1],
+        ],
+        [await anchorRequest(taken), "AlreadyAnchored", [taken, bob.address, time]],
+      ];
+      await expectNoStateChange(
+        registry,
+        cases.map(([r]) => r.digest),
+        [alice.address, bob.address],
+        async () => {
+          for (const [request, error, args] of cases) {
+            const signature = await signAnchor(alice, domain, request);
+            const tx = registry
+              .connect(relayer)
+              .anchorBySig(
+                request.digest,
+                request.algorithm,
+                request.metadata,
+                alice.address,
+                request.deadline,
+                signature,
+              );
+            if (args.length === 0) await expect(tx).to.be.revertedWithCustomError(registry, error);
+            else
+              await expect(tx)
+                .to.be.revertedWithCustomError(registry, error)
+                .withArgs(...args);
+          }
+        },
+      );
+    });
+
+    describe("ERC-1271 signer", function () {
+      it("anchors for a contract wallet whose owner signed, the wallet being the submitter", async function () {
+        const { registry, domain, carol, relayer, wallet, walletAddress } = await loadFixture(deployWithWallet);
+        const request = await anchorRequest(digestOf("wallet document"));
+        const signature = await signAnchor(carol, domain, request);
+
+        await expect(
+          registry
+            .connect(relayer)
+            .anchorBySig(
+              request.digest,
+              request.algorithm,
+              request.metadata,
+              walletAddress,
+              request.deadline,
+              signature,
+            ),
+        )
+          .to.emit(registry, "Anchored")
+          .withArgs(request.digest, walletAddress, request.algorithm, request.metadata);
+        expect((await registry.getRecord(request.digest)).submitter).to.equal(walletAddress);
+        expect(await registry.nonces(walletAddress)).to.equal(1n);
+        expect(await registry.nonces(carol.address)).to.equal(0n);
+        expect(await wallet.OWNER()).to.equal(carol.address);
+      });
+
+      it("rejects a signature the wallet does not accept, and a replay", async function () {
+        const { registry, domain, alice, carol, relayer, walletAddress } = await loadFixture(deployWithWallet);
+        const request = await anchorRequest(digestOf("wallet document"));
+        const forged = await signAnchor(alice, domain, request);
+        const genuine = await signAnchor(carol, domain, request);
+        const submit = (sig: string) =>
+          registry
+            .connect(relayer)
+            .anchorBySig(request.digest, request.algorithm, request.metadata, walletAddress, request.deadline, sig);
+
+        await expectNoStateChange(registry, [request.digest], [walletAddress], async () => {
+          await expect(submit(forged))
+            .to.be.revertedWithCustomError(registry, "InvalidSignature")
+            .withArgs(walletAddress);
+          await expect(submit("0x"))
+            .to.be.revertedWithCustomError(registry, "InvalidSignature")
+            .withArgs(walletAddress);
+        });
+        await submit(genuine);
+        await expect(submit(genuine))
+          .to.be.revertedWithCustomError(registry, "InvalidSignature")
+          .withArgs(walletAddress);
+      });
+
+      it("rejects a contract that does not implement ERC-1271, even with its deployer's signature", async function () {
+        const { registry, domain, deployer, relayer } = await loadFixture(deployWithWallet);
+        const notAWallet = await ethers.deployContract("EvidenceRegistry");
+        const notAWalletAddress = await notAWallet.getAddress();
+        const request = await anchorRequest(digestOf("not a wallet"));
+        const signature = await signAnchor(deployer, domain, request);
+        await expect(
+          registry
+            .connect(relayer)
+            .anchorBySig(
+              request.digest,
+              request.algorithm,
+              request.metadata,
+              notAWalletAddress,
+              request.deadline,
+              signature,
+            ),
+        )
+          .to.be.revertedWithCustomError(registry, "InvalidSignature")
+          .withArgs(notAWalletAddress);
+      });
+    });
+  });
+
+  describe("cosignBySig", function () {
+    async function deployWithPolicy() {
+      const base = await deployWithWallet();
+      const { registry, alice, bob, dave, walletAddress } = base;
+      const id = digestOf("witnessed document");
+      await registry.connect(alice).anchor(id, SHA256, ZERO);
+      const witnesses = [bob.address, walletAddress, dave.address];
+      await registry.connect(alice).requireWitnesses(id, witnesses, 2, 0);
+      return { ...base, id, witnesses };
+    }
+
+    async function cosignRequest(id: string, witness: string, nonce = 0n): Promise<CosignRequest> {
+      return { id, witness, nonce, deadline: await futureDeadline() };
+    }
+
+    async function submitCosign(
+      registry: Awaited<ReturnType<typeof deployWithPolicy>>["registry"],
+      relayer: Signer,
+      request: CosignRequest,
+      signature: string,
+      witness = request.witness,
+    ) {
+      return registry.connect(relayer).cosignBySig(request.id, witness, request.deadline, signature);
+    }
+
+    it("co-signs for an EOA witness, whoever relays, and consumes the witness's nonce", async function () {
+      const { registry, domain, id, bob, relayer } = await loadFixture(deployWithPolicy);
+      const request = await cosignRequest(id, bob.address);
+      const tx = submitCosign(registry, relayer, request, await signCosign(bob, domain, request));
+      await expect(tx).to.emit(registry, "Cosigned").withArgs(id, bob.address, 1);
+      await expect(tx).not.to.emit(registry, "Witnessed");
+
+      expect(await registry.hasCosigned(id, bob.address)).to.equal(true);
+      expect(await registry.hasCosigned(id, relayer.address)).to.equal(false);
+      expect((await registry.getWitnessPolicy(id)).signatures).to.equal(1n);
+      expect(await registry.nonces(bob.address)).to.equal(1n);
+      expect(await registry.nonces(relayer.address)).to.equal(0n);
+    });
+
+    it("co-signs for an ERC-1271 wallet witness and reaches the threshold", async function () {
+      const { registry, domain, id, bob, carol, relayer, walletAddress } = await loadFixture(deployWithPolicy);
+      await registry.connect(bob).cosign(id);
+      const request = await cosignRequest(id, walletAddress);
+      const tx = submitCosign(registry, relayer, request, await signCosign(carol, domain, request));
+      await expect(tx).to.emit(registry, "Cosigned").withArgs(id, walletAddress, 2);
+      await expect(tx).to.emit(registry, "Witnessed").withArgs(id);
+      expect(await registry.hasCosigned(id, walletAddress)).to.equal(true);
+      expect(await registry.nonces(walletAddress)).to.equal(1n);
+    });
+
+    it("rejects a replay, a forged witness and tampered fields with InvalidSignature(witness)", async function () {
+      const { registry, domain, id, alice, bob, dave, relayer, walletAddress } = await loadFixture(deployWithPolicy);
+      const request = await cosignRequest(id, bob.address);
+      const signature = await signCosign(bob, domain, request);
+      const other = digestOf("other record");
+      await registry.connect(alice).anchor(other, SHA256, ZERO);
+      await registry.connect(alice).requireWitnesses(other, [bob.address], 1, 0);
+
+      await expectNoStateChange(registry, [id, other], [bob.address, dave.address, walletAddress], async () => {
+        // Bob's signature submitted as dave's.
+        await expect(submitCosign(registry, relayer, request, signature, dave.address))
+          .to.be.revertedWithCustomError(registry, "InvalidSignature")
+          .withArgs(dave.address);
+        // Dave signing a request that names bob.
+        await expect(submitCosign(registry, relayer, request, await signCosign(dave, domain, request)))
+          .to.be.revertedWithCustomError(registry, "InvalidSignature")
+          .withArgs(bob.address);
+        // The wallet's owner is carol, not bob.
+        const walletRequest = await cosignRequest(id, walletAddress);
+        await expect(submitCosign(registry, relayer, walletRequest, await signCosign(bob, domain, walletRequest)))
+          .to.be.revertedWithCustomError(registry, "InvalidSignature")
+          .withArgs(walletAddress);
+        for (const tampered of [
+          { ...request, id: other },
+          { ...request, deadline: request.deadline + 1n },
+        ]) {
+          await expect(submitCosign(registry, relayer, tampered, signature))
+            .to.be.revertedWithCustomError(registry, "InvalidSignature")
+            .withArgs(bob.address);
+        }
+        const ahead = { ...request, nonce: 1n };
+        await expect(submitCosign(registry, relayer, ahead, await signCosign(bob, domain, ahead)))
+          .to.be.revertedWithCustomError(registry, "InvalidSignature")
+          .withArgs(bob.address);
+      });
+
+      await submitCosign(registry, relayer, request, signature);
+      await expect(submitCosign(registry, relayer, request, signature))
+        .to.be.revertedWithCustomError(registry, "InvalidSignature")
+        .withArgs(bob.address);
+    });
+
+    it("rejects an expired request with ExpiredSignature(deadline)", async function () {
+      const { registry, domain, id, bob, relayer } = await loadFixture(deployWithPolicy);
+      const request = await cosignRequest(id, bob.address);
+      const signature = await signCosign(bob, domain, request);
+      await networkHelpers.time.setNextBlockTimestamp(request.deadline + 1n);
+      await expectNoStateChange(registry, [id], [bob.address], async () => {
+        await expect(submitCosign(registry, relayer, request, signature))
+          .to.be.revertedWithCustomError(registry, "ExpiredSignature")
+          .withArgs(request.deadline);
+      });
+    });
+
+    it("applies the co-signing rules after a valid signature, leaving the nonce unconsumed", async function () {
+      const { registry, domain, id, alice, bob, dave, outsider, relayer } = await loadFixture(deployWithPolicy);
+      const unknown = digestOf("unknown record");
+      const unwitnessed = digestOf("no policy");
+      const revoked = digestOf("revoked record");
+      await registry.connect(alice).anchor(unwitnessed, SHA256, ZERO);
+      await registry.connect(alice).anchor(revoked, SHA256, ZERO);
+      await registry.connect(alice).requireWitnesses(revoked, [bob.address, dave.address], 2, 0);
+      await registry.connect(bob).cosign(id);
+      await registry.connect(bob).cosign(revoked);
+      const { time: revokedAt } = await minedAt(await registry.connect(alice).revoke(revoked, ZERO));
+
+      const cases: [Signer, CosignRequest, string, unknown[]][] = [
+        [outsider, await cosignRequest(id, outsider.address), "NotAWitness", [id, outsider.address]],
+        [bob, await cosignRequest(unwitnessed, bob.address), "NotAWitness", [unwitnessed, bob.address]],
+        [bob, await cosignRequest(unknown, bob.address), "EvidenceNotFound", [unknown]],
+        [bob, await cosignRequest(id, bob.address), "AlreadyCosigned", [id, bob.address]],
+        [dave, await cosignRequest(revoked, dave.address), "EvidenceRevoked", [revoked, revokedAt]],
+        [bob, await cosignRequest(revoked, bob.address), "AlreadyCosigned", [revoked, bob.address]],
+        [outsider, await cosignRequest(revoked, outsider.address), "NotAWitness", [revoked, outsider.address]],
+      ];
+      const accounts = [bob.address, dave.address, outsider.address];
+      await expectNoStateChange(registry, [id, unknown, unwitnessed, revoked], accounts, async () => {
+        for (const [signer, request, error, args] of cases) {
+          await expect(submitCosign(registry, relayer, request, await signCosign(signer, domain, request)))
+            .to.be.revertedWithCustomError(registry, error)
+            .withArgs(...args);
+        }
+      });
+    });
+
+    it("shares one nonce sequence between Anchor and Cosign requests", async function () {
+      const { registry, domain, id, bob, relayer } = await loadFixture(deployWithPolicy);
+      const cosign = await cosignRequest(id, bob.address, 0n);
+      const cosignSignature = await signCosign(bob, domain, cosign);
+
+      const anchor = await anchorRequest(digestOf("bob's own document"), 0n);
+      await registry
+        .connect(relayer)
+        .anchorBySig(
+          anchor.digest,
+          anchor.algorithm,
+          anchor.metadata,
+          bob.address,
+          anchor.deadline,
+          await signAnchor(bob, domain, anchor),
+        );
+
+      await expect(submitCosign(registry, relayer, cosign, cosignSignature))
+        .to.be.revertedWithCustomError(registry, "InvalidSignature")
+        .withArgs(bob.address);
+      const next = { ...cosign, nonce: 1n };
+      await expect(submitCosign(registry, relayer, next, await signCosign(bob, domain, next)))
+        .to.emit(registry, "Cosigned")
+        .withArgs(id, bob.address, 1);
+      expect(await registry.nonces(bob.address)).to.equal(2n);
+    });
+  });
+});
