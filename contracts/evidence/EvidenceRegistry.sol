@@ -225,7 +225,10 @@ contract EvidenceRegistry is IEvidenceRegistry, EIP712, Nonces {
         }
         if (existing != 0) revert AlreadyAnchored(id, address(uint160(existing)), uint48(existing >> 160));
         assembly ("memory-safe") {
-            let packed := or(or(submitter, shl(160, timestamp())), or(shl(208, number()), shl(248, algorithm)))
+            // Masked so that even past those horizons a field wraps rather than spilling into its neighbour.
+            let time := and(timestamp(), 0xffffffffffff)
+            let blockNumber := and(number(), 0xffffffffff)
+            let packed := or(or(submitter, shl(160, time)), or(shl(208, blockNumber), shl(248, algorithm)))
             sstore(slot, or(packed, shl(255, batch)))
         }
         emit Anchored(id, submitter, algorithm, metadata);

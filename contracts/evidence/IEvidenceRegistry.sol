@@ -150,20 +150,20 @@ interface IEvidenceRegistry {
 
     /// @notice Anchors a digest. The caller is the submitter.
     /// @param digest The document digest (the evidence id).
-    /// @param algorithm Hash algorithm id (non-zero).
+    /// @param algorithm Hash algorithm id, 1 to 127.
     /// @param metadata Optional hash of off-chain metadata, or zero; emitted, not stored.
     function anchor(bytes32 digest, uint8 algorithm, bytes32 metadata) external;
 
     /// @notice Anchors a digest with a metadata URI, emitted with its hash as the `Anchored` metadata.
     /// @param digest The document digest (the evidence id).
-    /// @param algorithm Hash algorithm id (non-zero).
+    /// @param algorithm Hash algorithm id, 1 to 127.
     /// @param uri Metadata URI; emitted, not stored.
     function anchorWithURI(bytes32 digest, uint8 algorithm, string calldata uri) external;
 
     /// @notice Anchors a Merkle root covering any number of digests (leaves in `@openzeppelin/merkle-tree`'s
     /// standard format over `bytes32`). Each digest's time is the root's time.
     /// @param root The Merkle root (the batch's evidence id).
-    /// @param algorithm Hash algorithm id of every digest in the batch (non-zero).
+    /// @param algorithm Hash algorithm id of every digest in the batch, 1 to 127.
     /// @param size How many digests the batch covers; emitted, not stored.
     /// @param metadata Optional hash of off-chain metadata, or zero.
     function anchorBatch(bytes32 root, uint8 algorithm, uint256 size, bytes32 metadata) external;
@@ -171,7 +171,7 @@ interface IEvidenceRegistry {
     /// @notice Anchors a digest on behalf of `signer`, who signed the EIP-712 `Anchor` request; the signer is the
     /// submitter, whoever relays it. EOA and ERC-1271 signers both work.
     /// @param digest The document digest.
-    /// @param algorithm Hash algorithm id (non-zero).
+    /// @param algorithm Hash algorithm id, 1 to 127.
     /// @param metadata Optional metadata hash, or zero.
     /// @param signer The submitter.
     /// @param deadline Last timestamp at which the signature is valid.
@@ -209,7 +209,8 @@ interface IEvidenceRegistry {
     function revoke(bytes32 id, bytes32 reason) external;
 
     /// @notice Links the caller's record to the record (also the caller's, neither revoked nor superseded) that
-    /// supersedes it. Version chains stay acyclic: following `supersededBy` always ends at the current version.
+    /// supersedes it. Version chains stay acyclic: following `supersededBy` always ends at the latest version (which
+    /// may since have been revoked; `verify` says so).
     /// @param id The superseded record.
     /// @param newId The superseding record.
     function supersede(bytes32 id, bytes32 newId) external;
