@@ -10,6 +10,7 @@ import { EvidenceRegistry__factory } from "../typechain-types/index.js";
 import { EvidenceClient, verifyReceipt } from "../src/evidence/client.js";
 import { hashBytes } from "../src/evidence/hash.js";
 import { signCosign } from "../src/evidence/signing.js";
+import { deployModule } from "./deploy.js";
 import type { DemoReport } from "./report.js";
 
 const short = (hex: string) => `${hex.slice(0, 10)}…${hex.slice(-6)}`;
@@ -25,19 +26,21 @@ export async function runEvidenceDemo(
 ): Promise<{ registry: string }> {
   const [platform, notary, court, arbitration, relayer] =
     (await connection.ethers.getSigners()) as HardhatEthersSigner[];
-  const deployed = await connection.ignition.deploy(EvidenceModule);
+  const deployed = await deployModule(connection, EvidenceModule);
   const registry = await deployed.evidenceRegistry.getAddress();
   const evidenceRegistry = EvidenceRegistry__factory.connect(registry, platform);
   report.add("evidence", "deploy", `EvidenceRegistry at ${registry} (Ignition module "Evidence")`);
 
   const work = await mkdtemp(path.join(tmpdir(), "evidence-demo-"));
+  // Unique per run, so the demo can run again on a persistent chain (first anchor wins).
+  const run = `run ${Date.now().toString(36)}`;
   const client = new EvidenceClient(registry, platform);
 
   // A signed supply contract, hashed with SM3 (GB/T 32905), the algorithm Chinese courts' evidence platforms use.
   const contractFile = path.join(work, "supply-contract-2026-118.txt");
   await writeFile(
     contractFile,
-    "Supply contract 2026-118: 10,000 units of part A-7 at 12.50 yuan, delivery 2027-01-15.\n",
+    `Supply contract 2026-118 (${run}): 10,000 units of part A-7 at 12.50 yuan, delivery 2027-01-15.\n`,
   );
   const { receipt: contractReceipt, gasUsed } = await client.anchorFile(contractFile, { algorithm: "sm3" });
   const id = contractReceipt.digest;
@@ -69,7 +72,10 @@ export async function runEvidenceDemo(
   await mkdir(folder);
   for (let i = 0; i < 1000; i++) {
     const name = `delivery-note-${String(i).padStart(4, "0")}.txt`;
-    await writeFile(path.join(folder, name), `Delivery note ${i}: 10 units of part A-7, received in good order.\n`);
+    await writeFile(
+      path.join(folder, name),
+      `Delivery note ${i} (${run}): 10 units of part A-7, received in good order.\n`,
+    );
   }
   const batch = await client.anchorFolder(folder, { algorithm: "sha256", salt: true });
   report.add("evidence", "anchor batch", `1,000 documents under root ${short(batch.root)}`, batch.gasUsed);
@@ -88,12 +94,12 @@ export async function runEvidenceDemo(
     `${pick.fileName}: valid=${verified.valid}, anchored ${new Date(verified.time * 1000).toISOString()} by ${short(verified.submitter)}`,
   );
   const tampered = path.join(work, "tampered.txt");
-  await writeFile(tampered, "Delivery note 417: 9 units of part A-7, received in good order.\n");
+  await writeFile(tampered, `Delivery note 417 (${run}): 9 units of part A-7, received in good order.\n`);
   const rejected = await verifyReceipt(pick, connection.ethers.provider, tampered);
   report.add("evidence", "verify a tampered copy", `valid=${rejected.valid}: ${rejected.reason}`);
 
   // An invoice anchored by mistake is revoked; the record stays readable, marked revoked.
-  const invoice = hashBytes("Invoice 2026-0042, issued in error", "sha256");
+  const invoice = hashBytes(`Invoice 2026-0042 (${run}), issued in error`, "sha256");
   const anchored = await client.anchor(invoice, "sha256");
   report.add("evidence", "anchor", `invoice ${short(invoice)}`, anchored.gasUsed);
   const revoked = await client.revoke(invoice, "issued in error");

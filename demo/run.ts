@@ -8,5 +8,10 @@ import { DemoReport } from "./report.js";
 const connection = await network.create();
 const report = new DemoReport();
 console.log(`Demo on network "${connection.networkName}"\n`);
-await runEvidenceDemo(connection, report);
-report.printGasSummary();
+try {
+  await runEvidenceDemo(connection, report);
+  report.printGasSummary();
+} catch (error) {
+  console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}
