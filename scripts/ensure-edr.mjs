@@ -2,6 +2,7 @@
 // When the binding does not load, re-run the install under the pinned Node from the `node` devDependency,
 // which npm puts first on PATH for lifecycle scripts.
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 
 // A fresh process each time: Node caches failed module resolution within one.
 function edrLoads() {
@@ -9,7 +10,8 @@ function edrLoads() {
   return probe.status === 0;
 }
 
-if (!edrLoads()) {
+// Installed as a dependency (no Hardhat of its own here), there is nothing to fix.
+if (existsSync("node_modules/hardhat") && !edrLoads()) {
   const npmCli = process.env.npm_execpath;
   if (!npmCli) {
     console.error("ensure-edr: npm_execpath is unset; run `npm install` to fetch EDR's native binding");
