@@ -27,12 +27,23 @@ export default defineConfig({
     },
   },
   paths: { ignition: "deploy" },
+  // Source verification on block explorers: `npx hardhat ignition verify <deployment-id>` (needs network access).
+  verify: { etherscan: { apiKey: configVariable("ETHERSCAN_API_KEY") } },
   typechain: { outDir: path.join(root, "typechain-types") },
   networks: {
     // A pre-Shanghai chain, to prove the `compat` build runs where PUSH0 does not exist.
     preShanghai: { type: "edr-simulated", chainType: "l1", hardfork: "merge" },
     // LOCALHOST_URL lets tests and scripts point at a node on another port.
     localhost: { type: "http", chainType: "l1", url: process.env.LOCALHOST_URL ?? "http://127.0.0.1:8545" },
+    // Any EVM chain, consortium chains included (build those with `--build-profile compat`): RPC URL and key come
+    // from config variables (the keystore or the environment), the chain id from CUSTOM_CHAIN_ID when set.
+    custom: {
+      type: "http",
+      chainType: "generic",
+      url: configVariable("CUSTOM_RPC_URL"),
+      accounts: [configVariable("CUSTOM_PRIVATE_KEY")],
+      ...(process.env.CUSTOM_CHAIN_ID === undefined ? {} : { chainId: Number(process.env.CUSTOM_CHAIN_ID) }),
+    },
     sepolia: {
       type: "http",
       chainType: "l1",
