@@ -1,0 +1,336 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+/// @title ISupplyChainBills
+/// @notice Supply-chain finance bills as ERC-3525 semi-fungible tokens. A package (the ERC-3525 slot) is one bill:
+/// drawer, acceptor, payee, face value, settlement token, maturity. Its parts (the tokens) carry value in minimum
+/// units of 0.01 yuan. Token id = package id << 24 | part sequence number, so `slotOf(id) == id >> 24`.
+///
+/// Lifecycle: `issue` (drawer) → `accept` (acceptor) → `sign` of the root part (payee); `cancel` (drawer) before
+/// the payee signs. Then, before maturity: `endorse` (offer, locked until the endorsee `sign`s or `reject`s or the
+/// endorser `withdraw`s), `split`, `merge`, `offerDiscount` / `signDiscount` (delivery versus payment), `pledge` /
+/// `sign` / `release`. From maturity: `fund` (acceptor), `redeem` per part (pull), `dishonor`, then
+/// `claimRecourse` / `payRecourse` along the part's endorsement chain. The regulator freezes and unfreezes parts
+/// (participants are frozen in the `IParticipantRegistry`) and can do nothing else; there is no admin.
+///
+/// Offers: an offered part already belongs (ERC-721 `ownerOf`) to its addressee but is locked: only the addressee
+/// can sign or reject it and the endorser can withdraw it. A rejected or withdrawn offer is cancelled and its value
+/// comes back to the endorser as a new part with the endorser's original chain.
+/// Endorsement chain of a part: the drawer, then the holder of each ancestor part, oldest first. Holders of parts
+/// never change once signed (a paid recourse claim is recorded beside the part), so chains are immutable.
+interface ISupplyChainBills {
+    /// @notice Package status.
+    enum PackageStatus {
+        None,
+        Issued,
+        Accepted,
+        Active,
+        Funded,
+        Dishonored,
+        Cancelled
+    }
+
+    /// @notice Part state (frozen and taken-over are reported separately).
+    enum PartState {
+        None,
+        Offered,
+        DiscountOffered,
+        PledgeOffered,
+        Held,
+        Pledged,
+        Redeemed,
+        Cancelled,
+        Burned
+    }
+
+    /// @notice Terms and accounts of a package.
+    /// @param drawer Who issued the bill (出票人).
+    /// @param acceptor Who pays at maturity (承兑人).
+    /// @param payee First holder (收款人).
+    /// @param token Settlement ERC-20.
+    /// @param maturity Due date (seconds).
+    /// @param status Current status.
+    /// @param nonTransferable Whether parts can only be held by the payee (不得转让).
+    /// @param tokenDecimals The settlement token's decimals; one minimum unit pays 10**(decimals-2) token units.
+    /// @param faceValue Face value in minimum units.
+    /// @param redeemed Value redeemed so far, in minimum units.
+    /// @param parts Parts created so far (the last sequence number).
+    /// @param dishonoredAt When it was dishonoured (0 if not).
+    /// @param tradeDigest Digest of the trade-background documents.
+    /// @param evidenceId Evidence-registry id of those documents (0 if none).
+    struct PackageView {
+        address drawer;
+        address acceptor;
+        address payee;
+        address token;
+        uint64 maturity;
+        PackageStatus status;
+        bool nonTransferable;
+        uint8 tokenDecimals;
+        uint64 faceValue;
+        uint64 redeemed;
+        uint24 parts;
+        uint64 dishonoredAt;
+        bytes32 tradeDigest;
+        bytes32 evidenceId;
+    }
+
+    /// @notice Full state of a part.
+    /// @param packageId Its package (ERC-3525 slot).
+    /// @param owner ERC-721 owner: the holder, or whoever took over the claim by paying recourse.
+    /// @param holder The party the part was endorsed (or offered) to.
+    /// @param endorser Who endorsed it to `holder` (the parent's holder, or the drawer for a first-level part).
+    /// @param beneficiary Who is paid at redemption or recourse (the pledgee while pledged, else `owner`).
+    /// @param value Value in minimum units.
+    /// @param parent Sequence number of the parent part (0: endorsed by the drawer).
+    /// @param state Lifecycle state.
+    /// @param frozen Whether the regulator froze it.
+    /// @param takenOver Whether a recourse payer took over the claim.
+    struct PartView {
+        uint256 packageId;
+        address owner;
+        address holder;
+        address endorser;
+        address beneficiary;
+        uint64 value;
+        uint24 parent;
+        PartState state;
+        bool frozen;
+        bool takenOver;
+    }
+
+    /// @notice A bill was issued; its root part is offered to the payee.
+    event Issued(
+        uint256 indexed packageId,
+        address indexed drawer,
+        address indexed acceptor,
+        address payee,
+        address token,
+        uint64 faceValue,
+        uint64 maturity,
+        bool nonTransferable,
+        bytes32 tradeDigest,
+        bytes32 evidenceId
+    );
+    /// @notice The acceptor accepted the bill.
+    event Accepted(uint256 indexed packageId, address indexed acceptor);
+    /// @notice The bill was cancelled (by the drawer, or refused by the payee) before delivery.
+    event Cancelled(uint256 indexed packageId, address indexed by);
+    /// @notice A part was offered: `kind` is the part state (endorsement, discount or pledge offer).
+    event Offered(uint256 indexed tokenId, uint256 indexed fromTokenId, address indexed to, PartState kind);
+    /// @notice The addressee signed an offer (or the payee signed the bill).
+    event Signed(uint256 indexed tokenId, address indexed by);
+    /// @notice An offer was rejected or withdrawn; `returnedTokenId` carries the value back (0 for a root part).
+    event OfferCancelled(uint256 indexed tokenId, address indexed by, uint256 returnedTokenId);
+    /// @notice A part was discounted: `price` token units moved from financier to endorser.
+    event Discounted(
+        uint256 indexed tokenId,
+        address indexed endorser,
+        address indexed financier,
+        uint16 rateBps,
+        uint256 daysToMaturity,
+        uint256 price
+    );
+    /// @notice A pledge offer was made on a part.
+    event PledgeOffered(uint256 indexed tokenId, address indexed pledgee);
+    /// @notice The pledgee released a pledge.
+    event PledgeReleased(uint256 indexed tokenId, address indexed pledgee);
+    /// @notice The acceptor paid the package's face value into the contract.
+    event Funded(uint256 indexed packageId, address indexed acceptor, uint256 amount);
+    /// @notice A part was paid at maturity.
+    event Redeemed(uint256 indexed tokenId, address indexed beneficiary, uint64 value, uint256 amount);
+    /// @notice The package was dishonoured.
+    event Dishonored(uint256 indexed packageId, address indexed by, bytes32 reason);
+    /// @notice A recourse claim was filed against `target`.
+    event RecourseClaimed(uint256 indexed tokenId, address indexed claimant, address indexed target, uint256 amount);
+    /// @notice `payer` paid a recourse claim and took the part's claim over.
+    event RecoursePaid(uint256 indexed tokenId, address indexed payer, address indexed claimant, uint256 amount);
+    /// @notice The regulator froze or unfroze a part.
+    event PartFrozen(uint256 indexed tokenId, bool frozen, bytes32 reason);
+
+    /// @notice `account` is not an active registered participant with any of `roles`.
+    error NotActiveParticipant(address account, uint32 roles);
+    /// @notice The caller is not the party this step belongs to.
+    error Unauthorized(address caller, address expected);
+    /// @notice The caller may not move this part.
+    error NotOwnerNorApproved(address caller, uint256 tokenId);
+    /// @notice The regulator froze this participant.
+    error ParticipantIsFrozen(address account);
+    /// @notice No such package.
+    error UnknownPackage(uint256 packageId);
+    /// @notice No such live part.
+    error NonexistentPart(uint256 tokenId);
+    /// @notice The package is not in the status this step needs.
+    error WrongPackageStatus(uint256 packageId, PackageStatus status);
+    /// @notice The part is not in the state this step needs (or is frozen / taken over).
+    error WrongPartState(uint256 tokenId, PartState state, bool frozen);
+    /// @notice The bill has matured: parts no longer move.
+    error Matured(uint256 packageId, uint64 maturity);
+    /// @notice The bill has not matured yet.
+    error NotMatured(uint256 packageId, uint64 maturity);
+    /// @notice The payment window is still open.
+    error PaymentWindowOpen(uint256 packageId, uint64 windowEnd);
+    /// @notice The bill is non-transferable.
+    error NonTransferable(uint256 packageId);
+    /// @notice The amount is zero or more than the part's value.
+    error InvalidAmount(uint256 amount, uint64 available);
+    /// @notice Face value must be non-zero and fit 64 bits.
+    error InvalidFaceValue(uint256 faceValue);
+    /// @notice Maturity must be in the future.
+    error InvalidMaturity(uint64 maturity);
+    /// @notice The settlement token must have at least 2 decimals (at most 30).
+    error InvalidSettlementToken(address token);
+    /// @notice The trade-background digest must be non-zero.
+    error MissingTradeDigest();
+    /// @notice The evidence id is not anchored in the evidence registry.
+    error UnknownEvidence(bytes32 evidenceId);
+    /// @notice An address parameter may not be the caller / zero.
+    error InvalidCounterparty(address account);
+    /// @notice The annual discount rate must be 1..10000 basis points.
+    error InvalidRate(uint16 rateBps);
+    /// @notice The computed discount price exceeds the financier's limit.
+    error PriceAboveLimit(uint256 price, uint256 maxPrice);
+    /// @notice Parts to merge must be distinct, of one package and one holder, with the same endorsement chain.
+    error NotMergeable(uint256 fromTokenId, uint256 toTokenId);
+    /// @notice The target is not on the part's claimable endorsement chain.
+    error NotOnChain(uint256 tokenId, address target);
+    /// @notice No recourse claim is pending on the part.
+    error NoPendingClaim(uint256 tokenId);
+    /// @notice Whole-token ERC-721 transfers are not bills operations: use the ERC-3525 value transfer (endorse).
+    error WholeTokenTransfer(uint256 tokenId);
+    /// @notice The ERC-3525 allowance is too small.
+    error InsufficientAllowance(uint256 tokenId, address operator, uint256 allowance, uint256 needed);
+    /// @notice The part is already (not) frozen.
+    error FreezeUnchanged(uint256 tokenId, bool frozen);
+    /// @notice The endorsee's signature has expired.
+    error ExpiredSignature(uint256 deadline);
+    /// @notice The signature is not `signer`'s over the endorsement (wrong signer, terms, nonce or chain).
+    error InvalidSignature(address signer);
+    /// @notice The part sequence of the package is exhausted.
+    error TooManyParts(uint256 packageId);
+
+    /// @notice Issues a bill; its root part is offered to `payee`. Drawer: an active enterprise.
+    /// @param acceptor Who pays at maturity (active enterprise or financier).
+    /// @param payee First holder (active enterprise, not the drawer).
+    /// @param token Settlement ERC-20 (decimals 2..30).
+    /// @param faceValue Face value in minimum units (0.01 yuan).
+    /// @param maturity Due date, in the future.
+    /// @param nonTransferable Whether the bill may never leave the payee.
+    /// @param tradeDigest Digest of the trade-background documents (non-zero).
+    /// @param evidenceId Evidence id anchoring them (0 for none; else must exist in the evidence registry).
+    /// @return packageId The new package (ERC-3525 slot).
+    function issue(
+        address acceptor,
+        address payee,
+        address token,
+        uint64 faceValue,
+        uint64 maturity,
+        bool nonTransferable,
+        bytes32 tradeDigest,
+        bytes32 evidenceId
+    ) external returns (uint256 packageId);
+
+    /// @notice The acceptor accepts the bill (承兑), before maturity.
+    function accept(uint256 packageId) external;
+
+    /// @notice The drawer cancels the bill before the payee signs it.
+    function cancel(uint256 packageId) external;
+
+    /// @notice Offers `amount` of a held part to `to` (背书): a new locked part owned by `to` until `to` signs.
+    /// Caller: the holder or an approved operator (ERC-721 approval, operator, or ERC-3525 value allowance).
+    /// @return tokenId The offered part.
+    function endorse(uint256 fromTokenId, address to, uint64 amount) external returns (uint256 tokenId);
+
+    /// @notice Endorses `amount` of a held part to `to` with `to`'s EIP-712 signature over
+    /// `Endorsement(uint256 fromTokenId,address to,uint64 amount,uint256 nonce,uint256 deadline)` (domain
+    /// "SupplyChainBills", version "1"; ERC-1271 wallets supported): offer and signature in one step.
+    /// Caller: the holder or an approved operator.
+    /// @return tokenId The new part, already held by `to`.
+    function endorseWithSignature(
+        uint256 fromTokenId,
+        address to,
+        uint64 amount,
+        uint256 deadline,
+        bytes calldata signature
+    ) external returns (uint256 tokenId);
+
+    /// @notice The addressee signs an offer: the payee signs the bill (签收), an endorsee an endorsement, a
+    /// pledgee a pledge. Discount offers are signed with `signDiscount`.
+    function sign(uint256 tokenId) external;
+
+    /// @notice The addressee rejects an offer (the payee refusing the bill cancels the package).
+    function reject(uint256 tokenId) external;
+
+    /// @notice The endorser (or pledgor) withdraws its offer; for a root part use `cancel`.
+    function withdraw(uint256 tokenId) external;
+
+    /// @notice Splits `amount` of a held part into a new part of the same holder and chain.
+    /// @return tokenId The new part.
+    function split(uint256 fromTokenId, uint64 amount) external returns (uint256 tokenId);
+
+    /// @notice Merges the whole of `fromTokenId` into `toTokenId` (same package, holder and chain) and burns it.
+    function merge(uint256 fromTokenId, uint256 toTokenId) external;
+
+    /// @notice Offers `amount` of a held part to a financier for discount (贴现) at an annual rate.
+    /// @param rateBps Annual discount rate in basis points (350 = 3.5%), on a 360-day year.
+    /// @return tokenId The offered part.
+    function offerDiscount(
+        uint256 fromTokenId,
+        address financier,
+        uint64 amount,
+        uint16 rateBps
+    ) external returns (uint256 tokenId);
+
+    /// @notice The financier signs a discount offer: it pays the price to the endorser and receives the part,
+    /// atomically. The price is computed now from value, rate and days to maturity (rounded up to whole days).
+    /// @param maxPrice The most the financier will pay, in token units.
+    function signDiscount(uint256 tokenId, uint256 maxPrice) external;
+
+    /// @notice Price in token units a discount offer would cost if signed now.
+    function discountPrice(uint256 tokenId) external view returns (uint256 price, uint256 daysToMaturity);
+
+    /// @notice Offers a held part as pledge (质押) to a financier, who signs with `sign`.
+    function pledge(uint256 tokenId, address pledgee) external;
+
+    /// @notice The pledgee releases the pledge.
+    function release(uint256 tokenId) external;
+
+    /// @notice The acceptor pays the face value into the contract (before or after maturity, also after dishonor).
+    function fund(uint256 packageId) external;
+
+    /// @notice Pays a part of a funded, matured package to its beneficiary (the pledgee of a pledged part).
+    /// Caller: the owner or the pledgee.
+    function redeem(uint256 tokenId) external;
+
+    /// @notice Dishonors an unfunded matured package: by the acceptor from maturity, by anyone once the payment
+    /// window has passed.
+    function dishonor(uint256 packageId, bytes32 reason) external;
+
+    /// @notice The beneficiary of a part of a dishonoured package files a recourse claim (追索) against an
+    /// earlier endorser or the drawer on the part's chain. A new claim replaces a pending one.
+    function claimRecourse(uint256 tokenId, address target) external;
+
+    /// @notice The claim's target pays the part's value to the claimant and takes the claim over.
+    function payRecourse(uint256 tokenId) external;
+
+    /// @notice Regulator: freezes or unfreezes a part.
+    function setPartFrozen(uint256 tokenId, bool frozen, bytes32 reason) external;
+
+    /// @notice Terms and accounts of a package.
+    function packageOf(uint256 packageId) external view returns (PackageView memory);
+
+    /// @notice Outstanding (live, unredeemed), funded and redeemed amounts of a package, in minimum units.
+    function amountsOf(uint256 packageId) external view returns (uint64 outstanding, uint64 funded, uint64 redeemed);
+
+    /// @notice Full state of a part (also of cancelled and burned ones).
+    function partOf(uint256 tokenId) external view returns (PartView memory);
+
+    /// @notice The part's endorsement chain, drawer first, current endorser last.
+    function endorsementChain(uint256 tokenId) external view returns (address[] memory);
+
+    /// @notice The pending recourse claim's target (zero if none).
+    function pendingClaim(uint256 tokenId) external view returns (address target, address claimant);
+
+    /// @notice The next endorsement-signature nonce of `account`.
+    function nonces(address account) external view returns (uint256);
+}

@@ -1,0 +1,936 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
+import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
+
+import {IEvidenceRegistry} from "../evidence/IEvidenceRegistry.sol";
+import {IParticipantRegistry} from "../participants/IParticipantRegistry.sol";
+import {ParticipantRoles} from "../participants/ParticipantRoles.sol";
+import {IERC3525} from "./IERC3525.sol";
+import {ISupplyChainBills} from "./ISupplyChainBills.sol";
+
+/// @title SupplyChainBills
+/// @notice Lean ERC-3525 supply-chain finance bills. See `ISupplyChainBills` for the model.
+/// @dev A part is one storage slot (holder, value, parent, status) and its holder never changes once it can have
+/// children, so endorsement chains are parent links and cost nothing to copy. There is no owner or admin.
+contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
+    using SafeERC20 for IERC20;
+
+    // Packed so an offer touches one package slot: uint40 seconds reach year 36812 and leave room for the part
+    // counter beside the status.
+    struct Package {
+        address drawer;
+        uint40 maturity;
+        uint24 lastSeq;
+        PackageStatus status;
+        bool nonTransferable;
+        address acceptor;
+        uint64 faceValue; // 64-bit minimum units: 1.8e17 yuan, far above any bill
+        address payee;
+        uint64 redeemed;
+        address token;
+        uint8 tokenDecimals;
+        uint40 dishonoredAt;
+        bytes32 tradeDigest;
+        bytes32 evidenceId;
+    }
+
+    // One slot per part: that is what makes a split cheap.
+    struct Part {
+        address holder;
+        uint64 value;
+        uint24 parent;
+        uint8 status; // PartState in the low bits, FROZEN and TAKEN_OVER flags on top
+    }
+
+    // ERC-721 balance and signature nonce share a slot: a signed endorsement writes both.
+    struct Account {
+        uint64 balance;
+        uint64 nonce;
+    }
+
+    // Recorded when a recourse payer takes a part's claim over; `cursor` is the ancestor whose chain the new owner
+    // may still claim against (0: none left).
+    struct Takeover {
+        address owner;
+        uint24 cursor;
+    }
+
+    struct Claim {
+        address target;
+        address claimant;
+    }
+
+    uint8 private constant OFFERED = uint8(PartState.Offered);
+    uint8 private constant DISCOUNT_OFFERED = uint8(PartState.DiscountOffered);
+    uint8 private constant PLEDGE_OFFERED = uint8(PartState.PledgeOffered);
+    uint8 private constant HELD = uint8(PartState.Held);
+    uint8 private constant PLEDGED = uint8(PartState.Pledged);
+    uint8 private constant REDEEMED = uint8(PartState.Redeemed);
+    uint8 private constant CANCELLED = uint8(PartState.Cancelled);
+    uint8 private constant BURNED = uint8(PartState.Burned);
+    uint8 private constant FROZEN = 0x80;
+    uint8 private constant TAKEN_OVER = 0x40;
+    uint8 private constant STATE_MASK = 0x3f;
+
+    uint32 private constant HOLDER_ROLES = ParticipantRoles.ENTERPRISE | ParticipantRoles.FINANCIER;
+    uint256 private constant SEQ_BITS = 24;
+    uint256 private constant DAYS_PER_YEAR = 360; // Chinese bill discounting convention
+    uint256 private constant BPS = 10_000;
+    bytes32 private constant ENDORSEMENT_TYPEHASH = keccak256(
+        "Endorsement(uint256 fromTokenId,address to,uint64 amount,uint256 nonce,uint256 deadline)"
+    );
+
+    /// @notice The participant register every move is checked against.
+    IParticipantRegistry public immutable REGISTRY;
+    /// @notice The evidence registry trade documents may be anchored in (zero: none).
+    IEvidenceRegistry public immutable EVIDENCE;
+    /// @notice Seconds after maturity the acceptor has to fund before anyone may dishonor.
+    uint64 public immutable PAYMENT_WINDOW;
+
+    uint32 private _packageCount;
+    mapping(uint256 packageId => Package) private _packages;
+    mapping(uint256 tokenId => Part) private _parts;
+    mapping(address account => Account) private _accounts;
+    mapping(uint256 tokenId => address) private _approvals;
+    mapping(address owner => mapping(address operator => bool)) private _operators;
+    mapping(uint256 tokenId => mapping(address operator => uint256)) private _allowances;
+    mapping(uint256 tokenId => address) private _pledgees;
+    mapping(uint256 tokenId => uint16) private _rates;
+    mapping(uint256 tokenId => Takeover) private _takeovers;
+    mapping(uint256 tokenId => Claim) private _claims;
+
+    /// @param registry The participant register.
+    /// @param evidence The evidence registry (zero to refuse evidence ids).
+    /// @param paymentWindow Seconds after maturity before a non-acceptor may dishonor an unfunded bill.
+    constructor(
+        IParticipantRegistry registry,
+        IEvidenceRegistry evidence,
+        uint64 paymentWindow
+    ) EIP712("SupplyChainBills", "1") {
+        if (address(registry) == address(0)) revert InvalidCounterparty(address(0));
+        REGISTRY = registry;
+        EVIDENCE = evidence;
+        PAYMENT_WINDOW = paymentWindow;
+    }
+
+    // ---------------------------------------------------------------- issuance
+
+    /// @inheritdoc ISupplyChainBills
+    function issue(
+        address acceptor,
+        address payee,
+        address token,
+        uint64 faceValue,
+        uint64 maturity,
+        bool nonTransferable,
+        bytes32 tradeDigest,
+        bytes32 evidenceId
+    ) external returns (uint256 packageId) {
+        _requireActive(msg.sender, ParticipantRoles.ENTERPRISE);
+        _requireActive(acceptor, HOLDER_ROLES);
+        if (payee == msg.sender) revert InvalidCounterparty(payee);
+        _requireActive(payee, ParticipantRoles.ENTERPRISE);
+        if (faceValue == 0) revert InvalidFaceValue(faceValue);
+        if (maturity < block.timestamp + 1 || maturity > type(uint40).max) revert InvalidMaturity(maturity);
+        if (tradeDigest == bytes32(0)) revert MissingTradeDigest();
+        if (evidenceId != bytes32(0) && (address(EVIDENCE) == address(0) || !EVIDENCE.exists(evidenceId))) {
+            revert UnknownEvidence(evidenceId);
+        }
+        uint8 decimals = _decimalsOf(token);
+
+        packageId = ++_packageCount;
+        Package storage pkg = _packages[packageId];
+        pkg.drawer = msg.sender;
+        pkg.maturity = uint40(maturity);
+        pkg.status = PackageStatus.Issued;
+        pkg.nonTransferable = nonTransferable;
+        pkg.acceptor = acceptor;
+        pkg.faceValue = faceValue;
+        pkg.payee = payee;
+        pkg.token = token;
+        pkg.tokenDecimals = decimals;
+        pkg.tradeDigest = tradeDigest;
+        pkg.evidenceId = evidenceId;
+        emit Issued(
+            packageId,
+            msg.sender,
+            acceptor,
+            payee,
+            token,
+            faceValue,
+            maturity,
+            nonTransferable,
+            tradeDigest,
+            evidenceId
+        );
+        uint256 root = _mint(packageId, pkg, payee, faceValue, 0, OFFERED);
+        emit TransferValue(0, root, faceValue);
+        emit Offered(root, 0, payee, PartState.Offered);
+    }
+
+    /// @inheritdoc ISupplyChainBills
+    function accept(uint256 packageId) external {
+        Package storage pkg = _package(packageId);
+        if (pkg.status != PackageStatus.Issued) revert WrongPackageStatus(packageId, pkg.status);
+        if (msg.sender != pkg.acceptor) revert Unauthorized(msg.sender, pkg.acceptor);
+        if (!(block.timestamp < pkg.maturity)) revert Matured(packageId, pkg.maturity);
+        _requireActive(msg.sender, HOLDER_ROLES);
+        pkg.status = PackageStatus.Accepted;
+        emit Accepted(packageId, msg.sender);
+    }
+
+    /// @inheritdoc ISupplyChainBills
+    function cancel(uint256 packageId) external {
+        Package storage pkg = _package(packageId);
+        if (msg.sender != pkg.drawer) revert Unauthorized(msg.sender, pkg.drawer);
+        _cancelPackage(packageId, pkg);
+    }
+
+    // ---------------------------------------------------------------- offers
+
+    /// @inheritdoc ISupplyChainBills
+    function endorse(uint256 fromTokenId, address to, uint64 amount) external returns (uint256) {
+        return _offer(fromTokenId, to, amount, OFFERED, HOLDER_ROLES);
+    }
+
+    /// @inheritdoc ISupplyChainBills
+    function offerDiscount(
+        uint256 fromTokenId,
+        address financier,
+        uint64 amount,
+        uint16 rateBps
+    ) external returns (uint256 tokenId) {
+        if (rateBps == 0 || rateBps > BPS) revert InvalidRate(rateBps);
+        tokenId = _offer(fromTokenId, financier, amount, DISCOUNT_OFFERED, ParticipantRoles.FINANCIER);
+        _rates[tokenId] = rateBps;
+    }
+
+    /// @inheritdoc ISupplyChainBills
+    function pledge(uint256 tokenId, address pledgee) external {
+        Part storage part = _parts[tokenId];
+        uint8 status = part.status;
+        if (status != HELD) revert WrongPartState(tokenId, _state(status), _frozen(status));
+        address holder = part.holder;
+        if (msg.sender != holder) revert Unauthorized(msg.sender, holder);
+        uint256 packageId = tokenId >> SEQ_BITS;
+        _requireTransferable(packageId, _packages[packageId]);
+        if (pledgee == holder) revert InvalidCounterparty(pledgee);
+        _requireActive(holder, HOLDER_ROLES);
+        _requireActive(pledgee, ParticipantRoles.FINANCIER);
+        part.status = PLEDGE_OFFERED;
+        _pledgees[tokenId] = pledgee;
+        emit PledgeOffered(tokenId, pledgee);
+    }
+
+    /// @inheritdoc ISupplyChainBills
+    function endorseWithSignature(
+        uint256 fromTokenId,
+        address to,
+        uint64 amount,
+        uint256 deadline,
+        bytes calldata signature
+    ) external returns (uint256 tokenId) {
+        _useSignature(fromTokenId, to, amount, deadline, signature);
+        return _offer(fromTokenId, to, amount, HELD, HOLDER_ROLES);
+    }
+
+    /// @inheritdoc ISupplyChainBills
+    function sign(uint256 tokenId) external {
+        Part storage part = _parts[tokenId];
+        uint8 status = part.status;
+        uint256 packageId = tokenId >> SEQ_BITS;
+        Package storage pkg = _packages[packageId];
+        if (status == OFFERED) {
+            address holder = part.holder;
+            if (msg.sender != holder) revert Unauthorized(msg.sender, holder);
+            uint24 parent = part.parent;
+            if (parent == 0) {
+                // The payee signs the bill itself: that delivers it.
+                if (pkg.status != PackageStatus.Accepted) revert WrongPackageStatus(packageId, pkg.status);
+                if (!(block.timestamp < pkg.maturity)) revert Matured(packageId, pkg.maturity);
+                pkg.status = PackageStatus.Active;
+            } else {
+                _requireMovable(packageId, pkg);
+            }
+            _requireActive(holder, HOLDER_ROLES);
+            part.status = HELD;
+        } else if (status == PLEDGE_OFFERED) {
+            address pledgee = _pledgees[tokenId];
+            if (msg.sender != pledgee) revert Unauthorized(msg.sender, pledgee);
+            _requireMovable(packageId, pkg);
+            _requireActive(pledgee, ParticipantRoles.FINANCIER);
+            part.status = PLEDGED;
+        } else {
+            revert WrongPartState(tokenId, _state(status), _frozen(status));
+        }
+        emit Signed(tokenId, msg.sender);
+    }
+
+    /// @inheritdoc ISupplyChainBills
+    function reject(uint256 tokenId) external {
+        Part storage part = _parts[tokenId];
+        uint8 status = part.status;
+        if (status == OFFERED || status == DISCOUNT_OFFERED) {
+            if (msg.sender != part.holder) revert Unauthorized(msg.sender, part.holder);
+            uint256 packageId = tokenId >> SEQ_BITS;
+            if (part.parent == 0) _cancelPackage(packageId, _packages[packageId]);
+            else _returnOffer(tokenId, part);
+        } else if (status == PLEDGE_OFFERED) {
+            _endPledgeOffer(tokenId, part, _pledgees[tokenId]);
+        } else {
+            revert WrongPartState(tokenId, _state(status), _frozen(status));
+        }
+    }
+
+    /// @inheritdoc ISupplyChainBills
+    function withdraw(uint256 tokenId) external {
+        Part storage part = _parts[tokenId];
+        uint8 status = part.status;
+        if ((status == OFFERED || status == DISCOUNT_OFFERED) && part.parent != 0) {
+            address endorser = _parts[((tokenId >> SEQ_BITS) << SEQ_BITS) | part.parent].holder;
+            if (msg.sender != endorser) revert Unauthorized(msg.sender, endorser);
+            _returnOffer(tokenId, part);
+        } else if (status == PLEDGE_OFFERED) {
+            _endPledgeOffer(tokenId, part, part.holder);
+        } else {
+            revert WrongPartState(tokenId, _state(status), _frozen(status));
+        }
+    }
+
+    /// @inheritdoc ISupplyChainBills
+    function signDiscount(uint256 tokenId, uint256 maxPrice) external {
+        Part storage part = _parts[tokenId];
+        uint8 status = part.status;
+        if (status != DISCOUNT_OFFERED) revert WrongPartState(tokenId, _state(status), _frozen(status));
+        address financier = part.holder;
+        if (msg.sender != financier) revert Unauthorized(msg.sender, financier);
+        uint256 packageId = tokenId >> SEQ_BITS;
+        Package storage pkg = _packages[packageId];
+        _requireMovable(packageId, pkg);
+        address endorser = _parts[(packageId << SEQ_BITS) | part.parent].holder;
+        _requireNotFrozen(endorser);
+        _requireActive(financier, ParticipantRoles.FINANCIER);
+        uint16 rate = _rates[tokenId];
+        (uint256 price, uint256 daysLeft) = _price(pkg, part.value, rate);
+        if (price > maxPrice) revert PriceAboveLimit(price, maxPrice);
+        part.status = HELD;
+        emit Signed(tokenId, financier);
+        emit Discounted(tokenId, endorser, financier, rate, daysLeft, price);
+        IERC20(pkg.token).safeTransferFrom(financier, endorser, price);
+    }
+
+    /// @inheritdoc ISupplyChainBills
+    function release(uint256 tokenId) external {
+        Part storage part = _parts[tokenId];
+        uint8 status = part.status;
+        if (status != PLEDGED) revert WrongPartState(tokenId, _state(status), _frozen(status));
+        address pledgee = _pledgees[tokenId];
+        if (msg.sender != pledgee) revert Unauthorized(msg.sender, pledgee);
+        part.status = HELD;
+        delete _pledgees[tokenId];
+        emit PledgeReleased(tokenId, pledgee);
+    }
+
+    // ---------------------------------------------------------------- split and merge
+
+    /// @inheritdoc ISupplyChainBills
+    function split(uint256 fromTokenId, uint64 amount) external returns (uint256 tokenId) {
+        Part storage from = _parts[fromTokenId];
+        uint8 status = from.status;
+        if (status != HELD) revert WrongPartState(fromTokenId, _state(status), _frozen(status));
+        address holder = from.holder;
+        _authorize(holder, fromTokenId, amount);
+        uint256 packageId = fromTokenId >> SEQ_BITS;
+        Package storage pkg = _packages[packageId];
+        _requireMovable(packageId, pkg);
+        _requireNotFrozen(holder);
+        uint64 value = from.value;
+        if (amount == 0 || amount > value) revert InvalidAmount(amount, value);
+        from.value = value - amount;
+        tokenId = _mint(packageId, pkg, holder, amount, from.parent, HELD);
+        emit TransferValue(fromTokenId, tokenId, amount);
+    }
+
+    /// @inheritdoc ISupplyChainBills
+    function merge(uint256 fromTokenId, uint256 toTokenId) external {
+        address holder = _moveValue(fromTokenId, toTokenId, type(uint256).max);
+        _parts[fromTokenId].status = BURNED;
+        --_accounts[holder].balance;
+        emit Transfer(holder, address(0), fromTokenId);
+    }
+
+    // ---------------------------------------------------------------- maturity
+
+    /// @inheritdoc ISupplyChainBills
+    function fund(uint256 packageId) external {
+        Package storage pkg = _package(packageId);
+        PackageStatus pkgStatus = pkg.status;
+        if (pkgStatus != PackageStatus.Active && pkgStatus != PackageStatus.Dishonored) {
+            revert WrongPackageStatus(packageId, pkgStatus);
+        }
+        address acceptor = pkg.acceptor;
+        if (msg.sender != acceptor) revert Unauthorized(msg.sender, acceptor);
+        uint256 amount = uint256(pkg.faceValue) * _unit(pkg.tokenDecimals);
+        pkg.status = PackageStatus.Funded;
+        emit Funded(packageId, acceptor, amount);
+        IERC20(pkg.token).safeTransferFrom(acceptor, address(this), amount);
+    }
+
+    /// @inheritdoc ISupplyChainBills
+    function redeem(uint256 tokenId) external {
+        Part storage part = _parts[tokenId];
+        uint8 status = part.status;
+        uint256 packageId = tokenId >> SEQ_BITS;
+        Package storage pkg = _packages[packageId];
+        if (pkg.status != PackageStatus.Funded) revert WrongPackageStatus(packageId, pkg.status);
+        if (block.timestamp < pkg.maturity) revert NotMatured(packageId, pkg.maturity);
+        (address owner, address beneficiary) = _beneficiary(tokenId, part, status);
+        if (msg.sender != owner && msg.sender != beneficiary) revert Unauthorized(msg.sender, owner);
+        _requireNotFrozen(beneficiary);
+        uint64 value = part.value;
+        part.status = (status & TAKEN_OVER) | REDEEMED;
+        pkg.redeemed += value;
+        uint256 amount = uint256(value) * _unit(pkg.tokenDecimals);
+        emit Redeemed(tokenId, beneficiary, value, amount);
+        IERC20(pkg.token).safeTransfer(beneficiary, amount);
+    }
+
+    /// @inheritdoc ISupplyChainBills
+    function dishonor(uint256 packageId, bytes32 reason) external {
+        Package storage pkg = _package(packageId);
+        if (pkg.status != PackageStatus.Active) revert WrongPackageStatus(packageId, pkg.status);
+        uint64 maturity = pkg.maturity;
+        if (block.timestamp < maturity) revert NotMatured(packageId, maturity);
+        if (msg.sender != pkg.acceptor && block.timestamp < maturity + PAYMENT_WINDOW + 1) {
+            revert PaymentWindowOpen(packageId, maturity + PAYMENT_WINDOW);
+        }
+        pkg.status = PackageStatus.Dishonored;
+        pkg.dishonoredAt = uint40(block.timestamp);
+        emit Dishonored(packageId, msg.sender, reason);
+    }
+
+    /// @inheritdoc ISupplyChainBills
+    function claimRecourse(uint256 tokenId, address target) external {
+        Part storage part = _parts[tokenId];
+        uint8 status = part.status;
+        uint256 packageId = tokenId >> SEQ_BITS;
+        Package storage pkg = _packages[packageId];
+        if (pkg.status != PackageStatus.Dishonored) revert WrongPackageStatus(packageId, pkg.status);
+        (, address beneficiary) = _beneficiary(tokenId, part, status);
+        if (msg.sender != beneficiary) revert Unauthorized(msg.sender, beneficiary);
+        _requireNotFrozen(msg.sender);
+        if (target == msg.sender) revert InvalidCounterparty(target);
+        _findOnChain(tokenId, status, pkg, target);
+        _claims[tokenId] = Claim(target, msg.sender);
+        emit RecourseClaimed(tokenId, msg.sender, target, uint256(part.value) * _unit(pkg.tokenDecimals));
+    }
+
+    /// @inheritdoc ISupplyChainBills
+    function payRecourse(uint256 tokenId) external {
+        Claim memory claim = _claims[tokenId];
+        if (claim.target == address(0)) revert NoPendingClaim(tokenId);
+        if (msg.sender != claim.target) revert Unauthorized(msg.sender, claim.target);
+        Part storage part = _parts[tokenId];
+        uint8 status = part.status;
+        uint256 packageId = tokenId >> SEQ_BITS;
+        Package storage pkg = _packages[packageId];
+        if (pkg.status != PackageStatus.Dishonored) revert WrongPackageStatus(packageId, pkg.status);
+        (address owner, address beneficiary) = _beneficiary(tokenId, part, status);
+        if (beneficiary != claim.claimant) revert NoPendingClaim(tokenId);
+        uint24 cursor = _findOnChain(tokenId, status, pkg, msg.sender);
+
+        delete _claims[tokenId];
+        delete _pledgees[tokenId];
+        delete _approvals[tokenId];
+        _takeovers[tokenId] = Takeover(msg.sender, cursor);
+        part.status = TAKEN_OVER | HELD;
+        --_accounts[owner].balance;
+        ++_accounts[msg.sender].balance;
+        uint256 amount = uint256(part.value) * _unit(pkg.tokenDecimals);
+        emit Transfer(owner, msg.sender, tokenId);
+        emit RecoursePaid(tokenId, msg.sender, beneficiary, amount);
+        IERC20(pkg.token).safeTransferFrom(msg.sender, beneficiary, amount);
+    }
+
+    // ---------------------------------------------------------------- regulator
+
+    /// @inheritdoc ISupplyChainBills
+    function setPartFrozen(uint256 tokenId, bool frozen, bytes32 reason) external {
+        _requireActive(msg.sender, ParticipantRoles.REGULATOR);
+        Part storage part = _parts[tokenId];
+        uint8 status = part.status;
+        if (status == 0) revert NonexistentPart(tokenId);
+        if (_frozen(status) == frozen) revert FreezeUnchanged(tokenId, frozen);
+        part.status = frozen ? status | FROZEN : status & ~FROZEN;
+        emit PartFrozen(tokenId, frozen, reason);
+    }
+
+    // ---------------------------------------------------------------- ERC-721 / ERC-3525
+
+    /// @inheritdoc IERC165
+    function supportsInterface(bytes4 interfaceId) external pure returns (bool) {
+        return
+            interfaceId == type(IERC165).interfaceId ||
+            interfaceId == type(IERC721).interfaceId ||
+            interfaceId == type(IERC3525).interfaceId;
+    }
+
+    /// @inheritdoc IERC3525
+    function valueDecimals() external pure returns (uint8) {
+        return 2;
+    }
+
+    /// @inheritdoc IERC721
+    function balanceOf(address owner) external view returns (uint256) {
+        return _accounts[owner].balance;
+    }
+
+    /// @inheritdoc IERC3525
+    function balanceOf(uint256 tokenId) external view returns (uint256) {
+        _ownerOf(tokenId);
+        return _parts[tokenId].value;
+    }
+
+    /// @inheritdoc IERC3525
+    function slotOf(uint256 tokenId) external view returns (uint256) {
+        _ownerOf(tokenId);
+        return tokenId >> SEQ_BITS;
+    }
+
+    /// @inheritdoc IERC721
+    function ownerOf(uint256 tokenId) external view returns (address) {
+        return _ownerOf(tokenId);
+    }
+
+    /// @inheritdoc IERC721
+    function approve(address to, uint256 tokenId) external {
+        address owner = _ownerOf(tokenId);
+        if (msg.sender != owner && !_operators[owner][msg.sender]) revert NotOwnerNorApproved(msg.sender, tokenId);
+        _approvals[tokenId] = to;
+        emit Approval(owner, to, tokenId);
+    }
+
+    /// @inheritdoc IERC721
+    function getApproved(uint256 tokenId) external view returns (address) {
+        _ownerOf(tokenId);
+        return _approvals[tokenId];
+    }
+
+    /// @inheritdoc IERC721
+    function setApprovalForAll(address operator, bool approved) external {
+        if (operator == msg.sender) revert InvalidCounterparty(operator);
+        _operators[msg.sender][operator] = approved;
+        emit ApprovalForAll(msg.sender, operator, approved);
+    }
+
+    /// @inheritdoc IERC721
+    function isApprovedForAll(address owner, address operator) external view returns (bool) {
+        return _operators[owner][operator];
+    }
+
+    /// @inheritdoc IERC3525
+    function approve(uint256 tokenId, address operator, uint256 value) external {
+        address owner = _ownerOf(tokenId);
+        if (msg.sender != owner && !_operators[owner][msg.sender]) revert NotOwnerNorApproved(msg.sender, tokenId);
+        if (operator == owner) revert InvalidCounterparty(operator);
+        _allowances[tokenId][operator] = value;
+        emit ApprovalValue(tokenId, operator, value);
+    }
+
+    /// @inheritdoc IERC3525
+    function allowance(uint256 tokenId, address operator) external view returns (uint256) {
+        return _allowances[tokenId][operator];
+    }
+
+    /// @inheritdoc IERC3525
+    /// @dev Moves value between two parts of one holder and chain (a partial merge).
+    function transferFrom(uint256 fromTokenId, uint256 toTokenId, uint256 value) external {
+        _moveValue(fromTokenId, toTokenId, value);
+    }
+
+    /// @inheritdoc IERC3525
+    /// @dev An endorsement offer: the new part is locked until `to` signs it.
+    function transferFrom(uint256 fromTokenId, address to, uint256 value) external returns (uint256) {
+        if (value > type(uint64).max) revert InvalidAmount(value, _parts[fromTokenId].value);
+        return _offer(fromTokenId, to, uint64(value), OFFERED, HOLDER_ROLES);
+    }
+
+    /// @inheritdoc IERC721
+    /// @dev Always reverts: a bill moves only with its endorsee's signature (use the value transfer).
+    function transferFrom(address, address, uint256 tokenId) external pure {
+        revert WholeTokenTransfer(tokenId);
+    }
+
+    /// @inheritdoc IERC721
+    /// @dev Always reverts, as `transferFrom`.
+    function safeTransferFrom(address, address, uint256 tokenId) external pure {
+        revert WholeTokenTransfer(tokenId);
+    }
+
+    /// @inheritdoc IERC721
+    /// @dev Always reverts, as `transferFrom`.
+    function safeTransferFrom(address, address, uint256 tokenId, bytes calldata) external pure {
+        revert WholeTokenTransfer(tokenId);
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /// @inheritdoc ISupplyChainBills
+    function packageOf(uint256 packageId) external view returns (PackageView memory v) {
+        Package storage pkg = _package(packageId);
+        v.drawer = pkg.drawer;
+        v.acceptor = pkg.acceptor;
+        v.payee = pkg.payee;
+        v.token = pkg.token;
+        v.maturity = pkg.maturity;
+        v.status = pkg.status;
+        v.nonTransferable = pkg.nonTransferable;
+        v.tokenDecimals = pkg.tokenDecimals;
+        v.faceValue = pkg.faceValue;
+        v.redeemed = pkg.redeemed;
+        v.parts = pkg.lastSeq;
+        v.dishonoredAt = pkg.dishonoredAt;
+        v.tradeDigest = pkg.tradeDigest;
+        v.evidenceId = pkg.evidenceId;
+    }
+
+    /// @inheritdoc ISupplyChainBills
+    function amountsOf(uint256 packageId) external view returns (uint64 outstanding, uint64 funded, uint64 redeemed) {
+        Package storage pkg = _package(packageId);
+        PackageStatus status = pkg.status;
+        redeemed = pkg.redeemed;
+        if (status != PackageStatus.Cancelled) outstanding = pkg.faceValue - redeemed;
+        if (status == PackageStatus.Funded) funded = pkg.faceValue;
+    }
+
+    /// @inheritdoc ISupplyChainBills
+    function partOf(uint256 tokenId) external view returns (PartView memory v) {
+        Part storage part = _parts[tokenId];
+        uint8 status = part.status;
+        if (status == 0) revert NonexistentPart(tokenId);
+        uint256 packageId = tokenId >> SEQ_BITS;
+        v.packageId = packageId;
+        v.holder = part.holder;
+        v.owner = status & TAKEN_OVER != 0 ? _takeovers[tokenId].owner : part.holder;
+        v.parent = part.parent;
+        v.endorser = _holderAt(packageId, v.parent);
+        v.state = _state(status);
+        v.beneficiary = v.state == PartState.Pledged ? _pledgees[tokenId] : v.owner;
+        v.value = part.value;
+        v.frozen = _frozen(status);
+        v.takenOver = status & TAKEN_OVER != 0;
+    }
+
+    /// @inheritdoc ISupplyChainBills
+    function endorsementChain(uint256 tokenId) external view returns (address[] memory chain) {
+        Part storage part = _parts[tokenId];
+        if (part.status == 0) revert NonexistentPart(tokenId);
+        uint256 base = (tokenId >> SEQ_BITS) << SEQ_BITS;
+        uint256 length = 1;
+        for (uint24 seq = part.parent; seq != 0; seq = _parts[base | seq].parent) ++length;
+        chain = new address[](length);
+        chain[0] = _packages[tokenId >> SEQ_BITS].drawer;
+        uint24 cursor = part.parent;
+        for (uint256 i = length - 1; i > 0; --i) {
+            Part storage ancestor = _parts[base | cursor];
+            chain[i] = ancestor.holder;
+            cursor = ancestor.parent;
+        }
+    }
+
+    /// @inheritdoc ISupplyChainBills
+    function discountPrice(uint256 tokenId) external view returns (uint256 price, uint256 daysToMaturity) {
+        Part storage part = _parts[tokenId];
+        if (part.status != DISCOUNT_OFFERED) {
+            revert WrongPartState(tokenId, _state(part.status), _frozen(part.status));
+        }
+        Package storage pkg = _packages[tokenId >> SEQ_BITS];
+        if (!(block.timestamp < pkg.maturity)) revert Matured(tokenId >> SEQ_BITS, pkg.maturity);
+        return _price(pkg, part.value, _rates[tokenId]);
+    }
+
+    /// @inheritdoc ISupplyChainBills
+    function pendingClaim(uint256 tokenId) external view returns (address target, address claimant) {
+        Claim storage claim = _claims[tokenId];
+        return (claim.target, claim.claimant);
+    }
+
+    /// @inheritdoc ISupplyChainBills
+    function nonces(address account) external view returns (uint256) {
+        return _accounts[account].nonce;
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    function _offer(
+        uint256 fromTokenId,
+        address to,
+        uint64 amount,
+        uint8 kind,
+        uint32 toRoles
+    ) private returns (uint256 tokenId) {
+        uint256 packageId = fromTokenId >> SEQ_BITS;
+        Package storage pkg = _packages[packageId];
+        _takeForOffer(fromTokenId, pkg, to, amount, toRoles);
+        tokenId = _mint(packageId, pkg, to, amount, uint24(fromTokenId), kind);
+        emit TransferValue(fromTokenId, tokenId, amount);
+        if (kind == HELD) emit Signed(tokenId, to);
+        else emit Offered(tokenId, fromTokenId, to, PartState(kind));
+    }
+
+    function _useSignature(
+        uint256 fromTokenId,
+        address to,
+        uint64 amount,
+        uint256 deadline,
+        bytes calldata signature
+    ) private {
+        if (block.timestamp > deadline) revert ExpiredSignature(deadline);
+        Account storage account = _accounts[to];
+        uint64 nonce = account.nonce;
+        bytes32 digest = _hashTypedDataV4(
+            keccak256(abi.encode(ENDORSEMENT_TYPEHASH, fromTokenId, to, amount, nonce, deadline))
+        );
+        if (!SignatureChecker.isValidSignatureNow(to, digest, signature)) revert InvalidSignature(to);
+        account.nonce = nonce + 1;
+    }
+
+    // Checks an offer out of `fromTokenId` and takes its amount out of the source part.
+    function _takeForOffer(
+        uint256 fromTokenId,
+        Package storage pkg,
+        address to,
+        uint64 amount,
+        uint32 toRoles
+    ) private {
+        Part storage from = _parts[fromTokenId];
+        uint8 status = from.status;
+        if (status != HELD) revert WrongPartState(fromTokenId, _state(status), _frozen(status));
+        address holder = from.holder;
+        _authorize(holder, fromTokenId, amount);
+        _requireTransferable(fromTokenId >> SEQ_BITS, pkg);
+        if (to == holder) revert InvalidCounterparty(to);
+        _requireActive(holder, HOLDER_ROLES);
+        _requireActive(to, toRoles);
+        uint64 value = from.value;
+        if (amount == 0 || amount > value) revert InvalidAmount(amount, value);
+        from.value = value - amount;
+    }
+
+    function _mint(
+        uint256 packageId,
+        Package storage pkg,
+        address holder,
+        uint64 value,
+        uint24 parent,
+        uint8 status
+    ) private returns (uint256 tokenId) {
+        uint24 seq = pkg.lastSeq;
+        if (seq == type(uint24).max) revert TooManyParts(packageId);
+        pkg.lastSeq = ++seq;
+        tokenId = (packageId << SEQ_BITS) | seq;
+        _parts[tokenId] = Part(holder, value, parent, status);
+        ++_accounts[holder].balance;
+        emit Transfer(address(0), holder, tokenId);
+        emit SlotChanged(tokenId, 0, packageId);
+    }
+
+    function _moveValue(uint256 fromTokenId, uint256 toTokenId, uint256 value) private returns (address holder) {
+        Part storage from = _parts[fromTokenId];
+        Part storage to = _parts[toTokenId];
+        uint8 status = from.status;
+        if (status != HELD) revert WrongPartState(fromTokenId, _state(status), _frozen(status));
+        status = to.status;
+        if (status != HELD) revert WrongPartState(toTokenId, _state(status), _frozen(status));
+        uint256 packageId = fromTokenId >> SEQ_BITS;
+        holder = from.holder;
+        if (fromTokenId == toTokenId || toTokenId >> SEQ_BITS != packageId || to.holder != holder) {
+            revert NotMergeable(fromTokenId, toTokenId);
+        }
+        uint64 available = from.value;
+        if (value == type(uint256).max) value = available;
+        else if (value == 0 || value > available) revert InvalidAmount(value, available);
+        _authorize(holder, fromTokenId, value);
+        _requireMovable(packageId, _packages[packageId]);
+        _requireNotFrozen(holder);
+        uint24 a = from.parent;
+        uint24 b = to.parent;
+        if (a != b && !_sameChain(packageId << SEQ_BITS, a, b)) revert NotMergeable(fromTokenId, toTokenId);
+        from.value = available - uint64(value);
+        to.value += uint64(value);
+        emit TransferValue(fromTokenId, toTokenId, value);
+    }
+
+    // Two chains are equal when their endorsers are, position by position.
+    function _sameChain(uint256 base, uint24 a, uint24 b) private view returns (bool) {
+        while (a != b) {
+            if (a == 0 || b == 0) return false;
+            Part storage x = _parts[base | a];
+            Part storage y = _parts[base | b];
+            if (x.holder != y.holder) return false;
+            a = x.parent;
+            b = y.parent;
+        }
+        return true;
+    }
+
+    // The offered value comes back to the endorser as a new part with the source part's chain.
+    function _returnOffer(uint256 tokenId, Part storage part) private {
+        uint256 packageId = tokenId >> SEQ_BITS;
+        Part storage source = _parts[(packageId << SEQ_BITS) | part.parent];
+        address holder = part.holder;
+        uint64 value = part.value;
+        part.status = CANCELLED;
+        part.value = 0;
+        --_accounts[holder].balance;
+        emit Transfer(holder, address(0), tokenId);
+        uint256 returned = _mint(packageId, _packages[packageId], source.holder, value, source.parent, HELD);
+        emit TransferValue(tokenId, returned, value);
+        emit OfferCancelled(tokenId, msg.sender, returned);
+    }
+
+    function _endPledgeOffer(uint256 tokenId, Part storage part, address authorized) private {
+        if (msg.sender != authorized) revert Unauthorized(msg.sender, authorized);
+        part.status = HELD;
+        delete _pledgees[tokenId];
+        emit OfferCancelled(tokenId, msg.sender, 0);
+    }
+
+    function _cancelPackage(uint256 packageId, Package storage pkg) private {
+        PackageStatus status = pkg.status;
+        if (status != PackageStatus.Issued && status != PackageStatus.Accepted) {
+            revert WrongPackageStatus(packageId, status);
+        }
+        uint256 root = (packageId << SEQ_BITS) | 1;
+        Part storage part = _parts[root];
+        uint8 partStatus = part.status;
+        if (partStatus != OFFERED) revert WrongPartState(root, _state(partStatus), _frozen(partStatus));
+        address payee = part.holder;
+        uint64 value = part.value;
+        pkg.status = PackageStatus.Cancelled;
+        part.status = CANCELLED;
+        part.value = 0;
+        --_accounts[payee].balance;
+        emit Transfer(payee, address(0), root);
+        emit TransferValue(root, 0, value);
+        emit Cancelled(packageId, msg.sender);
+    }
+
+    // Walks the claimable chain for `target`; returns the cursor the payer keeps (0: drawer, nothing left).
+    function _findOnChain(
+        uint256 tokenId,
+        uint8 status,
+        Package storage pkg,
+        address target
+    ) private view returns (uint24) {
+        uint256 base = (tokenId >> SEQ_BITS) << SEQ_BITS;
+        uint24 cursor = status & TAKEN_OVER != 0 ? _takeovers[tokenId].cursor : uint24(tokenId);
+        if (cursor != 0) {
+            for (uint24 seq = _parts[base | cursor].parent; seq != 0; seq = _parts[base | seq].parent) {
+                if (_parts[base | seq].holder == target) return seq;
+            }
+            if (target == pkg.drawer) return 0;
+        }
+        revert NotOnChain(tokenId, target);
+    }
+
+    function _beneficiary(
+        uint256 tokenId,
+        Part storage part,
+        uint8 status
+    ) private view returns (address owner, address beneficiary) {
+        uint8 state = status & ~TAKEN_OVER;
+        owner = status & TAKEN_OVER != 0 ? _takeovers[tokenId].owner : part.holder;
+        if (state == HELD) beneficiary = owner;
+        else if (state == PLEDGED) beneficiary = _pledgees[tokenId];
+        else revert WrongPartState(tokenId, _state(status), _frozen(status));
+    }
+
+    function _authorize(address holder, uint256 tokenId, uint256 amount) private {
+        if (msg.sender == holder || _operators[holder][msg.sender] || _approvals[tokenId] == msg.sender) return;
+        uint256 allowed = _allowances[tokenId][msg.sender];
+        if (allowed == 0) revert NotOwnerNorApproved(msg.sender, tokenId);
+        if (allowed < amount) revert InsufficientAllowance(tokenId, msg.sender, allowed, amount);
+        if (allowed != type(uint256).max) _allowances[tokenId][msg.sender] = allowed - amount;
+    }
+
+    function _ownerOf(uint256 tokenId) private view returns (address) {
+        Part storage part = _parts[tokenId];
+        uint8 status = part.status;
+        PartState state = _state(status);
+        if (state == PartState.None || state == PartState.Cancelled || state == PartState.Burned) {
+            revert NonexistentPart(tokenId);
+        }
+        return status & TAKEN_OVER != 0 ? _takeovers[tokenId].owner : part.holder;
+    }
+
+    function _holderAt(uint256 packageId, uint24 seq) private view returns (address) {
+        return seq == 0 ? _packages[packageId].drawer : _parts[(packageId << SEQ_BITS) | seq].holder;
+    }
+
+    function _package(uint256 packageId) private view returns (Package storage pkg) {
+        pkg = _packages[packageId];
+        if (pkg.drawer == address(0)) revert UnknownPackage(packageId);
+    }
+
+    function _requireMovable(uint256 packageId, Package storage pkg) private view {
+        PackageStatus status = pkg.status;
+        if (status != PackageStatus.Active && status != PackageStatus.Funded) {
+            revert WrongPackageStatus(packageId, status);
+        }
+        if (!(block.timestamp < pkg.maturity)) revert Matured(packageId, pkg.maturity);
+    }
+
+    function _requireTransferable(uint256 packageId, Package storage pkg) private view {
+        _requireMovable(packageId, pkg);
+        if (pkg.nonTransferable) revert NonTransferable(packageId);
+    }
+
+    function _requireActive(address account, uint32 roles) private view {
+        if (!REGISTRY.isActive(account, roles)) revert NotActiveParticipant(account, roles);
+    }
+
+    function _requireNotFrozen(address account) private view {
+        if (REGISTRY.isFrozen(account)) revert ParticipantIsFrozen(account);
+    }
+
+    function _price(
+        Package storage pkg,
+        uint64 value,
+        uint16 rateBps
+    ) private view returns (uint256 price, uint256 daysLeft) {
+        uint256 gross = uint256(value) * _unit(pkg.tokenDecimals);
+        daysLeft = (uint256(pkg.maturity) - block.timestamp + 1 days - 1) / 1 days;
+        uint256 interest = (gross * rateBps * daysLeft) / (DAYS_PER_YEAR * BPS);
+        price = interest < gross ? gross - interest : 0;
+    }
+
+    function _decimalsOf(address token) private view returns (uint8 decimals) {
+        if (token.code.length == 0) revert InvalidSettlementToken(token);
+        try IERC20Metadata(token).decimals() returns (uint8 d) {
+            decimals = d;
+        } catch {
+            revert InvalidSettlementToken(token);
+        }
+        if (decimals < 2 || decimals > 30) revert InvalidSettlementToken(token);
+    }
+
+    function _unit(uint8 decimals) private pure returns (uint256) {
+        return 10 ** (decimals - 2);
+    }
+
+    function _state(uint8 status) private pure returns (PartState) {
+        return PartState(status & STATE_MASK);
+    }
+
+    function _frozen(uint8 status) private pure returns (bool) {
+        return status & FROZEN != 0;
+    }
+}
