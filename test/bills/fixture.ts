@@ -1,0 +1,123 @@
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import type { NetworkConnection } from "hardhat/types/network";
+
+import type {
+  EvidenceRegistry,
+  MockStablecoin,
+  ParticipantRegistry,
+  SupplyChainBills,
+} from "../../typechain-types/index.js";
+
+export const ENTERPRISE = 1n;
+export const FINANCIER = 2n;
+export const REGULATOR = 4n;
+export const HOLDER_ROLES = ENTERPRISE | FINANCIER;
+export const DAY = 86_400;
+export const WINDOW = 3 * DAY;
+export const DECIMALS = 6n;
+export const UNIT = 10n ** (DECIMALS - 2n); // token units per 0.01 yuan
+export const FACE = 100_000_000n; // 1,000,000.00 yuan
+export const DIGEST = "0x" + "ab".repeat(32);
+
+export const PartState = {
+  None: 0n,
+  Offered: 1n,
+  DiscountOffered: 2n,
+  PledgeOffered: 3n,
+  Held: 4n,
+  Pledged: 5n,
+  Redeemed: 6n,
+  Cancelled: 7n,
+  Burned: 8n,
+} as const;
+
+export const PackageStatus = {
+  None: 0n,
+  Issued: 1n,
+  Accepted: 2n,
+  Active: 3n,
+  Funded: 4n,
+  Dishonored: 5n,
+  Cancelled: 6n,
+} as const;
+
+export const tokenId = (packageId: bigint, seq: bigint): bigint => (packageId << 24n) | seq;
+
+export interface World {
+  registry: ParticipantRegistry;
+  bills: SupplyChainBills;
+  token: MockStablecoin;
+  evidence: EvidenceRegistry;
+  admin: HardhatEthersSigner;
+  core: HardhatEthersSigner;
+  tier1: HardhatEthersSigner;
+  tier2a: HardhatEthersSigner;
+  tier2b: HardhatEthersSigner;
+  bank: HardhatEthersSigner;
+  bank2: HardhatEthersSigner;
+  regulator: HardhatEthersSigner;
+  outsider: HardhatEthersSigner;
+  maturity: number;
+  validUntil: number;
+}
+
+/** Registry with four enterprises, two banks and a regulator; bills; a 6-decimal settlement token. */
+export async function deployWorld(connection: NetworkConnection): Promise<World> {
+  const { ethers, networkHelpers } = connection;
+  const [admin, core, tier1, tier2a, tier2b, bank, bank2, regulator, outsider] = await ethers.getSigners();
+  const registry = await ethers.deployContract("ParticipantRegistry", [admin.address, admin.address]);
+  const evidence = await ethers.deployContract("EvidenceRegistry");
+  const bills = await ethers.deployContract("SupplyChainBills", [registry, evidence, WINDOW]);
+  const token = await ethers.deployContract("MockStablecoin", [DECIMALS]);
+  const now = await networkHelpers.time.latest();
+  const validUntil = now + 3650 * DAY;
+  const parties: [HardhatEthersSigner, bigint][] = [
+    [core, ENTERPRISE],
+    [tier1, ENTERPRISE],
+    [tier2a, ENTERPRISE],
+    [tier2b, ENTERPRISE],
+    [bank, FINANCIER],
+    [bank2, FINANCIER],
+    [regulator, REGULATOR],
+  ];
+  for (const [who, roles] of parties) {
+    await registry.register(who.address, ethers.id(`USCC-${who.address}`), roles, validUntil);
+  }
+  for (const who of [core, bank, bank2, tier1, tier2a, tier2b]) {
+    await token.mint(who.address, 10n ** 15n);
+    await token.connect(who).approve(bills, ethers.MaxUint256);
+  }
+  return {
+    registry,
+    bills,
+    token,
+    evidence,
+    admin,
+    core,
+    tier1,
+    tier2a,
+    tier2b,
+    bank,
+    bank2,
+    regulator,
+    outsider,
+    maturity: now + 90 * DAY,
+    validUntil,
+  };
+}
+
+/** Issues package 1 (core draws and accepts, tier1 payee), optionally accepted and signed. */
+export async function issueBill(
+  w: World,
+  stage: "issued" | "accepted" | "active" = "active",
+  nonTransferable = false,
+): Promise<bigint> {
+  await w.bills
+    .connect(w.core)
+    .issue(w.core.address, w.tier1.address, w.token, FACE, w.maturity, nonTransferable, DIGEST, "0x" + "00".repeat(32));
+  if (stage === "issued") return 1n;
+  await w.bills.connect(w.core).accept(1n);
+  if (stage === "accepted") return 1n;
+  await w.bills.connect(w.tier1).sign(tokenId(1n, 1n));
+  return 1n;
+}

@@ -1,0 +1,210 @@
+import { expect } from "chai";
+import { network } from "hardhat";
+
+const { ethers, networkHelpers } = await network.create();
+
+const ENTERPRISE = 1n;
+const FINANCIER = 2n;
+const REGULATOR = 4n;
+const DAY = 86_400;
+const ORG = ethers.id("91310000MA1FL0000X");
+const REASON = ethers.id("overdue KYC review");
+
+describe("ParticipantRegistry", function () {
+  async function deploy() {
+    const [admin, kyc, alice, bob, regulator, stranger] = await ethers.getSigners();
+    const registry = await ethers.deployContract("ParticipantRegistry", [admin.address, kyc.address]);
+    const until = (await networkHelpers.time.latest()) + 365 * DAY;
+    const KYC_ROLE = await registry.KYC_ROLE();
+    return { registry, admin, kyc, alice, bob, regulator, stranger, until, KYC_ROLE };
+  }
+
+  async function withRegulator() {
+    const f = await deploy();
+    await f.registry.connect(f.kyc).register(f.regulator.address, ethers.id("CBIRC"), REGULATOR, f.until);
+    await f.registry.connect(f.kyc).register(f.alice.address, ORG, ENTERPRISE, f.until);
+    return f;
+  }
+
+  describe("construction", function () {
+    it("grants the admin and KYC roles", async function () {
+      const { registry, admin, kyc, KYC_ROLE } = await networkHelpers.loadFixture(deploy);
+      expect(await registry.hasRole(await registry.DEFAULT_ADMIN_ROLE(), admin.address)).to.equal(true);
+      expect(await registry.hasRole(KYC_ROLE, kyc.address)).to.equal(true);
+      expect(await registry.hasRole(KYC_ROLE, admin.address)).to.equal(false);
+    });
+
+    it("rejects a zero admin and allows granting the KYC role later", async function () {
+      const [admin] = await ethers.getSigners();
+      const factory = await ethers.getContractFactory("ParticipantRegistry");
+      await expect(
+        ethers.deployContract("ParticipantRegistry", [ethers.ZeroAddress, admin.address]),
+      ).to.be.revertedWithCustomError(factory, "ZeroAccount");
+      const registry = await ethers.deployContract("ParticipantRegistry", [admin.address, ethers.ZeroAddress]);
+      expect(await registry.hasRole(await registry.KYC_ROLE(), ethers.ZeroAddress)).to.equal(false);
+    });
+  });
+
+  describe("register", function () {
+    it("records the participant and emits", async function () {
+      const { registry, kyc, alice, until } = await networkHelpers.loadFixture(deploy);
+      await expect(registry.connect(kyc).register(alice.address, ORG, ENTERPRISE | FINANCIER, until))
+        .to.emit(registry, "ParticipantRegistered")
+        .withArgs(alice.address, ORG, ENTERPRISE | FINANCIER, until);
+      const p = await registry.participant(alice.address);
+      expect(p.orgId).to.equal(ORG);
+      expect(p.roles).to.equal(ENTERPRISE | FINANCIER);
+      expect(p.validUntil).to.equal(until);
+      expect(p.registeredAt).to.equal(await networkHelpers.time.latest());
+      expect(p.suspended).to.equal(false);
+      expect(p.frozen).to.equal(false);
+      expect(await registry.isActive(alice.address, ENTERPRISE)).to.equal(true);
+      expect(await registry.isActive(alice.address, REGULATOR)).to.equal(false);
+    });
+
+    it("is reserved to the KYC role: no self-registration, no public initializer", async function () {
+      const { registry, admin, alice, KYC_ROLE, until } = await networkHelpers.loadFixture(deploy);
+      await expect(registry.connect(alice).register(alice.address, ORG, FINANCIER, until))
+        .to.be.revertedWithCustomError(registry, "AccessControlUnauthorizedAccount")
+        .withArgs(alice.address, KYC_ROLE);
+      await expect(registry.connect(admin).register(alice.address, ORG, FINANCIER, until))
+        .to.be.revertedWithCustomError(registry, "AccessControlUnauthorizedAccount")
+        .withArgs(admin.address, KYC_ROLE);
+      expect((await registry.participant(alice.address)).registeredAt).to.equal(0n);
+    });
+
+    it("rejects the KYC officer registering itself", async function () {
+      const { registry, kyc, until } = await networkHelpers.loadFixture(deploy);
+      await expect(registry.connect(kyc).register(kyc.address, ORG, FINANCIER, until))
+        .to.be.revertedWithCustomError(registry, "SelfRegistration")
+        .withArgs(kyc.address);
+    });
+
+    it("validates its input", async function () {
+      const { registry, kyc, alice, until } = await networkHelpers.loadFixture(deploy);
+      const now = await networkHelpers.time.latest();
+      const r = registry.connect(kyc);
+      await expect(r.register(ethers.ZeroAddress, ORG, 1, until)).to.be.revertedWithCustomError(
+        registry,
+        "ZeroAccount",
+      );
+      await expect(r.register(alice.address, ethers.ZeroHash, 1, until)).to.be.revertedWithCustomError(
+        registry,
+        "ZeroOrgId",
+      );
+      await expect(r.register(alice.address, ORG, 0, until)).to.be.revertedWithCustomError(registry, "NoRoles");
+      await expect(r.register(alice.address, ORG, 1, now + 1))
+        .to.be.revertedWithCustomError(registry, "InvalidValidity")
+        .withArgs(now + 1);
+      await r.register(alice.address, ORG, 1, until);
+      await expect(r.register(alice.address, ORG, 1, until))
+        .to.be.revertedWithCustomError(registry, "AlreadyRegistered")
+        .withArgs(alice.address);
+    });
+  });
+
+  describe("update, suspend, reinstate", function () {
+    it("updates roles and validity", async function () {
+      const { registry, kyc, alice, until } = await networkHelpers.loadFixture(deploy);
+      await registry.connect(kyc).register(alice.address, ORG, ENTERPRISE, until);
+      await expect(registry.connect(kyc).update(alice.address, FINANCIER, until + DAY))
+        .to.emit(registry, "ParticipantUpdated")
+        .withArgs(alice.address, FINANCIER, until + DAY);
+      expect(await registry.isActive(alice.address, ENTERPRISE)).to.equal(false);
+      expect(await registry.isActive(alice.address, FINANCIER)).to.equal(true);
+      expect((await registry.participant(alice.address)).validUntil).to.equal(until + DAY);
+    });
+
+    it("rejects updating an unknown address, oneself or with bad terms", async function () {
+      const { registry, kyc, alice, bob, until, KYC_ROLE } = await networkHelpers.loadFixture(deploy);
+      await registry.connect(kyc).register(alice.address, ORG, ENTERPRISE, until);
+      await expect(registry.connect(kyc).update(bob.address, 1, until))
+        .to.be.revertedWithCustomError(registry, "NotRegistered")
+        .withArgs(bob.address);
+      await expect(registry.connect(kyc).update(kyc.address, 1, until))
+        .to.be.revertedWithCustomError(registry, "SelfRegistration")
+        .withArgs(kyc.address);
+      await expect(registry.connect(kyc).update(alice.address, 0, until)).to.be.revertedWithCustomError(
+        registry,
+        "NoRoles",
+      );
+      await expect(registry.connect(alice).update(alice.address, 3, until))
+        .to.be.revertedWithCustomError(registry, "AccessControlUnauthorizedAccount")
+        .withArgs(alice.address, KYC_ROLE);
+    });
+
+    it("suspends and reinstates", async function () {
+      const { registry, kyc, alice, bob, until } = await networkHelpers.loadFixture(deploy);
+      await registry.connect(kyc).register(alice.address, ORG, ENTERPRISE, until);
+      await expect(registry.connect(kyc).suspend(alice.address, REASON))
+        .to.emit(registry, "ParticipantSuspended")
+        .withArgs(alice.address, REASON);
+      expect(await registry.isActive(alice.address, ENTERPRISE)).to.equal(false);
+      expect((await registry.participant(alice.address)).suspended).to.equal(true);
+      await expect(registry.connect(kyc).suspend(alice.address, REASON))
+        .to.be.revertedWithCustomError(registry, "AlreadySuspended")
+        .withArgs(alice.address);
+      await expect(registry.connect(kyc).reinstate(alice.address))
+        .to.emit(registry, "ParticipantReinstated")
+        .withArgs(alice.address);
+      expect(await registry.isActive(alice.address, ENTERPRISE)).to.equal(true);
+      await expect(registry.connect(kyc).reinstate(alice.address))
+        .to.be.revertedWithCustomError(registry, "NotSuspended")
+        .withArgs(alice.address);
+      await expect(registry.connect(kyc).suspend(bob.address, REASON))
+        .to.be.revertedWithCustomError(registry, "NotRegistered")
+        .withArgs(bob.address);
+      await expect(registry.connect(kyc).reinstate(kyc.address))
+        .to.be.revertedWithCustomError(registry, "SelfRegistration")
+        .withArgs(kyc.address);
+    });
+
+    it("stops being active after the validity end", async function () {
+      const { registry, kyc, alice, until } = await networkHelpers.loadFixture(deploy);
+      await registry.connect(kyc).register(alice.address, ORG, ENTERPRISE, until);
+      await networkHelpers.time.setNextBlockTimestamp(until);
+      await networkHelpers.mine();
+      expect(await registry.isActive(alice.address, ENTERPRISE)).to.equal(true);
+      await networkHelpers.mine(1, { interval: 1 });
+      expect(await registry.isActive(alice.address, ENTERPRISE)).to.equal(false);
+    });
+  });
+
+  describe("regulator freeze", function () {
+    it("freezes and unfreezes, and a frozen participant is not active", async function () {
+      const { registry, regulator, alice } = await networkHelpers.loadFixture(withRegulator);
+      await expect(registry.connect(regulator).setFrozen(alice.address, true, REASON))
+        .to.emit(registry, "ParticipantFrozen")
+        .withArgs(alice.address, regulator.address, true, REASON);
+      expect(await registry.isFrozen(alice.address)).to.equal(true);
+      expect(await registry.isActive(alice.address, ENTERPRISE)).to.equal(false);
+      await expect(registry.connect(regulator).setFrozen(alice.address, true, REASON))
+        .to.be.revertedWithCustomError(registry, "FreezeUnchanged")
+        .withArgs(alice.address, true);
+      await expect(registry.connect(regulator).setFrozen(alice.address, false, ethers.ZeroHash))
+        .to.emit(registry, "ParticipantFrozen")
+        .withArgs(alice.address, regulator.address, false, ethers.ZeroHash);
+      expect(await registry.isActive(alice.address, ENTERPRISE)).to.equal(true);
+    });
+
+    it("is the regulator's alone: not the admin, KYC, the participant, or a suspended regulator", async function () {
+      const { registry, admin, kyc, regulator, alice, bob } = await networkHelpers.loadFixture(withRegulator);
+      for (const who of [admin, kyc, alice]) {
+        await expect(registry.connect(who).setFrozen(alice.address, true, REASON))
+          .to.be.revertedWithCustomError(registry, "NotRegulator")
+          .withArgs(who.address);
+      }
+      await expect(registry.connect(regulator).setFrozen(regulator.address, true, REASON))
+        .to.be.revertedWithCustomError(registry, "SelfRegistration")
+        .withArgs(regulator.address);
+      await expect(registry.connect(regulator).setFrozen(bob.address, true, REASON))
+        .to.be.revertedWithCustomError(registry, "NotRegistered")
+        .withArgs(bob.address);
+      await registry.connect(kyc).suspend(regulator.address, REASON);
+      await expect(registry.connect(regulator).setFrozen(alice.address, true, REASON))
+        .to.be.revertedWithCustomError(registry, "NotRegulator")
+        .withArgs(regulator.address);
+      expect(await registry.isFrozen(alice.address)).to.equal(false);
+    });
+  });
+});
