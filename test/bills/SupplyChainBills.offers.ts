@@ -262,16 +262,16 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
     it("lets an approved address, an operator or a value allowance endorse for the holder", async function () {
       const w = await networkHelpers.loadFixture(active);
       const op = w.tier2b;
-      await expect(w.bills.connect(op).approve(op.address, ROOT))
+      await expect(w.bills.connect(op)["approve(address,uint256)"](op.address, ROOT))
         .to.be.revertedWithCustomError(w.bills, "NotOwnerNorApproved")
         .withArgs(op.address, ROOT);
-      await expect(w.bills.connect(w.tier1).approve(op.address, ROOT))
+      await expect(w.bills.connect(w.tier1)["approve(address,uint256)"](op.address, ROOT))
         .to.emit(w.bills, "Approval")
         .withArgs(w.tier1.address, op.address, ROOT);
       expect(await w.bills.getApproved(ROOT)).to.equal(op.address);
       await w.bills.connect(op).endorse(ROOT, w.tier2a.address, 1n);
       expect(await w.bills.partOf(id(2n)).then((p) => p.endorser)).to.equal(w.tier1.address);
-      await w.bills.connect(w.tier1).approve(ethers.ZeroAddress, ROOT);
+      await w.bills.connect(w.tier1)["approve(address,uint256)"](ethers.ZeroAddress, ROOT);
 
       await expect(w.bills.connect(w.tier1).setApprovalForAll(w.tier1.address, true))
         .to.be.revertedWithCustomError(w.bills, "InvalidCounterparty")
@@ -282,7 +282,7 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       expect(await w.bills.isApprovedForAll(w.tier1.address, op.address)).to.equal(true);
       await w.bills.connect(op).split(ROOT, 10n);
       // An operator may approve on the owner's behalf.
-      await w.bills.connect(op).approve(w.bank.address, ROOT);
+      await w.bills.connect(op)["approve(address,uint256)"](w.bank.address, ROOT);
       await w.bills.connect(op)["approve(uint256,address,uint256)"](ROOT, w.bank2.address, 3n);
       await w.bills.connect(w.tier1).setApprovalForAll(op.address, false);
       await expect(w.bills.connect(op).split(ROOT, 10n))
