@@ -4,11 +4,12 @@ import path from "node:path";
 
 import { network } from "hardhat";
 
+import { benchBills } from "./bills.js";
 import { benchEvidence } from "./evidence.js";
 import { printTable, writeReport, type GasRow } from "./report.js";
 
 const connection = await network.create();
-const rows: GasRow[] = [...(await benchEvidence(connection))];
+const rows: GasRow[] = [...(await benchEvidence(connection)), ...(await benchBills(connection))];
 
 const file = path.join(process.cwd(), "reports", "gas.json");
 await writeReport(rows, file);

@@ -2,6 +2,7 @@
 // main job end to end, with a short report.
 import { network } from "hardhat";
 
+import { runBillsDemo } from "./bills.js";
 import { runEvidenceDemo } from "./evidence.js";
 import { DemoReport } from "./report.js";
 
@@ -10,6 +11,7 @@ const report = new DemoReport();
 console.log(`Demo on network "${connection.networkName}"\n`);
 try {
   await runEvidenceDemo(connection, report);
+  await runBillsDemo(connection, report);
   report.printGasSummary();
 } catch (error) {
   console.error(`error: ${error instanceof Error ? error.message : String(error)}`);

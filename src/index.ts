@@ -1,3 +1,4 @@
 export * from "./errors.js";
 export * from "./evidence/index.js";
 export * from "./deployments.js";
+export * from "./bills/index.js";

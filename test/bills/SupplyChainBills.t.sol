@@ -9,17 +9,7 @@ import {MockStablecoin} from "../../contracts/mocks/bills/MockStablecoin.sol";
 import {ParticipantRegistry} from "../../contracts/participants/ParticipantRegistry.sol";
 import {ISupplyChainBills} from "../../contracts/bills/ISupplyChainBills.sol";
 import {SupplyChainBills} from "../../contracts/bills/SupplyChainBills.sol";
-
-/// @notice The cheatcodes these tests use (Foundry signatures; the project has no forge-std).
-interface IBillsVm {
-    function prank(address sender) external;
-    function warp(uint256 timestamp) external;
-    function addr(uint256 privateKey) external pure returns (address);
-    function assume(bool condition) external pure;
-    function expectRevert(bytes calldata revertData) external;
-}
-
-IBillsVm constant vm = IBillsVm(address(uint160(uint256(keccak256("hevm cheat code")))));
+import {vm} from "../common/Vm.sol";
 
 /// @notice Shared world: a registry, the bills contract, a 6-decimal token and registered actors.
 abstract contract BillsWorld {

@@ -1,0 +1,14 @@
+import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
+
+import EvidenceModule from "./Evidence.js";
+import ParticipantsModule from "./Participants.js";
+
+/** Supply-chain finance bills over the shared participant register and the evidence registry. No admin. */
+export default buildModule("Bills", (m) => {
+  const { participantRegistry } = m.useModule(ParticipantsModule);
+  const { evidenceRegistry } = m.useModule(EvidenceModule);
+  // Seconds after maturity the acceptor has to pay before any holder may declare the bill dishonoured.
+  const paymentWindow = m.getParameter("paymentWindow", 3n * 24n * 60n * 60n);
+  const supplyChainBills = m.contract("SupplyChainBills", [participantRegistry, evidenceRegistry, paymentWindow]);
+  return { supplyChainBills, participantRegistry, evidenceRegistry };
+});

@@ -1,0 +1,12 @@
+import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
+
+/**
+ * The shared participant register. `admin` grants and revokes the KYC role; `kycOfficer` registers participants.
+ * Both default to the deploying account; on a real network pass them as module parameters.
+ */
+export default buildModule("Participants", (m) => {
+  const admin = m.getParameter("admin", m.getAccount(0));
+  const kycOfficer = m.getParameter("kycOfficer", m.getAccount(0));
+  const participantRegistry = m.contract("ParticipantRegistry", [admin, kycOfficer]);
+  return { participantRegistry };
+});

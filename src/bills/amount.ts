@@ -1,0 +1,54 @@
+import { InvalidInputError } from "../errors.js";
+
+/** Largest bill value the contract stores: 64-bit minimum units (0.01 yuan). */
+export const MAX_UNITS = 2n ** 64n - 1n;
+
+const YUAN = /^(0|[1-9]\d*)(?:\.(\d{1,2}))?$/;
+
+/**
+ * Parses a yuan amount written as a decimal string ("1234.56", "1,000,000.00", "7", "0.5") into minimum units of
+ * 0.01 yuan, exactly (no floating point). Rejects signs, exponents, more than two decimals, zero and values above
+ * the contract's 64-bit limit, with one clear message.
+ */
+export function parseYuan(text: string, what = "amount"): bigint {
+  if (typeof text !== "string") throw new InvalidInputError(`${what} must be a string of yuan, e.g. "1234.56"`);
+  const plain = text.trim().replace(/,(?=\d{3}(?:\D|$))/g, "");
+  const match = YUAN.exec(plain);
+  if (match === null) {
+    throw new InvalidInputError(
+      `${what} "${text}" is not a yuan amount: use digits with at most two decimals, e.g. "1234.56"`,
+    );
+  }
+  const units = BigInt(match[1]) * 100n + BigInt((match[2] ?? "").padEnd(2, "0"));
+  if (units === 0n) throw new InvalidInputError(`${what} must be more than zero`);
+  if (units > MAX_UNITS)
+    throw new InvalidInputError(`${what} ${text} yuan exceeds the bill limit of ${formatYuan(MAX_UNITS)}`);
+  return units;
+}
+
+/** Formats minimum units of 0.01 yuan as a yuan string with two decimals ("123456" → "1234.56"). */
+export function formatYuan(units: bigint, options: { grouping?: boolean } = {}): string {
+  if (units < 0n) throw new InvalidInputError(`an amount cannot be negative: ${units}`);
+  const whole = (units / 100n).toString();
+  const cents = (units % 100n).toString().padStart(2, "0");
+  const grouped = options.grouping ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : whole;
+  return `${grouped}.${cents}`;
+}
+
+/** Token base units one minimum unit (0.01 yuan) is worth for a token with `decimals` decimals. */
+export function tokenUnitsPerCent(decimals: number | bigint): bigint {
+  const d = BigInt(decimals);
+  if (d < 2n || d > 30n) throw new InvalidInputError(`a settlement token needs 2 to 30 decimals, got ${d}`);
+  return 10n ** (d - 2n);
+}
+
+/** Parses an annual rate in percent ("3.5", "3.5%") into basis points (350), exactly; 0.01% steps, up to 100%. */
+export function parseRatePercent(text: string): number {
+  const plain = text.trim().replace(/%$/, "");
+  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(plain);
+  const bps = match === null ? NaN : Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+  if (!Number.isInteger(bps) || bps < 1 || bps > 10_000) {
+    throw new InvalidInputError(`rate "${text}" is not an annual percentage between 0.01 and 100, e.g. "3.5"`);
+  }
+  return bps;
+}

@@ -1,0 +1,506 @@
+import {
+  Contract,
+  ZeroHash,
+  id as utf8Hash,
+  isAddress,
+  isHexString,
+  type ContractRunner,
+  type ContractTransactionReceipt,
+  type ContractTransactionResponse,
+  type LogDescription,
+  type Provider,
+  type Signer,
+  type TypedDataDomain,
+} from "ethers";
+
+import {
+  ParticipantRegistry__factory,
+  SupplyChainBills__factory,
+  type ParticipantRegistry,
+  type SupplyChainBills,
+} from "../../typechain-types/index.js";
+import { InvalidInputError, SdkError, withDecodedErrors } from "../errors.js";
+import type { Mined } from "../evidence/client.js";
+import { formatYuan, parseRatePercent, parseYuan } from "./amount.js";
+
+/** Role bits of the participant registry. */
+export const Roles = { enterprise: 1, financier: 2, regulator: 4 } as const;
+export type RoleName = keyof typeof Roles;
+
+export const PACKAGE_STATUSES = ["none", "issued", "accepted", "active", "funded", "dishonored", "cancelled"] as const;
+export const PART_STATES = [
+  "none",
+  "offered",
+  "discount-offered",
+  "pledge-offered",
+  "held",
+  "pledged",
+  "redeemed",
+  "cancelled",
+  "burned",
+] as const;
+export type PackageStatus = (typeof PACKAGE_STATUSES)[number];
+export type PartState = (typeof PART_STATES)[number];
+
+/** Token id of part `seq` of package `packageId` (the ERC-3525 slot is `tokenId >> 24`). */
+export function partTokenId(packageId: bigint, seq: bigint): bigint {
+  return (packageId << 24n) | seq;
+}
+
+export interface PackageInfo {
+  packageId: bigint;
+  drawer: string;
+  acceptor: string;
+  payee: string;
+  token: string;
+  maturity: number;
+  status: PackageStatus;
+  nonTransferable: boolean;
+  tokenDecimals: number;
+  faceValue: string;
+  redeemed: string;
+  outstanding: string;
+  funded: string;
+  parts: number;
+  dishonoredAt: number;
+  tradeDigest: string;
+  evidenceId: string | null;
+}
+
+export interface PartInfo {
+  tokenId: bigint;
+  packageId: bigint;
+  owner: string;
+  holder: string;
+  endorser: string;
+  beneficiary: string;
+  value: string;
+  units: bigint;
+  parent: number;
+  state: PartState;
+  frozen: boolean;
+  takenOver: boolean;
+}
+
+export interface IssueRequest {
+  acceptor: string;
+  payee: string;
+  /** Settlement ERC-20 address. */
+  token: string;
+  /** Face value in yuan, e.g. "1000000.00". */
+  amount: string;
+  /** Due date: seconds since the epoch, or a Date. */
+  maturity: number | bigint | Date;
+  nonTransferable?: boolean;
+  /** Digest of the trade-background documents (32-byte hex), or text to hash. */
+  tradeDigest: string;
+  /** An evidence id already anchored in the evidence registry. */
+  evidenceId?: string;
+}
+
+/** The endorsee's signed consent to an endorsement (EIP-712), for `endorseWithSignature`. */
+export interface SignedEndorsement {
+  fromTokenId: bigint;
+  to: string;
+  units: bigint;
+  nonce: bigint;
+  deadline: bigint;
+  signature: string;
+}
+
+const ERC20_ABI = [
+  "function allowance(address owner, address spender) view returns (uint256)",
+  "function approve(address spender, uint256 amount) returns (bool)",
+];
+
+const ENDORSEMENT_TYPES = {
+  Endorsement: [
+    { name: "fromTokenId", type: "uint256" },
+    { name: "to", type: "address" },
+    { name: "amount", type: "uint64" },
+    { name: "nonce", type: "uint256" },
+    { name: "deadline", type: "uint256" },
+  ],
+};
+
+function checkAddress(value: string, what: string): string {
+  if (!isAddress(value)) throw new InvalidInputError(`${what} is not an address: "${value}"`);
+  return value;
+}
+
+function toBytes32(value: string | undefined): string {
+  if (value === undefined || value === "") return ZeroHash;
+  return isHexString(value, 32) ? value : utf8Hash(value);
+}
+
+function toSeconds(value: number | bigint | Date): bigint {
+  if (value instanceof Date) return BigInt(Math.floor(value.getTime() / 1000));
+  return BigInt(value);
+}
+
+function roleNames(roles: number): string {
+  return (Object.keys(Roles) as RoleName[]).filter((name) => (roles & Roles[name]) !== 0).join(" or ");
+}
+
+/** Typed access to SupplyChainBills: every lifecycle step with yuan-string amounts, pre-checked input, and views. */
+export class BillsClient {
+  readonly contract: SupplyChainBills;
+  private registryContract?: ParticipantRegistry;
+
+  constructor(address: string, runner: ContractRunner) {
+    this.contract = SupplyChainBills__factory.connect(checkAddress(address, "bills contract"), runner);
+  }
+
+  private get provider(): Provider {
+    const provider = this.contract.runner?.provider;
+    if (!provider) throw new SdkError("NO_PROVIDER", "the client's runner has no provider");
+    return provider;
+  }
+
+  /** The participant registry the bills contract checks. */
+  async registry(): Promise<ParticipantRegistry> {
+    this.registryContract ??= ParticipantRegistry__factory.connect(await this.contract.REGISTRY(), this.provider);
+    return this.registryContract;
+  }
+
+  private async send(call: () => Promise<ContractTransactionResponse>): Promise<Mined & { logs: LogDescription[] }> {
+    return withDecodedErrors(this.contract.interface, async () => {
+      const response = await call();
+      const receipt = (await response.wait()) as ContractTransactionReceipt | null;
+      if (receipt === null) throw new SdkError("NOT_MINED", `transaction ${response.hash} was not mined`);
+      const target = (this.contract.target as string).toLowerCase();
+      const logs = receipt.logs
+        .filter((log) => log.address.toLowerCase() === target)
+        .map((log) => this.contract.interface.parseLog(log))
+        .filter((log): log is LogDescription => log !== null);
+      return { transaction: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed, logs };
+    });
+  }
+
+  private static mined({ transaction, blockNumber, gasUsed }: Mined): Mined {
+    return { transaction, blockNumber, gasUsed };
+  }
+
+  /** Throws one clear line unless `account` is an active registered participant with one of `roles`. */
+  async requireParticipant(account: string, roles: number, what: string): Promise<void> {
+    checkAddress(account, what);
+    const registry = await this.registry();
+    if (await registry.isActive(account, roles)) return;
+    const entry = await registry.participant(account);
+    const why =
+      entry.registeredAt === 0n
+        ? "is not registered"
+        : entry.suspended
+          ? "is suspended"
+          : entry.frozen
+            ? "is frozen by the regulator"
+            : (Number(entry.roles) & roles) === 0
+              ? `lacks the ${roleNames(roles)} role`
+              : "has an expired registration";
+    throw new InvalidInputError(`${what} ${account} ${why}`);
+  }
+
+  private async sender(): Promise<string> {
+    const runner = this.contract.runner as Signer | null;
+    if (runner === null || typeof (runner as Signer).getAddress !== "function") {
+      throw new SdkError("NO_SIGNER", "the client's runner cannot send transactions");
+    }
+    return runner.getAddress();
+  }
+
+  private async now(): Promise<bigint> {
+    const block = await this.provider.getBlock("latest");
+    if (block === null) throw new SdkError("NO_BLOCK", "the provider returned no latest block");
+    return BigInt(block.timestamp);
+  }
+
+  private static eventArg(logs: LogDescription[], event: string, arg: string): bigint {
+    const log = logs.find((l) => l.name === event);
+    if (log === undefined) throw new SdkError("MISSING_EVENT", `the transaction emitted no ${event} event`);
+    return log.args.getValue(arg) as bigint;
+  }
+
+  // ------------------------------------------------------------ lifecycle
+
+  /** Issues a bill as the client's account (the drawer); its root part is offered to the payee. */
+  async issue(request: IssueRequest): Promise<Mined & { packageId: bigint; rootTokenId: bigint }> {
+    const units = parseYuan(request.amount, "face value");
+    const maturity = toSeconds(request.maturity);
+    if (maturity <= (await this.now())) {
+      throw new InvalidInputError(`maturity ${new Date(Number(maturity) * 1000).toISOString()} is not in the future`);
+    }
+    await this.requireParticipant(await this.sender(), Roles.enterprise, "drawer");
+    await this.requireParticipant(request.acceptor, Roles.enterprise | Roles.financier, "acceptor");
+    await this.requireParticipant(request.payee, Roles.enterprise, "payee");
+    checkAddress(request.token, "settlement token");
+    const digest = toBytes32(request.tradeDigest);
+    if (digest === ZeroHash) throw new InvalidInputError("the trade-background digest is required");
+    const evidenceId = request.evidenceId === undefined ? ZeroHash : request.evidenceId;
+    if (!isHexString(evidenceId, 32)) throw new InvalidInputError(`evidence id must be 32 bytes of hex`);
+    const mined = await this.send(() =>
+      this.contract.issue(
+        request.acceptor,
+        request.payee,
+        request.token,
+        units,
+        maturity,
+        request.nonTransferable ?? false,
+        digest,
+        evidenceId,
+      ),
+    );
+    const packageId = BillsClient.eventArg(mined.logs, "Issued", "packageId");
+    return { ...BillsClient.mined(mined), packageId, rootTokenId: partTokenId(packageId, 1n) };
+  }
+
+  /** The acceptor accepts the bill. */
+  async accept(packageId: bigint): Promise<Mined> {
+    return BillsClient.mined(await this.send(() => this.contract.accept(packageId)));
+  }
+
+  /** The drawer cancels the bill before the payee signs. */
+  async cancel(packageId: bigint): Promise<Mined> {
+    return BillsClient.mined(await this.send(() => this.contract.cancel(packageId)));
+  }
+
+  /** The addressee signs an offer: the payee the bill, an endorsee an endorsement, a pledgee a pledge. */
+  async sign(tokenId: bigint): Promise<Mined> {
+    return BillsClient.mined(await this.send(() => this.contract.sign(tokenId)));
+  }
+
+  /** The addressee rejects an offer. */
+  async reject(tokenId: bigint): Promise<Mined> {
+    return BillsClient.mined(await this.send(() => this.contract.reject(tokenId)));
+  }
+
+  /** The endorser (or pledgor) withdraws an offer. */
+  async withdraw(tokenId: bigint): Promise<Mined> {
+    return BillsClient.mined(await this.send(() => this.contract.withdraw(tokenId)));
+  }
+
+  private async checkAmount(tokenId: bigint, amount: string): Promise<bigint> {
+    const units = parseYuan(amount);
+    const part = await this.part(tokenId);
+    if (units > part.units) {
+      throw new InvalidInputError(`amount ${formatYuan(units)} exceeds part ${tokenId}'s value of ${part.value} yuan`);
+    }
+    return units;
+  }
+
+  /** Offers `amount` yuan of a held part to `to`; returns the offered part's token id. */
+  async endorse(fromTokenId: bigint, to: string, amount: string): Promise<Mined & { tokenId: bigint }> {
+    const units = await this.checkAmount(fromTokenId, amount);
+    await this.requireParticipant(to, Roles.enterprise | Roles.financier, "endorsee");
+    const mined = await this.send(() => this.contract.endorse(fromTokenId, to, units));
+    return { ...BillsClient.mined(mined), tokenId: BillsClient.eventArg(mined.logs, "Offered", "tokenId") };
+  }
+
+  /** The endorsee signs its consent off chain (EIP-712); the holder submits it with `endorseWithSignature`. */
+  async signEndorsement(
+    endorsee: Signer,
+    terms: { fromTokenId: bigint; amount: string; deadline: number | bigint | Date },
+  ): Promise<SignedEndorsement> {
+    const to = await endorsee.getAddress();
+    const units = parseYuan(terms.amount);
+    const deadline = toSeconds(terms.deadline);
+    const nonce = await this.contract.nonces(to);
+    const domain: TypedDataDomain = {
+      name: "SupplyChainBills",
+      version: "1",
+      chainId: (await this.provider.getNetwork()).chainId,
+      verifyingContract: this.contract.target as string,
+    };
+    const signature = await endorsee.signTypedData(domain, ENDORSEMENT_TYPES, {
+      fromTokenId: terms.fromTokenId,
+      to,
+      amount: units,
+      nonce,
+      deadline,
+    });
+    return { fromTokenId: terms.fromTokenId, to, units, nonce, deadline, signature };
+  }
+
+  /** Endorses with the endorsee's signed consent, in one transaction; returns the new part's token id. */
+  async endorseWithSignature(signed: SignedEndorsement): Promise<Mined & { tokenId: bigint }> {
+    if (signed.deadline < (await this.now())) throw new InvalidInputError("the endorsee's signature has expired");
+    const mined = await this.send(() =>
+      this.contract.endorseWithSignature(
+        signed.fromTokenId,
+        signed.to,
+        signed.units,
+        signed.deadline,
+        signed.signature,
+      ),
+    );
+    return { ...BillsClient.mined(mined), tokenId: BillsClient.eventArg(mined.logs, "Signed", "tokenId") };
+  }
+
+  /** Splits `amount` yuan off a held part into a new part of the same holder; returns its token id. */
+  async split(fromTokenId: bigint, amount: string): Promise<Mined & { tokenId: bigint }> {
+    const units = await this.checkAmount(fromTokenId, amount);
+    const mined = await this.send(() => this.contract.split(fromTokenId, units));
+    return { ...BillsClient.mined(mined), tokenId: BillsClient.eventArg(mined.logs, "TransferValue", "_toTokenId") };
+  }
+
+  /** Merges the whole of `fromTokenId` into `toTokenId`. */
+  async merge(fromTokenId: bigint, toTokenId: bigint): Promise<Mined> {
+    return BillsClient.mined(await this.send(() => this.contract.merge(fromTokenId, toTokenId)));
+  }
+
+  /** Offers `amount` yuan of a held part for discount at an annual rate ("3.5" = 3.5 %, 360-day year). */
+  async offerDiscount(
+    fromTokenId: bigint,
+    financier: string,
+    amount: string,
+    ratePercent: string,
+  ): Promise<Mined & { tokenId: bigint }> {
+    const rate = parseRatePercent(ratePercent);
+    const units = await this.checkAmount(fromTokenId, amount);
+    await this.requireParticipant(financier, Roles.financier, "financier");
+    const mined = await this.send(() => this.contract.offerDiscount(fromTokenId, financier, units, rate));
+    return { ...BillsClient.mined(mined), tokenId: BillsClient.eventArg(mined.logs, "Offered", "tokenId") };
+  }
+
+  /** The price (token base units) and days to maturity of a discount offer if signed now. */
+  async discountPrice(tokenId: bigint): Promise<{ price: bigint; days: number }> {
+    const [price, days] = await withDecodedErrors(this.contract.interface, () => this.contract.discountPrice(tokenId));
+    return { price, days: Number(days) };
+  }
+
+  /** The financier signs a discount offer, paying at most `maxPrice` (default: the current quote). */
+  async signDiscount(tokenId: bigint, maxPrice?: bigint): Promise<Mined & { price: bigint }> {
+    const limit = maxPrice ?? (await this.discountPrice(tokenId)).price;
+    await this.ensureAllowance(tokenId >> 24n, limit);
+    const mined = await this.send(() => this.contract.signDiscount(tokenId, limit));
+    return { ...BillsClient.mined(mined), price: BillsClient.eventArg(mined.logs, "Discounted", "price") };
+  }
+
+  /** Offers a held part as pledge to a financier. */
+  async pledge(tokenId: bigint, pledgee: string): Promise<Mined> {
+    await this.requireParticipant(pledgee, Roles.financier, "pledgee");
+    return BillsClient.mined(await this.send(() => this.contract.pledge(tokenId, pledgee)));
+  }
+
+  /** The pledgee releases a pledge. */
+  async release(tokenId: bigint): Promise<Mined> {
+    return BillsClient.mined(await this.send(() => this.contract.release(tokenId)));
+  }
+
+  /** Approves the bills contract for `amount` of the package's settlement token if the allowance is short. */
+  async ensureAllowance(packageId: bigint, amount: bigint): Promise<Mined | null> {
+    const pkg = await this.contract.packageOf(packageId);
+    const owner = await this.sender();
+    const token = new Contract(pkg.token, ERC20_ABI, this.contract.runner);
+    if ((await token.getFunction("allowance")(owner, this.contract.target)) >= amount) return null;
+    const response = (await token.getFunction("approve")(this.contract.target, amount)) as ContractTransactionResponse;
+    const receipt = await response.wait();
+    if (receipt === null) throw new SdkError("NOT_MINED", `transaction ${response.hash} was not mined`);
+    return { transaction: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed };
+  }
+
+  /** The acceptor pays the face value in (approving the token first if needed). */
+  async fund(packageId: bigint): Promise<Mined & { amount: bigint }> {
+    const pkg = await this.package(packageId);
+    const amount = parseYuan(pkg.faceValue) * 10n ** BigInt(pkg.tokenDecimals - 2);
+    await this.ensureAllowance(packageId, amount);
+    return { ...BillsClient.mined(await this.send(() => this.contract.fund(packageId))), amount };
+  }
+
+  /** Pays a part at maturity to its beneficiary. */
+  async redeem(tokenId: bigint): Promise<Mined & { amount: bigint; beneficiary: string }> {
+    const mined = await this.send(() => this.contract.redeem(tokenId));
+    const log = mined.logs.find((l) => l.name === "Redeemed");
+    if (log === undefined) throw new SdkError("MISSING_EVENT", "the transaction emitted no Redeemed event");
+    return {
+      ...BillsClient.mined(mined),
+      amount: log.args.amount as bigint,
+      beneficiary: log.args.beneficiary as string,
+    };
+  }
+
+  /** Dishonors an unfunded matured bill; `reason` is text (hashed) or a 32-byte hash. */
+  async dishonor(packageId: bigint, reason?: string): Promise<Mined> {
+    return BillsClient.mined(await this.send(() => this.contract.dishonor(packageId, toBytes32(reason))));
+  }
+
+  /** Files a recourse claim against an earlier endorser or the drawer of the part. */
+  async claimRecourse(tokenId: bigint, target: string): Promise<Mined> {
+    checkAddress(target, "recourse target");
+    const chain = await this.chain(tokenId);
+    if (!chain.some((a) => a.toLowerCase() === target.toLowerCase())) {
+      throw new InvalidInputError(`${target} is not on part ${tokenId}'s endorsement chain (${chain.join(", ")})`);
+    }
+    return BillsClient.mined(await this.send(() => this.contract.claimRecourse(tokenId, target)));
+  }
+
+  /** The claim's target pays it (approving the token first if needed) and takes the claim over. */
+  async payRecourse(tokenId: bigint): Promise<Mined> {
+    const part = await this.part(tokenId);
+    const pkg = await this.package(part.packageId);
+    await this.ensureAllowance(part.packageId, part.units * 10n ** BigInt(pkg.tokenDecimals - 2));
+    return BillsClient.mined(await this.send(() => this.contract.payRecourse(tokenId)));
+  }
+
+  /** Regulator: freezes or unfreezes a part. */
+  async setPartFrozen(tokenId: bigint, frozen: boolean, reason?: string): Promise<Mined> {
+    return BillsClient.mined(await this.send(() => this.contract.setPartFrozen(tokenId, frozen, toBytes32(reason))));
+  }
+
+  // ------------------------------------------------------------ views
+
+  /** A package's terms and amounts, amounts as yuan strings. */
+  async package(packageId: bigint): Promise<PackageInfo> {
+    const [p, amounts] = await withDecodedErrors(this.contract.interface, () =>
+      Promise.all([this.contract.packageOf(packageId), this.contract.amountsOf(packageId)]),
+    );
+    return {
+      packageId,
+      drawer: p.drawer,
+      acceptor: p.acceptor,
+      payee: p.payee,
+      token: p.token,
+      maturity: Number(p.maturity),
+      status: PACKAGE_STATUSES[Number(p.status)],
+      nonTransferable: p.nonTransferable,
+      tokenDecimals: Number(p.tokenDecimals),
+      faceValue: formatYuan(p.faceValue),
+      redeemed: formatYuan(p.redeemed),
+      outstanding: formatYuan(amounts.outstanding),
+      funded: formatYuan(amounts.funded),
+      parts: Number(p.parts),
+      dishonoredAt: Number(p.dishonoredAt),
+      tradeDigest: p.tradeDigest,
+      evidenceId: p.evidenceId === ZeroHash ? null : p.evidenceId,
+    };
+  }
+
+  /** A part's full state, value as a yuan string. */
+  async part(tokenId: bigint): Promise<PartInfo> {
+    const p = await withDecodedErrors(this.contract.interface, () => this.contract.partOf(tokenId));
+    return {
+      tokenId,
+      packageId: p.packageId,
+      owner: p.owner,
+      holder: p.holder,
+      endorser: p.endorser,
+      beneficiary: p.beneficiary,
+      value: formatYuan(p.value),
+      units: p.value,
+      parent: Number(p.parent),
+      state: PART_STATES[Number(p.state)],
+      frozen: p.frozen,
+      takenOver: p.takenOver,
+    };
+  }
+
+  /** Every part of a package, in creation order. */
+  async parts(packageId: bigint): Promise<PartInfo[]> {
+    const { parts } = await this.package(packageId);
+    return Promise.all(Array.from({ length: parts }, (_, i) => this.part(partTokenId(packageId, BigInt(i + 1)))));
+  }
+
+  /** A part's endorsement chain, drawer first. */
+  async chain(tokenId: bigint): Promise<string[]> {
+    return withDecodedErrors(this.contract.interface, () => this.contract.endorsementChain(tokenId));
+  }
+}
