@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { configVariable, defineConfig } from "hardhat/config";
 
+import billsTasks from "./tasks/bills.js";
 import evidenceTasks from "./tasks/evidence.js";
 
 const require = createRequire(import.meta.url);
@@ -17,7 +18,7 @@ const optimizer = { enabled: true, runs: 1000 };
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
-  tasks: [...evidenceTasks],
+  tasks: [...evidenceTasks, ...billsTasks],
   solidity: {
     profiles: {
       default: { version: SOLC_VERSION, path: solcPath, settings: { optimizer } },

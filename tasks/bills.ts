@@ -1,0 +1,163 @@
+import { emptyTask, task } from "hardhat/config";
+import { ArgumentType } from "hardhat/types/arguments";
+
+// `npx hardhat bills <command> --network <name>`; the contract comes from the network's Ignition deployment
+// (deploy/deployments/chain-<id>) unless --bills names one. Amounts are yuan strings ("1234.56"), converted exactly.
+const bills = {
+  name: "bills",
+  description: "SupplyChainBills address; without it, the one Ignition deployed on the network",
+  type: ArgumentType.STRING_WITHOUT_DEFAULT,
+  defaultValue: undefined,
+} as const;
+const from = {
+  name: "from",
+  description: "Sending account; without it, the network's first account",
+  type: ArgumentType.STRING_WITHOUT_DEFAULT,
+  defaultValue: undefined,
+} as const;
+const part = { name: "part", description: "Token id of the part" } as const;
+const pkg = { name: "package", description: "Package id (the ERC-3525 slot)" } as const;
+const optionalText = <N extends string>(name: N, description: string) =>
+  ({ name, description, type: ArgumentType.STRING_WITHOUT_DEFAULT, defaultValue: undefined }) as const;
+// Required options default to "" and the SDK rejects the empty value with one clear message.
+const required = <N extends string>(name: N, description: string) => ({ name, description, defaultValue: "" }) as const;
+
+/** A task taking one positional id and the usual --bills/--from. */
+function idTask(name: string, description: string, id: typeof part | typeof pkg, action: () => Promise<unknown>) {
+  return task(["bills", name], description)
+    .addPositionalArgument(id)
+    .addOption(bills)
+    .addOption(from)
+    .setAction(action as never)
+    .build();
+}
+
+export default [
+  emptyTask("bills", "Supply-chain finance bills: issue, endorse, discount, pledge, redeem, recourse").build(),
+
+  task(["bills", "register"], "KYC: register a participant in the participant registry")
+    .addPositionalArgument({ name: "account", description: "The participant's address" })
+    .addOption(required("org", "Unified social credit code (its keccak256 hash goes on chain)"))
+    .addOption({
+      name: "roles",
+      description: "Comma-separated: enterprise, financier, regulator",
+      defaultValue: "enterprise",
+    })
+    .addOption(required("validUntil", "End of validity: unix seconds or a date like 2027-12-31"))
+    .addOption(optionalText("participants", "ParticipantRegistry address; without it, Ignition's"))
+    .addOption(from)
+    .setAction(() => import("./bills/register.js"))
+    .build(),
+
+  task(["bills", "issue"], "Issue a bill as the drawer; its root part is offered to the payee")
+    .addOption(required("acceptor", "Who pays at maturity"))
+    .addOption(required("payee", "First holder"))
+    .addOption(required("token", "Settlement ERC-20 address"))
+    .addOption(required("amount", 'Face value in yuan, e.g. "1000000.00"'))
+    .addOption(required("maturity", "Due date: unix seconds or a date like 2027-03-31"))
+    .addOption(required("tradeDigest", "Digest of the trade documents (32-byte hex) or text to hash"))
+    .addOption(optionalText("evidence", "Evidence id anchored in the evidence registry"))
+    .addFlag({ name: "nonTransferable", description: "The bill may never leave the payee" })
+    .addOption(bills)
+    .addOption(from)
+    .setAction(() => import("./bills/issue.js"))
+    .build(),
+
+  idTask("accept", "Accept a bill as its acceptor", pkg, () => import("./bills/accept.js")),
+  idTask("cancel", "Cancel a bill as its drawer, before the payee signs", pkg, () => import("./bills/cancel.js")),
+  idTask("fund", "Pay a bill's face value in as its acceptor", pkg, () => import("./bills/fund.js")),
+  idTask("sign", "Sign an offer addressed to you (bill, endorsement or pledge)", part, () => import("./bills/sign.js")),
+  idTask("reject", "Reject an offer addressed to you", part, () => import("./bills/reject.js")),
+  idTask("withdraw", "Withdraw your endorsement or pledge offer", part, () => import("./bills/withdraw.js")),
+  idTask("release", "Release a pledge as the pledgee", part, () => import("./bills/release.js")),
+  idTask("redeem", "Redeem a part of a funded, matured bill", part, () => import("./bills/redeem.js")),
+  idTask("pay-recourse", "Pay the recourse claim filed against you", part, () => import("./bills/pay-recourse.js")),
+
+  task(["bills", "endorse"], "Offer an amount of your part to another participant (it must sign)")
+    .addPositionalArgument(part)
+    .addPositionalArgument({ name: "to", description: "Endorsee address" })
+    .addPositionalArgument({ name: "amount", description: 'Yuan, e.g. "250000.00"' })
+    .addOption(bills)
+    .addOption(from)
+    .setAction(() => import("./bills/endorse.js"))
+    .build(),
+
+  task(["bills", "split"], "Split an amount of your part into a new part")
+    .addPositionalArgument(part)
+    .addPositionalArgument({ name: "amount", description: "Yuan" })
+    .addOption(bills)
+    .addOption(from)
+    .setAction(() => import("./bills/split.js"))
+    .build(),
+
+  task(["bills", "merge"], "Merge one of your parts into another of the same bill and chain")
+    .addPositionalArgument({ name: "fromPart", description: "Part merged away" })
+    .addPositionalArgument({ name: "toPart", description: "Part that receives the value" })
+    .addOption(bills)
+    .addOption(from)
+    .setAction(() => import("./bills/merge.js"))
+    .build(),
+
+  task(["bills", "discount"], "Offer an amount of your part to a financier for discount")
+    .addPositionalArgument(part)
+    .addPositionalArgument({ name: "financier", description: "Financier address" })
+    .addPositionalArgument({ name: "amount", description: "Yuan" })
+    .addOption({ name: "rate", description: 'Annual rate in percent, 360-day year (e.g. "3.5")', defaultValue: "" })
+    .addOption(bills)
+    .addOption(from)
+    .setAction(() => import("./bills/discount.js"))
+    .build(),
+
+  task(["bills", "sign-discount"], "As the financier, pay for a discount offer and take the part")
+    .addPositionalArgument(part)
+    .addOption(optionalText("maxPrice", "Most you will pay, in token units; without it, the current quote"))
+    .addOption(bills)
+    .addOption(from)
+    .setAction(() => import("./bills/sign-discount.js"))
+    .build(),
+
+  task(["bills", "pledge"], "Offer your part in pledge to a financier (it must sign)")
+    .addPositionalArgument(part)
+    .addPositionalArgument({ name: "pledgee", description: "Financier address" })
+    .addOption(bills)
+    .addOption(from)
+    .setAction(() => import("./bills/pledge.js"))
+    .build(),
+
+  task(["bills", "dishonor"], "Dishonor an unpaid matured bill")
+    .addPositionalArgument(pkg)
+    .addOption(optionalText("reason", "Reason text (hashed on chain) or a 32-byte hash"))
+    .addOption(bills)
+    .addOption(from)
+    .setAction(() => import("./bills/dishonor.js"))
+    .build(),
+
+  task(["bills", "claim"], "File a recourse claim against an earlier endorser or the drawer")
+    .addPositionalArgument(part)
+    .addPositionalArgument({ name: "target", description: "Endorser or drawer address on the part's chain" })
+    .addOption(bills)
+    .addOption(from)
+    .setAction(() => import("./bills/claim.js"))
+    .build(),
+
+  task(["bills", "freeze"], "Regulator: freeze (or --unfreeze) a part")
+    .addPositionalArgument(part)
+    .addFlag({ name: "unfreeze", description: "Lift the freeze instead" })
+    .addOption(optionalText("reason", "Reason text (hashed on chain) or a 32-byte hash"))
+    .addOption(bills)
+    .addOption(from)
+    .setAction(() => import("./bills/freeze.js"))
+    .build(),
+
+  task(["bills", "show"], "Show a bill: terms, amounts and every part")
+    .addPositionalArgument(pkg)
+    .addOption(bills)
+    .setAction(() => import("./bills/show.js"))
+    .build(),
+
+  task(["bills", "part"], "Show a part and its endorsement chain")
+    .addPositionalArgument(part)
+    .addOption(bills)
+    .setAction(() => import("./bills/part.js"))
+    .build(),
+];

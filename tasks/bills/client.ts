@@ -1,0 +1,44 @@
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import type { NetworkConnection } from "hardhat/types/network";
+
+import { BillsClient, formatYuan, type PartInfo } from "../../src/bills/index.js";
+import { InvalidInputError } from "../../src/errors.js";
+import { deployedAddress, formatTime, sender } from "../cli.js";
+
+/** A BillsClient on the task's network, sending as `from`; the contract comes from Ignition unless `bills` names it. */
+export async function billsClient(
+  hre: HardhatRuntimeEnvironment,
+  options: { bills?: string; from?: string; readOnly?: boolean },
+): Promise<{ client: BillsClient; connection: NetworkConnection }> {
+  const connection = await hre.network.create();
+  const address = await deployedAddress(connection, "Bills#SupplyChainBills", options.bills);
+  const runner = options.readOnly ? connection.ethers.provider : await sender(connection, options.from);
+  return { client: new BillsClient(address, runner), connection };
+}
+
+/** Parses a package or token id given on the command line. */
+export function parseId(value: string, what: string): bigint {
+  if (!/^(0x[0-9a-fA-F]+|\d+)$/.test(value)) throw new InvalidInputError(`${what} must be a number, got "${value}"`);
+  return BigInt(value);
+}
+
+/** Parses a time given as unix seconds or an ISO date ("2027-03-31"). */
+export function parseTime(value: string, what: string): bigint {
+  if (/^\d+$/.test(value)) return BigInt(value);
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms))
+    throw new InvalidInputError(`${what} must be unix seconds or a date like 2027-03-31, got "${value}"`);
+  return BigInt(Math.floor(ms / 1000));
+}
+
+export function describePart(part: PartInfo): string {
+  const flags = [part.frozen ? "FROZEN" : "", part.takenOver ? "taken over by recourse" : ""].filter(Boolean);
+  return (
+    `part ${part.tokenId} (package ${part.packageId}): ${formatYuan(part.units, { grouping: true })} yuan, ` +
+    `${part.state}, owner ${part.owner}, endorsed by ${part.endorser}` +
+    (part.beneficiary !== part.owner ? `, pays ${part.beneficiary}` : "") +
+    (flags.length > 0 ? ` [${flags.join(", ")}]` : "")
+  );
+}
+
+export { formatTime };

@@ -1,0 +1,15 @@
+import { cliAction } from "../cli.js";
+import { billsClient, parseId } from "./client.js";
+
+interface Args {
+  part: string;
+  bills?: string;
+  from?: string;
+}
+
+export default cliAction<Args>(async (args, hre) => {
+  const { client } = await billsClient(hre, args);
+  const id = parseId(args.part, "part");
+  const mined = await client.reject(id);
+  console.log(`rejected offer ${id} (tx ${mined.transaction}, gas ${mined.gasUsed})`);
+});
