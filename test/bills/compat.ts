@@ -43,7 +43,8 @@ describe("bills on a pre-Shanghai chain (compat profile)", function () {
     const bills = await compileCompat("contracts/bills/SupplyChainBills.sol", "SupplyChainBills");
     const registryBuild = await compileCompat("contracts/participants/ParticipantRegistry.sol", "ParticipantRegistry");
     const tokenBuild = await compileCompat("contracts/mocks/bills/MockStablecoin.sol", "MockStablecoin");
-    expect(bills.evm.deployedBytecode.object.length / 2).to.be.below(24_576);
+    // Coverage instruments the code, which then no longer fits; the limit holds for the real build.
+    if (!hre.globalOptions.coverage) expect(bills.evm.deployedBytecode.object.length / 2).to.be.below(24_576);
 
     const [admin, core, tier1, tier2, bank] = await ethers.getSigners();
     const registryAddress = await (await deploy(registryBuild, [admin.address, admin.address])).getAddress();
