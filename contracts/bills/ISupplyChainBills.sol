@@ -100,6 +100,16 @@ interface ISupplyChainBills {
     }
 
     /// @notice A bill was issued; its root part is offered to the payee.
+    /// @param packageId The package (ERC-3525 slot).
+    /// @param drawer Who issued it.
+    /// @param acceptor Who pays at maturity.
+    /// @param payee First holder.
+    /// @param token Settlement ERC-20.
+    /// @param faceValue Face value in minimum units.
+    /// @param maturity Due date.
+    /// @param nonTransferable Whether parts can leave the payee.
+    /// @param tradeDigest Digest of the trade documents.
+    /// @param evidenceId Evidence id of those documents (0: none).
     event Issued(
         uint256 indexed packageId,
         address indexed drawer,
@@ -113,16 +123,35 @@ interface ISupplyChainBills {
         bytes32 evidenceId
     );
     /// @notice The acceptor accepted the bill.
+    /// @param packageId The package.
+    /// @param acceptor The acceptor.
     event Accepted(uint256 indexed packageId, address indexed acceptor);
     /// @notice The bill was cancelled (by the drawer, or refused by the payee) before delivery.
+    /// @param packageId The package.
+    /// @param by The drawer, or the payee refusing the bill.
     event Cancelled(uint256 indexed packageId, address indexed by);
     /// @notice A part was offered: `kind` is the part state (endorsement, discount or pledge offer).
+    /// @param tokenId The offered part.
+    /// @param fromTokenId The part it was taken from (0: issuance).
+    /// @param to The addressee.
+    /// @param kind `Offered` (endorsement) or `DiscountOffered`.
     event Offered(uint256 indexed tokenId, uint256 indexed fromTokenId, address indexed to, PartState kind);
     /// @notice The addressee signed an offer (or the payee signed the bill).
+    /// @param tokenId The part.
+    /// @param by The signer (payee, endorsee, financier or pledgee).
     event Signed(uint256 indexed tokenId, address indexed by);
     /// @notice An offer was rejected or withdrawn; `returnedTokenId` carries the value back (0 for a root part).
+    /// @param tokenId The cancelled offer (or the pledged part).
+    /// @param by Who rejected or withdrew.
+    /// @param returnedTokenId The part that carries the value back (0 for pledges).
     event OfferCancelled(uint256 indexed tokenId, address indexed by, uint256 returnedTokenId);
     /// @notice A part was discounted: `price` token units moved from financier to endorser.
+    /// @param tokenId The discounted part.
+    /// @param endorser Who sold it and received the price.
+    /// @param financier Who bought it.
+    /// @param rateBps Annual rate, basis points.
+    /// @param daysToMaturity Days charged (rounded up).
+    /// @param price Token units paid.
     event Discounted(
         uint256 indexed tokenId,
         address indexed endorser,
@@ -132,20 +161,45 @@ interface ISupplyChainBills {
         uint256 price
     );
     /// @notice A pledge offer was made on a part.
+    /// @param tokenId The part.
+    /// @param pledgee The financier.
     event PledgeOffered(uint256 indexed tokenId, address indexed pledgee);
     /// @notice The pledgee released a pledge.
+    /// @param tokenId The part.
+    /// @param pledgee The financier.
     event PledgeReleased(uint256 indexed tokenId, address indexed pledgee);
     /// @notice The acceptor paid the package's face value into the contract.
+    /// @param packageId The package.
+    /// @param acceptor The payer.
+    /// @param amount Token units paid in.
     event Funded(uint256 indexed packageId, address indexed acceptor, uint256 amount);
     /// @notice A part was paid at maturity.
+    /// @param tokenId The part.
+    /// @param beneficiary Who was paid.
+    /// @param value The part's value in minimum units.
+    /// @param amount Token units paid.
     event Redeemed(uint256 indexed tokenId, address indexed beneficiary, uint64 value, uint256 amount);
     /// @notice The package was dishonoured.
+    /// @param packageId The package.
+    /// @param by The acceptor (refusal) or a holder (window passed).
+    /// @param reason Hash of the reason.
     event Dishonored(uint256 indexed packageId, address indexed by, bytes32 reason);
     /// @notice A recourse claim was filed against `target`.
+    /// @param tokenId The part.
+    /// @param claimant Who claims (the part's beneficiary).
+    /// @param target The endorser or drawer claimed against.
+    /// @param amount Token units claimed.
     event RecourseClaimed(uint256 indexed tokenId, address indexed claimant, address indexed target, uint256 amount);
     /// @notice `payer` paid a recourse claim and took the part's claim over.
+    /// @param tokenId The part.
+    /// @param payer Who paid and now owns the claim.
+    /// @param claimant Who was paid.
+    /// @param amount Token units paid.
     event RecoursePaid(uint256 indexed tokenId, address indexed payer, address indexed claimant, uint256 amount);
     /// @notice The regulator froze or unfroze a part.
+    /// @param tokenId The part.
+    /// @param frozen Its new state.
+    /// @param reason Hash of the reason (e.g. a court order).
     event PartFrozen(uint256 indexed tokenId, bool frozen, bytes32 reason);
 
     /// @notice `account` is not an active registered participant with any of `roles`.
@@ -231,13 +285,18 @@ interface ISupplyChainBills {
     ) external returns (uint256 packageId);
 
     /// @notice The acceptor accepts the bill (承兑), before maturity.
+    /// @param packageId The package.
     function accept(uint256 packageId) external;
 
     /// @notice The drawer cancels the bill before the payee signs it.
+    /// @param packageId The package.
     function cancel(uint256 packageId) external;
 
     /// @notice Offers `amount` of a held part to `to` (背书): a new locked part owned by `to` until `to` signs.
     /// Caller: the holder or an approved operator (ERC-721 approval, operator, or ERC-3525 value allowance).
+    /// @param fromTokenId The held part to take the amount from.
+    /// @param to The endorsee (active enterprise or financier).
+    /// @param amount Minimum units (0.01 yuan).
     /// @return tokenId The offered part.
     function endorse(uint256 fromTokenId, address to, uint64 amount) external returns (uint256 tokenId);
 
@@ -245,6 +304,11 @@ interface ISupplyChainBills {
     /// `Endorsement(uint256 fromTokenId,address to,uint64 amount,uint256 nonce,uint256 deadline)` (domain
     /// "SupplyChainBills", version "1"; ERC-1271 wallets supported): offer and signature in one step.
     /// Caller: the holder or an approved operator.
+    /// @param fromTokenId The held part to take the amount from.
+    /// @param to The endorsee, who signed.
+    /// @param amount Minimum units.
+    /// @param deadline Last second the signature is valid.
+    /// @param signature The endorsee's signature (65-byte ECDSA or ERC-1271).
     /// @return tokenId The new part, already held by `to`.
     function endorseWithSignature(
         uint256 fromTokenId,
@@ -256,23 +320,33 @@ interface ISupplyChainBills {
 
     /// @notice The addressee signs an offer: the payee signs the bill (签收), an endorsee an endorsement, a
     /// pledgee a pledge. Discount offers are signed with `signDiscount`.
+    /// @param tokenId The offered part.
     function sign(uint256 tokenId) external;
 
     /// @notice The addressee rejects an offer (the payee refusing the bill cancels the package).
+    /// @param tokenId The offered part.
     function reject(uint256 tokenId) external;
 
     /// @notice The endorser (or pledgor) withdraws its offer; for a root part use `cancel`.
+    /// @param tokenId The offered part.
     function withdraw(uint256 tokenId) external;
 
     /// @notice Splits `amount` of a held part into a new part of the same holder and chain.
+    /// @param fromTokenId The held part.
+    /// @param amount Minimum units to split off.
     /// @return tokenId The new part.
     function split(uint256 fromTokenId, uint64 amount) external returns (uint256 tokenId);
 
     /// @notice Merges the whole of `fromTokenId` into `toTokenId` (same package, holder and chain) and burns it.
+    /// @param fromTokenId The part merged away (burned).
+    /// @param toTokenId The part that receives its value.
     function merge(uint256 fromTokenId, uint256 toTokenId) external;
 
     /// @notice Offers `amount` of a held part to a financier for discount (贴现) at an annual rate.
     /// @param rateBps Annual discount rate in basis points (350 = 3.5%), on a 360-day year.
+    /// @param fromTokenId The held part.
+    /// @param financier An active financier.
+    /// @param amount Minimum units to discount.
     /// @return tokenId The offered part.
     function offerDiscount(
         uint256 fromTokenId,
@@ -284,53 +358,85 @@ interface ISupplyChainBills {
     /// @notice The financier signs a discount offer: it pays the price to the endorser and receives the part,
     /// atomically. The price is computed now from value, rate and days to maturity (rounded up to whole days).
     /// @param maxPrice The most the financier will pay, in token units.
+    /// @param tokenId The discount offer.
     function signDiscount(uint256 tokenId, uint256 maxPrice) external;
 
     /// @notice Price in token units a discount offer would cost if signed now.
+    /// @param tokenId The discount offer.
+    /// @return price Token units.
+    /// @return daysToMaturity Days charged.
     function discountPrice(uint256 tokenId) external view returns (uint256 price, uint256 daysToMaturity);
 
     /// @notice Offers a held part as pledge (质押) to a financier, who signs with `sign`.
+    /// @param tokenId The held part.
+    /// @param pledgee An active financier.
     function pledge(uint256 tokenId, address pledgee) external;
 
     /// @notice The pledgee releases the pledge.
+    /// @param tokenId The pledged part.
     function release(uint256 tokenId) external;
 
     /// @notice The acceptor pays the face value into the contract (before or after maturity, also after dishonor).
+    /// @param packageId The package.
     function fund(uint256 packageId) external;
 
     /// @notice Pays a part of a funded, matured package to its beneficiary (the pledgee of a pledged part).
     /// Caller: the owner or the pledgee.
+    /// @param tokenId The part.
     function redeem(uint256 tokenId) external;
 
     /// @notice Dishonors an unfunded matured package: by the acceptor from maturity, by anyone once the payment
     /// window has passed.
+    /// @param packageId The package.
+    /// @param reason Hash of the reason.
     function dishonor(uint256 packageId, bytes32 reason) external;
 
     /// @notice The beneficiary of a part of a dishonoured package files a recourse claim (追索) against an
     /// earlier endorser or the drawer on the part's chain. A new claim replaces a pending one.
+    /// @param tokenId The part.
+    /// @param target An earlier endorser or the drawer.
     function claimRecourse(uint256 tokenId, address target) external;
 
     /// @notice The claim's target pays the part's value to the claimant and takes the claim over.
+    /// @param tokenId The part.
     function payRecourse(uint256 tokenId) external;
 
     /// @notice Regulator: freezes or unfreezes a part.
+    /// @param tokenId The part.
+    /// @param frozen The new state.
+    /// @param reason Hash of the reason.
     function setPartFrozen(uint256 tokenId, bool frozen, bytes32 reason) external;
 
     /// @notice Terms and accounts of a package.
+    /// @param packageId The package.
+    /// @return The terms and accounts.
     function packageOf(uint256 packageId) external view returns (PackageView memory);
 
     /// @notice Outstanding (live, unredeemed), funded and redeemed amounts of a package, in minimum units.
+    /// @param packageId The package.
+    /// @return outstanding Face value not yet redeemed (0 once cancelled).
+    /// @return funded Face value paid in by the acceptor.
+    /// @return redeemed Value paid out to holders.
     function amountsOf(uint256 packageId) external view returns (uint64 outstanding, uint64 funded, uint64 redeemed);
 
     /// @notice Full state of a part (also of cancelled and burned ones).
+    /// @param tokenId The part.
+    /// @return The state.
     function partOf(uint256 tokenId) external view returns (PartView memory);
 
     /// @notice The part's endorsement chain, drawer first, current endorser last.
+    /// @param tokenId The part.
+    /// @return The endorsers.
     function endorsementChain(uint256 tokenId) external view returns (address[] memory);
 
     /// @notice The pending recourse claim's target (zero if none).
+    /// @param tokenId The part.
+    /// @return target Who is claimed against.
+    /// @return claimant Who claims.
     function pendingClaim(uint256 tokenId) external view returns (address target, address claimant);
 
     /// @notice The next endorsement-signature nonce of `account`.
+    /// @param account The endorsee.
+    /// @return The nonce its next signature must carry.
     function nonces(address account) external view returns (uint256);
 }
