@@ -41,7 +41,9 @@ describe("bills CLI on a hardhat node", function () {
   it("deploys, registers, issues, endorses and shows a bill; bad input gets one line", async function () {
     const missing = bills("show", "1");
     expect(missing.status).to.equal(1);
-    expect(errorLine(missing)).to.contain(`no Bills#SupplyChainBills deployed on chain ${CHAIN_ID}`);
+    expect(errorLine(missing)).to.equal(
+      `error: no Bills#SupplyChainBills deployed on chain ${CHAIN_ID} (network "localhost"): deploy it with Ignition or pass --bills`,
+    );
 
     const deploy = runHardhat(["ignition", "deploy", "deploy/modules/Bills.ts", "--network", "localhost"], {
       LOCALHOST_URL: node.url,
