@@ -232,7 +232,7 @@ interface ISupplyChainBills {
     error InvalidFaceValue(uint256 faceValue);
     /// @notice Maturity must be in the future.
     error InvalidMaturity(uint64 maturity);
-    /// @notice The settlement token must have at least 2 decimals (at most 30).
+    /// @notice The settlement token must have 2 to 30 decimals and deliver exact amounts (no transfer fees).
     error InvalidSettlementToken(address token);
     /// @notice The trade-background digest must be non-zero.
     error MissingTradeDigest();

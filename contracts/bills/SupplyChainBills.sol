@@ -380,7 +380,11 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         uint256 amount = uint256(pkg.faceValue) * _unit(pkg.tokenDecimals);
         pkg.status = PackageStatus.Funded;
         emit Funded(packageId, acceptor, amount);
-        IERC20(pkg.token).safeTransferFrom(acceptor, address(this), amount);
+        IERC20 token = IERC20(pkg.token);
+        uint256 before = token.balanceOf(address(this));
+        token.safeTransferFrom(acceptor, address(this), amount);
+        // A fee-on-transfer or rebasing token would leave holders short: the full amount must arrive.
+        if (token.balanceOf(address(this)) - before != amount) revert InvalidSettlementToken(address(token));
     }
 
     /// @inheritdoc ISupplyChainBills

@@ -73,6 +73,23 @@ describe("SupplyChainBills: funding, redemption, dishonor and recourse", functio
         .withArgs(1n, PackageStatus.Funded);
     });
 
+    it("refuses a settlement token that delivers less than it is asked to", async function () {
+      const w = await deployWorld(connection);
+      const fee = await ethers.deployContract("FeeOnTransferToken");
+      await fee.mint(w.core.address, FACE * 2n);
+      await fee.connect(w.core).approve(w.bills, ethers.MaxUint256);
+      await w.bills
+        .connect(w.core)
+        .issue(w.core.address, w.tier1.address, fee, FACE, w.maturity, false, ethers.id("trade"), ZERO);
+      await w.bills.connect(w.core).accept(1n);
+      await w.bills.connect(w.tier1).sign(ROOT);
+      await expect(w.bills.connect(w.core).fund(1n))
+        .to.be.revertedWithCustomError(w.bills, "InvalidSettlementToken")
+        .withArgs(await fee.getAddress());
+      expect((await w.bills.packageOf(1n)).status).to.equal(PackageStatus.Active);
+      expect(await fee.balanceOf(w.bills)).to.equal(0n);
+    });
+
     it("may come before maturity, not before delivery", async function () {
       const w = await deployWorld(connection);
       await issueBill(w, "accepted");
