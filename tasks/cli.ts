@@ -28,11 +28,15 @@ export function cliAction<Args>(
   };
 }
 
-/** The address of `contract` (e.g. "Evidence#EvidenceRegistry") in the Ignition deployment of the connected chain. */
+/**
+ * The address of `futureId` (e.g. "Evidence#EvidenceRegistry") in the Ignition deployment of the connected chain, or
+ * `override` when the operator named one with `option` (e.g. "--registry").
+ */
 export async function deployedAddress(
   connection: NetworkConnection,
   futureId: string,
-  override?: string,
+  override: string | undefined,
+  option: string,
 ): Promise<string> {
   if (override !== undefined) {
     if (!isAddress(override)) throw new InvalidInputError(`not an address: "${override}"`);
@@ -44,7 +48,7 @@ export async function deployedAddress(
   const address = addresses[futureId];
   if (address === undefined) {
     throw new DeploymentNotFoundError(
-      `no ${futureId} deployed on chain ${chainId} (network "${connection.networkName}"): deploy it with Ignition or pass --registry`,
+      `no ${futureId} deployed on chain ${chainId} (network "${connection.networkName}"): deploy it with Ignition or pass ${option}`,
     );
   }
   const code = await connection.provider.request({ method: "eth_getCode", params: [address, "latest"] });
@@ -74,7 +78,7 @@ export async function evidenceClient(
   options: { registry?: string; from?: string; readOnly?: boolean },
 ): Promise<{ client: EvidenceClient; connection: NetworkConnection }> {
   const connection = await hre.network.create();
-  const address = await deployedAddress(connection, "Evidence#EvidenceRegistry", options.registry);
+  const address = await deployedAddress(connection, "Evidence#EvidenceRegistry", options.registry, "--registry");
   const runner = options.readOnly ? connection.ethers.provider : await sender(connection, options.from);
   return { client: new EvidenceClient(address, runner), connection };
 }

@@ -2,7 +2,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { BillsClient, formatYuan, type PartInfo } from "../../src/bills/index.js";
-import { DeploymentNotFoundError, InvalidInputError } from "../../src/errors.js";
+import { InvalidInputError } from "../../src/errors.js";
 import { deployedAddress, formatTime, sender } from "../cli.js";
 
 /** A BillsClient on the task's network, sending as `from`; the contract comes from Ignition unless `bills` names it. */
@@ -11,12 +11,7 @@ export async function billsClient(
   options: { bills?: string; from?: string; readOnly?: boolean },
 ): Promise<{ client: BillsClient; connection: NetworkConnection }> {
   const connection = await hre.network.create();
-  const address = await deployedAddress(connection, "Bills#SupplyChainBills", options.bills).catch((error: unknown) => {
-    // The shared lookup names the evidence tasks' --registry option; bills tasks take --bills.
-    if (error instanceof DeploymentNotFoundError)
-      throw new DeploymentNotFoundError(error.message.replace("--registry", "--bills"));
-    throw error;
-  });
+  const address = await deployedAddress(connection, "Bills#SupplyChainBills", options.bills, "--bills");
   const runner = options.readOnly ? connection.ethers.provider : await sender(connection, options.from);
   return { client: new BillsClient(address, runner), connection };
 }

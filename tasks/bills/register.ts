@@ -16,7 +16,12 @@ interface Args {
 
 export default cliAction<Args>(async (args, hre) => {
   const connection = await hre.network.create();
-  const address = await deployedAddress(connection, "Participants#ParticipantRegistry", args.participants);
+  const address = await deployedAddress(
+    connection,
+    "Participants#ParticipantRegistry",
+    args.participants,
+    "--participants",
+  );
   const registry = ParticipantRegistry__factory.connect(address, await sender(connection, args.from));
   let roles = 0;
   for (const name of args.roles.split(",").map((r) => r.trim())) {
