@@ -1,0 +1,615 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
+import {IERC2981} from "@openzeppelin/contracts/interfaces/IERC2981.sol";
+import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
+import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+
+import {ICopyrightRegistry} from "./ICopyrightRegistry.sol";
+
+/// @title CopyrightRegistry
+/// @notice Copyright registration (ERC-721 works keyed by content digest), commit-reveal priority, gasless
+/// registration, hash-identified license terms, licensing with exclusivity and pull-payment fee splits,
+/// derivatives, evidence-backed disputes with arbitration, EIP-2981 royalties.
+contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessControl, Pausable {
+    using SafeERC20 for IERC20;
+
+    /// @notice Role that enforces dispute rulings and unfreezes works: the `CopyrightDisputes` contract.
+    bytes32 public constant RULING_ROLE = keccak256("RULING_ROLE");
+    /// @notice Role that pauses and unpauses.
+    bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
+    /// @notice Role that registers works for creators who signed a request: the `CopyrightRelay` contract.
+    bytes32 public constant REGISTRAR_ROLE = keccak256("REGISTRAR_ROLE");
+    /// @notice Time allowed between a commit and its reveal.
+    uint64 public constant REVEAL_WINDOW = 1 days;
+    /// @notice Most authors per work; bounds the fee-split loop.
+    uint256 public constant MAX_AUTHORS = 16;
+    /// @notice Most parents per derivative.
+    uint256 public constant MAX_PARENTS = 8;
+    /// @notice Most terms per work; bounds the exclusivity scan.
+    uint256 public constant MAX_TERMS_PER_WORK = 16;
+
+    uint256 private constant BPS = 10_000;
+    uint8 private constant WORK_FROZEN = 1;
+    uint8 private constant WORK_DERIVATIVE = 2;
+    uint8 private constant TERMS_REGISTERED = 1;
+    uint8 private constant TERMS_COMMERCIAL = 2;
+    uint8 private constant TERMS_DERIVATIVES = 4;
+    uint8 private constant TERMS_EXCLUSIVE = 8;
+    uint8 private constant TERMS_SUBLICENSABLE = 16;
+    uint8 private constant ATTACHED_ENABLED = 1;
+    uint8 private constant ATTACHED_DISABLED = 2;
+
+    /// @dev One slot, written once per registration: a 192-bit authors hash leaves room for a uint40 time
+    /// (34,000 years) and the flags, which keeps `registerWork` at three new slots (owner, balance, record).
+    struct Work {
+        bytes24 authorsHash;
+        uint40 priorityTime;
+        uint8 algorithm;
+        uint8 flags;
+    }
+
+    /// @dev Slot 0 is what a payment needs (currency, fee), slot 1 what issuing needs; uint96 fees cover 7.9e28.
+    struct StoredTerms {
+        address currency;
+        uint96 fee;
+        uint64 duration;
+        uint16 royaltyBps;
+        uint8 flags;
+        bytes32 territory;
+    }
+
+    /// @dev One slot per work and terms: whether they are on sale and the latest end of any license on them, which
+    /// the exclusivity scan reads without touching the licenses.
+    struct Attachment {
+        uint8 state;
+        uint64 licensedUntil;
+    }
+
+    /// @dev Exclusive-license lock of a territory. `anyUntil` is kept only on the worldwide entry (territory 0): the
+    /// latest end of any exclusive license on the work, which a worldwide request must respect.
+    struct Lock {
+        uint64 until;
+        uint64 anyUntil;
+    }
+
+    mapping(uint256 workId => Work) private _works;
+    mapping(uint256 workId => uint256[]) private _parents;
+    mapping(uint256 workId => uint64) private _parentUntil;
+    mapping(bytes32 commitment => uint64) private _commitments;
+    mapping(bytes32 termsId => StoredTerms) private _terms;
+    mapping(uint256 workId => bytes32[]) private _workTerms;
+    mapping(uint256 workId => mapping(bytes32 termsId => Attachment)) private _attachments;
+    mapping(uint256 workId => mapping(bytes32 territory => Lock)) private _locks;
+    mapping(uint256 workId => mapping(address licensee => mapping(bytes32 termsId => License))) private _licenses;
+    mapping(address account => mapping(address currency => uint256)) private _credits;
+    mapping(uint256 workId => uint16) private _royaltyBps;
+    string private _base;
+
+    /// @param admin Holder of the admin and pauser roles at deployment; it grants `RULING_ROLE` to the disputes
+    /// contract.
+    constructor(address admin) ERC721("Copyright Works", "WORK") {
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        _grantRole(PAUSER_ROLE, admin);
+    }
+
+    // ---------------------------------------------------------------- registration
+
+    /// @inheritdoc ICopyrightRegistry
+    function registerWork(
+        bytes32 digest,
+        uint8 algorithm,
+        string calldata uri,
+        Author[] calldata authors
+    ) external whenNotPaused returns (uint256 workId) {
+        workId = _register(digest, algorithm, uri, authors, msg.sender, uint64(block.timestamp), false);
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function registerWorkFor(
+        address creator,
+        bytes32 digest,
+        uint8 algorithm,
+        string calldata uri,
+        Author[] calldata authors
+    ) external onlyRole(REGISTRAR_ROLE) whenNotPaused returns (uint256 workId) {
+        workId = _register(digest, algorithm, uri, authors, creator, uint64(block.timestamp), false);
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function commit(bytes32 commitment) external whenNotPaused {
+        uint64 committedAt = _commitments[commitment];
+        if (committedAt != 0) revert CommitmentExists(commitment, committedAt);
+        _commitments[commitment] = uint64(block.timestamp);
+        emit Committed(commitment, msg.sender);
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function revealWork(
+        bytes32 digest,
+        uint8 algorithm,
+        string calldata uri,
+        Author[] calldata authors,
+        bytes32 salt
+    ) external whenNotPaused returns (uint256 workId) {
+        bytes32 commitment = keccak256(abi.encode(digest, salt, msg.sender));
+        uint64 committedAt = _commitments[commitment];
+        if (committedAt == 0) revert CommitmentNotFound(commitment);
+        if (block.timestamp > committedAt + REVEAL_WINDOW) {
+            revert CommitmentExpired(commitment, committedAt + REVEAL_WINDOW);
+        }
+        delete _commitments[commitment];
+        workId = _register(digest, algorithm, uri, authors, msg.sender, committedAt, true);
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function registerDerivative(
+        bytes32 digest,
+        uint8 algorithm,
+        string calldata uri,
+        Author[] calldata authors,
+        uint256[] calldata parents,
+        bytes32[] calldata parentTerms
+    ) external whenNotPaused returns (uint256 workId) {
+        uint64 until = _checkParents(parents, parentTerms);
+        workId = _register(digest, algorithm, uri, authors, msg.sender, uint64(block.timestamp), false);
+        _works[workId].flags = WORK_DERIVATIVE;
+        _parents[workId] = parents;
+        _parentUntil[workId] = until;
+        emit DerivativeRegistered(workId, parents, parentTerms, until);
+    }
+
+    // ---------------------------------------------------------------- terms
+
+    /// @inheritdoc ICopyrightRegistry
+    function registerTerms(Terms calldata terms) external returns (bytes32 id) {
+        id = keccak256(abi.encode(terms));
+        if (_terms[id].flags != 0) return id;
+        if (terms.royaltyBps > BPS) revert InvalidRoyalty(terms.royaltyBps);
+        uint8 flags = TERMS_REGISTERED;
+        if (terms.commercialUse) flags |= TERMS_COMMERCIAL;
+        if (terms.derivativesAllowed) flags |= TERMS_DERIVATIVES;
+        if (terms.exclusive) flags |= TERMS_EXCLUSIVE;
+        if (terms.sublicensable) flags |= TERMS_SUBLICENSABLE;
+        _terms[id] = StoredTerms({
+            currency: terms.currency,
+            fee: terms.fee,
+            duration: terms.duration,
+            royaltyBps: terms.royaltyBps,
+            flags: flags,
+            territory: terms.territory
+        });
+        emit TermsRegistered(id, terms);
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function attachTerms(uint256 workId, bytes32 id) external whenNotPaused {
+        _requireOwner(workId);
+        if (_works[workId].flags & WORK_FROZEN != 0) revert Frozen(workId);
+        if (_terms[id].flags == 0) revert TermsNotFound(id);
+        Attachment storage attachment = _attachments[workId][id];
+        uint8 state = attachment.state;
+        if (state == ATTACHED_ENABLED) revert TermsAlreadyAttached(workId, id);
+        if (state == 0) _track(workId, id);
+        attachment.state = ATTACHED_ENABLED;
+        emit TermsAttached(workId, id);
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function disableTerms(uint256 workId, bytes32 id) external {
+        _requireOwner(workId);
+        Attachment storage attachment = _attachments[workId][id];
+        if (attachment.state != ATTACHED_ENABLED) revert TermsNotAttached(workId, id);
+        attachment.state = ATTACHED_DISABLED;
+        emit TermsDisabled(workId, id);
+    }
+
+    // ---------------------------------------------------------------- licensing
+
+    /// @inheritdoc ICopyrightRegistry
+    function purchaseLicense(
+        uint256 workId,
+        bytes32 id,
+        uint256 maxFee,
+        Author[] calldata authors
+    ) external payable whenNotPaused {
+        Work memory work = _liveWork(workId);
+        Attachment storage attachment = _attachments[workId][id];
+        if (attachment.state != ATTACHED_ENABLED) revert TermsNotAttached(workId, id);
+        StoredTerms storage terms = _terms[id];
+        address currency = terms.currency;
+        uint256 fee = terms.fee;
+        if (fee > maxFee) revert FeeExceedsMax(fee, maxFee);
+        uint256 expected = currency == address(0) ? fee : 0;
+        if (msg.value != expected) revert IncorrectPayment(msg.value, expected);
+        if (bytes24(keccak256(abi.encode(authors))) != work.authorsHash) revert AuthorsMismatch(workId);
+
+        (uint64 start, uint64 end) = _issue(workId, work.flags, id, terms, attachment, msg.sender);
+        emit LicenseIssued(workId, msg.sender, id, start, end, fee);
+        if (fee == 0) return;
+        _split(workId, authors, currency, fee);
+        if (currency != address(0)) IERC20(currency).safeTransferFrom(msg.sender, address(this), fee);
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function grantLicense(uint256 workId, bytes32 id, address licensee) external whenNotPaused {
+        _requireOwner(workId);
+        if (licensee == address(0)) revert InvalidLicensee(licensee);
+        Work memory work = _liveWork(workId);
+        StoredTerms storage terms = _terms[id];
+        if (terms.flags == 0) revert TermsNotFound(id);
+        Attachment storage attachment = _attachments[workId][id];
+        if (attachment.state == 0) {
+            _track(workId, id);
+            attachment.state = ATTACHED_DISABLED;
+        }
+        (uint64 start, uint64 end) = _issue(workId, work.flags, id, terms, attachment, licensee);
+        emit LicenseIssued(workId, licensee, id, start, end, 0);
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function sublicense(uint256 workId, bytes32 id, address sublicensee) external whenNotPaused {
+        if (sublicensee == address(0) || sublicensee == msg.sender) revert InvalidLicensee(sublicensee);
+        _liveWork(workId);
+        if (_terms[id].flags & TERMS_SUBLICENSABLE == 0) revert NotSublicensable(id);
+        License memory own = _licenses[workId][msg.sender][id];
+        if (!(own.end > block.timestamp)) revert NotLicensed(workId, msg.sender, id);
+        uint64 current = _licenses[workId][sublicensee][id].end;
+        if (current > block.timestamp) revert AlreadyLicensed(workId, sublicensee, id, current);
+        // Ending with the licensor's own license keeps every tracked end (and so exclusivity) valid.
+        uint64 start = uint64(block.timestamp);
+        _licenses[workId][sublicensee][id] = License({start: start, end: own.end, sublicensed: true});
+        emit Sublicensed(workId, msg.sender, sublicensee, id);
+        emit LicenseIssued(workId, sublicensee, id, start, own.end, 0);
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function withdraw(address currency) external {
+        uint256 amount = _credits[msg.sender][currency];
+        if (amount == 0) revert NothingToWithdraw(msg.sender, currency);
+        _credits[msg.sender][currency] = 0;
+        emit Withdrawn(msg.sender, currency, amount);
+        if (currency == address(0)) {
+            (bool ok, ) = msg.sender.call{value: amount}("");
+            if (!ok) revert NativeTransferFailed(msg.sender, amount);
+        } else {
+            IERC20(currency).safeTransfer(msg.sender, amount);
+        }
+    }
+
+    // ---------------------------------------------------------------- rulings
+
+    /// @inheritdoc ICopyrightRegistry
+    function enforceRuling(uint256 workId, uint256 disputeId, address rightfulOwner) external onlyRole(RULING_ROLE) {
+        Work storage work = _works[workId];
+        if (work.priorityTime == 0) revert WorkNotFound(workId);
+        if (rightfulOwner != address(0)) {
+            // The ruling moves the work even if an earlier ruling froze it; it ends frozen either way.
+            work.flags &= ~WORK_FROZEN;
+            _update(rightfulOwner, workId, address(0));
+            Author[] memory sole = new Author[](1);
+            sole[0] = Author({account: rightfulOwner, shares: uint16(BPS)});
+            work.authorsHash = bytes24(keccak256(abi.encode(sole)));
+        }
+        work.flags |= WORK_FROZEN;
+        emit WorkFrozen(workId, disputeId, rightfulOwner);
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function unfreeze(uint256 workId) external onlyRole(RULING_ROLE) {
+        Work storage work = _works[workId];
+        if (work.flags & WORK_FROZEN == 0) revert NotFrozen(workId);
+        work.flags &= ~WORK_FROZEN;
+        emit WorkUnfrozen(workId);
+    }
+
+    // ---------------------------------------------------------------- administration
+
+    /// @inheritdoc ICopyrightRegistry
+    function setWorkRoyalty(uint256 workId, uint16 bps) external {
+        _requireOwner(workId);
+        if (bps > BPS) revert InvalidRoyalty(bps);
+        _royaltyBps[workId] = bps;
+        emit WorkRoyaltySet(workId, bps);
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function setBaseURI(string calldata baseURI) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _base = baseURI;
+        emit BaseURISet(baseURI);
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function pause() external onlyRole(PAUSER_ROLE) {
+        _pause();
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function unpause() external onlyRole(PAUSER_ROLE) {
+        _unpause();
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /// @inheritdoc ICopyrightRegistry
+    function isLicensed(uint256 workId, address account, bytes32 id) external view returns (bool) {
+        if (_works[workId].priorityTime == 0) return false;
+        if (_ownerOf(workId) == account) return true;
+        return _licenses[workId][account][id].end > block.timestamp;
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function getLicense(uint256 workId, address licensee, bytes32 id) external view returns (License memory) {
+        return _licenses[workId][licensee][id];
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function exists(uint256 workId) external view returns (bool) {
+        return _works[workId].priorityTime != 0;
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function getWork(uint256 workId) external view returns (WorkInfo memory) {
+        Work memory work = _works[workId];
+        if (work.priorityTime == 0) revert WorkNotFound(workId);
+        return
+            WorkInfo({
+                owner: _ownerOf(workId),
+                authorsHash: work.authorsHash,
+                priorityTime: work.priorityTime,
+                algorithm: work.algorithm,
+                frozen: work.flags & WORK_FROZEN != 0,
+                parents: _parents[workId],
+                parentLicenseUntil: _parentUntil[workId]
+            });
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function getTerms(bytes32 id) external view returns (Terms memory) {
+        StoredTerms memory stored = _terms[id];
+        if (stored.flags == 0) revert TermsNotFound(id);
+        return
+            Terms({
+                commercialUse: stored.flags & TERMS_COMMERCIAL != 0,
+                derivativesAllowed: stored.flags & TERMS_DERIVATIVES != 0,
+                exclusive: stored.flags & TERMS_EXCLUSIVE != 0,
+                sublicensable: stored.flags & TERMS_SUBLICENSABLE != 0,
+                duration: stored.duration,
+                territory: stored.territory,
+                currency: stored.currency,
+                fee: stored.fee,
+                royaltyBps: stored.royaltyBps
+            });
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function getWorkTerms(uint256 workId) external view returns (bytes32[] memory ids, bool[] memory enabled) {
+        ids = _workTerms[workId];
+        enabled = new bool[](ids.length);
+        for (uint256 i; i < ids.length; ++i) {
+            enabled[i] = _attachments[workId][ids[i]].state == ATTACHED_ENABLED;
+        }
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function commitmentTime(bytes32 commitment) external view returns (uint64) {
+        return _commitments[commitment];
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function creditOf(address account, address currency) external view returns (uint256) {
+        return _credits[account][currency];
+    }
+
+    /// @notice EIP-2981: the royalty goes to the current copyright holder, at the rate its owner set.
+    /// @param tokenId The work.
+    /// @param salePrice The sale price.
+    /// @return receiver The work's owner.
+    /// @return royaltyAmount `salePrice` times the work's royalty rate.
+    function royaltyInfo(
+        uint256 tokenId,
+        uint256 salePrice
+    ) external view returns (address receiver, uint256 royaltyAmount) {
+        return (_ownerOf(tokenId), (salePrice * _royaltyBps[tokenId]) / BPS);
+    }
+
+    /// @notice ERC-165: ERC-721, ERC-2981, AccessControl.
+    /// @param interfaceId The interface id.
+    function supportsInterface(bytes4 interfaceId) public view override(IERC165, ERC721, AccessControl) returns (bool) {
+        return interfaceId == type(IERC2981).interfaceId || super.supportsInterface(interfaceId);
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    function _register(
+        bytes32 digest,
+        uint8 algorithm,
+        string calldata uri,
+        Author[] calldata authors,
+        address owner,
+        uint64 priorityTime,
+        bool revealed
+    ) private returns (uint256 workId) {
+        if (digest == bytes32(0)) revert ZeroDigest();
+        if (algorithm == 0) revert UnknownAlgorithm(algorithm);
+        bytes24 authorsHash = _authorsHash(authors);
+        workId = uint256(digest);
+        Work storage work = _works[workId];
+        uint64 existingTime = work.priorityTime;
+        if (existingTime == 0) {
+            _works[workId] = Work(authorsHash, uint40(priorityTime), algorithm, 0);
+            _mint(owner, workId);
+        } else {
+            address holder = _ownerOf(workId);
+            // Only a reveal whose commit predates the registration displaces it: that registration copied the
+            // digest after the commit. Balances it earned and licenses it sold stay.
+            if (!revealed || !(existingTime > priorityTime)) {
+                revert WorkAlreadyRegistered(workId, holder, existingTime);
+            }
+            if (work.flags & WORK_FROZEN != 0) revert Frozen(workId);
+            delete _parents[workId];
+            delete _parentUntil[workId];
+            _works[workId] = Work(authorsHash, uint40(priorityTime), algorithm, 0);
+            _update(owner, workId, address(0));
+            emit PriorityClaimed(workId, holder, owner, priorityTime);
+        }
+        emit WorkRegistered(workId, owner, algorithm, priorityTime, uri, authors);
+    }
+
+    function _authorsHash(Author[] calldata authors) private pure returns (bytes24) {
+        uint256 count = authors.length;
+        if (count == 0 || count > MAX_AUTHORS) revert InvalidAuthorCount(count, MAX_AUTHORS);
+        uint256 total;
+        for (uint256 i; i < count; ++i) {
+            address account = authors[i].account;
+            uint16 shares = authors[i].shares;
+            if (account == address(0) || shares == 0) revert InvalidAuthor(account, shares);
+            for (uint256 j; j < i; ++j) {
+                if (authors[j].account == account) revert DuplicateAuthor(account);
+            }
+            total += shares;
+        }
+        if (total != BPS) revert InvalidShareTotal(total);
+        return bytes24(keccak256(abi.encode(authors)));
+    }
+
+    function _checkParents(
+        uint256[] calldata parents,
+        bytes32[] calldata parentTerms
+    ) private view returns (uint64 until) {
+        uint256 count = parents.length;
+        if (count == 0 || count > MAX_PARENTS) revert InvalidParentCount(count, MAX_PARENTS);
+        if (parentTerms.length != count) revert LengthMismatch(count, parentTerms.length);
+        until = type(uint64).max;
+        for (uint256 i; i < count; ++i) {
+            uint256 parent = parents[i];
+            for (uint256 j; j < i; ++j) {
+                if (parents[j] == parent) revert DuplicateParent(parent);
+            }
+            _liveWork(parent);
+            if (_ownerOf(parent) == msg.sender) continue;
+            bytes32 id = parentTerms[i];
+            if (_terms[id].flags & TERMS_DERIVATIVES == 0) revert DerivativesNotAllowed(parent, id);
+            License memory license = _licenses[parent][msg.sender][id];
+            if (!(license.end > block.timestamp)) revert NotLicensed(parent, msg.sender, id);
+            if (license.end < until) until = license.end;
+        }
+    }
+
+    /// @dev Issues or renews `licensee`'s license, enforcing exclusivity and the derivative cap.
+    function _issue(
+        uint256 workId,
+        uint8 workFlags,
+        bytes32 id,
+        StoredTerms storage terms,
+        Attachment storage attachment,
+        address licensee
+    ) private returns (uint64 start, uint64 end) {
+        License memory current = _licenses[workId][licensee][id];
+        bool exclusive = terms.flags & TERMS_EXCLUSIVE != 0;
+        bool running = current.end > block.timestamp;
+        // The running exclusive licensee may renew: nothing else can overlap their license.
+        if (!(exclusive && running && !current.sublicensed)) _checkExclusivity(workId, terms.territory, exclusive);
+        start = running ? current.start : uint64(block.timestamp);
+        end = _licenseEnd(workId, workFlags, running ? current.end : block.timestamp, terms.duration);
+        _licenses[workId][licensee][id] = License({start: start, end: end, sublicensed: false});
+        if (end > attachment.licensedUntil) attachment.licensedUntil = end;
+        if (exclusive) _lock(workId, terms.territory, end);
+    }
+
+    /// @dev `duration` after `from` (perpetual for 0), capped by a derivative's parent licenses.
+    function _licenseEnd(uint256 workId, uint8 workFlags, uint256 from, uint64 duration) private view returns (uint64) {
+        uint256 to = duration == 0 ? type(uint64).max : from + duration;
+        if (to > type(uint64).max) to = type(uint64).max;
+        if (workFlags & WORK_DERIVATIVE != 0) {
+            uint64 cap = _parentUntil[workId];
+            if (!(cap > block.timestamp)) revert ParentLicenseExpired(workId, cap);
+            if (to > cap) to = cap;
+        }
+        return uint64(to);
+    }
+
+    function _lock(uint256 workId, bytes32 territory, uint64 end) private {
+        Lock storage lock = _locks[workId][territory];
+        if (end > lock.until) lock.until = end;
+        Lock storage worldwide = territory == bytes32(0) ? lock : _locks[workId][bytes32(0)];
+        if (end > worldwide.anyUntil) worldwide.anyUntil = end;
+    }
+
+    /// @dev Reverts if an exclusive license overlaps `territory` now or, for an exclusive request, if any license
+    /// overlaps it.
+    function _checkExclusivity(uint256 workId, bytes32 territory, bool exclusive) private view {
+        Lock memory worldwide = _locks[workId][bytes32(0)];
+        if (territory == bytes32(0)) {
+            if (worldwide.anyUntil > block.timestamp) revert ExclusiveLicenseActive(workId, 0, worldwide.anyUntil);
+        } else {
+            if (worldwide.until > block.timestamp) revert ExclusiveLicenseActive(workId, 0, worldwide.until);
+            uint64 until = _locks[workId][territory].until;
+            if (until > block.timestamp) revert ExclusiveLicenseActive(workId, territory, until);
+        }
+        if (!exclusive) return;
+        bytes32[] storage ids = _workTerms[workId];
+        uint256 count = ids.length;
+        for (uint256 i; i < count; ++i) {
+            bytes32 other = ids[i];
+            uint64 licensedUntil = _attachments[workId][other].licensedUntil;
+            if (!(licensedUntil > block.timestamp)) continue;
+            bytes32 otherTerritory = _terms[other].territory;
+            if (territory == bytes32(0) || otherTerritory == bytes32(0) || otherTerritory == territory) {
+                revert LicenseOverlap(workId, other, licensedUntil);
+            }
+        }
+    }
+
+    function _track(uint256 workId, bytes32 id) private {
+        bytes32[] storage ids = _workTerms[workId];
+        if (ids.length == MAX_TERMS_PER_WORK) revert TooManyTerms(workId, MAX_TERMS_PER_WORK);
+        ids.push(id);
+    }
+
+    /// @dev Dust of the integer split goes to the first author, so the credits always sum to the fee.
+    function _split(uint256 workId, Author[] calldata authors, address currency, uint256 fee) private {
+        uint256 rest = fee;
+        for (uint256 i = authors.length - 1; i > 0; --i) {
+            uint256 share = (fee * authors[i].shares) / BPS;
+            rest -= share;
+            _credit(authors[i].account, currency, workId, share);
+        }
+        _credit(authors[0].account, currency, workId, rest);
+    }
+
+    function _credit(address account, address currency, uint256 workId, uint256 amount) private {
+        _credits[account][currency] += amount;
+        emit Credited(account, currency, workId, amount);
+    }
+
+    function _liveWork(uint256 workId) private view returns (Work memory work) {
+        work = _works[workId];
+        if (work.priorityTime == 0) revert WorkNotFound(workId);
+        if (work.flags & WORK_FROZEN != 0) revert Frozen(workId);
+    }
+
+    function _requireOwner(uint256 workId) private view {
+        address owner = _ownerOf(workId);
+        if (owner == address(0)) revert WorkNotFound(workId);
+        if (!_isAuthorized(owner, msg.sender, workId)) revert NotWorkOwner(workId, msg.sender);
+    }
+
+    /// @dev Frozen works cannot move, except by a ruling (which clears the flag first); transfers announce the
+    /// assignment of the copyright.
+    function _update(address to, uint256 tokenId, address auth) internal override returns (address from) {
+        from = super._update(to, tokenId, auth);
+        if (from != address(0)) {
+            if (_works[tokenId].flags & WORK_FROZEN != 0) revert Frozen(tokenId);
+            emit CopyrightTransferred(tokenId, from, to);
+        }
+    }
+
+    function _baseURI() internal view override returns (string memory) {
+        return _base;
+    }
+}

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
+import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
+
+import {ICopyrightRegistry} from "./ICopyrightRegistry.sol";
+import {ICopyrightRelay} from "./ICopyrightRelay.sol";
+
+/// @title CopyrightRelay
+/// @notice EIP-712 gasless registration for a `CopyrightRegistry`, which grants this contract `REGISTRAR_ROLE`.
+/// A separate contract keeps the registry under the 24,576-byte code-size limit.
+contract CopyrightRelay is ICopyrightRelay, EIP712, Nonces {
+    /// @notice EIP-712 type of a gasless registration.
+    bytes32 public constant REGISTER_TYPEHASH = keccak256(
+        "RegisterWork(bytes32 digest,uint8 algorithm,string uri,bytes32 authorsHash,uint256 nonce,uint256 deadline)"
+    );
+
+    ICopyrightRegistry private immutable REGISTRY;
+
+    /// @param registry The copyright registry.
+    constructor(ICopyrightRegistry registry) EIP712("CopyrightRelay", "1") {
+        REGISTRY = registry;
+    }
+
+    /// @inheritdoc ICopyrightRelay
+    function registerWorkBySig(
+        bytes32 digest,
+        uint8 algorithm,
+        string calldata uri,
+        ICopyrightRegistry.Author[] calldata authors,
+        address creator,
+        uint256 deadline,
+        bytes calldata signature
+    ) external returns (uint256 workId) {
+        if (block.timestamp > deadline) revert ExpiredSignature(deadline);
+        bytes32 structHash = keccak256(
+            abi.encode(
+                REGISTER_TYPEHASH,
+                digest,
+                algorithm,
+                keccak256(bytes(uri)),
+                keccak256(abi.encode(authors)),
+                _useNonce(creator),
+                deadline
+            )
+        );
+        if (!SignatureChecker.isValidSignatureNow(creator, _hashTypedDataV4(structHash), signature)) {
+            revert InvalidSignature(creator);
+        }
+        workId = REGISTRY.registerWorkFor(creator, digest, algorithm, uri, authors);
+    }
+
+    /// @inheritdoc ICopyrightRelay
+    function nonces(address owner) public view override(ICopyrightRelay, Nonces) returns (uint256) {
+        return super.nonces(owner);
+    }
+
+    /// @inheritdoc ICopyrightRelay
+    function copyrightRegistry() external view returns (address) {
+        return address(REGISTRY);
+    }
+}

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+/// @title ICopyrightDisputes
+/// @notice Disputes against registered works. Anyone raises one citing an evidence id anchored in the evidence
+/// registry; an arbitrator rules. An upheld ruling freezes the work in the copyright registry (no transfers, no new
+/// licenses) and, where it says so, moves the work to its rightful owner. Arbitrators never touch fee balances.
+interface ICopyrightDisputes {
+    /// @notice Status of a dispute.
+    enum Status {
+        None,
+        Open,
+        Upheld,
+        Rejected
+    }
+
+    /// @notice A dispute against a work.
+    /// @param workId The disputed work.
+    /// @param evidenceId The evidence record the claimant cites.
+    /// @param claimant Who raised it.
+    /// @param raisedAt When it was raised.
+    /// @param status Its status.
+    struct Dispute {
+        uint256 workId;
+        bytes32 evidenceId;
+        address claimant;
+        uint64 raisedAt;
+        Status status;
+    }
+
+    /// @notice A dispute was raised.
+    /// @param disputeId The dispute.
+    /// @param workId The disputed work.
+    /// @param claimant Who raised it.
+    /// @param evidenceId The evidence record cited.
+    event DisputeRaised(
+        uint256 indexed disputeId,
+        uint256 indexed workId,
+        address indexed claimant,
+        bytes32 evidenceId
+    );
+
+    /// @notice An arbitrator ruled on a dispute.
+    /// @param disputeId The dispute.
+    /// @param workId The disputed work.
+    /// @param arbitrator Who ruled.
+    /// @param upheld Whether the claim was upheld.
+    /// @param rightfulOwner Who received the work by the ruling (zero if it stayed).
+    event DisputeResolved(
+        uint256 indexed disputeId,
+        uint256 indexed workId,
+        address indexed arbitrator,
+        bool upheld,
+        address rightfulOwner
+    );
+
+    /// @notice No work has this id in the copyright registry.
+    error WorkNotFound(uint256 workId);
+    /// @notice The evidence id is not anchored in the evidence registry.
+    error EvidenceNotFound(bytes32 evidenceId);
+    /// @notice The dispute is not open (or does not exist: status `None`).
+    error DisputeNotOpen(uint256 disputeId, Status status);
+    /// @notice A rejected dispute cannot move the work.
+    error InvalidRuling(uint256 disputeId, address rightfulOwner);
+
+    /// @notice Raises a dispute against a work, citing an anchored evidence record.
+    /// @param workId The work.
+    /// @param evidenceId The evidence id (must exist in the evidence registry).
+    /// @return disputeId The dispute id (sequential from 1).
+    function raiseDispute(uint256 workId, bytes32 evidenceId) external returns (uint256 disputeId);
+
+    /// @notice Rules on an open dispute (arbitrator role). Upheld: the registry freezes the work, first moving it to
+    /// `rightfulOwner` if non-zero (who becomes its sole author for future fees).
+    /// @param disputeId The dispute.
+    /// @param upheld Whether the claim is upheld.
+    /// @param rightfulOwner Who receives the work (zero: it stays); must be zero for a rejection.
+    function resolveDispute(uint256 disputeId, bool upheld, address rightfulOwner) external;
+
+    /// @notice Unfreezes a work (arbitrator role), e.g. on appeal. Owners cannot.
+    /// @param workId The work.
+    function unfreeze(uint256 workId) external;
+
+    /// @notice A dispute (all zero if none).
+    /// @param disputeId The dispute.
+    function getDispute(uint256 disputeId) external view returns (Dispute memory);
+
+    /// @notice Number of disputes raised (the last id).
+    function disputeCount() external view returns (uint256);
+
+    /// @notice The copyright registry ruled on.
+    function copyrightRegistry() external view returns (address);
+
+    /// @notice The evidence registry disputes cite.
+    function evidenceRegistry() external view returns (address);
+}

@@ -1,0 +1,460 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+/// @title ICopyrightRegistry
+/// @notice Copyright registration and licensing. A work is an ERC-721 token whose id is its content digest: holding
+/// the token is holding the copyright. Works are registered directly, by commit-reveal (the priority time is the
+/// commit time, so a digest copied from the mempool cannot take the priority) or gaslessly through a relayer.
+/// License terms are registered once and identified by their hash; owners attach them to works; licensees buy
+/// licenses whose fees are split among the work's authors into pull-payment balances. Derivatives name their
+/// parents; upheld disputes (`CopyrightDisputes`, citing evidence from the evidence suite) freeze works.
+/// @dev Algorithm ids are those of the evidence suite: 1 = keccak256, 2 = SHA-256, 3 = SHA3-256, 4 = SM3; any
+/// non-zero id is accepted. The authors list is not stored, only a 192-bit hash of `abi.encode(authors)`: callers
+/// that split fees pass the list again (it is in the `WorkRegistered` event). Territories are hashes of an
+/// off-chain text, `bytes32(0)` meaning worldwide; two territories overlap if they are equal or either is worldwide.
+interface ICopyrightRegistry {
+    /// @notice An author of a work and their share of its license fees.
+    /// @param account Where the author's fee share is credited.
+    /// @param shares Share in basis points; a work's shares sum to 10,000.
+    struct Author {
+        address account;
+        uint16 shares;
+    }
+
+    /// @notice License terms. Their id is `keccak256(abi.encode(terms))`, so identical terms share one id.
+    /// @param territory Hash of the territory's off-chain text; `bytes32(0)` is worldwide.
+    /// @param currency ERC-20 token of the fee, or `address(0)` for the native coin.
+    /// @param fee Fee per license (per renewal), in the currency's smallest unit.
+    /// @param duration License length in seconds; 0 is perpetual.
+    /// @param royaltyBps Royalty owed on derivative revenue, in basis points (at most 10,000).
+    /// @param commercialUse Commercial use is allowed.
+    /// @param derivativesAllowed Derivative works may be registered under a license on these terms.
+    /// @param exclusive A running license blocks every other license in an overlapping territory.
+    /// @param sublicensable A licensee may sublicense to others, for no longer than their own license.
+    struct Terms {
+        bytes32 territory;
+        address currency;
+        uint96 fee;
+        uint64 duration;
+        uint16 royaltyBps;
+        bool commercialUse;
+        bool derivativesAllowed;
+        bool exclusive;
+        bool sublicensable;
+    }
+
+    /// @notice A work as integrators read it.
+    /// @param owner Current copyright holder (the token owner).
+    /// @param priorityTime When the work was first claimed: the commit time for commit-reveal, else the
+    /// registration time.
+    /// @param algorithm Hash algorithm id of the digest.
+    /// @param frozen Whether an upheld dispute froze it.
+    /// @param authorsHash First 24 bytes of `keccak256(abi.encode(authors))`.
+    /// @param parentLicenseUntil For a derivative, when the first of its parent licenses ends (licenses on it end
+    /// by then); 0 otherwise.
+    /// @param parents Parent works, for a derivative (empty otherwise).
+    struct WorkInfo {
+        address owner;
+        uint64 priorityTime;
+        uint8 algorithm;
+        bool frozen;
+        bytes24 authorsHash;
+        uint64 parentLicenseUntil;
+        uint256[] parents;
+    }
+
+    /// @notice A license. It is valid while `now < end` (`start` is never in the future).
+    /// @param start When it started (kept across renewals).
+    /// @param end When it ends (`type(uint64).max` for perpetual).
+    /// @param sublicensed Whether it was sublicensed by another licensee rather than issued by the owner.
+    struct License {
+        uint64 start;
+        uint64 end;
+        bool sublicensed;
+    }
+
+    /// @notice A work was registered (or re-registered by an earlier commit, see `PriorityClaimed`).
+    /// @param workId The work id (its digest as a number).
+    /// @param owner The copyright holder.
+    /// @param algorithm Hash algorithm id.
+    /// @param priorityTime The work's priority time.
+    /// @param uri Metadata URI (emitted, not stored).
+    /// @param authors The authors and shares (only their hash is stored).
+    event WorkRegistered(
+        uint256 indexed workId,
+        address indexed owner,
+        uint8 algorithm,
+        uint64 priorityTime,
+        string uri,
+        Author[] authors
+    );
+
+    /// @notice A reveal with an earlier commit took a digest from a later registration.
+    /// @param workId The work.
+    /// @param previousOwner Who had registered it later than the commit.
+    /// @param owner The revealer, now the owner.
+    /// @param priorityTime The commit time.
+    event PriorityClaimed(
+        uint256 indexed workId,
+        address indexed previousOwner,
+        address indexed owner,
+        uint64 priorityTime
+    );
+
+    /// @notice A derivative work was registered with its parents.
+    /// @param workId The derivative.
+    /// @param parents Its parent works.
+    /// @param parentTerms The terms of the registrant's license on each parent (zero where they own the parent).
+    /// @param parentLicenseUntil When the first of those licenses ends.
+    event DerivativeRegistered(
+        uint256 indexed workId,
+        uint256[] parents,
+        bytes32[] parentTerms,
+        uint64 parentLicenseUntil
+    );
+
+    /// @notice The copyright of a work was assigned (its token transferred).
+    /// @param workId The work.
+    /// @param from The previous holder.
+    /// @param to The new holder.
+    event CopyrightTransferred(uint256 indexed workId, address indexed from, address indexed to);
+
+    /// @notice A commitment to a future reveal was recorded.
+    /// @param commitment `keccak256(abi.encode(digest, salt, registrant))`.
+    /// @param committer Who sent it.
+    event Committed(bytes32 indexed commitment, address indexed committer);
+
+    /// @notice License terms were registered.
+    /// @param termsId The terms' id.
+    /// @param terms The terms.
+    event TermsRegistered(bytes32 indexed termsId, Terms terms);
+
+    /// @notice The owner offered terms on a work (or re-enabled them).
+    /// @param workId The work.
+    /// @param termsId The terms.
+    event TermsAttached(uint256 indexed workId, bytes32 indexed termsId);
+
+    /// @notice The owner stopped selling licenses on terms (running licenses stay valid).
+    /// @param workId The work.
+    /// @param termsId The terms.
+    event TermsDisabled(uint256 indexed workId, bytes32 indexed termsId);
+
+    /// @notice A license was issued or renewed.
+    /// @param workId The work.
+    /// @param licensee The licensee.
+    /// @param termsId The terms.
+    /// @param start License start.
+    /// @param end License end.
+    /// @param fee Fee paid (0 for grants and sublicenses).
+    event LicenseIssued(
+        uint256 indexed workId,
+        address indexed licensee,
+        bytes32 indexed termsId,
+        uint64 start,
+        uint64 end,
+        uint256 fee
+    );
+
+    /// @notice A licensee sublicensed their license.
+    /// @param workId The work.
+    /// @param licensor The licensee granting the sublicense.
+    /// @param sublicensee The sublicensee.
+    /// @param termsId The terms.
+    event Sublicensed(uint256 indexed workId, address indexed licensor, address indexed sublicensee, bytes32 termsId);
+
+    /// @notice A fee share was credited to an author's balance.
+    /// @param account The author.
+    /// @param currency The currency (`address(0)`: native coin).
+    /// @param workId The work whose license paid it.
+    /// @param amount The amount credited.
+    event Credited(address indexed account, address indexed currency, uint256 indexed workId, uint256 amount);
+
+    /// @notice An author withdrew their balance.
+    /// @param account The author.
+    /// @param currency The currency.
+    /// @param amount The amount.
+    event Withdrawn(address indexed account, address indexed currency, uint256 amount);
+
+    /// @notice A dispute ruling froze a work (no transfers, no new licenses), after moving it if so ruled.
+    /// @param workId The work.
+    /// @param disputeId The dispute (in the disputes contract).
+    /// @param rightfulOwner Who received the work by the ruling (zero if it stayed).
+    event WorkFrozen(uint256 indexed workId, uint256 indexed disputeId, address rightfulOwner);
+
+    /// @notice A work was unfrozen (on a ruling, e.g. an appeal).
+    /// @param workId The work.
+    event WorkUnfrozen(uint256 indexed workId);
+
+    /// @notice The owner set the EIP-2981 royalty rate of a work (paid to whoever holds it).
+    /// @param workId The work.
+    /// @param bps Royalty in basis points.
+    event WorkRoyaltySet(uint256 indexed workId, uint16 bps);
+
+    /// @notice The admin changed the base of every token URI.
+    /// @param baseURI The new base.
+    event BaseURISet(string baseURI);
+
+    /// @notice The digest is zero.
+    error ZeroDigest();
+    /// @notice Algorithm id 0 is reserved for "none".
+    error UnknownAlgorithm(uint8 algorithm);
+    /// @notice The digest is already registered: it keeps its work id, owner and priority time.
+    error WorkAlreadyRegistered(uint256 workId, address owner, uint64 priorityTime);
+    /// @notice No work has this id.
+    error WorkNotFound(uint256 workId);
+    /// @notice A work has 1 to `max` authors.
+    error InvalidAuthorCount(uint256 count, uint256 max);
+    /// @notice An author needs a non-zero account and non-zero shares.
+    error InvalidAuthor(address account, uint16 shares);
+    /// @notice The author is listed twice.
+    error DuplicateAuthor(address account);
+    /// @notice Shares must sum to 10,000 basis points.
+    error InvalidShareTotal(uint256 total);
+    /// @notice The authors list given does not hash to the work's authors hash.
+    error AuthorsMismatch(uint256 workId);
+    /// @notice Only the work's owner (or an approved operator) may do this.
+    error NotWorkOwner(uint256 workId, address caller);
+    /// @notice The work is frozen by an upheld dispute.
+    error Frozen(uint256 workId);
+    /// @notice The work is not frozen.
+    error NotFrozen(uint256 workId);
+    /// @notice The commitment was already made, at `committedAt`.
+    error CommitmentExists(bytes32 commitment, uint64 committedAt);
+    /// @notice No commitment matches the reveal (wrong digest, salt or registrant, or never committed).
+    error CommitmentNotFound(bytes32 commitment);
+    /// @notice The reveal window closed at `expiredAt`.
+    error CommitmentExpired(bytes32 commitment, uint64 expiredAt);
+    /// @notice A royalty above 10,000 basis points.
+    error InvalidRoyalty(uint16 royaltyBps);
+    /// @notice No terms have this id.
+    error TermsNotFound(bytes32 termsId);
+    /// @notice The terms are already on sale for the work.
+    error TermsAlreadyAttached(uint256 workId, bytes32 termsId);
+    /// @notice The terms are not on sale for the work.
+    error TermsNotAttached(uint256 workId, bytes32 termsId);
+    /// @notice A work carries at most `max` terms (attached or granted); bounds the exclusivity scan.
+    error TooManyTerms(uint256 workId, uint256 max);
+    /// @notice The fee is above the buyer's maximum.
+    error FeeExceedsMax(uint256 fee, uint256 maxFee);
+    /// @notice The native coin sent does not match the fee (or was sent for an ERC-20 fee).
+    error IncorrectPayment(uint256 sent, uint256 expected);
+    /// @notice An exclusive license in an overlapping territory runs until `until`.
+    error ExclusiveLicenseActive(uint256 workId, bytes32 territory, uint64 until);
+    /// @notice An exclusive license cannot start: a license on overlapping terms runs until `until`.
+    error LicenseOverlap(uint256 workId, bytes32 termsId, uint64 until);
+    /// @notice The account holds no running license on those terms.
+    error NotLicensed(uint256 workId, address account, bytes32 termsId);
+    /// @notice The account already holds a running license on those terms, until `end`.
+    error AlreadyLicensed(uint256 workId, address account, bytes32 termsId, uint64 end);
+    /// @notice The terms do not allow sublicensing.
+    error NotSublicensable(bytes32 termsId);
+    /// @notice The licensee may not be the zero address.
+    error InvalidLicensee(address licensee);
+    /// @notice The derivative's parent licenses ended at `until`, so it cannot be licensed.
+    error ParentLicenseExpired(uint256 workId, uint64 until);
+    /// @notice A derivative has 1 to `max` parents.
+    error InvalidParentCount(uint256 count, uint256 max);
+    /// @notice `parents` and `parentTerms` differ in length.
+    error LengthMismatch(uint256 parents, uint256 parentTerms);
+    /// @notice The parent is listed twice.
+    error DuplicateParent(uint256 parent);
+    /// @notice The parent's license terms do not allow derivatives.
+    error DerivativesNotAllowed(uint256 parent, bytes32 termsId);
+    /// @notice The account has no balance in that currency.
+    error NothingToWithdraw(address account, address currency);
+    /// @notice Sending the native coin failed.
+    error NativeTransferFailed(address to, uint256 amount);
+
+    // ---------------------------------------------------------------- registration
+
+    /// @notice Registers a work owned by the caller. Its priority time is now.
+    /// @param digest Content digest; the work id is `uint256(digest)`.
+    /// @param algorithm Hash algorithm id (non-zero).
+    /// @param uri Metadata URI (emitted, not stored).
+    /// @param authors Authors and shares (1 to `MAX_AUTHORS`, shares summing to 10,000).
+    /// @return workId The work id.
+    function registerWork(
+        bytes32 digest,
+        uint8 algorithm,
+        string calldata uri,
+        Author[] calldata authors
+    ) external returns (uint256 workId);
+
+    /// @notice Registers a work owned by `creator` (`REGISTRAR_ROLE`: the `CopyrightRelay`, which checks the
+    /// creator's EIP-712 signature). Its priority time is now.
+    /// @param creator The owner.
+    /// @param digest Content digest.
+    /// @param algorithm Hash algorithm id.
+    /// @param uri Metadata URI.
+    /// @param authors Authors and shares.
+    /// @return workId The work id.
+    function registerWorkFor(
+        address creator,
+        bytes32 digest,
+        uint8 algorithm,
+        string calldata uri,
+        Author[] calldata authors
+    ) external returns (uint256 workId);
+
+    /// @notice Records `commitment = keccak256(abi.encode(digest, salt, registrant))`. Anyone may commit for a
+    /// registrant; only the registrant can reveal.
+    /// @param commitment The commitment.
+    function commit(bytes32 commitment) external;
+
+    /// @notice Reveals a commitment made by or for the caller within `REVEAL_WINDOW` and registers the work with the
+    /// commit time as its priority time. If the digest was registered after the commit (a copy from the mempool),
+    /// the caller takes the work over: the token moves to them with the new authors (`PriorityClaimed`).
+    /// @param digest Content digest.
+    /// @param algorithm Hash algorithm id.
+    /// @param uri Metadata URI.
+    /// @param authors Authors and shares.
+    /// @param salt The secret salt of the commitment.
+    /// @return workId The work id.
+    function revealWork(
+        bytes32 digest,
+        uint8 algorithm,
+        string calldata uri,
+        Author[] calldata authors,
+        bytes32 salt
+    ) external returns (uint256 workId);
+
+    /// @notice Registers a derivative of 1 to `MAX_PARENTS` parents. For each parent the caller either owns it
+    /// (pass zero terms) or holds a running license on terms that allow derivatives. Licenses on the derivative
+    /// end no later than the first of those licenses.
+    /// @param digest Content digest.
+    /// @param algorithm Hash algorithm id.
+    /// @param uri Metadata URI.
+    /// @param authors Authors and shares.
+    /// @param parents Parent work ids (distinct).
+    /// @param parentTerms For each parent, the terms of the caller's license on it.
+    /// @return workId The work id.
+    function registerDerivative(
+        bytes32 digest,
+        uint8 algorithm,
+        string calldata uri,
+        Author[] calldata authors,
+        uint256[] calldata parents,
+        bytes32[] calldata parentTerms
+    ) external returns (uint256 workId);
+
+    // ---------------------------------------------------------------- terms
+
+    /// @notice Registers terms (idempotent: registering identical terms again returns the same id).
+    /// @param terms The terms.
+    /// @return termsId `keccak256(abi.encode(terms))`.
+    function registerTerms(Terms calldata terms) external returns (bytes32 termsId);
+
+    /// @notice Offers registered terms on the caller's work (or re-enables disabled ones).
+    /// @param workId The work.
+    /// @param termsId The terms.
+    function attachTerms(uint256 workId, bytes32 termsId) external;
+
+    /// @notice Stops selling licenses on terms; running licenses stay valid.
+    /// @param workId The work.
+    /// @param termsId The terms.
+    function disableTerms(uint256 workId, bytes32 termsId) external;
+
+    // ---------------------------------------------------------------- licensing
+
+    /// @notice Buys (or renews) a license for the caller on terms attached to a work, paying the fee (ERC-20 by
+    /// allowance, or exactly `fee` in native coin). The fee is split among the authors by their shares; rounding
+    /// dust goes to the first author.
+    /// @param workId The work.
+    /// @param termsId The terms.
+    /// @param maxFee The most the caller accepts to pay.
+    /// @param authors The work's authors list (must match its hash).
+    function purchaseLicense(
+        uint256 workId,
+        bytes32 termsId,
+        uint256 maxFee,
+        Author[] calldata authors
+    ) external payable;
+
+    /// @notice The owner grants (or renews) a license without on-chain payment, on any registered terms.
+    /// @param workId The work.
+    /// @param termsId The terms.
+    /// @param licensee The licensee.
+    function grantLicense(uint256 workId, bytes32 termsId, address licensee) external;
+
+    /// @notice A licensee on sublicensable terms sublicenses to `sublicensee`, ending with their own license.
+    /// @param workId The work.
+    /// @param termsId The terms.
+    /// @param sublicensee The sublicensee.
+    function sublicense(uint256 workId, bytes32 termsId, address sublicensee) external;
+
+    /// @notice Withdraws the caller's whole balance in `currency` (`address(0)`: native coin).
+    /// @param currency The currency.
+    function withdraw(address currency) external;
+
+    // ---------------------------------------------------------------- rulings
+
+    /// @notice Enforces an upheld dispute (`RULING_ROLE`, held by the disputes contract): the work is frozen and, if
+    /// `rightfulOwner` is non-zero, first transferred to them with them as sole author. Credited balances never
+    /// move.
+    /// @param workId The work.
+    /// @param disputeId The dispute.
+    /// @param rightfulOwner Who receives the work (zero: it stays).
+    function enforceRuling(uint256 workId, uint256 disputeId, address rightfulOwner) external;
+
+    /// @notice Unfreezes a work (`RULING_ROLE`), e.g. on appeal. Owners cannot.
+    /// @param workId The work.
+    function unfreeze(uint256 workId) external;
+
+    // ---------------------------------------------------------------- administration
+
+    /// @notice Sets the EIP-2981 royalty rate of the caller's work; `royaltyInfo` pays it to the current holder.
+    /// @param workId The work.
+    /// @param bps Royalty in basis points (at most 10,000).
+    function setWorkRoyalty(uint256 workId, uint16 bps) external;
+
+    /// @notice Sets the base of every token URI (admin role); `tokenURI` is the base followed by the id.
+    /// @param baseURI The base.
+    function setBaseURI(string calldata baseURI) external;
+
+    /// @notice Pauses registration, commits, terms and licensing (pauser role). Withdrawals, transfers and
+    /// rulings stay open.
+    function pause() external;
+
+    /// @notice Lifts the pause (pauser role).
+    function unpause() external;
+
+    // ---------------------------------------------------------------- views
+
+    /// @notice Whether `account` may use the work under `termsId` now: it owns the work or holds a running
+    /// license on those terms.
+    /// @param workId The work.
+    /// @param account The account.
+    /// @param termsId The terms.
+    function isLicensed(uint256 workId, address account, bytes32 termsId) external view returns (bool);
+
+    /// @notice The license of `licensee` on `termsId` for a work (all zero if none).
+    /// @param workId The work.
+    /// @param licensee The licensee.
+    /// @param termsId The terms.
+    function getLicense(uint256 workId, address licensee, bytes32 termsId) external view returns (License memory);
+
+    /// @notice Whether a work with this id is registered.
+    /// @param workId The work.
+    function exists(uint256 workId) external view returns (bool);
+
+    /// @notice A work's record.
+    /// @param workId The work.
+    function getWork(uint256 workId) external view returns (WorkInfo memory);
+
+    /// @notice Registered terms.
+    /// @param termsId The terms id.
+    function getTerms(bytes32 termsId) external view returns (Terms memory);
+
+    /// @notice Terms attached to or granted on a work, in order of first use, and whether each is on sale.
+    /// @param workId The work.
+    function getWorkTerms(uint256 workId) external view returns (bytes32[] memory termsIds, bool[] memory enabled);
+
+    /// @notice When the commitment was made (0 if unknown or revealed).
+    /// @param commitment The commitment.
+    function commitmentTime(bytes32 commitment) external view returns (uint64);
+
+    /// @notice Withdrawable balance of an account in a currency.
+    /// @param account The account.
+    /// @param currency The currency.
+    function creditOf(address account, address currency) external view returns (uint256);
+}

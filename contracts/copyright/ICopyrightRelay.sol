@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {ICopyrightRegistry} from "./ICopyrightRegistry.sol";
+
+/// @title ICopyrightRelay
+/// @notice Gasless registration: a platform relays a creator's EIP-712 signed registration and the creator, not the
+/// relayer, becomes the owner. EOA and ERC-1271 (contract wallet) signers both work. The relay holds the registry's
+/// `REGISTRAR_ROLE`.
+interface ICopyrightRelay {
+    /// @notice The signed request's deadline has passed.
+    error ExpiredSignature(uint256 deadline);
+    /// @notice The signature is not `signer`'s over the request (wrong signer, data, nonce or chain).
+    error InvalidSignature(address signer);
+
+    /// @notice Registers a work for `creator`, who signed the EIP-712 request
+    /// `RegisterWork(bytes32 digest,uint8 algorithm,string uri,bytes32 authorsHash,uint256 nonce,uint256 deadline)`
+    /// (domain "CopyrightRelay", version "1") with `authorsHash = keccak256(abi.encode(authors))`.
+    /// @param digest Content digest.
+    /// @param algorithm Hash algorithm id.
+    /// @param uri Metadata URI.
+    /// @param authors Authors and shares.
+    /// @param creator The owner-to-be and signer.
+    /// @param deadline Last timestamp at which the signature is valid.
+    /// @param signature The creator's signature.
+    /// @return workId The work id.
+    function registerWorkBySig(
+        bytes32 digest,
+        uint8 algorithm,
+        string calldata uri,
+        ICopyrightRegistry.Author[] calldata authors,
+        address creator,
+        uint256 deadline,
+        bytes calldata signature
+    ) external returns (uint256 workId);
+
+    /// @notice The next nonce `owner` must sign.
+    /// @param owner The signer.
+    function nonces(address owner) external view returns (uint256);
+
+    /// @notice The copyright registry registered in.
+    function copyrightRegistry() external view returns (address);
+}
