@@ -24,8 +24,11 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
     /// @notice Role that registers works for creators who signed a request: the `CopyrightRelay` contract.
     bytes32 public constant REGISTRAR_ROLE = keccak256("REGISTRAR_ROLE");
-    /// @notice Time allowed between a commit and its reveal.
-    uint64 public constant REVEAL_WINDOW = 1 days;
+    /// @notice Time allowed between a commit and its reveal, in the chain's time unit (seconds; milliseconds on
+    /// FISCO BCOS).
+    uint64 public immutable REVEAL_WINDOW;
+    /// @notice Highest algorithm id (as in the evidence suite).
+    uint8 public constant MAX_ALGORITHM = 127;
     /// @notice Most authors per work; bounds the fee-split loop.
     uint256 public constant MAX_AUTHORS = 16;
     /// @notice Most parents per derivative.
@@ -44,11 +47,12 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     uint8 private constant ATTACHED_ENABLED = 1;
     uint8 private constant ATTACHED_DISABLED = 2;
 
-    /// @dev One slot, written once per registration: a 192-bit authors hash leaves room for a uint40 time
-    /// (34,000 years) and the flags, which keeps `registerWork` at three new slots (owner, balance, record).
+    /// @dev One slot, written once per registration: a 192-bit authors hash leaves room for a uint48 time (enough
+    /// for milliseconds until the year 10889) and the flags, so `registerWork` writes three new slots (owner,
+    /// balance, record).
     struct Work {
         bytes24 authorsHash;
-        uint40 priorityTime;
+        uint48 priorityTime;
         uint8 algorithm;
         uint8 flags;
     }
@@ -92,7 +96,9 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
 
     /// @param admin Holder of the admin and pauser roles at deployment; it grants `RULING_ROLE` to the disputes
     /// contract.
-    constructor(address admin) ERC721("Copyright Works", "WORK") {
+    /// @param revealWindow Time allowed between a commit and its reveal, in the chain's time unit.
+    constructor(address admin, uint64 revealWindow) ERC721("Copyright Works", "WORK") {
+        REVEAL_WINDOW = revealWindow;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(PAUSER_ROLE, admin);
     }
@@ -257,7 +263,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         _liveWork(workId);
         if (_terms[id].flags & TERMS_SUBLICENSABLE == 0) revert NotSublicensable(id);
         License memory own = _licenses[workId][msg.sender][id];
-        if (!(own.end > block.timestamp)) revert NotLicensed(workId, msg.sender, id);
+        if (own.end <= block.timestamp) revert NotLicensed(workId, msg.sender, id);
         uint64 current = _licenses[workId][sublicensee][id].end;
         if (current > block.timestamp) revert AlreadyLicensed(workId, sublicensee, id, current);
         // Ending with the licensor's own license keeps every tracked end (and so exclusivity) valid.
@@ -435,25 +441,25 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         bool revealed
     ) private returns (uint256 workId) {
         if (digest == bytes32(0)) revert ZeroDigest();
-        if (algorithm == 0) revert UnknownAlgorithm(algorithm);
+        if (algorithm == 0 || algorithm > MAX_ALGORITHM) revert UnknownAlgorithm(algorithm);
         bytes24 authorsHash = _authorsHash(authors);
         workId = uint256(digest);
         Work storage work = _works[workId];
         uint64 existingTime = work.priorityTime;
         if (existingTime == 0) {
-            _works[workId] = Work(authorsHash, uint40(priorityTime), algorithm, 0);
+            _works[workId] = Work(authorsHash, uint48(priorityTime), algorithm, 0);
             _mint(owner, workId);
         } else {
             address holder = _ownerOf(workId);
             // Only a reveal whose commit predates the registration displaces it: that registration copied the
             // digest after the commit. Balances it earned and licenses it sold stay.
-            if (!revealed || !(existingTime > priorityTime)) {
+            if (!revealed || existingTime <= priorityTime) {
                 revert WorkAlreadyRegistered(workId, holder, existingTime);
             }
             if (work.flags & WORK_FROZEN != 0) revert Frozen(workId);
             delete _parents[workId];
             delete _parentUntil[workId];
-            _works[workId] = Work(authorsHash, uint40(priorityTime), algorithm, 0);
+            _works[workId] = Work(authorsHash, uint48(priorityTime), algorithm, 0);
             _update(owner, workId, address(0));
             emit PriorityClaimed(workId, holder, owner, priorityTime);
         }
@@ -495,7 +501,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
             bytes32 id = parentTerms[i];
             if (_terms[id].flags & TERMS_DERIVATIVES == 0) revert DerivativesNotAllowed(parent, id);
             License memory license = _licenses[parent][msg.sender][id];
-            if (!(license.end > block.timestamp)) revert NotLicensed(parent, msg.sender, id);
+            if (license.end <= block.timestamp) revert NotLicensed(parent, msg.sender, id);
             if (license.end < until) until = license.end;
         }
     }
@@ -527,7 +533,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         if (to > type(uint64).max) to = type(uint64).max;
         if (workFlags & WORK_DERIVATIVE != 0) {
             uint64 cap = _parentUntil[workId];
-            if (!(cap > block.timestamp)) revert ParentLicenseExpired(workId, cap);
+            if (cap <= block.timestamp) revert ParentLicenseExpired(workId, cap);
             if (to > cap) to = cap;
         }
         return uint64(to);
@@ -557,7 +563,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         for (uint256 i; i < count; ++i) {
             bytes32 other = ids[i];
             uint64 licensedUntil = _attachments[workId][other].licensedUntil;
-            if (!(licensedUntil > block.timestamp)) continue;
+            if (licensedUntil <= block.timestamp) continue;
             bytes32 otherTerritory = _terms[other].territory;
             if (territory == bytes32(0) || otherTerritory == bytes32(0) || otherTerritory == territory) {
                 revert LicenseOverlap(workId, other, licensedUntil);

@@ -8,10 +8,11 @@ pragma solidity ^0.8.24;
 /// License terms are registered once and identified by their hash; owners attach them to works; licensees buy
 /// licenses whose fees are split among the work's authors into pull-payment balances. Derivatives name their
 /// parents; upheld disputes (`CopyrightDisputes`, citing evidence from the evidence suite) freeze works.
-/// @dev Algorithm ids are those of the evidence suite: 1 = keccak256, 2 = SHA-256, 3 = SHA3-256, 4 = SM3; any
-/// non-zero id is accepted. The authors list is not stored, only a 192-bit hash of `abi.encode(authors)`: callers
-/// that split fees pass the list again (it is in the `WorkRegistered` event). Territories are hashes of an
-/// off-chain text, `bytes32(0)` meaning worldwide; two territories overlap if they are equal or either is worldwide.
+/// @dev Algorithm ids are those of the evidence suite: 1 = keccak256, 2 = SHA-256, 3 = SHA3-256, 4 = SM3; ids 1 to
+/// 127 are accepted. Times and durations are in the chain's unit (seconds; milliseconds on FISCO BCOS). The authors
+/// list is not stored, only a 192-bit hash of `abi.encode(authors)`: callers that split fees pass the list again (it
+/// is in the `WorkRegistered` event). Territories are hashes of an off-chain text, `bytes32(0)` meaning worldwide;
+/// two territories overlap if they are equal or either is worldwide.
 interface ICopyrightRegistry {
     /// @notice An author of a work and their share of its license fees.
     /// @param account Where the author's fee share is credited.
@@ -196,7 +197,7 @@ interface ICopyrightRegistry {
 
     /// @notice The digest is zero.
     error ZeroDigest();
-    /// @notice Algorithm id 0 is reserved for "none".
+    /// @notice Algorithm ids run from 1 to 127 (0 means "none").
     error UnknownAlgorithm(uint8 algorithm);
     /// @notice The digest is already registered: it keeps its work id, owner and priority time.
     error WorkAlreadyRegistered(uint256 workId, address owner, uint64 priorityTime);
@@ -269,7 +270,7 @@ interface ICopyrightRegistry {
 
     /// @notice Registers a work owned by the caller. Its priority time is now.
     /// @param digest Content digest; the work id is `uint256(digest)`.
-    /// @param algorithm Hash algorithm id (non-zero).
+    /// @param algorithm Hash algorithm id (1 to 127).
     /// @param uri Metadata URI (emitted, not stored).
     /// @param authors Authors and shares (1 to `MAX_AUTHORS`, shares summing to 10,000).
     /// @return workId The work id.

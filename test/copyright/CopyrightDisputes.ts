@@ -148,6 +148,25 @@ describe("CopyrightDisputes", () => {
     expect((await registry.getWork(workId)).frozen).to.equal(true);
   });
 
+  it("keeps a frozen work from being taken over by an earlier commit: the ruling decides", async () => {
+    const { disputes, registry, alice, eve, evidenceId } = await loadFixture(fixture);
+    const digest = digestOf("contested");
+    const salt = ethers.id("salt");
+    const c = ethers.keccak256(
+      ethers.AbiCoder.defaultAbiCoder().encode(["bytes32", "bytes32", "address"], [digest, salt, alice.address]),
+    );
+    await registry.connect(alice).commit(c);
+    await registry.connect(eve).registerWork(digest, SHA256, "", [{ account: eve.address, shares: 10_000 }]);
+    await disputes.connect(alice).raiseDispute(BigInt(digest), evidenceId);
+    await disputes.resolveDispute(1n, true, ethers.ZeroAddress);
+    await expect(
+      registry.connect(alice).revealWork(digest, SHA256, "", [{ account: alice.address, shares: 10_000 }], salt),
+    )
+      .to.be.revertedWithCustomError(registry, "Frozen")
+      .withArgs(BigInt(digest));
+    expect(await registry.ownerOf(BigInt(digest))).to.equal(eve.address);
+  });
+
   it("lets only the ruling role enforce rulings, on registered works", async () => {
     const { registry, admin, alice, workId } = await loadFixture(fixture);
     const ruling = await registry.RULING_ROLE();

@@ -81,6 +81,9 @@ describe("CopyrightRegistry: registration", () => {
       await expect(registry.registerWork(d, 0, URI, solo))
         .to.be.revertedWithCustomError(registry, "UnknownAlgorithm")
         .withArgs(0);
+      await expect(registry.registerWork(d, 128, URI, solo))
+        .to.be.revertedWithCustomError(registry, "UnknownAlgorithm")
+        .withArgs(128);
       await expect(registry.registerWork(d, SHA256, URI, []))
         .to.be.revertedWithCustomError(registry, "InvalidAuthorCount")
         .withArgs(0, 16);

@@ -56,7 +56,7 @@ export function terms(overrides: Partial<Terms> = {}): Terms {
 export async function deployCopyright() {
   const [admin, alice, bob, carol, dave, eve] = await ethers.getSigners();
   const evidence = await ethers.deployContract("EvidenceRegistry");
-  const registry = await ethers.deployContract("CopyrightRegistry", [admin.address]);
+  const registry = await ethers.deployContract("CopyrightRegistry", [admin.address, DAY]);
   const disputes = await ethers.deployContract("CopyrightDisputes", [
     admin.address,
     await registry.getAddress(),
