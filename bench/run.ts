@@ -5,11 +5,16 @@ import path from "node:path";
 import { network } from "hardhat";
 
 import { benchBills } from "./bills.js";
+import { benchCopyright } from "./copyright.js";
 import { benchEvidence } from "./evidence.js";
 import { printTable, writeReport, type GasRow } from "./report.js";
 
 const connection = await network.create();
-const rows: GasRow[] = [...(await benchEvidence(connection)), ...(await benchBills(connection))];
+const rows: GasRow[] = [
+  ...(await benchEvidence(connection)),
+  ...(await benchCopyright(connection)),
+  ...(await benchBills(connection)),
+];
 
 const file = path.join(process.cwd(), "reports", "gas.json");
 await writeReport(rows, file);

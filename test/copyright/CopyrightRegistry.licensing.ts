@@ -249,6 +249,10 @@ describe("CopyrightRegistry: terms and licensing", () => {
       expect((await registry.getLicense(workId, carol.address, id)).end).to.equal(MAX_UINT64);
       await registry.connect(carol).purchaseLicense(workId, id, 0n, duo);
       expect((await registry.getLicense(workId, carol.address, id)).end).to.equal(MAX_UINT64);
+      // A duration that would run past the end of uint64 time is capped there.
+      const long = await offer(registry, alice, workId, terms({ duration: MAX_UINT64 - 1n }));
+      await registry.connect(carol).purchaseLicense(workId, long, 0n, duo);
+      expect((await registry.getLicense(workId, carol.address, long)).end).to.equal(MAX_UINT64);
     });
 
     it("answers isLicensed for owners, licensees and unknown works", async () => {
