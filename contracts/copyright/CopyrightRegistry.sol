@@ -519,7 +519,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         bool exclusive = terms.flags & TERMS_EXCLUSIVE != 0;
         bool running = current.end > block.timestamp;
         // The running exclusive licensee may renew: nothing else can overlap their license.
-        if (!(exclusive && running && !current.sublicensed)) _checkExclusivity(workId, terms.territory, exclusive);
+        if (!(exclusive && running && !current.sublicensed)) _checkExclusivity(workId, terms, exclusive);
         start = running ? current.start : uint64(block.timestamp);
         end = _licenseEnd(workId, workFlags, running ? current.end : block.timestamp, terms.duration);
         _licenses[workId][licensee][id] = License({start: start, end: end, sublicensed: false});
@@ -546,17 +546,21 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         if (end > worldwide.anyUntil) worldwide.anyUntil = end;
     }
 
-    /// @dev Reverts if an exclusive license overlaps `territory` now or, for an exclusive request, if any license
-    /// overlaps it.
-    function _checkExclusivity(uint256 workId, bytes32 territory, bool exclusive) private view {
+    /// @dev Reverts if an exclusive license overlaps the terms' territory now or, for an exclusive request, if any
+    /// license overlaps it. The territory is read only when an exclusive license runs or is requested: most sales
+    /// skip that slot.
+    function _checkExclusivity(uint256 workId, StoredTerms storage terms, bool exclusive) private view {
         Lock memory worldwide = _locks[workId][bytes32(0)];
-        if (territory == bytes32(0)) {
-            if (worldwide.anyUntil > block.timestamp) revert ExclusiveLicenseActive(workId, 0, worldwide.anyUntil);
-        } else {
+        bytes32 territory;
+        if (worldwide.anyUntil > block.timestamp) {
+            territory = terms.territory;
+            if (territory == bytes32(0)) revert ExclusiveLicenseActive(workId, 0, worldwide.anyUntil);
             if (worldwide.until > block.timestamp) revert ExclusiveLicenseActive(workId, 0, worldwide.until);
             uint64 until = _locks[workId][territory].until;
             if (until > block.timestamp) revert ExclusiveLicenseActive(workId, territory, until);
         }
+        if (!exclusive) return;
+        territory = terms.territory;
         if (!exclusive) return;
         bytes32[] storage ids = _workTerms[workId];
         uint256 count = ids.length;

@@ -71,7 +71,7 @@ describe("CopyrightRegistry: terms and licensing", () => {
         .withArgs(id, [CN, await token.getAddress(), 5n, 30n * DAY, 250n, false, true, true, true]);
       await expect(registry.registerTerms(t)).not.to.emit(registry, "TermsRegistered");
       const read = await registry.getTerms(id);
-      expect(read.toObject()).to.deep.equal({ ...t });
+      expect([...read]).to.deep.equal([CN, await token.getAddress(), 5n, 30n * DAY, 250n, false, true, true, true]);
     });
 
     it("rejects royalties above 100% and unknown terms", async () => {
