@@ -2,3 +2,4 @@ export * from "./errors.js";
 export * from "./evidence/index.js";
 export * from "./deployments.js";
 export * from "./bills/index.js";
+export * from "./copyright/index.js";

@@ -1,0 +1,452 @@
+import {
+  Contract,
+  ZeroAddress,
+  ZeroHash,
+  isAddress,
+  isHexString,
+  toBeHex,
+  type ContractRunner,
+  type ContractTransactionReceipt,
+  type ContractTransactionResponse,
+  type Interface,
+  type Provider,
+} from "ethers";
+
+import {
+  CopyrightDisputes__factory,
+  CopyrightRegistry__factory,
+  CopyrightRelay__factory,
+  type CopyrightDisputes,
+  type CopyrightRegistry,
+  type CopyrightRelay,
+} from "../../typechain-types/index.js";
+import { InvalidInputError, SdkError, withDecodedErrors } from "../errors.js";
+import type { Mined } from "../evidence/client.js";
+import { algorithmId, algorithmName, hashFile, type HashAlgorithmName } from "../evidence/hash.js";
+import { splitFee, storedAuthorsHash, validateAuthors, type Author } from "./authors.js";
+import { prepareCommitment, type Commitment } from "./commit.js";
+import type { SignedRegistration } from "./signing.js";
+import { buildTerms, termsId, type Terms, type TermsInput } from "./terms.js";
+
+/** The suite's contract addresses; disputes and relay are needed only for their operations. */
+export interface CopyrightAddresses {
+  registry: string;
+  disputes?: string;
+  relay?: string;
+}
+
+/** A work to register. */
+export interface WorkInput {
+  /** The content digest (32 bytes of hex); the work id is this number. */
+  digest: string;
+  algorithm: HashAlgorithmName;
+  /** Metadata URI, emitted with the registration (not stored). */
+  uri?: string;
+  authors: readonly Author[];
+}
+
+/** A registered work, decoded. */
+export interface WorkDetails {
+  workId: bigint;
+  /** The work id as the 32-byte digest. */
+  digest: string;
+  owner: string;
+  /** Priority time in the chain's unit: the commit time for commit-reveal, else the registration time. */
+  priorityTime: number;
+  algorithm: number;
+  algorithmName: string;
+  frozen: boolean;
+  authorsHash: string;
+  parents: bigint[];
+  /** For a derivative, when its first parent license ends (licenses on it end by then); 0 otherwise. */
+  parentLicenseUntil: bigint;
+}
+
+/** A license, decoded. */
+export interface LicenseDetails {
+  start: bigint;
+  /** End (exclusive); 2^64 - 1 for perpetual. */
+  end: bigint;
+  sublicensed: boolean;
+}
+
+/** A dispute, decoded. */
+export interface DisputeDetails {
+  disputeId: bigint;
+  workId: bigint;
+  evidenceId: string;
+  claimant: string;
+  raisedAt: bigint;
+  status: "none" | "open" | "upheld" | "rejected";
+}
+
+const DISPUTE_STATUS = ["none", "open", "upheld", "rejected"] as const;
+
+/** The ERC-20 calls a purchase needs. */
+interface Erc20 {
+  allowance(owner: string, spender: string): Promise<bigint>;
+  approve(spender: string, amount: bigint): Promise<ContractTransactionResponse>;
+}
+const ERC20_ABI = [
+  "function allowance(address owner, address spender) view returns (uint256)",
+  "function approve(address spender, uint256 amount) returns (bool)",
+];
+
+function checkBytes32(value: string, what: string): string {
+  if (!isHexString(value, 32)) throw new InvalidInputError(`${what} must be 32 bytes of hex, got "${value}"`);
+  return value;
+}
+
+function checkAddress(value: string, what: string): string {
+  if (!isAddress(value)) throw new InvalidInputError(`${what} is not an address: "${value}"`);
+  return value;
+}
+
+/** A work id from a number, a decimal string or the 32-byte digest. */
+export function toWorkId(work: bigint | string): bigint {
+  if (typeof work === "bigint") return work;
+  if (isHexString(work, 32)) return BigInt(work);
+  if (/^[0-9]+$/.test(work)) return BigInt(work);
+  throw new InvalidInputError(`not a work id or digest: "${work}"`);
+}
+
+/**
+ * Typed access to the copyright suite: registration (direct, commit-reveal, relayed, derivative), terms, licensing,
+ * withdrawals and disputes. Reverts come back as `ContractRevertError` with the contract's error name and arguments.
+ */
+export class CopyrightClient {
+  readonly registry: CopyrightRegistry;
+  readonly disputes?: CopyrightDisputes;
+  readonly relay?: CopyrightRelay;
+
+  constructor(addresses: CopyrightAddresses, runner: ContractRunner) {
+    this.registry = CopyrightRegistry__factory.connect(checkAddress(addresses.registry, "registry"), runner);
+    if (addresses.disputes !== undefined) {
+      this.disputes = CopyrightDisputes__factory.connect(checkAddress(addresses.disputes, "disputes"), runner);
+    }
+    if (addresses.relay !== undefined) {
+      this.relay = CopyrightRelay__factory.connect(checkAddress(addresses.relay, "relay"), runner);
+    }
+  }
+
+  private get provider(): Provider {
+    const provider = this.registry.runner?.provider;
+    if (!provider) throw new SdkError("NO_PROVIDER", "the client's runner has no provider");
+    return provider;
+  }
+
+  private async account(): Promise<string> {
+    const runner = this.registry.runner as { getAddress?: () => Promise<string> } | null;
+    if (typeof runner?.getAddress !== "function") {
+      throw new SdkError("NO_SIGNER", "this operation needs a client with a signer, not a read-only provider");
+    }
+    return runner.getAddress();
+  }
+
+  private requireDisputes(): CopyrightDisputes {
+    if (this.disputes === undefined) throw new InvalidInputError("the client was created without a disputes address");
+    return this.disputes;
+  }
+
+  private async send(
+    contractInterface: Interface,
+    call: () => Promise<ContractTransactionResponse>,
+  ): Promise<Mined & { receipt: ContractTransactionReceipt }> {
+    return withDecodedErrors(contractInterface, async () => {
+      const response = await call();
+      const receipt = await response.wait();
+      if (receipt === null) throw new SdkError("NOT_MINED", `transaction ${response.hash} was not mined`);
+      return { transaction: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed, receipt };
+    });
+  }
+
+  private mined({ transaction, blockNumber, gasUsed }: Mined): Mined {
+    return { transaction, blockNumber, gasUsed };
+  }
+
+  // ---------------------------------------------------------------- registration
+
+  /** Registers a work owned by the client's account, with now as its priority time. */
+  async registerWork(work: WorkInput): Promise<Mined & { workId: bigint }> {
+    const digest = checkBytes32(work.digest, "digest");
+    const authors = validateAuthors(work.authors);
+    const sent = await this.send(this.registry.interface, () =>
+      this.registry.registerWork(digest, algorithmId(work.algorithm), work.uri ?? "", authors),
+    );
+    return { ...this.mined(sent), workId: BigInt(digest) };
+  }
+
+  /** Hashes a file (streamed, with the evidence SDK) and registers it; returns the work id and digest. */
+  async registerFile(
+    file: string,
+    options: { algorithm?: HashAlgorithmName; uri?: string; authors: readonly Author[] },
+  ): Promise<Mined & { workId: bigint; digest: string }> {
+    const algorithm = options.algorithm ?? "sha256";
+    const digest = await hashFile(file, algorithm);
+    return { ...(await this.registerWork({ digest, algorithm, uri: options.uri, authors: options.authors })), digest };
+  }
+
+  /**
+   * Commits to registering `digest` later (step 1 of commit-reveal). Returns the commitment and its secret salt:
+   * keep both until `reveal`, within the registry's reveal window.
+   */
+  async commit(digest: string, options: { salt?: string } = {}): Promise<Mined & Commitment> {
+    const prepared = prepareCommitment(checkBytes32(digest, "digest"), await this.account(), options.salt);
+    const sent = await this.send(this.registry.interface, () => this.registry.commit(prepared.commitment));
+    return { ...this.mined(sent), ...prepared };
+  }
+
+  /** Reveals a commitment and registers the work with the commit time as its priority time (step 2). */
+  async reveal(work: WorkInput & { salt: string }): Promise<Mined & { workId: bigint; priorityTime: number }> {
+    const digest = checkBytes32(work.digest, "digest");
+    const authors = validateAuthors(work.authors);
+    const sent = await this.send(this.registry.interface, () =>
+      this.registry.revealWork(
+        digest,
+        algorithmId(work.algorithm),
+        work.uri ?? "",
+        authors,
+        checkBytes32(work.salt, "salt"),
+      ),
+    );
+    const workId = BigInt(digest);
+    return { ...this.mined(sent), workId, priorityTime: (await this.getWork(workId)).priorityTime };
+  }
+
+  /**
+   * Registers a derivative. For each parent, give the terms of the client's license on it, or omit them for a
+   * parent the client owns.
+   */
+  async registerDerivative(
+    work: WorkInput & { parents: readonly { workId: bigint; termsId?: string }[] },
+  ): Promise<Mined & { workId: bigint }> {
+    const digest = checkBytes32(work.digest, "digest");
+    const authors = validateAuthors(work.authors);
+    const parents = work.parents.map((p) => p.workId);
+    const terms = work.parents.map((p) => (p.termsId === undefined ? ZeroHash : checkBytes32(p.termsId, "terms id")));
+    const sent = await this.send(this.registry.interface, () =>
+      this.registry.registerDerivative(digest, algorithmId(work.algorithm), work.uri ?? "", authors, parents, terms),
+    );
+    return { ...this.mined(sent), workId: BigInt(digest) };
+  }
+
+  /** Relays a creator's signed registration (see `signRegistration`); the creator owns the work. */
+  async relayRegistration(signed: SignedRegistration): Promise<Mined & { workId: bigint }> {
+    if (this.relay === undefined) throw new InvalidInputError("the client was created without a relay address");
+    const relay = this.relay;
+    const sent = await this.send(relay.interface, () =>
+      relay.registerWorkBySig(
+        signed.digest,
+        signed.algorithm,
+        signed.uri,
+        signed.authors,
+        signed.creator,
+        signed.deadline,
+        signed.signature,
+      ),
+    );
+    return { ...this.mined(sent), workId: BigInt(signed.digest) };
+  }
+
+  // ---------------------------------------------------------------- terms
+
+  /** Registers terms (idempotent) and returns their id. */
+  async registerTerms(input: TermsInput): Promise<Mined & { termsId: string; terms: Terms }> {
+    const terms = buildTerms(input);
+    const sent = await this.send(this.registry.interface, () => this.registry.registerTerms(terms));
+    return { ...this.mined(sent), termsId: termsId(terms), terms };
+  }
+
+  /** Offers terms on the client's work (or re-enables them). */
+  async attachTerms(workId: bigint, id: string): Promise<Mined> {
+    return this.mined(
+      await this.send(this.registry.interface, () => this.registry.attachTerms(workId, checkBytes32(id, "terms id"))),
+    );
+  }
+
+  /** Stops selling licenses on terms; running licenses stay valid. */
+  async disableTerms(workId: bigint, id: string): Promise<Mined> {
+    return this.mined(
+      await this.send(this.registry.interface, () => this.registry.disableTerms(workId, checkBytes32(id, "terms id"))),
+    );
+  }
+
+  /** Terms by id, as stored. */
+  async getTerms(id: string): Promise<Terms> {
+    const t = await withDecodedErrors(this.registry.interface, () =>
+      this.registry.getTerms(checkBytes32(id, "terms id")),
+    );
+    return {
+      territory: t.territory,
+      currency: t.currency,
+      fee: t.fee,
+      duration: t.duration,
+      royaltyBps: Number(t.royaltyBps),
+      commercialUse: t.commercialUse,
+      derivativesAllowed: t.derivativesAllowed,
+      exclusive: t.exclusive,
+      sublicensable: t.sublicensable,
+    };
+  }
+
+  // ---------------------------------------------------------------- licensing
+
+  /**
+   * Buys (or renews) a license for the client's account. Reads the fee and currency from the terms and the authors
+   * from the work's registration event; pays native coin as value, or approves the ERC-20 fee first when the
+   * allowance is short (unless `approve: false`). `maxFee` defaults to the current fee.
+   */
+  async purchaseLicense(
+    workId: bigint,
+    id: string,
+    options: { maxFee?: bigint; approve?: boolean } = {},
+  ): Promise<Mined & LicenseDetails & { fee: bigint; currency: string }> {
+    const terms = await this.getTerms(id);
+    const fee = BigInt(terms.fee);
+    const currency = String(terms.currency);
+    const authors = await this.authorsOf(workId);
+    const buyer = await this.account();
+    const registryAddress = await this.registry.getAddress();
+    if (currency !== ZeroAddress && fee > 0n && options.approve !== false) {
+      const token = new Contract(currency, ERC20_ABI, this.registry.runner) as unknown as Erc20;
+      if ((await token.allowance(buyer, registryAddress)) < fee) {
+        const approval = await (await token.approve(registryAddress, fee)).wait();
+        if (approval === null) throw new SdkError("NOT_MINED", "the fee approval was not mined");
+      }
+    }
+    const value = currency === ZeroAddress ? fee : 0n;
+    const sent = await this.send(this.registry.interface, () =>
+      this.registry.purchaseLicense(workId, id, options.maxFee ?? fee, authors, { value }),
+    );
+    return { ...this.mined(sent), ...(await this.getLicense(workId, buyer, id)), fee, currency };
+  }
+
+  /** The owner grants (or renews) a license without payment, on any registered terms. */
+  async grantLicense(workId: bigint, id: string, licensee: string): Promise<Mined & LicenseDetails> {
+    checkAddress(licensee, "licensee");
+    const sent = await this.send(this.registry.interface, () =>
+      this.registry.grantLicense(workId, checkBytes32(id, "terms id"), licensee),
+    );
+    return { ...this.mined(sent), ...(await this.getLicense(workId, licensee, id)) };
+  }
+
+  /** Sublicenses the client's license on sublicensable terms to `sublicensee`, ending with it. */
+  async sublicense(workId: bigint, id: string, sublicensee: string): Promise<Mined> {
+    checkAddress(sublicensee, "sublicensee");
+    return this.mined(
+      await this.send(this.registry.interface, () =>
+        this.registry.sublicense(workId, checkBytes32(id, "terms id"), sublicensee),
+      ),
+    );
+  }
+
+  /** Whether `account` may use the work under the terms now (it owns it or holds a running license). */
+  async isLicensed(workId: bigint, account: string, id: string): Promise<boolean> {
+    return this.registry.isLicensed(workId, checkAddress(account, "account"), checkBytes32(id, "terms id"));
+  }
+
+  /** A license (all zero if none). */
+  async getLicense(workId: bigint, licensee: string, id: string): Promise<LicenseDetails> {
+    const l = await this.registry.getLicense(workId, checkAddress(licensee, "licensee"), checkBytes32(id, "terms id"));
+    return { start: l.start, end: l.end, sublicensed: l.sublicensed };
+  }
+
+  // ---------------------------------------------------------------- fees
+
+  /** The withdrawable balance of `account` in `currency` (`ZeroAddress`: native coin). */
+  async creditOf(account: string, currency: string = ZeroAddress): Promise<bigint> {
+    return this.registry.creditOf(checkAddress(account, "account"), checkAddress(currency, "currency"));
+  }
+
+  /** How a fee is split among a work's authors (the first author also takes the rounding dust). */
+  async feeSplit(workId: bigint, fee: bigint): Promise<{ account: string; amount: bigint }[]> {
+    const authors = await this.authorsOf(workId);
+    return splitFee(fee, authors).map((amount, i) => ({ account: authors[i].account, amount }));
+  }
+
+  /** Withdraws the client's whole balance in `currency`. */
+  async withdraw(currency: string = ZeroAddress): Promise<Mined & { amount: bigint }> {
+    checkAddress(currency, "currency");
+    const amount = await this.creditOf(await this.account(), currency);
+    const sent = await this.send(this.registry.interface, () => this.registry.withdraw(currency));
+    return { ...this.mined(sent), amount };
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  /** A work's record; throws `ContractRevertError` (`WorkNotFound`) if it is not registered. */
+  async getWork(work: bigint | string): Promise<WorkDetails> {
+    const workId = toWorkId(work);
+    const w = await withDecodedErrors(this.registry.interface, () => this.registry.getWork(workId));
+    return {
+      workId,
+      digest: toBeHex(workId, 32),
+      owner: w.owner,
+      priorityTime: Number(w.priorityTime),
+      algorithm: Number(w.algorithm),
+      algorithmName: algorithmName(w.algorithm),
+      frozen: w.frozen,
+      authorsHash: w.authorsHash,
+      parents: [...w.parents],
+      parentLicenseUntil: w.parentLicenseUntil,
+    };
+  }
+
+  /**
+   * The work's authors list, from its latest `WorkRegistered` event (only its hash is stored), checked against the
+   * stored hash. A ruling that moved the work makes its new owner the sole author.
+   */
+  async authorsOf(workId: bigint): Promise<Author[]> {
+    const work = await this.getWork(workId);
+    const events = await this.registry.queryFilter(this.registry.filters.WorkRegistered(workId));
+    const candidates: Author[][] = events
+      .map((e) => e.args.authors.map((a) => ({ account: a.account, shares: Number(a.shares) })))
+      .reverse();
+    candidates.push([{ account: work.owner, shares: 10_000 }]);
+    const match = candidates.find((authors) => storedAuthorsHash(authors) === work.authorsHash.toLowerCase());
+    if (match === undefined) {
+      throw new SdkError("AUTHORS_NOT_FOUND", `no event gives the authors of work ${toBeHex(workId, 32)}`);
+    }
+    return match;
+  }
+
+  // ---------------------------------------------------------------- disputes
+
+  /** Raises a dispute against a work, citing an evidence id anchored in the evidence registry. */
+  async raiseDispute(workId: bigint, evidenceId: string): Promise<Mined & { disputeId: bigint }> {
+    const disputes = this.requireDisputes();
+    const sent = await this.send(disputes.interface, () =>
+      disputes.raiseDispute(workId, checkBytes32(evidenceId, "evidence id")),
+    );
+    const log = sent.receipt.logs
+      .map((l) => disputes.interface.parseLog(l))
+      .find((parsed) => parsed?.name === "DisputeRaised");
+    if (!log) throw new SdkError("NO_EVENT", `transaction ${sent.transaction} emitted no DisputeRaised`);
+    return { ...this.mined(sent), disputeId: log.args.disputeId as bigint };
+  }
+
+  /** Rules on a dispute (arbitrator role); upheld freezes the work, moving it first to `rightfulOwner` if given. */
+  async resolveDispute(disputeId: bigint, upheld: boolean, rightfulOwner?: string): Promise<Mined> {
+    const disputes = this.requireDisputes();
+    const owner = rightfulOwner === undefined ? ZeroAddress : checkAddress(rightfulOwner, "rightful owner");
+    return this.mined(await this.send(disputes.interface, () => disputes.resolveDispute(disputeId, upheld, owner)));
+  }
+
+  /** A dispute, decoded. */
+  async getDispute(disputeId: bigint): Promise<DisputeDetails> {
+    const d = await this.requireDisputes().getDispute(disputeId);
+    return {
+      disputeId,
+      workId: d.workId,
+      evidenceId: d.evidenceId,
+      claimant: d.claimant,
+      raisedAt: d.raisedAt,
+      status: DISPUTE_STATUS[Number(d.status)],
+    };
+  }
+
+  /** The chain id of the client's provider. */
+  async chainId(): Promise<bigint> {
+    return (await this.provider.getNetwork()).chainId;
+  }
+}

@@ -1,0 +1,196 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { expect } from "chai";
+import { network } from "hardhat";
+
+import CopyrightModule from "../../deploy/modules/Copyright.js";
+import {
+  CopyrightClient,
+  buildTerms,
+  commitmentOf,
+  parseAuthors,
+  prepareCommitment,
+  signRegistration,
+  splitFee,
+  storedAuthorsHash,
+  termsId,
+  territoryHash,
+  toWorkId,
+  validateAuthors,
+} from "../../src/copyright/index.js";
+import { ContractRevertError, InvalidInputError, SdkError } from "../../src/errors.js";
+import { hashFile } from "../../src/evidence/hash.js";
+
+const { ethers, ignition, networkHelpers } = await network.create();
+
+describe("copyright SDK", function () {
+  async function deployFixture() {
+    const [admin, alice, bob, carol, relayer] = await ethers.getSigners();
+    const deployed = await ignition.deploy(CopyrightModule);
+    const addresses = {
+      registry: await deployed.copyrightRegistry.getAddress(),
+      disputes: await deployed.copyrightDisputes.getAddress(),
+      relay: await deployed.copyrightRelay.getAddress(),
+    };
+    const token = await ethers.deployContract("CopyrightTestToken");
+    await token.mint(carol.address, 10n ** 21n);
+    const client = (signer: typeof admin) => new CopyrightClient(addresses, signer);
+    const evidence = await ethers.getContractAt("EvidenceRegistry", await deployed.evidenceRegistry.getAddress());
+    return { admin, alice, bob, carol, relayer, addresses, token, client, evidence };
+  }
+
+  describe("helpers", function () {
+    it("validates and parses authors", function () {
+      const [a, b] = [ethers.Wallet.createRandom().address, ethers.Wallet.createRandom().address];
+      expect(parseAuthors(`${a}:6000, ${b}:4000`)).to.deep.equal([
+        { account: a, shares: 6000 },
+        { account: b, shares: 4000 },
+      ]);
+      expect(parseAuthors(a)).to.deep.equal([{ account: a, shares: 10_000 }]);
+      expect(() => parseAuthors(`${a}:6000,${b}:3000`)).to.throw(InvalidInputError, "sum to 10000");
+      expect(() => parseAuthors(`${a}:5000,${a}:5000`)).to.throw(InvalidInputError, "listed twice");
+      expect(() => parseAuthors("nobody:10000")).to.throw(InvalidInputError, "not an address");
+      expect(() => parseAuthors(`${a}:x`)).to.throw(InvalidInputError, "address:basisPoints");
+      expect(() => validateAuthors([])).to.throw(InvalidInputError, "1 to 16 authors");
+      expect(() => validateAuthors([{ account: a, shares: 0 }])).to.throw(InvalidInputError, "invalid shares");
+    });
+
+    it("splits fees like the registry, dust to the first author", function () {
+      const [a, b, c] = [1, 2, 3].map(() => ethers.Wallet.createRandom().address);
+      const authors = [
+        { account: a, shares: 3334 },
+        { account: b, shares: 3333 },
+        { account: c, shares: 3333 },
+      ];
+      expect(splitFee(100n, authors)).to.deep.equal([34n, 33n, 33n]);
+      expect(splitFee(10n, authors)).to.deep.equal([4n, 3n, 3n]);
+    });
+
+    it("builds terms with defaults and checks them", function () {
+      const t = buildTerms({ fee: 5n, territory: "CN" });
+      expect(t.territory).to.equal(ethers.id("CN"));
+      expect(t.currency).to.equal(ethers.ZeroAddress);
+      expect(territoryHash("worldwide")).to.equal(ethers.ZeroHash);
+      expect(() => buildTerms({ fee: -1n })).to.throw(InvalidInputError, "fee out of range");
+      expect(() => buildTerms({ fee: 1n, royaltyBps: 10_001 })).to.throw(InvalidInputError, "royalty");
+      expect(() => buildTerms({ fee: 1n, currency: "yuan" })).to.throw(InvalidInputError, "currency");
+      expect(() => buildTerms({ fee: 1n, duration: -1n })).to.throw(InvalidInputError, "duration");
+    });
+
+    it("computes commitments and work ids, rejecting malformed input", function () {
+      const digest = ethers.id("song");
+      const who = ethers.Wallet.createRandom().address;
+      const prepared = prepareCommitment(digest, who);
+      expect(prepared.commitment).to.equal(commitmentOf(digest, prepared.salt, who));
+      expect(() => commitmentOf("0x12", prepared.salt, who)).to.throw(InvalidInputError, "digest");
+      expect(() => commitmentOf(digest, "0x12", who)).to.throw(InvalidInputError, "salt");
+      expect(() => commitmentOf(digest, prepared.salt, "me")).to.throw(InvalidInputError, "registrant");
+      expect(toWorkId(digest)).to.equal(BigInt(digest));
+      expect(toWorkId("42")).to.equal(42n);
+      expect(() => toWorkId("song")).to.throw(InvalidInputError, "not a work id");
+    });
+  });
+
+  describe("client", function () {
+    it("registers a file by commit-reveal, sells a license in an ERC-20 and withdraws the split", async function () {
+      const { alice, bob, carol, token, client } = await networkHelpers.loadFixture(deployFixture);
+      const dir = await mkdtemp(path.join(tmpdir(), "copyright-sdk-"));
+      const file = path.join(dir, "song.mp3");
+      await writeFile(file, "la la la");
+      const digest = await hashFile(file, "sm3");
+      const authors = parseAuthors(`${alice.address}:6000,${bob.address}:4000`);
+      const committed = await client(alice).commit(digest);
+      const committedAt = (await ethers.provider.getBlock(committed.blockNumber))!.timestamp;
+      await networkHelpers.time.increase(60);
+      const revealed = await client(alice).reveal({ digest, algorithm: "sm3", authors, salt: committed.salt });
+      expect(revealed.priorityTime).to.equal(committedAt);
+      const work = await client(alice).getWork(digest);
+      expect(work.owner).to.equal(alice.address);
+      expect(work.algorithmName).to.equal("sm3");
+      expect(work.authorsHash).to.equal(storedAuthorsHash(authors));
+      expect(await client(carol).authorsOf(work.workId)).to.deep.equal(authors);
+
+      const { termsId: id } = await client(alice).registerTerms({
+        fee: 1_000n,
+        currency: await token.getAddress(),
+        duration: 86_400n,
+      });
+      await client(alice).attachTerms(work.workId, id);
+      const bought = await client(carol).purchaseLicense(work.workId, id);
+      expect(bought.fee).to.equal(1_000n);
+      expect(bought.end - bought.start).to.equal(86_400n);
+      expect(await client(carol).isLicensed(work.workId, carol.address, id)).to.equal(true);
+      expect(await client(carol).feeSplit(work.workId, 1_000n)).to.deep.equal([
+        { account: alice.address, amount: 600n },
+        { account: bob.address, amount: 400n },
+      ]);
+      const withdrawn = await client(bob).withdraw(await token.getAddress());
+      expect(withdrawn.amount).to.equal(400n);
+      expect(await token.balanceOf(bob.address)).to.equal(400n);
+      expect(await client(bob).creditOf(bob.address, await token.getAddress())).to.equal(0n);
+    });
+
+    it("decodes reverts into ContractRevertError with the contract's arguments", async function () {
+      const { alice, bob, client } = await networkHelpers.loadFixture(deployFixture);
+      const digest = ethers.id("dup");
+      const authors = [{ account: alice.address, shares: 10_000 }];
+      await client(alice).registerWork({ digest, algorithm: "sha256", authors });
+      const error = await client(bob)
+        .registerWork({ digest, algorithm: "sha256", authors })
+        .catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(ContractRevertError);
+      expect((error as ContractRevertError).errorName).to.equal("WorkAlreadyRegistered");
+      expect((error as ContractRevertError).args.owner).to.equal(alice.address);
+      const missing = await client(bob)
+        .getWork(1n)
+        .catch((e: unknown) => e);
+      expect((missing as ContractRevertError).errorName).to.equal("WorkNotFound");
+      const readOnly = new CopyrightClient({ registry: await client(bob).registry.getAddress() }, ethers.provider);
+      await readOnly.commit(digest).then(
+        () => expect.fail("expected NO_SIGNER"),
+        (e: SdkError) => expect(e.code).to.equal("NO_SIGNER"),
+      );
+      await readOnly.raiseDispute(1n, digest).then(
+        () => expect.fail("expected InvalidInputError"),
+        (e: unknown) => expect(e).to.be.instanceOf(InvalidInputError),
+      );
+      expect(() => new CopyrightClient({ registry: "nowhere" }, ethers.provider)).to.throw(InvalidInputError);
+    });
+
+    it("relays a signed registration, grants and derives, and settles a dispute", async function () {
+      const { admin, alice, bob, carol, relayer, client, evidence } = await networkHelpers.loadFixture(deployFixture);
+      const digest = ethers.id("relayed song");
+      const authors = [{ account: alice.address, shares: 10_000 }];
+      const relay = client(relayer).relay!;
+      const deadline = BigInt(await networkHelpers.time.latest()) + 3_600n;
+      const signed = await signRegistration(alice, relay, { digest, algorithm: 2, authors, deadline });
+      const { workId } = await client(relayer).relayRegistration(signed);
+      expect((await client(relayer).getWork(workId)).owner).to.equal(alice.address);
+
+      const { termsId: id } = await client(alice).registerTerms({ fee: 0n, derivativesAllowed: true });
+      expect(id).to.equal(termsId(buildTerms({ fee: 0n, derivativesAllowed: true })));
+      await client(alice).grantLicense(workId, id, bob.address);
+      const remix = ethers.id("remix");
+      await client(bob).registerDerivative({
+        digest: remix,
+        algorithm: "sha256",
+        authors: [{ account: bob.address, shares: 10_000 }],
+        parents: [{ workId, termsId: id }],
+      });
+      expect((await client(bob).getWork(remix)).parents).to.deep.equal([workId]);
+
+      const original = ethers.id("original master tape");
+      await evidence.connect(alice).anchor(original, 2, ethers.ZeroHash);
+      const { disputeId } = await client(alice).raiseDispute(BigInt(remix), original);
+      expect((await client(carol).getDispute(disputeId)).status).to.equal("open");
+      await client(admin).resolveDispute(disputeId, true, alice.address);
+      const frozen = await client(carol).getWork(remix);
+      expect(frozen.frozen).to.equal(true);
+      expect(frozen.owner).to.equal(alice.address);
+      expect(await client(carol).authorsOf(BigInt(remix))).to.deep.equal([{ account: alice.address, shares: 10_000 }]);
+      expect((await client(carol).getDispute(disputeId)).status).to.equal("upheld");
+    });
+  });
+});
