@@ -6,6 +6,7 @@ import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-et
 import { configVariable, defineConfig } from "hardhat/config";
 
 import billsTasks from "./tasks/bills.js";
+import copyrightTasks from "./tasks/copyright.js";
 import evidenceTasks from "./tasks/evidence.js";
 
 const require = createRequire(import.meta.url);
@@ -18,7 +19,7 @@ const optimizer = { enabled: true, runs: 1000 };
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
-  tasks: [...evidenceTasks, ...billsTasks],
+  tasks: [...evidenceTasks, ...copyrightTasks, ...billsTasks],
   solidity: {
     profiles: {
       default: { version: SOLC_VERSION, path: solcPath, settings: { optimizer } },

@@ -3,6 +3,7 @@
 import { network } from "hardhat";
 
 import { runBillsDemo } from "./bills.js";
+import { runCopyrightDemo } from "./copyright.js";
 import { runEvidenceDemo } from "./evidence.js";
 import { DemoReport } from "./report.js";
 
@@ -11,6 +12,7 @@ const report = new DemoReport();
 console.log(`Demo on network "${connection.networkName}"\n`);
 try {
   await runEvidenceDemo(connection, report);
+  await runCopyrightDemo(connection, report);
   await runBillsDemo(connection, report);
   report.printGasSummary();
 } catch (error) {

@@ -1,0 +1,166 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { formatUnits, parseUnits } from "ethers";
+import type { NetworkConnection } from "hardhat/types/network";
+
+import CopyrightModule from "../deploy/modules/Copyright.js";
+import { CopyrightClient } from "../src/copyright/client.js";
+import { ContractRevertError } from "../src/errors.js";
+import { EvidenceClient } from "../src/evidence/client.js";
+import { hashFile } from "../src/evidence/hash.js";
+import type { DemoReport } from "./report.js";
+
+const short = (hex: string) => `${hex.slice(0, 10)}…${hex.slice(-6)}`;
+const yuan = (amount: bigint) => `${formatUnits(amount, 18)} TCNY`;
+
+/**
+ * Deploys the copyright suite (on the evidence suite) with Ignition. Two co-authors register a song by
+ * commit-reveal and offer non-exclusive paid terms; a producer buys a license in an ERC-20 stablecoin; the authors
+ * withdraw their split; the producer registers a remix under that license; a plagiarised copy is disputed with an
+ * evidence record and frozen.
+ */
+export async function runCopyrightDemo(connection: NetworkConnection, report: DemoReport): Promise<void> {
+  const [platform, composer, lyricist, producer, plagiarist] =
+    (await connection.ethers.getSigners()) as HardhatEthersSigner[];
+  const deployed = await connection.ignition.deploy(CopyrightModule);
+  const addresses = {
+    registry: await deployed.copyrightRegistry.getAddress(),
+    disputes: await deployed.copyrightDisputes.getAddress(),
+    relay: await deployed.copyrightRelay.getAddress(),
+  };
+  const as = (signer: HardhatEthersSigner) => new CopyrightClient(addresses, signer);
+  report.add(
+    "copyright",
+    "deploy",
+    `CopyrightRegistry ${short(addresses.registry)}, CopyrightDisputes ${short(addresses.disputes)}, ` +
+      `CopyrightRelay ${short(addresses.relay)} (Ignition module "Copyright")`,
+  );
+  // A stand-in for a platform's yuan stablecoin.
+  const token = await connection.ethers.deployContract("CopyrightTestToken", platform);
+  const currency = await token.getAddress();
+  await (await token.mint(producer.address, parseUnits("1000", 18))).wait();
+
+  const work = await mkdtemp(path.join(tmpdir(), "copyright-demo-"));
+  const songFile = path.join(work, "spring-river.flac");
+  await writeFile(songFile, "Spring River, master recording: 3'42\", 44.1 kHz, composed 2026-10, lyrics 2026-11.\n");
+  const digest = await hashFile(songFile, "sm3");
+  const authors = [
+    { account: composer.address, shares: 6_000 },
+    { account: lyricist.address, shares: 4_000 },
+  ];
+
+  // Commit first: a copy of the digest taken from the mempool at reveal time cannot take the priority.
+  const committed = await as(composer).commit(digest);
+  report.add(
+    "copyright",
+    "commit",
+    `song (SM3 ${short(digest)}) hidden behind ${short(committed.commitment)}`,
+    committed.gasUsed,
+  );
+  const revealed = await as(composer).reveal({
+    digest,
+    algorithm: "sm3",
+    uri: "ipfs://bafybeispringriver",
+    authors,
+    salt: committed.salt,
+  });
+  const song = revealed.workId;
+  report.add(
+    "copyright",
+    "reveal",
+    `work registered to the composer, authors 60% composer / 40% lyricist, priority = commit time ${revealed.priorityTime}`,
+    revealed.gasUsed,
+  );
+
+  const fee = parseUnits("100", 18);
+  const terms = await as(composer).registerTerms({
+    fee,
+    currency,
+    duration: 365n * 86_400n,
+    derivativesAllowed: true,
+    royaltyBps: 1_000,
+  });
+  const attached = await as(composer).attachTerms(song, terms.termsId);
+  report.add(
+    "copyright",
+    "offer terms",
+    `non-exclusive, commercial, derivatives allowed, 1 year, ${yuan(fee)}, 10% royalty on remix revenue`,
+    terms.gasUsed + attached.gasUsed,
+  );
+
+  const bought = await as(producer).purchaseLicense(song, terms.termsId);
+  report.add(
+    "copyright",
+    "buy license",
+    `producer pays ${yuan(bought.fee)} (ERC-20), licensed for a year`,
+    bought.gasUsed,
+  );
+  for (const [name, author] of [
+    ["composer", composer],
+    ["lyricist", lyricist],
+  ] as const) {
+    const withdrawn = await as(author).withdraw(currency);
+    report.add("copyright", "withdraw", `${name} receives ${yuan(withdrawn.amount)}`, withdrawn.gasUsed);
+  }
+
+  const remixFile = path.join(work, "spring-river-remix.flac");
+  await writeFile(remixFile, "Spring River (club remix): 5'10\", built on the licensed master.\n");
+  const remixDigest = await hashFile(remixFile, "sm3");
+  const remix = await as(producer).registerDerivative({
+    digest: remixDigest,
+    algorithm: "sm3",
+    uri: "ipfs://bafybeispringriverremix",
+    authors: [{ account: producer.address, shares: 10_000 }],
+    parents: [{ workId: song, termsId: terms.termsId }],
+  });
+  const remixWork = await as(producer).getWork(remix.workId);
+  report.add(
+    "copyright",
+    "register remix",
+    `derivative of the song under the producer's license; its licenses end by ${remixWork.parentLicenseUntil}`,
+    remix.gasUsed,
+  );
+
+  // A plagiarist registers a lightly edited copy and offers it for sale.
+  const copyFile = path.join(work, "river-in-spring.flac");
+  await writeFile(copyFile, "River in Spring (original?): 3'41\", 44.1 kHz.\n");
+  const copy = await as(plagiarist).registerFile(copyFile, {
+    algorithm: "sm3",
+    authors: [{ account: plagiarist.address, shares: 10_000 }],
+  });
+  report.add(
+    "copyright",
+    "plagiarised copy",
+    `registered by ${short(plagiarist.address)} as ${short(copy.digest)}`,
+    copy.gasUsed,
+  );
+  await as(plagiarist).attachTerms(copy.workId, terms.termsId);
+
+  // The composer anchors the session stems as evidence and disputes the copy; the platform's arbitrator upholds it.
+  const stems = path.join(work, "spring-river-stems.zip");
+  await writeFile(stems, "Session stems of Spring River, recorded 2026-10-03, studio log attached.\n");
+  const { receipt } = await new EvidenceClient(await deployed.evidenceRegistry.getAddress(), composer).anchorFile(
+    stems,
+    {
+      algorithm: "sm3",
+    },
+  );
+  const raised = await as(composer).raiseDispute(copy.workId, receipt.digest);
+  report.add(
+    "copyright",
+    "dispute",
+    `dispute ${raised.disputeId} cites evidence ${short(receipt.digest)}`,
+    raised.gasUsed,
+  );
+  const ruled = await as(platform).resolveDispute(raised.disputeId, true);
+  const frozen = await as(platform).getWork(copy.workId);
+  report.add("copyright", "ruling", `upheld: the copy is frozen=${frozen.frozen}`, ruled.gasUsed);
+  const refused = await as(producer)
+    .purchaseLicense(copy.workId, terms.termsId)
+    .then(() => "sold (unexpected)")
+    .catch((e: unknown) => (e instanceof ContractRevertError ? `refused: ${e.message}` : String(e)));
+  report.add("copyright", "buy from the copy", refused);
+}
