@@ -561,7 +561,6 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         }
         if (!exclusive) return;
         territory = terms.territory;
-        if (!exclusive) return;
         bytes32[] storage ids = _workTerms[workId];
         uint256 count = ids.length;
         for (uint256 i; i < count; ++i) {
