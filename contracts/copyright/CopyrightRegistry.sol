@@ -84,6 +84,8 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     mapping(uint256 workId => Work) private _works;
     mapping(uint256 workId => uint256[]) private _parents;
     mapping(uint256 workId => uint64) private _parentUntil;
+    /// @dev Royalty rate (bps) owed to each parent, 16 bits per parent in parent order (at most 8 parents).
+    mapping(uint256 workId => uint128) private _parentRoyalties;
     mapping(bytes32 commitment => uint64) private _commitments;
     mapping(bytes32 termsId => StoredTerms) private _terms;
     mapping(uint256 workId => bytes32[]) private _workTerms;
@@ -161,10 +163,11 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         uint256[] calldata parents,
         bytes32[] calldata parentTerms
     ) external whenNotPaused returns (uint256 workId) {
-        uint64 until = _checkParents(parents, parentTerms);
+        (uint64 until, uint128 royalties) = _checkParents(parents, parentTerms);
         workId = _register(digest, algorithm, uri, authors, msg.sender, uint64(block.timestamp), false);
         _works[workId].flags = WORK_DERIVATIVE;
         _parents[workId] = parents;
+        _parentRoyalties[workId] = royalties;
         _parentUntil[workId] = until;
         emit DerivativeRegistered(workId, parents, parentTerms, until);
     }
@@ -285,6 +288,24 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         } else {
             IERC20(currency).safeTransfer(msg.sender, amount);
         }
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function payRevenue(
+        uint256 workId,
+        address currency,
+        uint256 amount,
+        Author[] calldata authors,
+        Author[][] calldata parentAuthors
+    ) external payable whenNotPaused {
+        Work memory work = _liveWork(workId);
+        if (bytes24(keccak256(abi.encode(authors))) != work.authorsHash) revert AuthorsMismatch(workId);
+        uint256 expected = currency == address(0) ? amount : 0;
+        if (msg.value != expected) revert IncorrectPayment(msg.value, expected);
+        uint256 royalties = _payRoyalties(workId, currency, amount, parentAuthors);
+        if (amount != royalties) _split(workId, authors, currency, amount - royalties);
+        emit RevenuePaid(workId, msg.sender, currency, amount, royalties);
+        if (currency != address(0) && amount != 0) IERC20(currency).safeTransferFrom(msg.sender, address(this), amount);
     }
 
     // ---------------------------------------------------------------- rulings
@@ -459,6 +480,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
             if (work.flags & WORK_FROZEN != 0) revert Frozen(workId);
             delete _parents[workId];
             delete _parentUntil[workId];
+            delete _parentRoyalties[workId];
             _works[workId] = Work(authorsHash, uint48(priorityTime), algorithm, 0);
             _update(owner, workId, address(0));
             emit PriorityClaimed(workId, holder, owner, priorityTime);
@@ -486,11 +508,12 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     function _checkParents(
         uint256[] calldata parents,
         bytes32[] calldata parentTerms
-    ) private view returns (uint64 until) {
+    ) private view returns (uint64 until, uint128 royalties) {
         uint256 count = parents.length;
         if (count == 0 || count > MAX_PARENTS) revert InvalidParentCount(count, MAX_PARENTS);
         if (parentTerms.length != count) revert LengthMismatch(count, parentTerms.length);
         until = type(uint64).max;
+        uint256 total;
         for (uint256 i; i < count; ++i) {
             uint256 parent = parents[i];
             for (uint256 j; j < i; ++j) {
@@ -503,7 +526,11 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
             License memory license = _licenses[parent][msg.sender][id];
             if (license.end <= block.timestamp) revert NotLicensed(parent, msg.sender, id);
             if (license.end < until) until = license.end;
+            uint16 royalty = _terms[id].royaltyBps;
+            royalties |= uint128(uint256(royalty) << (16 * i));
+            total += royalty;
         }
+        if (total > BPS) revert RoyaltiesExceedRevenue(total);
     }
 
     /// @dev Issues or renews `licensee`'s license, enforcing exclusivity and the derivative cap.
@@ -578,6 +605,29 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         bytes32[] storage ids = _workTerms[workId];
         if (ids.length == MAX_TERMS_PER_WORK) revert TooManyTerms(workId, MAX_TERMS_PER_WORK);
         ids.push(id);
+    }
+
+    /// @dev Credits each parent's authors its royalty rate of `amount`; returns the total.
+    function _payRoyalties(
+        uint256 workId,
+        address currency,
+        uint256 amount,
+        Author[][] calldata parentAuthors
+    ) private returns (uint256 royalties) {
+        uint256[] storage parents = _parents[workId];
+        uint128 rates = _parentRoyalties[workId];
+        uint256 count = parents.length;
+        if (parentAuthors.length != count) revert LengthMismatch(count, parentAuthors.length);
+        for (uint256 i; i < count; ++i) {
+            uint256 royalty = (amount * uint16(rates >> (16 * i))) / BPS;
+            if (royalty == 0) continue;
+            uint256 parent = parents[i];
+            if (bytes24(keccak256(abi.encode(parentAuthors[i]))) != _works[parent].authorsHash) {
+                revert AuthorsMismatch(parent);
+            }
+            royalties += royalty;
+            _split(parent, parentAuthors[i], currency, royalty);
+        }
     }
 
     /// @dev Dust of the integer split goes to the first author, so the credits always sum to the fee.

@@ -170,6 +170,20 @@ interface ICopyrightRegistry {
     /// @param amount The amount credited.
     event Credited(address indexed account, address indexed currency, uint256 indexed workId, uint256 amount);
 
+    /// @notice Revenue of a derivative was paid in: parents' royalties to their authors, the rest to its own.
+    /// @param workId The derivative (or any work: without parents, everything goes to its authors).
+    /// @param payer Who paid.
+    /// @param currency The currency.
+    /// @param amount The revenue paid.
+    /// @param royalties The part credited to parent works' authors.
+    event RevenuePaid(
+        uint256 indexed workId,
+        address indexed payer,
+        address indexed currency,
+        uint256 amount,
+        uint256 royalties
+    );
+
     /// @notice An author withdrew their balance.
     /// @param account The author.
     /// @param currency The currency.
@@ -253,6 +267,8 @@ interface ICopyrightRegistry {
     error InvalidLicensee(address licensee);
     /// @notice The derivative's parent licenses ended at `until`, so it cannot be licensed.
     error ParentLicenseExpired(uint256 workId, uint64 until);
+    /// @notice The parents' royalty rates sum to more than 10,000 basis points.
+    error RoyaltiesExceedRevenue(uint256 totalBps);
     /// @notice A derivative has 1 to `max` parents.
     error InvalidParentCount(uint256 count, uint256 max);
     /// @notice `parents` and `parentTerms` differ in length.
@@ -382,6 +398,22 @@ interface ICopyrightRegistry {
     /// @param termsId The terms.
     /// @param sublicensee The sublicensee.
     function sublicense(uint256 workId, bytes32 termsId, address sublicensee) external;
+
+    /// @notice Pays revenue earned by a work (typically a derivative) into pull balances: each parent's authors are
+    /// credited the royalty rate of the terms the derivative was licensed under (one level up), the work's authors
+    /// the rest. ERC-20 by allowance, or exactly `amount` in native coin.
+    /// @param workId The work.
+    /// @param currency The currency (`address(0)`: native coin).
+    /// @param amount The revenue.
+    /// @param authors The work's authors list.
+    /// @param parentAuthors Each parent's authors list, in parent order (may be empty for a parent owed nothing).
+    function payRevenue(
+        uint256 workId,
+        address currency,
+        uint256 amount,
+        Author[] calldata authors,
+        Author[][] calldata parentAuthors
+    ) external payable;
 
     /// @notice Withdraws the caller's whole balance in `currency` (`address(0)`: native coin).
     /// @param currency The currency.

@@ -561,6 +561,101 @@ describe("CopyrightRegistry: terms and licensing", () => {
     });
   });
 
+  describe("derivative revenue", () => {
+    async function derivativeFixture() {
+      const base = await fixture();
+      const { registry, token, alice, carol, duo, workId } = base;
+      // carol licenses alice & bob's song on terms with a 10% royalty, and owns a second parent herself.
+      const royaltyTerms = terms({
+        currency: await token.getAddress(),
+        fee: 0n,
+        duration: YEAR,
+        derivativesAllowed: true,
+        royaltyBps: 1_000,
+      });
+      const id = await offer(registry, alice, workId, royaltyTerms);
+      await registry.connect(carol).purchaseLicense(workId, id, 0n, duo);
+      const own = [{ account: carol.address, shares: 10_000 }];
+      const sample = BigInt(digestOf("sample"));
+      await registry.connect(carol).registerWork(digestOf("sample"), SHA256, "", own);
+      const remixDigest = digestOf("remix");
+      const remix = BigInt(remixDigest);
+      const remixAuthors = [{ account: carol.address, shares: 10_000 }];
+      await registry
+        .connect(carol)
+        .registerDerivative(remixDigest, SHA256, "", remixAuthors, [workId, sample], [id, ethers.ZeroHash]);
+      return { ...base, id, remix, remixAuthors, own, sample };
+    }
+
+    it("credits each parent's authors its royalty and the derivative's authors the rest", async () => {
+      const { registry, token, alice, bob, carol, dave, duo, remix, remixAuthors, workId } =
+        await loadFixture(derivativeFixture);
+      const tokenAddress = await token.getAddress();
+      const tx = registry.connect(dave).payRevenue(remix, tokenAddress, 1_000n, remixAuthors, [duo, []]);
+      await expect(tx).to.changeTokenBalances(ethers, token, [dave, registry], [-1_000n, 1_000n]);
+      await expect(tx).to.emit(registry, "RevenuePaid").withArgs(remix, dave.address, tokenAddress, 1_000n, 100n);
+      await expect(tx).to.emit(registry, "Credited").withArgs(alice.address, tokenAddress, workId, 60n);
+      await expect(tx).to.emit(registry, "Credited").withArgs(bob.address, tokenAddress, workId, 40n);
+      await expect(tx).to.emit(registry, "Credited").withArgs(carol.address, tokenAddress, remix, 900n);
+      expect(await registry.creditOf(alice.address, tokenAddress)).to.equal(60n);
+      expect(await registry.creditOf(bob.address, tokenAddress)).to.equal(40n);
+      expect(await registry.creditOf(carol.address, tokenAddress)).to.equal(900n);
+    });
+
+    it("takes native coin and pays works without parents entirely to their authors", async () => {
+      const { registry, alice, bob, dave, duo, workId } = await loadFixture(derivativeFixture);
+      await expect(registry.connect(dave).payRevenue(workId, ethers.ZeroAddress, 500n, duo, [], { value: 499n }))
+        .to.be.revertedWithCustomError(registry, "IncorrectPayment")
+        .withArgs(499n, 500n);
+      const tx = registry.connect(dave).payRevenue(workId, ethers.ZeroAddress, 500n, duo, [], { value: 500n });
+      await expect(tx).to.changeEtherBalances(ethers, [dave, registry], [-500n, 500n]);
+      await expect(tx).to.emit(registry, "RevenuePaid").withArgs(workId, dave.address, ethers.ZeroAddress, 500n, 0n);
+      expect(await registry.creditOf(alice.address, ethers.ZeroAddress)).to.equal(300n);
+      expect(await registry.creditOf(bob.address, ethers.ZeroAddress)).to.equal(200n);
+    });
+
+    it("rejects wrong authors lists, parent lists and coin with an ERC-20 payment", async () => {
+      const { registry, token, dave, duo, remix, remixAuthors, workId, own } = await loadFixture(derivativeFixture);
+      const tokenAddress = await token.getAddress();
+      await expect(registry.connect(dave).payRevenue(remix, tokenAddress, 1_000n, duo, [duo, []]))
+        .to.be.revertedWithCustomError(registry, "AuthorsMismatch")
+        .withArgs(remix);
+      await expect(registry.connect(dave).payRevenue(remix, tokenAddress, 1_000n, remixAuthors, [own, []]))
+        .to.be.revertedWithCustomError(registry, "AuthorsMismatch")
+        .withArgs(workId);
+      await expect(registry.connect(dave).payRevenue(remix, tokenAddress, 1_000n, remixAuthors, [duo]))
+        .to.be.revertedWithCustomError(registry, "LengthMismatch")
+        .withArgs(2, 1);
+      await expect(
+        registry.connect(dave).payRevenue(remix, tokenAddress, 1_000n, remixAuthors, [duo, []], { value: 1n }),
+      )
+        .to.be.revertedWithCustomError(registry, "IncorrectPayment")
+        .withArgs(1n, 0n);
+      await expect(registry.connect(dave).payRevenue(1n, tokenAddress, 1_000n, remixAuthors, []))
+        .to.be.revertedWithCustomError(registry, "WorkNotFound")
+        .withArgs(1n);
+      expect(await token.balanceOf(await registry.getAddress())).to.equal(0n);
+    });
+
+    it("caps the parents' royalties at 100% of the revenue", async () => {
+      const { registry, token, alice, carol, duo, workId } = await loadFixture(fixture);
+      const greedy = terms({ duration: YEAR, derivativesAllowed: true, royaltyBps: 6_000 });
+      const id = await offer(registry, alice, workId, greedy);
+      await registry.connect(carol).purchaseLicense(workId, id, 0n, duo);
+      const other = BigInt(digestOf("other"));
+      await registry.connect(alice).registerWork(digestOf("other"), SHA256, "", duo);
+      await offer(registry, alice, other, greedy);
+      await registry.connect(carol).purchaseLicense(other, id, 0n, duo);
+      const authors = [{ account: carol.address, shares: 10_000 }];
+      await expect(
+        registry.connect(carol).registerDerivative(digestOf("mashup"), SHA256, "", authors, [workId, other], [id, id]),
+      )
+        .to.be.revertedWithCustomError(registry, "RoyaltiesExceedRevenue")
+        .withArgs(12_000);
+      void token;
+    });
+  });
+
   describe("royalties, metadata and interfaces", () => {
     it("pays EIP-2981 royalties to the current holder at the owner's rate", async () => {
       const { registry, alice, bob, workId } = await loadFixture(fixture);

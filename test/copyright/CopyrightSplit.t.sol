@@ -21,14 +21,7 @@ contract CopyrightSplitFuzzTest {
 
     function testFuzzFeeSplitSumsToFee(uint96 fee, uint8 count, uint256 seed) external {
         uint256 n = 1 + (count % 16);
-        ICopyrightRegistry.Author[] memory authors = new ICopyrightRegistry.Author[](n);
-        uint256 remaining = 10_000;
-        for (uint256 i; i < n; ++i) {
-            uint256 shares = remaining - (n - 1 - i);
-            if (i + 1 < n) shares = 1 + (uint256(keccak256(abi.encode(seed, i))) % shares);
-            remaining -= shares;
-            authors[i] = ICopyrightRegistry.Author({account: address(uint160(0x1000 + i)), shares: uint16(shares)});
-        }
+        ICopyrightRegistry.Author[] memory authors = _authors(n, seed, 0x1000);
         uint256 workId = REGISTRY.registerWork(keccak256(abi.encode(seed, "work")), 2, "", authors);
         ICopyrightRegistry.Terms memory terms;
         terms.currency = address(TOKEN);
@@ -57,5 +50,79 @@ contract CopyrightSplitFuzzTest {
         if (sum != fee) revert PropertyViolated("credits do not sum to the fee");
         if (TOKEN.balanceOf(address(REGISTRY)) != fee) revert PropertyViolated("registry does not hold the fee");
         if (TOKEN.balanceOf(BUYER) != 0) revert PropertyViolated("buyer kept part of the fee");
+    }
+
+    /// Revenue of a derivative with two licensed parents: parents' royalties and the rest always sum to the amount.
+    function testFuzzRevenueSplitSumsToAmount(uint96 amount, uint16 rateA, uint16 rateB, uint256 seed) external {
+        rateA = uint16(rateA % 5_001);
+        rateB = uint16(rateB % 5_001);
+        ICopyrightRegistry.Author[] memory authorsA = _authors(1 + (seed % 5), seed, 0x2000);
+        ICopyrightRegistry.Author[] memory authorsB = _authors(1 + ((seed >> 8) % 5), seed >> 16, 0x3000);
+        ICopyrightRegistry.Author[] memory own = _authors(1 + ((seed >> 24) % 5), seed >> 32, 0x4000);
+        uint256[] memory parents = new uint256[](2);
+        bytes32[] memory parentTerms = new bytes32[](2);
+        parents[0] = REGISTRY.registerWork(keccak256(abi.encode(seed, "a")), 2, "", authorsA);
+        parents[1] = REGISTRY.registerWork(keccak256(abi.encode(seed, "b")), 2, "", authorsB);
+        parentTerms[0] = _licenseFrom(parents[0], rateA, authorsA);
+        parentTerms[1] = _licenseFrom(parents[1], rateB, authorsB);
+        vm.prank(BUYER);
+        uint256 workId = REGISTRY.registerDerivative(
+            keccak256(abi.encode(seed, "remix")),
+            2,
+            "",
+            own,
+            parents,
+            parentTerms
+        );
+        TOKEN.mint(BUYER, amount);
+        vm.prank(BUYER);
+        TOKEN.approve(address(REGISTRY), amount);
+        ICopyrightRegistry.Author[][] memory parentAuthors = new ICopyrightRegistry.Author[][](2);
+        parentAuthors[0] = authorsA;
+        parentAuthors[1] = authorsB;
+        vm.prank(BUYER);
+        REGISTRY.payRevenue(workId, address(TOKEN), amount, own, parentAuthors);
+
+        uint256 toA = _sum(authorsA);
+        uint256 toB = _sum(authorsB);
+        if (toA != (uint256(amount) * rateA) / 10_000) revert PropertyViolated("parent A royalty");
+        if (toB != (uint256(amount) * rateB) / 10_000) revert PropertyViolated("parent B royalty");
+        if (toA + toB + _sum(own) != amount) revert PropertyViolated("revenue credits do not sum to it");
+        if (TOKEN.balanceOf(address(REGISTRY)) != amount) revert PropertyViolated("registry does not hold it");
+    }
+
+    function _licenseFrom(
+        uint256 workId,
+        uint16 rate,
+        ICopyrightRegistry.Author[] memory authors
+    ) private returns (bytes32 id) {
+        ICopyrightRegistry.Terms memory terms;
+        terms.currency = address(TOKEN);
+        terms.derivativesAllowed = true;
+        terms.royaltyBps = rate;
+        id = REGISTRY.registerTerms(terms);
+        REGISTRY.attachTerms(workId, id);
+        vm.prank(BUYER);
+        REGISTRY.purchaseLicense(workId, id, 0, authors);
+    }
+
+    function _sum(ICopyrightRegistry.Author[] memory authors) private view returns (uint256 total) {
+        for (uint256 i; i < authors.length; ++i) total += REGISTRY.creditOf(authors[i].account, address(TOKEN));
+    }
+
+    /// `n` authors at consecutive addresses from `base`, with random shares summing to 10,000.
+    function _authors(
+        uint256 n,
+        uint256 seed,
+        uint160 base
+    ) private pure returns (ICopyrightRegistry.Author[] memory authors) {
+        authors = new ICopyrightRegistry.Author[](n);
+        uint256 remaining = 10_000;
+        for (uint256 i; i < n; ++i) {
+            uint256 shares = remaining - (n - 1 - i);
+            if (i + 1 < n) shares = 1 + (uint256(keccak256(abi.encode(seed, i))) % shares);
+            remaining -= shares;
+            authors[i] = ICopyrightRegistry.Author({account: address(uint160(base + i)), shares: uint16(shares)});
+        }
     }
 }
