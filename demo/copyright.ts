@@ -19,8 +19,8 @@ const yuan = (amount: bigint) => `${formatUnits(amount, 18)} TCNY`;
 /**
  * Deploys the copyright suite (on the evidence suite) with Ignition. Two co-authors register a song by
  * commit-reveal and offer non-exclusive paid terms; a producer buys a license in an ERC-20 stablecoin; the authors
- * withdraw their split; the producer registers a remix under that license; a plagiarised copy is disputed with an
- * evidence record and frozen.
+ * withdraw their split; the producer registers a remix under that license, whose revenue pays the authors a royalty;
+ * a plagiarised copy is disputed with an evidence record and frozen.
  */
 export async function runCopyrightDemo(connection: NetworkConnection, report: DemoReport): Promise<void> {
   const [platform, composer, lyricist, producer, plagiarist] =
@@ -122,6 +122,17 @@ export async function runCopyrightDemo(connection: NetworkConnection, report: De
     "register remix",
     `derivative of the song under the producer's license; its licenses end by ${remixWork.parentLicenseUntil}`,
     remix.gasUsed,
+  );
+
+  // The remix earns streaming revenue; paying it in credits the song's authors their 10% royalty.
+  const streaming = parseUnits("50", 18);
+  await (await token.mint(platform.address, streaming)).wait();
+  const revenue = await as(platform).payRevenue(remix.workId, streaming, { currency });
+  report.add(
+    "copyright",
+    "remix revenue",
+    `${yuan(streaming)} paid in: ${yuan(revenue.royalties)} royalty to the song's authors, the rest to the producer`,
+    revenue.gasUsed,
   );
 
   // A plagiarist registers a lightly edited copy and offers it for sale.

@@ -306,14 +306,7 @@ export class CopyrightClient {
     const currency = String(terms.currency);
     const authors = await this.authorsOf(workId);
     const buyer = await this.account();
-    const registryAddress = await this.registry.getAddress();
-    if (currency !== ZeroAddress && fee > 0n && options.approve !== false) {
-      const token = new Contract(currency, ERC20_ABI, this.registry.runner) as unknown as Erc20;
-      if ((await token.allowance(buyer, registryAddress)) < fee) {
-        const approval = await (await token.approve(registryAddress, fee)).wait();
-        if (approval === null) throw new SdkError("NOT_MINED", "the fee approval was not mined");
-      }
-    }
+    if (currency !== ZeroAddress && fee > 0n && options.approve !== false) await this.approve(currency, fee);
     const value = currency === ZeroAddress ? fee : 0n;
     const sent = await this.send(this.registry.interface, () =>
       this.registry.purchaseLicense(workId, id, options.maxFee ?? fee, authors, { value }),
@@ -362,6 +355,43 @@ export class CopyrightClient {
   async feeSplit(workId: bigint, fee: bigint): Promise<{ account: string; amount: bigint }[]> {
     const authors = await this.authorsOf(workId);
     return splitFee(fee, authors).map((amount, i) => ({ account: authors[i].account, amount }));
+  }
+
+  /**
+   * Pays revenue a work earned (typically a derivative): each parent's authors get the royalty rate of the terms the
+   * derivative was licensed under, the work's authors the rest. Authors lists are read from the chain's events; an
+   * ERC-20 amount is approved first when the allowance is short (unless `approve: false`).
+   */
+  async payRevenue(
+    workId: bigint,
+    amount: bigint,
+    options: { currency?: string; approve?: boolean } = {},
+  ): Promise<Mined & { royalties: bigint }> {
+    const currency = checkAddress(options.currency ?? ZeroAddress, "currency");
+    if (amount < 0n) throw new InvalidInputError(`amount must not be negative, got ${amount}`);
+    const work = await this.getWork(workId);
+    const authors = await this.authorsOf(workId);
+    const parentAuthors = await Promise.all(work.parents.map((parent) => this.authorsOf(parent)));
+    if (currency !== ZeroAddress && amount > 0n && options.approve !== false) await this.approve(currency, amount);
+    const value = currency === ZeroAddress ? amount : 0n;
+    const sent = await this.send(this.registry.interface, () =>
+      this.registry.payRevenue(workId, currency, amount, authors, parentAuthors, { value }),
+    );
+    const registryAddress = (await this.registry.getAddress()).toLowerCase();
+    const log = sent.receipt.logs
+      .filter((l) => l.address.toLowerCase() === registryAddress)
+      .map((l) => this.registry.interface.parseLog(l))
+      .find((parsed) => parsed?.name === "RevenuePaid");
+    return { ...this.mined(sent), royalties: (log?.args.royalties as bigint | undefined) ?? 0n };
+  }
+
+  /** Raises the registry's ERC-20 allowance to `amount` if it is below. */
+  private async approve(currency: string, amount: bigint): Promise<void> {
+    const token = new Contract(currency, ERC20_ABI, this.registry.runner) as unknown as Erc20;
+    const registryAddress = await this.registry.getAddress();
+    if ((await token.allowance(await this.account(), registryAddress)) >= amount) return;
+    const approval = await (await token.approve(registryAddress, amount)).wait();
+    if (approval === null) throw new SdkError("NOT_MINED", "the approval was not mined");
   }
 
   /** Withdraws the client's whole balance in `currency`. */
@@ -418,7 +448,9 @@ export class CopyrightClient {
     const sent = await this.send(disputes.interface, () =>
       disputes.raiseDispute(workId, checkBytes32(evidenceId, "evidence id")),
     );
+    const disputesAddress = (await disputes.getAddress()).toLowerCase();
     const log = sent.receipt.logs
+      .filter((l) => l.address.toLowerCase() === disputesAddress)
       .map((l) => disputes.interface.parseLog(l))
       .find((parsed) => parsed?.name === "DisputeRaised");
     if (!log) throw new SdkError("NO_EVENT", `transaction ${sent.transaction} emitted no DisputeRaised`);

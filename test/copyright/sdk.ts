@@ -126,9 +126,28 @@ describe("copyright SDK", function () {
         { account: alice.address, amount: 600n },
         { account: bob.address, amount: 400n },
       ]);
+      // A remix licensed on 10%-royalty terms pays its revenue: 10% to the song's authors, the rest to the remixer.
+      const { termsId: royaltyTerms } = await client(alice).registerTerms({
+        fee: 0n,
+        currency: await token.getAddress(),
+        derivativesAllowed: true,
+        royaltyBps: 1_000,
+      });
+      await client(alice).attachTerms(work.workId, royaltyTerms);
+      await client(carol).purchaseLicense(work.workId, royaltyTerms);
+      const remix = ethers.id("sdk remix");
+      await client(carol).registerDerivative({
+        digest: remix,
+        algorithm: "sha256",
+        authors: [{ account: carol.address, shares: 10_000 }],
+        parents: [{ workId: work.workId, termsId: royaltyTerms }],
+      });
+      const revenue = await client(carol).payRevenue(BigInt(remix), 500n, { currency: await token.getAddress() });
+      expect(revenue.royalties).to.equal(50n);
+      expect(await client(carol).creditOf(carol.address, await token.getAddress())).to.equal(450n);
       const withdrawn = await client(bob).withdraw(await token.getAddress());
-      expect(withdrawn.amount).to.equal(400n);
-      expect(await token.balanceOf(bob.address)).to.equal(400n);
+      expect(withdrawn.amount).to.equal(400n + 20n);
+      expect(await token.balanceOf(bob.address)).to.equal(420n);
       expect(await client(bob).creditOf(bob.address, await token.getAddress())).to.equal(0n);
     });
 
@@ -180,6 +199,9 @@ describe("copyright SDK", function () {
         parents: [{ workId, termsId: id }],
       });
       expect((await client(bob).getWork(remix)).parents).to.deep.equal([workId]);
+      const paid = await client(carol).payRevenue(BigInt(remix), 1_000n);
+      expect(paid.royalties).to.equal(0n);
+      expect(await client(bob).creditOf(bob.address)).to.equal(1_000n);
 
       const original = ethers.id("original master tape");
       await evidence.connect(alice).anchor(original, 2, ethers.ZeroHash);
