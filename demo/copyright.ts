@@ -11,6 +11,7 @@ import { CopyrightClient } from "../src/copyright/client.js";
 import { ContractRevertError } from "../src/errors.js";
 import { EvidenceClient } from "../src/evidence/client.js";
 import { hashFile } from "../src/evidence/hash.js";
+import { deployModule } from "./deploy.js";
 import type { DemoReport } from "./report.js";
 
 const short = (hex: string) => `${hex.slice(0, 10)}…${hex.slice(-6)}`;
@@ -25,7 +26,7 @@ const yuan = (amount: bigint) => `${formatUnits(amount, 18)} TCNY`;
 export async function runCopyrightDemo(connection: NetworkConnection, report: DemoReport): Promise<void> {
   const [platform, composer, lyricist, producer, plagiarist] =
     (await connection.ethers.getSigners()) as HardhatEthersSigner[];
-  const deployed = await connection.ignition.deploy(CopyrightModule);
+  const deployed = await deployModule(connection, CopyrightModule);
   const addresses = {
     registry: await deployed.copyrightRegistry.getAddress(),
     disputes: await deployed.copyrightDisputes.getAddress(),

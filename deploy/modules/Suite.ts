@@ -1,6 +1,7 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
 import BillsModule from "./Bills.js";
+import CopyrightModule from "./Copyright.js";
 import EvidenceModule from "./Evidence.js";
 import ParticipantsModule from "./Participants.js";
 
@@ -9,5 +10,13 @@ export default buildModule("Suite", (m) => {
   const { evidenceRegistry } = m.useModule(EvidenceModule);
   const { participantRegistry } = m.useModule(ParticipantsModule);
   const { supplyChainBills } = m.useModule(BillsModule);
-  return { evidenceRegistry, participantRegistry, supplyChainBills };
+  const { copyrightRegistry, copyrightDisputes, copyrightRelay } = m.useModule(CopyrightModule);
+  return {
+    evidenceRegistry,
+    participantRegistry,
+    supplyChainBills,
+    copyrightRegistry,
+    copyrightDisputes,
+    copyrightRelay,
+  };
 });

@@ -13,9 +13,9 @@ export async function copyrightClient(
   options: { registry?: string; disputes?: string; from?: string; readOnly?: boolean; needDisputes?: boolean },
 ): Promise<{ client: CopyrightClient; connection: NetworkConnection; account?: string }> {
   const connection = await hre.network.create();
-  const registry = await deployedAddress(connection, "Copyright#CopyrightRegistry", options.registry);
+  const registry = await deployedAddress(connection, "Copyright#CopyrightRegistry", options.registry, "--registry");
   const disputes = options.needDisputes
-    ? await deployedAddress(connection, "Copyright#CopyrightDisputes", options.disputes)
+    ? await deployedAddress(connection, "Copyright#CopyrightDisputes", options.disputes, "--disputes")
     : undefined;
   if (options.readOnly)
     return { client: new CopyrightClient({ registry, disputes }, connection.ethers.provider), connection };

@@ -5,10 +5,11 @@ import {CopyrightRegistry} from "../../contracts/copyright/CopyrightRegistry.sol
 import {ICopyrightRegistry} from "../../contracts/copyright/ICopyrightRegistry.sol";
 import {CopyrightTestToken} from "../../contracts/mocks/copyright/CopyrightTestToken.sol";
 
-import {PropertyViolated, vm} from "./CopyrightVm.sol";
+import {Test} from "../common/Test.sol";
+import {vm} from "../common/Vm.sol";
 
 /// Fee splits: the credits of every author always sum to the fee paid, and the registry holds exactly that.
-contract CopyrightSplitFuzzTest {
+contract CopyrightSplitFuzzTest is Test {
     CopyrightRegistry private immutable REGISTRY;
     CopyrightTestToken private immutable TOKEN;
     address private constant BUYER = address(0xB0B);
@@ -40,22 +41,21 @@ contract CopyrightSplitFuzzTest {
             uint256 exact = (uint256(fee) * authors[i].shares) / 10_000;
             if (i == 0) {
                 // The first author takes the dust: less than one unit per other author.
-                if (!(credit >= exact && credit - exact < n))
-                    revert PropertyViolated("first author's dust out of bounds");
+                assertTrue(credit >= exact && credit - exact < n, "first author's dust out of bounds");
             } else {
-                if (credit != exact) revert PropertyViolated("share not floor(fee x shares)");
+                assertEq(credit, exact, "share not floor(fee x shares)");
             }
             sum += credit;
         }
-        if (sum != fee) revert PropertyViolated("credits do not sum to the fee");
-        if (TOKEN.balanceOf(address(REGISTRY)) != fee) revert PropertyViolated("registry does not hold the fee");
-        if (TOKEN.balanceOf(BUYER) != 0) revert PropertyViolated("buyer kept part of the fee");
+        assertEq(sum, fee, "credits do not sum to the fee");
+        assertEq(TOKEN.balanceOf(address(REGISTRY)), fee, "registry does not hold the fee");
+        assertEq(TOKEN.balanceOf(BUYER), 0, "buyer kept part of the fee");
     }
 
     /// Revenue of a derivative with two licensed parents: parents' royalties and the rest always sum to the amount.
     function testFuzzRevenueSplitSumsToAmount(uint96 amount, uint16 rateA, uint16 rateB, uint256 seed) external {
-        rateA = uint16(rateA % 5_001);
-        rateB = uint16(rateB % 5_001);
+        rateA = uint16(bound(rateA, 0, 5_000));
+        rateB = uint16(bound(rateB, 0, 5_000));
         ICopyrightRegistry.Author[] memory authorsA = _authors(1 + (seed % 5), seed, 0x2000);
         ICopyrightRegistry.Author[] memory authorsB = _authors(1 + ((seed >> 8) % 5), seed >> 16, 0x3000);
         ICopyrightRegistry.Author[] memory own = _authors(1 + ((seed >> 24) % 5), seed >> 32, 0x4000);
@@ -83,12 +83,28 @@ contract CopyrightSplitFuzzTest {
         vm.prank(BUYER);
         REGISTRY.payRevenue(workId, address(TOKEN), amount, own, parentAuthors);
 
-        uint256 toA = _sum(authorsA);
-        uint256 toB = _sum(authorsB);
-        if (toA != (uint256(amount) * rateA) / 10_000) revert PropertyViolated("parent A royalty");
-        if (toB != (uint256(amount) * rateB) / 10_000) revert PropertyViolated("parent B royalty");
-        if (toA + toB + _sum(own) != amount) revert PropertyViolated("revenue credits do not sum to it");
-        if (TOKEN.balanceOf(address(REGISTRY)) != amount) revert PropertyViolated("registry does not hold it");
+        _assertRevenue(
+            amount,
+            (uint256(amount) * rateA) / 10_000,
+            (uint256(amount) * rateB) / 10_000,
+            authorsA,
+            authorsB,
+            own
+        );
+    }
+
+    function _assertRevenue(
+        uint256 amount,
+        uint256 royaltyA,
+        uint256 royaltyB,
+        ICopyrightRegistry.Author[] memory authorsA,
+        ICopyrightRegistry.Author[] memory authorsB,
+        ICopyrightRegistry.Author[] memory own
+    ) private view {
+        assertEq(_sum(authorsA), royaltyA, "parent A royalty");
+        assertEq(_sum(authorsB), royaltyB, "parent B royalty");
+        assertEq(_sum(own), amount - royaltyA - royaltyB, "the derivative's authors get the rest");
+        assertEq(TOKEN.balanceOf(address(REGISTRY)), amount, "registry does not hold the revenue");
     }
 
     function _licenseFrom(
