@@ -57,7 +57,8 @@ describe("copyright suite, compat build on a pre-Shanghai chain", function () {
   it("has no post-Paris opcodes and fits the code-size limit", function () {
     for (const [name, c] of Object.entries(compiled)) {
       expect(postParisOpcodes(c.evm.deployedBytecode.object), name).to.deep.equal([]);
-      expect(c.evm.deployedBytecode.object.length / 2, name).to.be.at.most(24_576);
+      // Coverage instruments the code, which then no longer fits; the limit holds for the real build.
+      if (!hre.globalOptions.coverage) expect(c.evm.deployedBytecode.object.length / 2, name).to.be.at.most(24_576);
     }
   });
 
