@@ -233,15 +233,12 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         address currency = terms.currency;
         uint256 fee = terms.fee;
         if (fee > maxFee) revert FeeExceedsMax(fee, maxFee);
-        uint256 expected = currency == address(0) ? fee : 0;
-        if (msg.value != expected) revert IncorrectPayment(msg.value, expected);
         if (bytes24(keccak256(abi.encode(authors))) != work.authorsHash) revert AuthorsMismatch(workId);
 
         (uint64 start, uint64 end) = _issue(workId, work.flags, id, terms, attachment, msg.sender);
         emit LicenseIssued(workId, msg.sender, id, start, end, fee);
-        if (fee == 0) return;
-        _split(workId, authors, currency, fee);
-        if (currency != address(0)) IERC20(currency).safeTransferFrom(msg.sender, address(this), fee);
+        if (fee != 0) _split(workId, authors, currency, fee);
+        _collect(currency, fee);
     }
 
     /// @inheritdoc ICopyrightRegistry
@@ -300,12 +297,10 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     ) external payable whenNotPaused {
         Work memory work = _liveWork(workId);
         if (bytes24(keccak256(abi.encode(authors))) != work.authorsHash) revert AuthorsMismatch(workId);
-        uint256 expected = currency == address(0) ? amount : 0;
-        if (msg.value != expected) revert IncorrectPayment(msg.value, expected);
         uint256 royalties = _payRoyalties(workId, currency, amount, parentAuthors);
         if (amount != royalties) _split(workId, authors, currency, amount - royalties);
         emit RevenuePaid(workId, msg.sender, currency, amount, royalties);
-        if (currency != address(0) && amount != 0) IERC20(currency).safeTransferFrom(msg.sender, address(this), amount);
+        _collect(currency, amount);
     }
 
     // ---------------------------------------------------------------- rulings
@@ -605,6 +600,22 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         bytes32[] storage ids = _workTerms[workId];
         if (ids.length == MAX_TERMS_PER_WORK) revert TooManyTerms(workId, MAX_TERMS_PER_WORK);
         ids.push(id);
+    }
+
+    /// @dev Takes `amount` from the caller: exactly that in native coin, or that many ERC-20 units actually received
+    /// (a fee-on-transfer or rebasing token would leave the credits unbacked, so it is refused).
+    function _collect(address currency, uint256 amount) private {
+        if (currency == address(0)) {
+            if (msg.value != amount) revert IncorrectPayment(msg.value, amount);
+            return;
+        }
+        if (msg.value != 0) revert IncorrectPayment(msg.value, 0);
+        if (amount == 0) return;
+        IERC20 token = IERC20(currency);
+        uint256 before = token.balanceOf(address(this));
+        token.safeTransferFrom(msg.sender, address(this), amount);
+        uint256 received = token.balanceOf(address(this)) - before;
+        if (received != amount) revert UnexpectedTokenAmount(currency, received, amount);
     }
 
     /// @dev Credits each parent's authors its royalty rate of `amount`; returns the total.

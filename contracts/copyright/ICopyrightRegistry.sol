@@ -251,6 +251,9 @@ interface ICopyrightRegistry {
     error TooManyTerms(uint256 workId, uint256 max);
     /// @notice The fee is above the buyer's maximum.
     error FeeExceedsMax(uint256 fee, uint256 maxFee);
+    /// @notice The registry received `received` of `expected` token units: fee-on-transfer and rebasing tokens are
+    /// not supported.
+    error UnexpectedTokenAmount(address currency, uint256 received, uint256 expected);
     /// @notice The native coin sent does not match the fee (or was sent for an ERC-20 fee).
     error IncorrectPayment(uint256 sent, uint256 expected);
     /// @notice An exclusive license in an overlapping territory runs until `until`.

@@ -208,6 +208,29 @@ describe("CopyrightRegistry: terms and licensing", () => {
       expect(await registry.creditOf(alice.address, await token.getAddress())).to.equal(0n);
     });
 
+    it("refuses fee-on-transfer tokens, whose credits would be unbacked", async () => {
+      const { registry, alice, carol, duo, workId } = await loadFixture(fixture);
+      const fot = await ethers.deployContract("FeeOnTransferToken");
+      await fot.mint(carol.address, 10_000n);
+      await fot.connect(carol).approve(await registry.getAddress(), 10_000n);
+      const id = await offer(registry, alice, workId, terms({ currency: await fot.getAddress(), fee: 1_000n }));
+      await expect(registry.connect(carol).purchaseLicense(workId, id, 1_000n, duo))
+        .to.be.revertedWithCustomError(registry, "UnexpectedTokenAmount")
+        .withArgs(await fot.getAddress(), 990n, 1_000n);
+      await expect(registry.connect(carol).payRevenue(workId, await fot.getAddress(), 1_000n, duo, []))
+        .to.be.revertedWithCustomError(registry, "UnexpectedTokenAmount")
+        .withArgs(await fot.getAddress(), 990n, 1_000n);
+      expect(await registry.isLicensed(workId, carol.address, id)).to.equal(false);
+    });
+
+    it("rejects coin sent for free terms", async () => {
+      const { registry, alice, carol, duo, workId } = await loadFixture(fixture);
+      const free = await offer(registry, alice, workId, terms());
+      await expect(registry.connect(carol).purchaseLicense(workId, free, 0n, duo, { value: 1n }))
+        .to.be.revertedWithCustomError(registry, "IncorrectPayment")
+        .withArgs(1n, 0n);
+    });
+
     it("rejects unknown works, terms not on sale, and a paused registry", async () => {
       const { registry, admin, alice, carol, duo, workId, paidId } = await loadFixture(fixture);
       await expect(registry.connect(carol).purchaseLicense(1n, paidId, FEE, duo))
