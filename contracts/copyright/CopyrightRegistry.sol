@@ -233,7 +233,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         address currency = terms.currency;
         uint256 fee = terms.fee;
         if (fee > maxFee) revert FeeExceedsMax(fee, maxFee);
-        if (bytes24(keccak256(abi.encode(authors))) != work.authorsHash) revert AuthorsMismatch(workId);
+        _requireAuthors(workId, work.authorsHash, authors);
 
         (uint64 start, uint64 end) = _issue(workId, work.flags, id, terms, attachment, msg.sender);
         emit LicenseIssued(workId, msg.sender, id, start, end, fee);
@@ -296,7 +296,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         Author[][] calldata parentAuthors
     ) external payable whenNotPaused {
         Work memory work = _liveWork(workId);
-        if (bytes24(keccak256(abi.encode(authors))) != work.authorsHash) revert AuthorsMismatch(workId);
+        _requireAuthors(workId, work.authorsHash, authors);
         uint256 royalties = _payRoyalties(workId, currency, amount, parentAuthors);
         if (amount != royalties) _split(workId, authors, currency, amount - royalties);
         emit RevenuePaid(workId, msg.sender, currency, amount, royalties);
@@ -500,6 +500,10 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         return bytes24(keccak256(abi.encode(authors)));
     }
 
+    function _requireAuthors(uint256 workId, bytes24 stored, Author[] calldata authors) private pure {
+        if (bytes24(keccak256(abi.encode(authors))) != stored) revert AuthorsMismatch(workId);
+    }
+
     function _checkParents(
         uint256[] calldata parents,
         bytes32[] calldata parentTerms
@@ -633,9 +637,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
             uint256 royalty = (amount * uint16(rates >> (16 * i))) / BPS;
             if (royalty == 0) continue;
             uint256 parent = parents[i];
-            if (bytes24(keccak256(abi.encode(parentAuthors[i]))) != _works[parent].authorsHash) {
-                revert AuthorsMismatch(parent);
-            }
+            _requireAuthors(parent, _works[parent].authorsHash, parentAuthors[i]);
             royalties += royalty;
             _split(parent, parentAuthors[i], currency, royalty);
         }
