@@ -178,6 +178,36 @@ describe("copyright SDK", function () {
       expect(() => new CopyrightClient({ registry: "nowhere" }, ethers.provider)).to.throw(InvalidInputError);
     });
 
+    it("disables terms and sublicenses, with typed errors for what the registry refuses", async function () {
+      const { alice, bob, carol, client } = await networkHelpers.loadFixture(deployFixture);
+      const digest = ethers.id("sublicensed song");
+      const { workId } = await client(alice).registerWork({
+        digest,
+        algorithm: "keccak256",
+        authors: [{ account: alice.address, shares: 10_000 }],
+      });
+      const { termsId: id, terms } = await client(alice).registerTerms({
+        fee: 0n,
+        sublicensable: true,
+        duration: 600n,
+      });
+      expect(terms.sublicensable).to.equal(true);
+      await client(alice).attachTerms(workId, id);
+      const bought = await client(bob).purchaseLicense(workId, id);
+      await client(bob).sublicense(workId, id, carol.address);
+      const sub = await client(carol).getLicense(workId, carol.address, id);
+      expect(sub.sublicensed).to.equal(true);
+      expect(sub.end).to.equal(bought.end);
+      await client(alice).disableTerms(workId, id);
+      const refused = await client(carol)
+        .purchaseLicense(workId, id)
+        .catch((e: unknown) => e);
+      expect(refused).to.be.instanceOf(ContractRevertError);
+      expect((refused as ContractRevertError).errorName).to.equal("TermsNotAttached");
+      expect((await client(carol).getTerms(id)).sublicensable).to.equal(true);
+      expect(await client(carol).chainId()).to.equal(31337n);
+    });
+
     it("relays a signed registration, grants and derives, and settles a dispute", async function () {
       const { admin, alice, bob, carol, relayer, client, evidence } = await networkHelpers.loadFixture(deployFixture);
       const digest = ethers.id("relayed song");
