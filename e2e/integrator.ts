@@ -6,6 +6,8 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 
 import { expect } from "chai";
+import { ContractFactory, JsonRpcProvider } from "ethers";
+import hre from "hardhat";
 
 import { rpc, runHardhat, startNode, type LocalNode } from "../test/helpers/cli.js";
 
@@ -49,27 +51,41 @@ describe("integrator end to end", function () {
     const env = { LOCALHOST_URL: node.url, HARDHAT_IGNITION_CONFIRM_DEPLOYMENT: "true" };
     const first = runHardhat(["ignition", "deploy", "deploy/modules/Suite.ts", "--network", "localhost"], env);
     expect(first.status, first.stdout + first.stderr).to.equal(0);
-    const addresses = JSON.parse(await readFile(path.join(journal, "deployed_addresses.json"), "utf8"));
-    const registry: string = addresses["Evidence#EvidenceRegistry"];
-    expect(registry).to.match(/^0x[0-9a-fA-F]{40}$/);
+    const addressesFile = path.join(journal, "deployed_addresses.json");
+    const addresses: Record<string, string> = JSON.parse(await readFile(addressesFile, "utf8"));
+    expect(Object.keys(addresses)).to.include.members([
+      "Evidence#EvidenceRegistry",
+      "Participants#ParticipantRegistry",
+      "Bills#SupplyChainBills",
+      "Copyright#CopyrightRegistry",
+      "Copyright#CopyrightDisputes",
+      "Copyright#CopyrightRelay",
+    ]);
+
+    // The bills settle in an ERC-20 the suite does not ship: a stand-in stablecoin with 2 decimals.
+    const provider = new JsonRpcProvider(node.url);
+    const stablecoin = await hre.artifacts.readArtifact("MockStablecoin");
+    const token = await new ContractFactory(stablecoin.abi, stablecoin.bytecode, await provider.getSigner(0)).deploy(2);
+    await token.waitForDeployment();
 
     const output = run(process.execPath, [path.join(example, "dist", "index.js")], example, {
       RPC_URL: node.url,
-      EVIDENCE_REGISTRY: registry,
+      DEPLOYMENT: addressesFile,
+      SETTLEMENT_TOKEN: await token.getAddress(),
     });
     const report = JSON.parse(output.trim().split("\n").at(-1)!);
-    expect(report).to.include({
-      chainId: String(CHAIN_ID),
-      maxAlgorithm: 127,
-      duplicate: "AlreadyAnchored",
-      valid: true,
-    });
-    expect(Number(report.gasUsed)).to.be.greaterThan(40_000);
+    expect(report.chainId).to.equal(String(CHAIN_ID));
+    expect(report.evidence).to.include({ maxAlgorithm: 127, duplicate: "AlreadyAnchored", valid: true });
+    expect(Number(report.evidence.gasUsed)).to.be.greaterThan(40_000);
+    const supplier = await provider.getSigner(2);
+    expect(report.bills).to.deep.equal({ packageId: "1", holder: supplier.address, value: "1234.56", state: "held" });
+    expect(report.copyright).to.include({ licensed: true, withdrawn: "1000000" });
+    provider.destroy();
 
     const blockBefore = await rpc<string>(node.url, "eth_blockNumber");
     const second = runHardhat(["ignition", "deploy", "deploy/modules/Suite.ts", "--network", "localhost"], env);
     expect(second.status, second.stdout + second.stderr).to.equal(0);
-    expect(second.stdout).to.contain(registry);
+    for (const address of Object.values(addresses)) expect(second.stdout).to.contain(address);
     expect(await rpc<string>(node.url, "eth_blockNumber")).to.equal(blockBefore);
     expect(JSON.parse(await readFile(path.join(journal, "deployed_addresses.json"), "utf8"))).to.deep.equal(addresses);
   });
