@@ -49,7 +49,11 @@ describe("integrator end to end", function () {
     run(process.execPath, [path.join(example, "node_modules", "typescript", "bin", "tsc"), "-p", example], example);
 
     const env = { LOCALHOST_URL: node.url, HARDHAT_IGNITION_CONFIRM_DEPLOYMENT: "true" };
-    const first = runHardhat(["ignition", "deploy", "deploy/modules/Suite.ts", "--network", "localhost"], env);
+    const deployArgs = ["ignition", "deploy", "deploy/modules/Suite.ts", "--network", "localhost"].concat([
+      "--parameters",
+      "deploy/parameters/localhost.json",
+    ]);
+    const first = runHardhat(deployArgs, env);
     expect(first.status, first.stdout + first.stderr).to.equal(0);
     const addressesFile = path.join(journal, "deployed_addresses.json");
     const addresses: Record<string, string> = JSON.parse(await readFile(addressesFile, "utf8"));
@@ -83,7 +87,7 @@ describe("integrator end to end", function () {
     provider.destroy();
 
     const blockBefore = await rpc<string>(node.url, "eth_blockNumber");
-    const second = runHardhat(["ignition", "deploy", "deploy/modules/Suite.ts", "--network", "localhost"], env);
+    const second = runHardhat(deployArgs, env);
     expect(second.status, second.stdout + second.stderr).to.equal(0);
     for (const address of Object.values(addresses)) expect(second.stdout).to.contain(address);
     expect(await rpc<string>(node.url, "eth_blockNumber")).to.equal(blockBefore);
