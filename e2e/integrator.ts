@@ -11,7 +11,7 @@ import hre from "hardhat";
 
 import { rpc, runHardhat, startNode, type LocalNode } from "../test/helpers/cli.js";
 
-const CHAIN_ID = 31_339;
+const CHAIN_ID = 31_342;
 const root = path.resolve(import.meta.dirname, "..");
 const example = path.join(root, "examples", "integrator");
 const journal = path.join(root, "deploy", "deployments", `chain-${CHAIN_ID}`);

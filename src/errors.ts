@@ -1,4 +1,4 @@
-import type { ErrorDescription, Interface } from "ethers";
+import { Interface, type ErrorDescription } from "ethers";
 
 /** Base class of every error the SDK throws on purpose. `code` is stable; `message` is one readable line. */
 export class SdkError extends Error {
@@ -58,6 +58,18 @@ export class ContractRevertError extends SdkError {
   }
 }
 
+// Errors that surface from the settlement and fee tokens the suites call (OpenZeppelin's ERC-20 and SafeERC20), so a
+// failed payment reads `ERC20InsufficientBalance(sender=…, balance=…, needed=…)` rather than raw revert data.
+const TOKEN_ERRORS = new Interface([
+  "error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)",
+  "error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)",
+  "error ERC20InvalidSender(address sender)",
+  "error ERC20InvalidReceiver(address receiver)",
+  "error ERC20InvalidApprover(address approver)",
+  "error ERC20InvalidSpender(address spender)",
+  "error SafeERC20FailedOperation(address token)",
+]);
+
 function revertData(error: unknown): string | undefined {
   let current: unknown = error;
   // ethers nests the provider's error; walk down until revert data shows up.
@@ -79,7 +91,7 @@ export function decodeRevert(error: unknown, contractInterface: Interface): unkn
   if (error instanceof SdkError) return error;
   const data = revertData(error);
   if (data === undefined) return error;
-  const description = contractInterface.parseError(data);
+  const description = contractInterface.parseError(data) ?? TOKEN_ERRORS.parseError(data);
   return description === null ? error : new ContractRevertError(description, { cause: error });
 }
 

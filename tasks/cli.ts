@@ -11,8 +11,8 @@ import { DeploymentNotFoundError, InvalidInputError, SdkError } from "../src/err
 import { EvidenceClient } from "../src/evidence/client.js";
 
 /**
- * Wraps a task action so that bad input prints one clear line and exits non-zero, instead of a stack trace. Errors
- * that are not the SDK's (bugs, network failures) still surface in full.
+ * Wraps a task action so that any failure prints one clear line and exits non-zero, instead of a stack trace. Set
+ * CHAINPROOF_DEBUG=1 to see the stack of errors that are not the SDK's own (network failures, bugs).
  */
 export function cliAction<Args>(
   action: (args: Args, hre: HardhatRuntimeEnvironment) => Promise<void>,
@@ -21,11 +21,19 @@ export function cliAction<Args>(
     try {
       await action(args, hre);
     } catch (error) {
-      if (!(error instanceof SdkError)) throw error;
-      console.error(`error: ${error.message}`);
+      if (!(error instanceof SdkError) && process.env.CHAINPROOF_DEBUG) throw error;
+      console.error(`error: ${oneLine(error)}`);
       process.exitCode = 1;
     }
   };
+}
+
+/** The first line of an error's message; ethers' own errors carry a `shortMessage` without the request dump. */
+function oneLine(error: unknown): string {
+  if (error instanceof SdkError) return error.message;
+  const { shortMessage, message } = (error ?? {}) as { shortMessage?: unknown; message?: unknown };
+  const text = typeof shortMessage === "string" ? shortMessage : typeof message === "string" ? message : String(error);
+  return text.split("\n")[0];
 }
 
 /**
@@ -38,10 +46,22 @@ export async function deployedAddress(
   override: string | undefined,
   option: string,
 ): Promise<string> {
-  if (override !== undefined) {
-    if (!isAddress(override)) throw new InvalidInputError(`not an address: "${override}"`);
-    return override;
+  let address = override;
+  if (address !== undefined) {
+    if (!isAddress(address)) throw new InvalidInputError(`${option}: not an address: "${address}"`);
+  } else {
+    address = await journalAddress(connection, futureId, option);
   }
+  const code = await connection.provider.request({ method: "eth_getCode", params: [address, "latest"] });
+  if (code === "0x") {
+    throw new DeploymentNotFoundError(
+      `${override === undefined ? futureId : option} ${address} has no code on network "${connection.networkName}": wrong network or address?`,
+    );
+  }
+  return address;
+}
+
+async function journalAddress(connection: NetworkConnection, futureId: string, option: string): Promise<string> {
   const chainId = BigInt((await connection.provider.request({ method: "eth_chainId" })) as string);
   const file = path.join(process.cwd(), "deploy", "deployments", `chain-${chainId}`, "deployed_addresses.json");
   const addresses: Record<string, string> = existsSync(file) ? JSON.parse(await readFile(file, "utf8")) : {};
@@ -49,12 +69,6 @@ export async function deployedAddress(
   if (address === undefined) {
     throw new DeploymentNotFoundError(
       `no ${futureId} deployed on chain ${chainId} (network "${connection.networkName}"): deploy it with Ignition or pass ${option}`,
-    );
-  }
-  const code = await connection.provider.request({ method: "eth_getCode", params: [address, "latest"] });
-  if (code === "0x") {
-    throw new DeploymentNotFoundError(
-      `${futureId} at ${address} has no code on network "${connection.networkName}": wrong network?`,
     );
   }
   return address;

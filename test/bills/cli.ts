@@ -1,5 +1,5 @@
 // The bills CLI against a real `hardhat node`: deploy with Ignition, register, issue, endorse, show, and bad input
-// answered with one clear line and exit code 1. Its own chain id keeps its Ignition journal apart.
+// answered with one clear line and exit code 1. Its own chain id (31341) keeps its Ignition journal apart.
 import { rm } from "node:fs/promises";
 import path from "node:path";
 
@@ -9,7 +9,7 @@ import hre from "hardhat";
 
 import { rpc, runHardhat, startNode, type CliResult, type LocalNode } from "../helpers/cli.js";
 
-const CHAIN_ID = 31_339;
+const CHAIN_ID = 31_341;
 const journal = path.join(import.meta.dirname, "..", "..", "deploy", "deployments", `chain-${CHAIN_ID}`);
 const ROOT = String((1n << 24n) | 1n);
 const SECOND = String((1n << 24n) | 2n);

@@ -8,7 +8,7 @@ import { expect } from "chai";
 
 import { rpc, runHardhat, startNode, type CliResult, type LocalNode } from "../helpers/cli.js";
 
-const CHAIN_ID = 31_339;
+const CHAIN_ID = 31_340;
 const journal = path.join(import.meta.dirname, "..", "..", "deploy", "deployments", `chain-${CHAIN_ID}`);
 
 function errorLine(result: CliResult): string {
