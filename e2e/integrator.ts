@@ -37,7 +37,7 @@ describe("integrator end to end", function () {
   });
 
   after(async function () {
-    node?.stop();
+    await node?.stop();
     await rm(journal, { recursive: true, force: true });
   });
 

@@ -34,7 +34,7 @@ describe("bills CLI on a hardhat node", function () {
   });
 
   after(async function () {
-    node?.stop();
+    await node?.stop();
     await rm(journal, { recursive: true, force: true });
   });
 

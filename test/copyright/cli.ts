@@ -37,7 +37,7 @@ describe("copyright CLI on a hardhat node", function () {
   });
 
   after(async function () {
-    node?.stop();
+    await node?.stop();
     await rm(journal, { recursive: true, force: true });
   });
 

@@ -36,12 +36,43 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** A `hardhat node` on 127.0.0.1 and a free port; `stop()` kills it by its pid. */
+/**
+ * A `hardhat node` on 127.0.0.1 and a free port; `stop()` kills it by its pid and waits for it to exit. Suites that
+ * use one name themselves "... on a hardhat node": coverage runs skip them (their subprocesses are not instrumented).
+ */
 export interface LocalNode {
   url: string;
   port: number;
   process: ChildProcess;
-  stop(): void;
+  stop(): Promise<void>;
+}
+
+// Nodes still running are killed when the test process exits or is interrupted, whatever the tests did.
+const running = new Set<ChildProcess>();
+let exitHooks = false;
+function killAll(): void {
+  for (const child of running) if (child.exitCode === null && child.pid !== undefined) child.kill("SIGKILL");
+}
+function installExitHooks(): void {
+  if (exitHooks) return;
+  exitHooks = true;
+  process.once("exit", killAll);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.once(signal, () => {
+      killAll();
+      process.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : 1));
+    });
+  }
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  running.delete(child);
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  process.kill(child.pid, "SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 export async function startNode(options: { chainId?: number } = {}): Promise<LocalNode> {
@@ -53,10 +84,10 @@ export async function startNode(options: { chainId?: number } = {}): Promise<Loc
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, FORCE_COLOR: "0" },
   });
+  installExitHooks();
+  running.add(child);
   const url = `http://127.0.0.1:${port}`;
-  const stop = () => {
-    if (child.exitCode === null && child.pid !== undefined) process.kill(child.pid, "SIGTERM");
-  };
+  const stop = () => stopProcess(child);
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -71,7 +102,7 @@ export async function startNode(options: { chainId?: number } = {}): Promise<Loc
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  stop();
+  await stop();
   throw new Error(`hardhat node did not start on ${url} within 60 s:\n${output}`);
 }
 
