@@ -58,6 +58,14 @@ export class ContractRevertError extends SdkError {
   }
 }
 
+/**
+ * Whether `error` is a decoded revert, and of the custom error `name` when given, e.g.
+ * `if (isContractRevert(error, "AlreadyAnchored")) console.log(error.args.submitter)`.
+ */
+export function isContractRevert(error: unknown, name?: string): error is ContractRevertError {
+  return error instanceof ContractRevertError && (name === undefined || error.errorName === name);
+}
+
 // Errors that surface from the settlement and fee tokens the suites call (OpenZeppelin's ERC-20 and SafeERC20), so a
 // failed payment reads `ERC20InsufficientBalance(sender=…, balance=…, needed=…)` rather than raw revert data.
 const TOKEN_ERRORS = new Interface([
