@@ -207,14 +207,14 @@ export class EvidenceClient {
     return this.anchorBatch(digests, algorithm, { metadata: options.metadata, salts, fileNames: files });
   }
 
-  /** Relays a delegated anchor signed with `signAnchor`; the signer, not this client's account, is the submitter. */
+  /** Relays a delegated anchor signed with `signAnchor`; its submitter, not this client's account, is recorded. */
   async relayAnchor(signed: SignedAnchor): Promise<Mined> {
     return this.send(() =>
       this.contract.anchorBySig(
         signed.digest,
         signed.algorithm,
         signed.metadata,
-        signed.signer,
+        signed.submitter,
         signed.deadline,
         signed.signature,
       ),

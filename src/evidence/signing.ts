@@ -8,6 +8,7 @@ export const EVIDENCE_TYPES = {
     { name: "digest", type: "bytes32" },
     { name: "algorithm", type: "uint8" },
     { name: "metadata", type: "bytes32" },
+    { name: "submitter", type: "address" },
     { name: "nonce", type: "uint256" },
     { name: "deadline", type: "uint256" },
   ],
@@ -24,7 +25,8 @@ export interface SignedAnchor {
   digest: string;
   algorithm: number;
   metadata: string;
-  signer: string;
+  /** The account recorded as submitter (the signer), named in the signed request. */
+  submitter: string;
   nonce: bigint;
   deadline: bigint;
   signature: string;
@@ -50,7 +52,7 @@ export async function evidenceDomain(registry: EvidenceRegistry): Promise<TypedD
   };
 }
 
-/** Signs a delegated anchor with the signer's current nonce; the signer becomes the submitter. */
+/** Signs a delegated anchor with the signer's current nonce; the signer becomes the submitter, named in the request. */
 export async function signAnchor(
   signer: Signer,
   registry: EvidenceRegistry,
@@ -62,6 +64,7 @@ export async function signAnchor(
     digest: request.digest,
     algorithm: request.algorithm,
     metadata: request.metadata ?? ZeroHash,
+    submitter: address,
     nonce,
     deadline: request.deadline,
   };
@@ -70,7 +73,7 @@ export async function signAnchor(
     { Anchor: [...EVIDENCE_TYPES.Anchor] },
     message,
   );
-  return { ...message, signer: address, signature };
+  return { ...message, signature };
 }
 
 /** Signs a delegated co-signature of record `id` with the witness's current nonce. */
