@@ -436,7 +436,7 @@ export class EvidenceClient {
 
   /** The chain's answer for a directly anchored digest (or a batch root). */
   async verify(digest: string): Promise<EvidenceStatus> {
-    checkId(digest, "digest");
+    checkId(digest);
     await this.ready();
     return toStatus(await this.contract.verify(digest));
   }

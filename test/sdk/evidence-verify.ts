@@ -7,7 +7,7 @@ import path from "node:path";
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { DeploymentNotFoundError, SdkError } from "../../src/errors.js";
+import { DeploymentNotFoundError, InvalidInputError, SdkError } from "../../src/errors.js";
 import { EvidenceClient, verifyReceipt, type EvidenceEvent } from "../../src/evidence/client.js";
 import { hashBytes } from "../../src/evidence/hash.js";
 import { signCosign } from "../../src/evidence/signing.js";
@@ -254,6 +254,11 @@ describe("evidence SDK: verdicts, histories, deployments", function () {
       ]);
       expect(await client.history(digests[0])).to.deep.equal([]);
       expect(await client.history(hashBytes("unknown"))).to.deep.equal([]);
+      await expect(client.verify("0x12")).to.be.rejectedWith(
+        InvalidInputError,
+        'evidence id must be 32 bytes of hex, got "0x12"',
+      );
+      await expect(client.history("0x12")).to.be.rejectedWith(InvalidInputError, "evidence id must be 32 bytes of hex");
     });
   });
 
