@@ -134,7 +134,7 @@ export async function benchEvidence(connection: NetworkConnection): Promise<GasR
         signedAnchor.digest,
         signedAnchor.algorithm,
         signedAnchor.metadata,
-        signedAnchor.signer,
+        signedAnchor.submitter,
         signedAnchor.deadline,
         signedAnchor.signature,
       ),

@@ -9,7 +9,7 @@ import EvidenceModule from "../deploy/modules/Evidence.js";
 import { EvidenceRegistry__factory } from "../typechain-types/index.js";
 import { EvidenceClient, verifyReceipt } from "../src/evidence/client.js";
 import { hashBytes } from "../src/evidence/hash.js";
-import { signCosign } from "../src/evidence/signing.js";
+import { signAnchor, signCosign } from "../src/evidence/signing.js";
 import { deployModule } from "./deploy.js";
 import type { DemoReport } from "./report.js";
 
@@ -24,7 +24,7 @@ export async function runEvidenceDemo(
   connection: NetworkConnection,
   report: DemoReport,
 ): Promise<{ registry: string }> {
-  const [platform, notary, court, arbitration, relayer] =
+  const [platform, notary, court, arbitration, relayer, customer] =
     (await connection.ethers.getSigners()) as HardhatEthersSigner[];
   const deployed = await deployModule(connection, EvidenceModule);
   const registry = await deployed.evidenceRegistry.getAddress();
@@ -66,6 +66,19 @@ export async function runEvidenceDemo(
     "witnessed",
     `${status.witnessSignatures} signatures, ${status.witnessThreshold} required: witnessed=${status.witnessed}`,
   );
+  const history = await client.history(id);
+  report.add("evidence", "history", history.map((event) => event.kind).join(" → "));
+
+  // A customer anchors an acceptance note without paying gas: it signs, the platform's relayer sends it.
+  const acceptance = hashBytes(`Acceptance of contract 2026-118 (${run}) by the customer`, "sm3");
+  const signedAnchor = await signAnchor(customer, evidenceRegistry, { digest: acceptance, algorithm: 4, deadline });
+  const relayed = await new EvidenceClient(registry, relayer).relayAnchor(signedAnchor);
+  report.add(
+    "evidence",
+    "anchor (EIP-712, relayed)",
+    `submitter ${short((await client.verify(acceptance)).submitter)} (the customer), gas paid by a relayer`,
+    relayed.gasUsed,
+  );
 
   // 1,000 generated documents, anchored as one Merkle root, each with its own salt and receipt.
   const folder = path.join(work, "delivery-notes");
@@ -98,16 +111,18 @@ export async function runEvidenceDemo(
   const rejected = await verifyReceipt(pick, connection.ethers.provider, tampered);
   report.add("evidence", "verify a tampered copy", `valid=${rejected.valid}: ${rejected.reason}`);
 
-  // An invoice anchored by mistake is revoked; the record stays readable, marked revoked.
-  const invoice = hashBytes(`Invoice 2026-0042 (${run}), issued in error`, "sha256");
-  const anchored = await client.anchor(invoice, "sha256");
-  report.add("evidence", "anchor", `invoice ${short(invoice)}`, anchored.gasUsed);
+  // An invoice anchored by mistake is revoked; the record stays readable, marked revoked, and no longer verifies.
+  const invoiceFile = path.join(work, "invoice-2026-0042.txt");
+  await writeFile(invoiceFile, `Invoice 2026-0042 (${run}), issued in error\n`);
+  const { receipt: invoiceReceipt, gasUsed: invoiceGas } = await client.anchorFile(invoiceFile);
+  const invoice = invoiceReceipt.digest;
+  report.add("evidence", "anchor", `invoice ${short(invoice)}`, invoiceGas);
   const revoked = await client.revoke(invoice, "issued in error");
-  const after = await client.verify(invoice);
+  const after = await client.verifyReceipt(invoiceReceipt, invoiceFile);
   report.add(
     "evidence",
     "revoke",
-    `invoice revoked=${after.revoked}, still readable (submitter ${short(after.submitter)})`,
+    `invoice revoked=${after.revoked}, still readable (submitter ${short(after.submitter)}); verify: valid=${after.valid}, ${after.reason}`,
     revoked.gasUsed,
   );
 

@@ -20,9 +20,37 @@ const algorithm = {
   description: "keccak256, sha256, sha3-256 or sm3",
   defaultValue: "sha256",
 } as const;
+const signer = {
+  name: "from",
+  description: "Signing account (the key; it pays nothing); without it, the network's first account",
+  type: ArgumentType.STRING_WITHOUT_DEFAULT,
+  defaultValue: undefined,
+} as const;
+const onBehalfOf = {
+  name: "onBehalfOf",
+  description:
+    "ERC-1271 wallet to sign for (recorded instead of the signer, its nonce is used); --from is its owner key",
+  type: ArgumentType.STRING_WITHOUT_DEFAULT,
+  defaultValue: undefined,
+} as const;
+const nonce = {
+  name: "nonce",
+  description: "Nonce to sign (to sign several requests ahead, relayed in order); without it, the account's next one",
+  type: ArgumentType.STRING_WITHOUT_DEFAULT,
+  defaultValue: undefined,
+} as const;
+const deadline = {
+  name: "deadline",
+  description: "Time (the chain's unit) after which the signature is void; without it, a day after the latest block",
+  type: ArgumentType.STRING_WITHOUT_DEFAULT,
+  defaultValue: undefined,
+} as const;
 
 export default [
-  emptyTask("evidence", "Evidence notarization: anchor, verify, co-sign, revoke").build(),
+  emptyTask(
+    "evidence",
+    "Evidence notarization: anchor, verify, show, co-sign, revoke, supersede, sign and relay",
+  ).build(),
 
   task(["evidence", "anchor"], "Anchor a file's digest and write its receipt")
     .addPositionalArgument({ name: "file", description: "The document" })
@@ -111,5 +139,66 @@ export default [
     .addOption(registry)
     .addOption(from)
     .setAction(() => import("./evidence/revoke.js"))
+    .build(),
+
+  task(["evidence", "supersede"], "Link your record to your newer record that replaces it; both stay readable")
+    .addPositionalArgument({ name: "id", description: "Evidence id of the superseded record" })
+    .addPositionalArgument({ name: "newId", description: "Evidence id of the superseding record" })
+    .addOption(registry)
+    .addOption(from)
+    .setAction(() => import("./evidence/supersede.js"))
+    .build(),
+
+  task(["evidence", "show"], "Show a record's status by id (no file needed): submitter, time, witnesses, revocation")
+    .addPositionalArgument({ name: "id", description: "Evidence id (digest or batch root)" })
+    .addFlag({ name: "history", description: "Also list the record's events in order" })
+    .addOption(registry)
+    .setAction(() => import("./evidence/show.js"))
+    .build(),
+
+  task(["evidence", "sign-anchor"], "Sign a gasless anchor of a file's digest into a JSON file, for `evidence relay`")
+    .addPositionalArgument({ name: "file", description: "The document (its unsalted digest is signed)" })
+    .addOption(algorithm)
+    .addOption({
+      name: "metadata",
+      description: "Metadata text (its hash is signed) or a 32-byte hash",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption(onBehalfOf)
+    .addOption(nonce)
+    .addOption(deadline)
+    .addOption({
+      name: "out",
+      description: "Signed request path; without it, <file>.anchor.json",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption(registry)
+    .addOption(signer)
+    .setAction(() => import("./evidence/sign-anchor.js"))
+    .build(),
+
+  task(["evidence", "sign-cosign"], "Sign a gasless co-signature of a record into a JSON file, for `evidence relay`")
+    .addPositionalArgument({ name: "id", description: "Evidence id" })
+    .addOption(onBehalfOf)
+    .addOption(nonce)
+    .addOption(deadline)
+    .addOption({
+      name: "out",
+      description: "Signed request path; without it, <id>.cosign.json",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption(registry)
+    .addOption(signer)
+    .setAction(() => import("./evidence/sign-cosign.js"))
+    .build(),
+
+  task(["evidence", "relay"], "Send a signed anchor or co-signature (from sign-anchor / sign-cosign), paying its gas")
+    .addPositionalArgument({ name: "request", description: "The signed request's JSON file" })
+    .addOption({ ...registry, description: "EvidenceRegistry address; without it, the one the request names" })
+    .addOption({ ...from, description: "Relaying account (pays the gas); without it, the network's first account" })
+    .setAction(() => import("./evidence/relay.js"))
     .build(),
 ];

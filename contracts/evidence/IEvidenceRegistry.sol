@@ -72,30 +72,41 @@ interface IEvidenceRegistry {
 
     /// @notice A Merkle root covering `size` digests was anchored (emitted with `Anchored`).
     /// @param root The batch's Merkle root (its evidence id).
+    /// @param submitter Who anchored it.
     /// @param size How many digests the batch covers, as declared by the submitter.
-    event BatchAnchored(bytes32 indexed root, uint256 size);
+    event BatchAnchored(bytes32 indexed root, address indexed submitter, uint256 size);
 
     /// @notice Off-chain metadata location for a record (emitted with `Anchored`, whose metadata is its hash).
     /// @param id The evidence id.
+    /// @param submitter Who anchored it.
     /// @param uri The metadata URI.
-    event MetadataURI(bytes32 indexed id, string uri);
+    event MetadataURI(bytes32 indexed id, address indexed submitter, string uri);
 
     /// @notice The submitter required `threshold` of `witnesses` to co-sign.
     /// @param id The evidence id.
+    /// @param submitter The record's submitter.
     /// @param witnesses The named witnesses.
     /// @param threshold Co-signatures required.
     /// @param deadline Last moment to co-sign (0: none).
-    event WitnessesRequired(bytes32 indexed id, address[] witnesses, uint8 threshold, uint64 deadline);
+    event WitnessesRequired(
+        bytes32 indexed id,
+        address indexed submitter,
+        address[] witnesses,
+        uint8 threshold,
+        uint64 deadline
+    );
 
     /// @notice A witness co-signed a record.
     /// @param id The evidence id.
+    /// @param submitter The record's submitter.
     /// @param witness The witness.
     /// @param signatures Co-signatures given so far, this one included.
-    event Cosigned(bytes32 indexed id, address indexed witness, uint8 signatures);
+    event Cosigned(bytes32 indexed id, address indexed submitter, address indexed witness, uint8 signatures);
 
     /// @notice A record reached its witness threshold.
     /// @param id The evidence id.
-    event Witnessed(bytes32 indexed id);
+    /// @param submitter The record's submitter.
+    event Witnessed(bytes32 indexed id, address indexed submitter);
 
     /// @notice The submitter revoked a record.
     /// @param id The evidence id.
@@ -112,41 +123,96 @@ interface IEvidenceRegistry {
     /// @notice The digest is zero, which no hash function yields in practice.
     error ZeroDigest();
     /// @notice Algorithm ids run from 1 to 127 (0 means "none").
+    /// @param algorithm The rejected id.
     error UnknownAlgorithm(uint8 algorithm);
     /// @notice The id is already anchored: the first anchor keeps the priority.
+    /// @param id The evidence id.
+    /// @param submitter Who anchored it first.
+    /// @param time When it was first anchored.
     error AlreadyAnchored(bytes32 id, address submitter, uint64 time);
     /// @notice No record has this id.
+    /// @param id The evidence id.
     error EvidenceNotFound(bytes32 id);
     /// @notice Only the record's submitter may do this.
+    /// @param id The evidence id.
+    /// @param caller Who tried.
+    /// @param submitter The record's submitter.
     error NotSubmitter(bytes32 id, address caller, address submitter);
     /// @notice The record was revoked.
+    /// @param id The evidence id.
+    /// @param revokedAt When it was revoked.
     error EvidenceRevoked(bytes32 id, uint64 revokedAt);
     /// @notice The record is already superseded.
+    /// @param id The evidence id.
+    /// @param supersededBy The record that supersedes it.
     error AlreadySuperseded(bytes32 id, bytes32 supersededBy);
     /// @notice A record cannot supersede itself.
+    /// @param id The evidence id.
     error SelfSupersession(bytes32 id);
     /// @notice The record already has a witness policy; it cannot change.
+    /// @param id The evidence id.
     error WitnessesAlreadyRequired(bytes32 id);
     /// @notice The threshold must be between 1 and the number of witnesses.
+    /// @param threshold The rejected threshold.
+    /// @param witnessCount How many witnesses were named.
     error InvalidThreshold(uint8 threshold, uint256 witnessCount);
     /// @notice At most `max` witnesses per record.
+    /// @param count How many witnesses were named.
+    /// @param max The most allowed (`MAX_WITNESSES`).
     error TooManyWitnesses(uint256 count, uint256 max);
     /// @notice A witness may not be the zero address or the submitter.
+    /// @param witness The rejected witness.
     error InvalidWitness(address witness);
     /// @notice The witness is named twice.
+    /// @param witness The repeated witness.
     error DuplicateWitness(address witness);
     /// @notice The co-signing deadline is already past.
+    /// @param deadline The rejected deadline.
     error InvalidWitnessDeadline(uint64 deadline);
     /// @notice The account is not a named witness of the record.
+    /// @param id The evidence id.
+    /// @param account The account that tried to co-sign.
     error NotAWitness(bytes32 id, address account);
     /// @notice The witness has already co-signed the record.
+    /// @param id The evidence id.
+    /// @param witness The witness.
     error AlreadyCosigned(bytes32 id, address witness);
     /// @notice The co-signing deadline has passed.
+    /// @param id The evidence id.
+    /// @param deadline The record's co-signing deadline.
     error CosignDeadlinePassed(bytes32 id, uint64 deadline);
     /// @notice The signed request's deadline has passed.
+    /// @param deadline The request's deadline.
     error ExpiredSignature(uint256 deadline);
     /// @notice The signature is not `signer`'s over the request (wrong signer, data, nonce or chain).
+    /// @param signer The account the request was relayed for (the submitter or the witness).
     error InvalidSignature(address signer);
+
+    /// @notice Highest algorithm id accepted; ids share their storage byte with the batch flag.
+    /// @return The highest algorithm id (127).
+    // solhint-disable-next-line func-name-mixedcase
+    function MAX_ALGORITHM() external view returns (uint8);
+
+    /// @notice Most witnesses one record may name.
+    /// @return The most witnesses per record (32).
+    // solhint-disable-next-line func-name-mixedcase
+    function MAX_WITNESSES() external view returns (uint256);
+
+    /// @notice EIP-712 typehash of a delegated anchor.
+    /// @return keccak256 of
+    /// "Anchor(bytes32 digest,uint8 algorithm,bytes32 metadata,address submitter,uint256 nonce,uint256 deadline)".
+    // solhint-disable-next-line func-name-mixedcase
+    function ANCHOR_TYPEHASH() external view returns (bytes32);
+
+    /// @notice EIP-712 typehash of a delegated co-signature.
+    /// @return keccak256 of "Cosign(bytes32 id,address witness,uint256 nonce,uint256 deadline)".
+    // solhint-disable-next-line func-name-mixedcase
+    function COSIGN_TYPEHASH() external view returns (bytes32);
+
+    /// @notice The next nonce of `account`'s signed requests; `Anchor` and `Cosign` requests share one sequence.
+    /// @param account The submitter or witness that signs (or whose ERC-1271 wallet signs).
+    /// @return The nonce the account's next signed request must carry.
+    function nonces(address account) external view returns (uint256);
 
     /// @notice Anchors a digest. The caller is the submitter.
     /// @param digest The document digest (the evidence id).
@@ -168,19 +234,22 @@ interface IEvidenceRegistry {
     /// @param metadata Optional hash of off-chain metadata, or zero.
     function anchorBatch(bytes32 root, uint8 algorithm, uint256 size, bytes32 metadata) external;
 
-    /// @notice Anchors a digest on behalf of `signer`, who signed the EIP-712 `Anchor` request; the signer is the
-    /// submitter, whoever relays it. EOA and ERC-1271 signers both work.
+    /// @notice Anchors a digest on behalf of `submitter`, who signed the EIP-712 `Anchor` request; the signer is the
+    /// submitter, whoever relays it. EOA and ERC-1271 signers both work. The request names its submitter, so a
+    /// signature that is valid for several accounts (an owner's key and the wallets that accept it) anchors only for
+    /// the one it names.
     /// @param digest The document digest.
     /// @param algorithm Hash algorithm id, 1 to 127.
     /// @param metadata Optional metadata hash, or zero.
-    /// @param signer The submitter.
+    /// @param submitter The signer, recorded as the submitter.
     /// @param deadline Last timestamp at which the signature is valid.
-    /// @param signature The signer's signature over `Anchor(digest, algorithm, metadata, nonce, deadline)`.
+    /// @param signature The submitter's signature over
+    /// `Anchor(digest, algorithm, metadata, submitter, nonce, deadline)`, `nonce` being `nonces(submitter)`.
     function anchorBySig(
         bytes32 digest,
         uint8 algorithm,
         bytes32 metadata,
-        address signer,
+        address submitter,
         uint256 deadline,
         bytes calldata signature
     ) external;
@@ -200,7 +269,8 @@ interface IEvidenceRegistry {
     /// @param id The evidence id.
     /// @param witness The witness.
     /// @param deadline Last timestamp at which the signature is valid.
-    /// @param signature The witness's signature over `Cosign(id, witness, nonce, deadline)`.
+    /// @param signature The witness's signature over `Cosign(id, witness, nonce, deadline)`, `nonce` being
+    /// `nonces(witness)`.
     function cosignBySig(bytes32 id, address witness, uint256 deadline, bytes calldata signature) external;
 
     /// @notice Revokes the caller's record. The record stays readable, marked revoked.
@@ -217,23 +287,28 @@ interface IEvidenceRegistry {
 
     /// @notice Whether `id` is an anchored record (a digest or a batch root).
     /// @param id The evidence id.
+    /// @return Whether a record with this id exists.
     function exists(bytes32 id) external view returns (bool);
 
     /// @notice The stored record of `id` (all zero if none).
     /// @param id The evidence id.
+    /// @return The record.
     function getRecord(bytes32 id) external view returns (Record memory);
 
     /// @notice The witness policy of `id` (empty if none).
     /// @param id The evidence id.
+    /// @return The policy: threshold, signatures so far, deadline and witnesses.
     function getWitnessPolicy(bytes32 id) external view returns (WitnessPolicy memory);
 
     /// @notice Whether `witness` has co-signed `id`.
     /// @param id The evidence id.
     /// @param witness The witness.
+    /// @return Whether the witness's co-signature is recorded.
     function hasCosigned(bytes32 id, address witness) external view returns (bool);
 
     /// @notice Everything a verifier needs about a directly anchored digest (or a batch root itself).
     /// @param digest The digest.
+    /// @return The verification (`exists` false, the rest zero, if the digest is not anchored).
     function verify(bytes32 digest) external view returns (Verification memory);
 
     /// @notice Everything a verifier needs about a digest anchored in the batch with root `root`. `exists` is
@@ -241,6 +316,7 @@ interface IEvidenceRegistry {
     /// @param root The batch root.
     /// @param digest The digest.
     /// @param proof The Merkle proof of the digest's leaf.
+    /// @return The verification of the batch root, or all zero with `exists` false.
     function verifyInBatch(
         bytes32 root,
         bytes32 digest,

@@ -8,14 +8,22 @@ import {
   isHexString,
   type ContractRunner,
   type ContractTransactionResponse,
+  type Log,
+  type LogDescription,
   type Provider,
 } from "ethers";
 
 import { EvidenceRegistry__factory, type EvidenceRegistry } from "../../typechain-types/index.js";
-import { InvalidInputError, SdkError, WrongNetworkError, withDecodedErrors } from "../errors.js";
+import {
+  DeploymentNotFoundError,
+  InvalidInputError,
+  SdkError,
+  WrongNetworkError,
+  withDecodedErrors,
+} from "../errors.js";
 import { algorithmId, algorithmName, hashFile, randomSalt, type HashAlgorithmName } from "./hash.js";
 import { EvidenceBatch, type EvidenceReceipt } from "./receipt.js";
-import type { SignedAnchor, SignedCosign } from "./signing.js";
+import type { SignedAnchor, SignedCosign, SignedRequest } from "./signing.js";
 
 /** What the chain says about a digest, decoded. */
 export interface EvidenceStatus {
@@ -38,13 +46,75 @@ export interface EvidenceStatus {
   supersededBy: string | null;
 }
 
-/** The outcome of checking a receipt (and optionally the document) against the chain. */
-export interface ReceiptVerification extends EvidenceStatus {
-  /** True when the document matches the receipt (or no document was given) and the chain confirms the anchor. */
+/** The verdict on a document or a receipt against the chain: the chain's answer, and what it means. */
+export interface EvidenceVerification extends EvidenceStatus {
+  /** The digest checked (the receipt's, or the file's). */
+  digest: string;
+  /** Whether the document's digest is the receipt's (always true for a file checked without a receipt); null when no document was given. */
+  contentMatches: boolean | null;
+  /**
+   * Whether the chain holds the anchor described: the digest, directly or under the receipt's batch root by its
+   * proof, with the expected algorithm and (for a receipt) in the receipt's block.
+   */
+  anchored: boolean;
+  /**
+   * The content matches (or was not given), it is anchored, and the record is not revoked. A superseded record stays
+   * valid (it is genuine; `supersededBy` names its successor).
+   */
   valid: boolean;
   /** Why `valid` is false, in one line. */
   reason?: string;
+  /** The reason hash of the revocation, from its `Revoked` event; null if not revoked. */
+  revocationReason: string | null;
 }
+
+/** The outcome of checking a receipt (and optionally the document) against the chain. */
+export type ReceiptVerification = EvidenceVerification;
+
+/** Where an event was emitted. */
+export interface EventLocation {
+  transaction: string;
+  blockNumber: number;
+  logIndex: number;
+}
+
+/** One event of a record's history, decoded; `submitter` is the record's. */
+export type EvidenceEvent = EventLocation &
+  (
+    | { kind: "anchored"; submitter: string; algorithm: number; algorithmName: string; metadata: string }
+    | { kind: "batchAnchored"; submitter: string; size: bigint }
+    | { kind: "metadataURI"; submitter: string; uri: string }
+    | { kind: "witnessesRequired"; submitter: string; witnesses: string[]; threshold: number; deadline: number }
+    | { kind: "cosigned"; submitter: string; witness: string; signatures: number }
+    | { kind: "witnessed"; submitter: string }
+    | { kind: "revoked"; submitter: string; reason: string }
+    /** This record was superseded by `supersededBy`. */
+    | { kind: "superseded"; submitter: string; supersededBy: string }
+    /** This record supersedes `previous`. */
+    | { kind: "supersedes"; submitter: string; previous: string }
+  );
+
+/** The registry's events, by name. */
+export type EvidenceEventName =
+  | "Anchored"
+  | "BatchAnchored"
+  | "MetadataURI"
+  | "WitnessesRequired"
+  | "Cosigned"
+  | "Witnessed"
+  | "Revoked"
+  | "Superseded";
+
+const EVENT_NAMES: readonly EvidenceEventName[] = [
+  "Anchored",
+  "BatchAnchored",
+  "MetadataURI",
+  "WitnessesRequired",
+  "Cosigned",
+  "Witnessed",
+  "Revoked",
+  "Superseded",
+];
 
 /** A mined transaction's essentials. */
 export interface Mined {
@@ -78,6 +148,50 @@ function toStatus(v: VerificationOutput): EvidenceStatus {
   };
 }
 
+function toEvent(log: LogDescription, location: EventLocation, id: string): EvidenceEvent {
+  const a = log.args;
+  switch (log.name as EvidenceEventName) {
+    case "Anchored":
+      return {
+        ...location,
+        kind: "anchored",
+        submitter: a.submitter,
+        algorithm: Number(a.algorithm),
+        algorithmName: algorithmName(a.algorithm),
+        metadata: a.metadata,
+      };
+    case "BatchAnchored":
+      return { ...location, kind: "batchAnchored", submitter: a.submitter, size: a.size };
+    case "MetadataURI":
+      return { ...location, kind: "metadataURI", submitter: a.submitter, uri: a.uri };
+    case "WitnessesRequired":
+      return {
+        ...location,
+        kind: "witnessesRequired",
+        submitter: a.submitter,
+        witnesses: [...a.witnesses],
+        threshold: Number(a.threshold),
+        deadline: Number(a.deadline),
+      };
+    case "Cosigned":
+      return {
+        ...location,
+        kind: "cosigned",
+        submitter: a.submitter,
+        witness: a.witness,
+        signatures: Number(a.signatures),
+      };
+    case "Witnessed":
+      return { ...location, kind: "witnessed", submitter: a.submitter };
+    case "Revoked":
+      return { ...location, kind: "revoked", submitter: a.submitter, reason: a.reason };
+    case "Superseded":
+      return a.id === id
+        ? { ...location, kind: "superseded", submitter: a.submitter, supersededBy: a.supersededBy }
+        : { ...location, kind: "supersedes", submitter: a.submitter, previous: a.id };
+  }
+}
+
 function checkId(value: string, what = "evidence id"): string {
   if (!isHexString(value, 32)) throw new InvalidInputError(`${what} must be 32 bytes of hex, got "${value}"`);
   return value;
@@ -92,10 +206,15 @@ export function toBytes32(value: string | undefined): string {
 /** Typed access to an EvidenceRegistry: anchoring, batches with receipts, witnesses, revocation and verification. */
 export class EvidenceClient {
   readonly contract: EvidenceRegistry;
+  readonly address: string;
+  /** Settles once the address is known to hold code; reset on failure so a later call checks again. */
+  private deployed?: Promise<void>;
 
+  /** The address is checked for code on the first call, which throws `DeploymentNotFoundError` if it has none. */
   constructor(address: string, runner: ContractRunner) {
     if (!isAddress(address)) throw new InvalidInputError(`not an address: "${address}"`);
     this.contract = EvidenceRegistry__factory.connect(address, runner);
+    this.address = address;
   }
 
   private get provider(): Provider {
@@ -104,11 +223,45 @@ export class EvidenceClient {
     return provider;
   }
 
-  private async send(call: () => Promise<ContractTransactionResponse>): Promise<Mined> {
+  /** Refuses an address without code (no deployment there, or the wrong network), once per client. */
+  private ready(): Promise<void> {
+    this.deployed ??= (async () => {
+      if ((await this.provider.getCode(this.address)) === "0x") {
+        throw new DeploymentNotFoundError(
+          `no EvidenceRegistry at ${this.address} on chain ${await this.chainId()}: wrong network or address?`,
+        );
+      }
+    })().catch((error: unknown) => {
+      this.deployed = undefined;
+      throw error;
+    });
+    return this.deployed;
+  }
+
+  /**
+   * Sends a transaction and checks that the registry emitted each of `expected` for `id`: a success without them
+   * (an address holding some other contract) is an error, not a result.
+   */
+  private async send(
+    call: () => Promise<ContractTransactionResponse>,
+    id: string,
+    ...expected: EvidenceEventName[]
+  ): Promise<Mined> {
+    await this.ready();
     return withDecodedErrors(this.contract.interface, async () => {
       const response = await call();
       const receipt = await response.wait();
       if (receipt === null) throw new SdkError("NOT_MINED", `transaction ${response.hash} was not mined`);
+      const emitted = receipt.logs.filter((log) => log.address.toLowerCase() === this.address.toLowerCase());
+      for (const name of expected) {
+        const topic = this.contract.interface.getEvent(name)!.topicHash;
+        if (!emitted.some((log) => log.topics[0] === topic && log.topics[1] === id.toLowerCase())) {
+          throw new SdkError(
+            "EVENT_NOT_EMITTED",
+            `transaction ${receipt.hash} succeeded but ${this.address} emitted no ${name} for ${id}: not an EvidenceRegistry?`,
+          );
+        }
+      }
       return { transaction: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed };
     });
   }
@@ -126,8 +279,11 @@ export class EvidenceClient {
   ): Promise<Mined> {
     checkId(digest, "digest");
     const alg = algorithmId(algorithm);
-    if (options.uri !== undefined) return this.send(() => this.contract.anchorWithURI(digest, alg, options.uri!));
-    return this.send(() => this.contract.anchor(digest, alg, toBytes32(options.metadata)));
+    if (options.uri !== undefined) {
+      const uri = options.uri;
+      return this.send(() => this.contract.anchorWithURI(digest, alg, uri), digest, "Anchored", "MetadataURI");
+    }
+    return this.send(() => this.contract.anchor(digest, alg, toBytes32(options.metadata)), digest, "Anchored");
   }
 
   /** Hashes a file (streamed) and anchors it; returns its receipt. */
@@ -152,8 +308,11 @@ export class EvidenceClient {
     options: { metadata?: string; salts?: readonly (string | undefined)[]; fileNames?: readonly string[] } = {},
   ): Promise<AnchorFolderResult> {
     const batch = new EvidenceBatch(digests);
-    const mined = await this.send(() =>
-      this.contract.anchorBatch(batch.root, algorithmId(algorithm), batch.size, toBytes32(options.metadata)),
+    const mined = await this.send(
+      () => this.contract.anchorBatch(batch.root, algorithmId(algorithm), batch.size, toBytes32(options.metadata)),
+      batch.root,
+      "Anchored",
+      "BatchAnchored",
     );
     const chainId = (await this.chainId()).toString();
     const receipts = digests.map((digest, i) =>
@@ -207,93 +366,211 @@ export class EvidenceClient {
     return this.anchorBatch(digests, algorithm, { metadata: options.metadata, salts, fileNames: files });
   }
 
-  /** Relays a delegated anchor signed with `signAnchor`; the signer, not this client's account, is the submitter. */
+  /** Relays a delegated anchor signed with `signAnchor`; its submitter, not this client's account, is recorded. */
   async relayAnchor(signed: SignedAnchor): Promise<Mined> {
-    return this.send(() =>
-      this.contract.anchorBySig(
-        signed.digest,
-        signed.algorithm,
-        signed.metadata,
-        signed.signer,
-        signed.deadline,
-        signed.signature,
-      ),
+    checkId(signed.digest, "digest");
+    return this.send(
+      () =>
+        this.contract.anchorBySig(
+          signed.digest,
+          signed.algorithm,
+          signed.metadata,
+          signed.submitter,
+          signed.deadline,
+          signed.signature,
+        ),
+      signed.digest,
+      "Anchored",
     );
+  }
+
+  /**
+   * Relays a signed request read from a file (`readSignedRequest`), after checking that it is for this client's chain
+   * (`WrongNetworkError`) and registry (`InvalidInputError`).
+   */
+  async relay(request: SignedRequest): Promise<Mined> {
+    const chainId = await this.chainId();
+    if (chainId !== request.chainId) throw new WrongNetworkError(request.chainId, chainId, "the signed request");
+    if (request.registry.toLowerCase() !== this.address.toLowerCase()) {
+      throw new InvalidInputError(`the signed request is for registry ${request.registry}, not ${this.address}`);
+    }
+    return request.type === "Anchor" ? this.relayAnchor(request) : this.relayCosign(request);
   }
 
   /** Requires `threshold` of `witnesses` to co-sign the caller's record; `deadline` in seconds (0: none). */
   async requireWitnesses(id: string, witnesses: readonly string[], threshold: number, deadline = 0n): Promise<Mined> {
     checkId(id);
     for (const w of witnesses) if (!isAddress(w)) throw new InvalidInputError(`witness is not an address: "${w}"`);
-    return this.send(() => this.contract.requireWitnesses(id, [...witnesses], threshold, deadline));
+    return this.send(
+      () => this.contract.requireWitnesses(id, [...witnesses], threshold, deadline),
+      id,
+      "WitnessesRequired",
+    );
   }
 
   /** Co-signs record `id` as the client's account. */
   async cosign(id: string): Promise<Mined> {
-    return this.send(() => this.contract.cosign(checkId(id)));
+    return this.send(() => this.contract.cosign(checkId(id)), id, "Cosigned");
   }
 
   /** Relays a co-signature signed with `signCosign`. */
   async relayCosign(signed: SignedCosign): Promise<Mined> {
-    return this.send(() => this.contract.cosignBySig(signed.id, signed.witness, signed.deadline, signed.signature));
+    checkId(signed.id);
+    return this.send(
+      () => this.contract.cosignBySig(signed.id, signed.witness, signed.deadline, signed.signature),
+      signed.id,
+      "Cosigned",
+    );
   }
 
   /** Revokes the caller's record; `reason` is text (hashed) or a 32-byte hash. */
   async revoke(id: string, reason?: string): Promise<Mined> {
-    return this.send(() => this.contract.revoke(checkId(id), toBytes32(reason)));
+    return this.send(() => this.contract.revoke(checkId(id), toBytes32(reason)), id, "Revoked");
   }
 
   /** Links the caller's record `id` to its replacement `newId`. */
   async supersede(id: string, newId: string): Promise<Mined> {
-    return this.send(() => this.contract.supersede(checkId(id), checkId(newId, "new evidence id")));
+    checkId(newId, "new evidence id");
+    return this.send(() => this.contract.supersede(checkId(id), newId), id, "Superseded");
   }
 
   /** The chain's answer for a directly anchored digest (or a batch root). */
   async verify(digest: string): Promise<EvidenceStatus> {
-    return toStatus(await this.contract.verify(checkId(digest, "digest")));
+    checkId(digest);
+    await this.ready();
+    return toStatus(await this.contract.verify(digest));
   }
 
   /** The chain's answer for a digest in the batch with root `root`. */
   async verifyInBatch(root: string, digest: string, proof: readonly string[]): Promise<EvidenceStatus> {
-    return toStatus(await this.contract.verifyInBatch(checkId(root, "root"), checkId(digest, "digest"), [...proof]));
+    checkId(root, "root");
+    checkId(digest, "digest");
+    await this.ready();
+    return toStatus(await this.contract.verifyInBatch(root, digest, [...proof]));
   }
 
-  /** Hashes a file and asks the chain about its digest, without a receipt (unsalted, direct anchors only). */
-  async verifyFile(
-    file: string,
-    algorithm: HashAlgorithmName = "sha256",
-  ): Promise<EvidenceStatus & { digest: string }> {
+  /**
+   * Hashes a file and judges its digest against the chain, without a receipt (so unsalted, direct anchors only): valid
+   * when anchored with `algorithm` and not revoked.
+   */
+  async verifyFile(file: string, algorithm: HashAlgorithmName = "sha256"): Promise<EvidenceVerification> {
     const digest = await hashFile(file, algorithm);
-    return { ...(await this.verify(digest)), digest };
+    return this.judge(await this.verify(digest), { id: digest.toLowerCase(), digest, algorithm, contentMatches: true });
   }
 
   /**
    * Checks a receipt against the chain, and the document against the receipt when `file` is given. Needs only the
-   * receipt, the file and a provider: the receipt names the contract and chain. Throws `WrongNetworkError` if the
-   * client's provider is on another chain than the receipt.
+   * receipt, the file and a provider: the receipt names the contract and chain. Valid when the content matches, the
+   * chain holds the anchor with the receipt's algorithm and block, and the record is not revoked. Throws
+   * `WrongNetworkError` if the client's provider is on another chain than the receipt, and `DeploymentNotFoundError`
+   * if the receipt's contract has no code.
    */
   async verifyReceipt(receipt: EvidenceReceipt, file?: string): Promise<ReceiptVerification> {
     const chainId = await this.chainId();
     if (chainId !== BigInt(receipt.chainId))
       throw new WrongNetworkError(BigInt(receipt.chainId), chainId, "the receipt");
-    if (receipt.contract.toLowerCase() !== (await this.contract.getAddress()).toLowerCase()) {
+    if (receipt.contract.toLowerCase() !== this.address.toLowerCase()) {
       throw new InvalidInputError(`the receipt is for contract ${receipt.contract}, not this client's`);
     }
     const status = receipt.batch
       ? await this.verifyInBatch(receipt.batch.root, receipt.digest, receipt.batch.proof)
       : await this.verify(receipt.digest);
-    if (file !== undefined) {
-      const digest = await hashFile(file, receipt.algorithm, receipt.salt);
-      if (digest.toLowerCase() !== receipt.digest.toLowerCase()) {
-        return {
-          ...status,
-          valid: false,
-          reason: `the file's ${receipt.algorithm} digest ${digest} is not the receipt's`,
-        };
-      }
+    let fileDigest: string | undefined;
+    if (file !== undefined) fileDigest = await hashFile(file, receipt.algorithm, receipt.salt);
+    return this.judge(status, {
+      id: (receipt.batch?.root ?? receipt.digest).toLowerCase(),
+      digest: receipt.digest,
+      algorithm: receipt.algorithm,
+      blockNumber: receipt.blockNumber,
+      contentMatches: fileDigest === undefined ? null : fileDigest.toLowerCase() === receipt.digest.toLowerCase(),
+      fileDigest,
+    });
+  }
+
+  /**
+   * The events of record `id` (a digest or a batch root), in chain order: anchored (with batch or URI), witnesses
+   * required, co-signatures, witnessed, revoked, superseded (and `supersedes` when it replaced another record).
+   * Empty if no such record. Reads logs from the anchor's block on.
+   */
+  async history(id: string): Promise<EvidenceEvent[]> {
+    const key = checkId(id).toLowerCase();
+    const status = await this.verify(key);
+    if (!status.exists) return [];
+    const iface = this.contract.interface;
+    const topics = EVENT_NAMES.map((name) => iface.getEvent(name)!.topicHash);
+    const [own, successors] = await Promise.all([
+      this.logs([topics, key], status.blockNumber),
+      this.logs([iface.getEvent("Superseded")!.topicHash, null, key], status.blockNumber),
+    ]);
+    return [...own, ...successors]
+      .sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index)
+      .map((log) =>
+        toEvent(
+          iface.parseLog(log)!,
+          { transaction: log.transactionHash, blockNumber: log.blockNumber, logIndex: log.index },
+          key,
+        ),
+      );
+  }
+
+  private async logs(topics: (string | string[] | null)[], fromBlock: number): Promise<readonly Log[]> {
+    await this.ready();
+    return this.provider.getLogs({ address: this.address, topics, fromBlock, toBlock: "latest" });
+  }
+
+  /** The reason hash of record `id`'s revocation, from its `Revoked` event; null if it is not revoked. */
+  async revocationReason(id: string): Promise<string | null> {
+    const key = checkId(id).toLowerCase();
+    const status = await this.verify(key);
+    return status.revoked ? this.findRevocationReason(key, status.blockNumber) : null;
+  }
+
+  private async findRevocationReason(id: string, fromBlock: number): Promise<string | null> {
+    const [log] = await this.logs([this.contract.interface.getEvent("Revoked")!.topicHash, id], fromBlock);
+    return log === undefined ? null : (this.contract.interface.parseLog(log)!.args.reason as string);
+  }
+
+  /** The verdict on `status`, the chain's answer for the record `id`, against what the caller expects of it. */
+  private async judge(
+    status: EvidenceStatus,
+    expected: {
+      id: string;
+      digest: string;
+      algorithm: HashAlgorithmName;
+      blockNumber?: number;
+      contentMatches: boolean | null;
+      fileDigest?: string;
+    },
+  ): Promise<EvidenceVerification> {
+    const algorithmMatches = status.algorithmName === expected.algorithm;
+    const blockMatches = expected.blockNumber === undefined || status.blockNumber === expected.blockNumber;
+    const anchored = status.exists && algorithmMatches && blockMatches;
+    const revocationReason = status.revoked ? await this.findRevocationReason(expected.id, status.blockNumber) : null;
+    let reason: string | undefined;
+    if (expected.contentMatches === false) {
+      reason = `the file's ${expected.algorithm} digest ${expected.fileDigest} is not the receipt's`;
+    } else if (!status.exists) {
+      reason =
+        expected.blockNumber === undefined
+          ? `no anchor of ${expected.algorithm} digest ${expected.digest}`
+          : "the chain has no anchor matching the receipt";
+    } else if (!algorithmMatches) {
+      reason = `the chain records algorithm ${status.algorithmName}, not ${expected.algorithm}`;
+    } else if (!blockMatches) {
+      reason = `the chain records the anchor in block ${status.blockNumber}, the receipt says block ${expected.blockNumber}`;
+    } else if (status.revoked) {
+      reason = `revoked at ${status.revokedAt} (reason ${revocationReason ?? "unknown"})`;
     }
-    if (!status.exists) return { ...status, valid: false, reason: "the chain has no anchor matching the receipt" };
-    return { ...status, valid: true };
+    const result: EvidenceVerification = {
+      ...status,
+      digest: expected.digest,
+      contentMatches: expected.contentMatches,
+      anchored,
+      valid: reason === undefined,
+      revocationReason,
+    };
+    if (reason !== undefined) result.reason = reason;
+    return result;
   }
 
   private async receipt(
@@ -313,7 +590,7 @@ export class EvidenceClient {
       digest: fields.digest,
       algorithm: fields.algorithm,
       chainId,
-      contract: this.contract.target as string,
+      contract: this.address,
       transaction: mined.transaction,
       blockNumber: mined.blockNumber,
     };

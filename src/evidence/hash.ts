@@ -7,7 +7,10 @@ import { getBytes, hexlify, isHexString } from "ethers";
 
 import { InvalidInputError } from "../errors.js";
 
-/** Hash algorithm ids as recorded on chain. The contract accepts any non-zero id; these are the ones the SDK computes. */
+/**
+ * Hash algorithm ids as recorded on chain. The contract accepts any id from 1 to 127 (`MAX_ALGORITHM`), so more can
+ * come; these are the ones the SDK computes.
+ */
 export const HashAlgorithm = {
   keccak256: 1,
   sha256: 2,

@@ -1,6 +1,9 @@
-import { ZeroHash, type Signer, type TypedDataDomain } from "ethers";
+import { readFile } from "node:fs/promises";
+
+import { ZeroHash, getAddress, isAddress, isHexString, type Signer, type TypedDataDomain } from "ethers";
 
 import type { EvidenceRegistry } from "../../typechain-types/index.js";
+import { InvalidInputError } from "../errors.js";
 
 /** EIP-712 types of the registry's delegated calls; they must match the contract's typehashes. */
 export const EVIDENCE_TYPES = {
@@ -8,6 +11,7 @@ export const EVIDENCE_TYPES = {
     { name: "digest", type: "bytes32" },
     { name: "algorithm", type: "uint8" },
     { name: "metadata", type: "bytes32" },
+    { name: "submitter", type: "address" },
     { name: "nonce", type: "uint256" },
     { name: "deadline", type: "uint256" },
   ],
@@ -24,7 +28,8 @@ export interface SignedAnchor {
   digest: string;
   algorithm: number;
   metadata: string;
-  signer: string;
+  /** The account recorded as submitter: the signer itself, or the ERC-1271 wallet it signed for. */
+  submitter: string;
   nonce: bigint;
   deadline: bigint;
   signature: string;
@@ -33,10 +38,25 @@ export interface SignedAnchor {
 /** A signed delegated co-signature, ready for anyone to relay with `EvidenceClient.relayCosign`. */
 export interface SignedCosign {
   id: string;
+  /** The witness: the signer itself, or the ERC-1271 wallet it signed for. */
   witness: string;
   nonce: bigint;
   deadline: bigint;
   signature: string;
+}
+
+/** Who a request is signed for, and with which nonce. */
+export interface SigningOptions {
+  /**
+   * The account the request is for: an ERC-1271 contract wallet that accepts the signer's signature. It is recorded
+   * (as submitter or witness) and its nonce is used. Default: the signer's own address.
+   */
+  onBehalfOf?: string;
+  /**
+   * The nonce to sign, instead of the account's current one: sign requests n, n+1, … ahead and relay them in that
+   * order (each relayed request consumes one nonce of the account).
+   */
+  nonce?: bigint;
 }
 
 /** The registry's EIP-712 domain, read from the chain (ERC-5267) so it cannot drift from the contract. */
@@ -50,18 +70,44 @@ export async function evidenceDomain(registry: EvidenceRegistry): Promise<TypedD
   };
 }
 
-/** Signs a delegated anchor with the signer's current nonce; the signer becomes the submitter. */
+/** The account a request is for and the nonce it carries, checked. */
+async function accountAndNonce(
+  signer: Signer,
+  registry: EvidenceRegistry,
+  options: SigningOptions,
+): Promise<{ account: string; nonce: bigint }> {
+  if (options.onBehalfOf !== undefined && !isAddress(options.onBehalfOf)) {
+    throw new InvalidInputError(`onBehalfOf is not an address: "${options.onBehalfOf}"`);
+  }
+  if (options.nonce !== undefined && options.nonce < 0n) {
+    throw new InvalidInputError(`nonce must not be negative, got ${options.nonce}`);
+  }
+  const account = options.onBehalfOf === undefined ? await signer.getAddress() : getAddress(options.onBehalfOf);
+  return { account, nonce: options.nonce ?? (await registry.nonces(account)) };
+}
+
+function checkBytes32(value: string, what: string): void {
+  if (!isHexString(value, 32)) throw new InvalidInputError(`${what} must be 32 bytes of hex, got "${value}"`);
+}
+
+/**
+ * Signs a delegated anchor; the account signed for (the signer, or the wallet in `onBehalfOf`) becomes the submitter
+ * and is named in the signed request, so the signature anchors for no other account.
+ */
 export async function signAnchor(
   signer: Signer,
   registry: EvidenceRegistry,
   request: { digest: string; algorithm: number; metadata?: string; deadline: bigint },
+  options: SigningOptions = {},
 ): Promise<SignedAnchor> {
-  const address = await signer.getAddress();
-  const nonce = await registry.nonces(address);
+  checkBytes32(request.digest, "digest");
+  if (request.metadata !== undefined) checkBytes32(request.metadata, "metadata");
+  const { account, nonce } = await accountAndNonce(signer, registry, options);
   const message = {
     digest: request.digest,
     algorithm: request.algorithm,
     metadata: request.metadata ?? ZeroHash,
+    submitter: account,
     nonce,
     deadline: request.deadline,
   };
@@ -70,26 +116,98 @@ export async function signAnchor(
     { Anchor: [...EVIDENCE_TYPES.Anchor] },
     message,
   );
-  return { ...message, signer: address, signature };
+  return { ...message, signature };
 }
 
-/** Signs a delegated co-signature of record `id` with the witness's current nonce. */
+/** Signs a delegated co-signature of record `id` for the witness (the signer, or the wallet in `onBehalfOf`). */
 export async function signCosign(
   witness: Signer,
   registry: EvidenceRegistry,
   request: { id: string; deadline: bigint },
+  options: SigningOptions = {},
 ): Promise<SignedCosign> {
-  const address = await witness.getAddress();
-  const message = {
-    id: request.id,
-    witness: address,
-    nonce: await registry.nonces(address),
-    deadline: request.deadline,
-  };
+  checkBytes32(request.id, "evidence id");
+  const { account, nonce } = await accountAndNonce(witness, registry, options);
+  const message = { id: request.id, witness: account, nonce, deadline: request.deadline };
   const signature = await witness.signTypedData(
     await evidenceDomain(registry),
     { Cosign: [...EVIDENCE_TYPES.Cosign] },
     message,
   );
   return { ...message, signature };
+}
+
+/** Where a signed request may be relayed: the chain and registry of its EIP-712 domain. */
+export interface SignedRequestTarget {
+  chainId: bigint;
+  registry: string;
+}
+
+/** A signed request with its target, as `evidence sign-anchor` / `sign-cosign` write it and `evidence relay` reads it. */
+export type SignedRequest =
+  ({ type: "Anchor" } & SignedAnchor & SignedRequestTarget) | ({ type: "Cosign" } & SignedCosign & SignedRequestTarget);
+
+/** The JSON text of a signed request (big integers as decimal strings), safe to hand to a relayer. */
+export function formatSignedRequest(request: SignedRequest): string {
+  const json = JSON.stringify(
+    { version: 1, ...request },
+    (_, value: unknown) => (typeof value === "bigint" ? value.toString() : value),
+    2,
+  );
+  return json + "\n";
+}
+
+/** Parses and checks a signed request; throws `InvalidInputError` naming the first bad field. */
+export function parseSignedRequest(json: string | unknown): SignedRequest {
+  let value: unknown = json;
+  if (typeof json === "string") {
+    try {
+      value = JSON.parse(json);
+    } catch {
+      throw new InvalidInputError("signed request is not valid JSON");
+    }
+  }
+  const fail = (field: string): never => {
+    throw new InvalidInputError(`signed request field "${field}" is missing or malformed`);
+  };
+  if (value === null || typeof value !== "object") return fail("(root)");
+  const r = value as Record<string, unknown>;
+  const bytes32 = (field: string): string => (isHexString(r[field], 32) ? (r[field] as string) : fail(field));
+  const address = (field: string): string =>
+    typeof r[field] === "string" && isAddress(r[field]) ? getAddress(r[field]) : fail(field);
+  const uint = (field: string): bigint =>
+    typeof r[field] === "string" && /^\d+$/.test(r[field]) ? BigInt(r[field]) : fail(field);
+
+  if (r.version !== 1) fail("version");
+  if (r.type !== "Anchor" && r.type !== "Cosign") fail("type");
+  const target = { chainId: uint("chainId"), registry: address("registry") };
+  const signature = isHexString(r.signature) ? (r.signature as string) : fail("signature");
+  const common = { nonce: uint("nonce"), deadline: uint("deadline"), signature };
+  if (r.type === "Cosign") {
+    return { type: "Cosign", ...target, id: bytes32("id"), witness: address("witness"), ...common };
+  }
+  const algorithm = r.algorithm;
+  if (typeof algorithm !== "number" || !Number.isInteger(algorithm) || algorithm < 0 || algorithm > 255) {
+    fail("algorithm");
+  }
+  return {
+    type: "Anchor",
+    ...target,
+    digest: bytes32("digest"),
+    algorithm: algorithm as number,
+    metadata: bytes32("metadata"),
+    submitter: address("submitter"),
+    ...common,
+  };
+}
+
+/** Reads a signed request file; throws `InvalidInputError` if it is missing or malformed. */
+export async function readSignedRequest(path: string): Promise<SignedRequest> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    throw new InvalidInputError(`signed request not found: ${path}`);
+  }
+  return parseSignedRequest(text);
 }

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import type { Signer, TypedDataDomain } from "ethers";
 
 import {
+  ANCHOR_TYPES,
   KECCAK256,
   MAX_ALGORITHM,
   SHA256,
@@ -31,11 +32,12 @@ async function deployWithWallet() {
   return { ...base, wallet, walletAddress: await wallet.getAddress() };
 }
 
-async function anchorRequest(digest: string, nonce = 0n): Promise<AnchorRequest> {
+async function anchorRequest(digest: string, submitter: string, nonce = 0n): Promise<AnchorRequest> {
   return {
     digest,
     algorithm: SHA256,
     metadata: digestOf(`${digest} metadata`),
+    submitter,
     nonce,
     deadline: await futureDeadline(),
   };
@@ -50,7 +52,7 @@ describe("EvidenceRegistry: signed requests", function () {
   describe("anchorBySig", function () {
     it("anchors for the EOA signer, not the relayer, and consumes the signer's nonce", async function () {
       const { registry, domain, alice, relayer } = await loadFixture(deployRegistry);
-      const request = await anchorRequest(digestOf("delegated"));
+      const request = await anchorRequest(digestOf("delegated"), alice.address);
       const signature = await signAnchor(alice, domain, request);
 
       const tx = registry
@@ -70,7 +72,7 @@ describe("EvidenceRegistry: signed requests", function () {
 
     it("lets the signer act as the submitter afterwards", async function () {
       const { registry, domain, alice, relayer } = await loadFixture(deployRegistry);
-      const request = await anchorRequest(digestOf("delegated"));
+      const request = await anchorRequest(digestOf("delegated"), alice.address);
       const signature = await signAnchor(alice, domain, request);
       await registry
         .connect(relayer)
@@ -86,7 +88,7 @@ describe("EvidenceRegistry: signed requests", function () {
 
     it("accepts the signer relaying its own request", async function () {
       const { registry, domain, alice } = await loadFixture(deployRegistry);
-      const request = await anchorRequest(digestOf("self relayed"));
+      const request = await anchorRequest(digestOf("self relayed"), alice.address);
       const signature = await signAnchor(alice, domain, request);
       await expect(
         registry
@@ -101,7 +103,7 @@ describe("EvidenceRegistry: signed requests", function () {
       const { registry, domain, alice, relayer } = await loadFixture(deployRegistry);
       for (let nonce = 0n; nonce < 3n; nonce++) {
         expect(await registry.nonces(alice.address)).to.equal(nonce);
-        const request = await anchorRequest(digestOf(`request ${nonce}`), nonce);
+        const request = await anchorRequest(digestOf(`request ${nonce}`), alice.address, nonce);
         const signature = await signAnchor(alice, domain, request);
         await registry
           .connect(relayer)
@@ -113,7 +115,7 @@ describe("EvidenceRegistry: signed requests", function () {
 
     it("rejects a replayed signature with InvalidSignature(signer)", async function () {
       const { registry, domain, alice, relayer, outsider } = await loadFixture(deployRegistry);
-      const request = await anchorRequest(digestOf("replayed"));
+      const request = await anchorRequest(digestOf("replayed"), alice.address);
       const signature = await signAnchor(alice, domain, request);
       const args = [
         request.digest,
@@ -135,7 +137,7 @@ describe("EvidenceRegistry: signed requests", function () {
 
     it("rejects a signature past its deadline with ExpiredSignature(deadline), and accepts it at the deadline", async function () {
       const { registry, domain, alice, relayer } = await loadFixture(deployRegistry);
-      const request = await anchorRequest(digestOf("deadline"));
+      const request = await anchorRequest(digestOf("deadline"), alice.address);
       const signature = await signAnchor(alice, domain, request);
       const args = [
         request.digest,
@@ -153,7 +155,7 @@ describe("EvidenceRegistry: signed requests", function () {
           .withArgs(request.deadline);
       });
 
-      const late = await anchorRequest(digestOf("on the deadline"));
+      const late = await anchorRequest(digestOf("on the deadline"), alice.address);
       const onTime = await signAnchor(alice, domain, late);
       await networkHelpers.time.setNextBlockTimestamp(late.deadline);
       await expect(
@@ -173,9 +175,10 @@ describe("EvidenceRegistry: signed requests", function () {
         .withArgs(deadline);
     });
 
-    it("rejects a signature by anyone but the named signer", async function () {
+    it("rejects a signature by anyone but the named submitter, or relayed for another submitter", async function () {
       const { registry, domain, alice, bob, relayer } = await loadFixture(deployRegistry);
-      const request = await anchorRequest(digestOf("impersonated"));
+      const request = await anchorRequest(digestOf("impersonated"), alice.address);
+      // Bob signs a request naming alice; alice's own signature is relayed as if it were bob's.
       const bobSignature = await signAnchor(bob, domain, request);
       const aliceSignature = await signAnchor(alice, domain, request);
 
@@ -213,7 +216,7 @@ describe("EvidenceRegistry: signed requests", function () {
 
     it("rejects a signature over any other field value (digest, algorithm, metadata, deadline, nonce)", async function () {
       const { registry, domain, alice, relayer } = await loadFixture(deployRegistry);
-      const request = await anchorRequest(digestOf("tampered"));
+      const request = await anchorRequest(digestOf("tampered"), alice.address);
       const signature = await signAnchor(alice, domain, request);
       const submit = (r: AnchorRequest, sig = signature) =>
         registry.connect(relayer).anchorBySig(r.digest, r.algorithm, r.metadata, alice.address, r.deadline, sig);
@@ -244,7 +247,7 @@ describe("EvidenceRegistry: signed requests", function () {
 
     it("rejects a signature for another domain (chain, contract, name, version)", async function () {
       const { registry, domain, alice, relayer } = await loadFixture(deployRegistry);
-      const request = await anchorRequest(digestOf("cross domain"));
+      const request = await anchorRequest(digestOf("cross domain"), alice.address);
       const domains: TypedDataDomain[] = [
         { ...domain, chainId: 1n },
         { ...domain, verifyingContract: ethers.getAddress(ethers.dataSlice(ethers.id("other registry"), 12)) },
@@ -273,7 +276,7 @@ describe("EvidenceRegistry: signed requests", function () {
 
     it("rejects malformed, compact (64-byte) and malleated (high-s) signatures", async function () {
       const { registry, domain, alice, relayer } = await loadFixture(deployRegistry);
-      const request = await anchorRequest(digestOf("malformed"));
+      const request = await anchorRequest(digestOf("malformed"), alice.address);
       const signature = await signAnchor(alice, domain, request);
       const variants = [
         "0x",
@@ -302,7 +305,7 @@ describe("EvidenceRegistry: signed requests", function () {
 
     it("never anchors for the zero address", async function () {
       const { registry, domain, alice, relayer } = await loadFixture(deployRegistry);
-      const request = await anchorRequest(digestOf("nobody"));
+      const request = await anchorRequest(digestOf("nobody"), ethers.ZeroAddress);
       const signature = await signAnchor(alice, domain, request);
       for (const sig of [signature, "0x", ethers.concat([ZERO, ZERO, "0x1b"])]) {
         await expect(
@@ -330,14 +333,14 @@ describe("EvidenceRegistry: signed requests", function () {
       const time = (await registry.getRecord(taken)).time;
 
       const cases: [AnchorRequest, string, unknown[]][] = [
-        [{ ...(await anchorRequest(ZERO)) }, "ZeroDigest", []],
-        [{ ...(await anchorRequest(digestOf("no algorithm"))), algorithm: 0 }, "UnknownAlgorithm", [0]],
+        [{ ...(await anchorRequest(ZERO, alice.address)) }, "ZeroDigest", []],
+        [{ ...(await anchorRequest(digestOf("no algorithm"), alice.address)), algorithm: 0 }, "UnknownAlgorithm", [0]],
         [
-          { ...(await anchorRequest(digestOf("algorithm 128"))), algorithm: MAX_ALGORITHM + 1 },
+          { ...(await anchorRequest(digestOf("algorithm 128"), alice.address)), algorithm: MAX_ALGORITHM + 1 },
           "UnknownAlgorithm",
           [MAX_ALGORITHM + 1],
         ],
-        [await anchorRequest(taken), "AlreadyAnchored", [taken, bob.address, time]],
+        [await anchorRequest(taken, alice.address), "AlreadyAnchored", [taken, bob.address, time]],
       ];
       await expectNoStateChange(
         registry,
@@ -369,7 +372,7 @@ describe("EvidenceRegistry: signed requests", function () {
     describe("ERC-1271 signer", function () {
       it("anchors for a contract wallet whose owner signed, the wallet being the submitter", async function () {
         const { registry, domain, carol, relayer, wallet, walletAddress } = await loadFixture(deployWithWallet);
-        const request = await anchorRequest(digestOf("wallet document"));
+        const request = await anchorRequest(digestOf("wallet document"), walletAddress);
         const signature = await signAnchor(carol, domain, request);
 
         await expect(
@@ -392,9 +395,48 @@ describe("EvidenceRegistry: signed requests", function () {
         expect(await wallet.OWNER()).to.equal(carol.address);
       });
 
+      it("names the submitter: the owner's signature anchors for the owner or the wallet, never the other", async function () {
+        const { registry, domain, carol, relayer, wallet, walletAddress } = await loadFixture(deployWithWallet);
+        // Equal nonces (0 and 0): before the Anchor type named its submitter, one signature fitted both accounts.
+        expect(await registry.nonces(carol.address)).to.equal(await registry.nonces(walletAddress));
+        const forCarol = await anchorRequest(digestOf("owner's document"), carol.address);
+        const forWallet = await anchorRequest(digestOf("wallet's document"), walletAddress);
+        const carolSignature = await signAnchor(carol, domain, forCarol);
+        const walletSignature = await signAnchor(carol, domain, forWallet);
+        // The premise: the wallet accepts any hash its owner signed, so only the request's content can tell them apart.
+        const magic = wallet.interface.getFunction("isValidSignature").selector;
+        expect(
+          await wallet.isValidSignature(ethers.TypedDataEncoder.hash(domain, ANCHOR_TYPES, forCarol), carolSignature),
+        ).to.equal(magic);
+        const submit = (r: AnchorRequest, submitter: string, sig: string) =>
+          registry.connect(relayer).anchorBySig(r.digest, r.algorithm, r.metadata, submitter, r.deadline, sig);
+
+        await expectNoStateChange(
+          registry,
+          [forCarol.digest, forWallet.digest],
+          [carol.address, walletAddress],
+          async () => {
+            await expect(submit(forCarol, walletAddress, carolSignature))
+              .to.be.revertedWithCustomError(registry, "InvalidSignature")
+              .withArgs(walletAddress);
+            await expect(submit(forWallet, carol.address, walletSignature))
+              .to.be.revertedWithCustomError(registry, "InvalidSignature")
+              .withArgs(carol.address);
+          },
+        );
+        await expect(submit(forCarol, carol.address, carolSignature))
+          .to.emit(registry, "Anchored")
+          .withArgs(forCarol.digest, carol.address, forCarol.algorithm, forCarol.metadata);
+        await expect(submit(forWallet, walletAddress, walletSignature))
+          .to.emit(registry, "Anchored")
+          .withArgs(forWallet.digest, walletAddress, forWallet.algorithm, forWallet.metadata);
+        expect(await registry.nonces(carol.address)).to.equal(1n);
+        expect(await registry.nonces(walletAddress)).to.equal(1n);
+      });
+
       it("rejects a signature the wallet does not accept, and a replay", async function () {
         const { registry, domain, alice, carol, relayer, walletAddress } = await loadFixture(deployWithWallet);
-        const request = await anchorRequest(digestOf("wallet document"));
+        const request = await anchorRequest(digestOf("wallet document"), walletAddress);
         const forged = await signAnchor(alice, domain, request);
         const genuine = await signAnchor(carol, domain, request);
         const submit = (sig: string) =>
@@ -420,7 +462,7 @@ describe("EvidenceRegistry: signed requests", function () {
         const { registry, domain, deployer, relayer } = await loadFixture(deployWithWallet);
         const notAWallet = await ethers.deployContract("EvidenceRegistry");
         const notAWalletAddress = await notAWallet.getAddress();
-        const request = await anchorRequest(digestOf("not a wallet"));
+        const request = await anchorRequest(digestOf("not a wallet"), notAWalletAddress);
         const signature = await signAnchor(deployer, domain, request);
         await expect(
           registry
@@ -466,10 +508,10 @@ describe("EvidenceRegistry: signed requests", function () {
     }
 
     it("co-signs for an EOA witness, whoever relays, and consumes the witness's nonce", async function () {
-      const { registry, domain, id, bob, relayer } = await loadFixture(deployWithPolicy);
+      const { registry, domain, id, alice, bob, relayer } = await loadFixture(deployWithPolicy);
       const request = await cosignRequest(id, bob.address);
       const tx = submitCosign(registry, relayer, request, await signCosign(bob, domain, request));
-      await expect(tx).to.emit(registry, "Cosigned").withArgs(id, bob.address, 1);
+      await expect(tx).to.emit(registry, "Cosigned").withArgs(id, alice.address, bob.address, 1);
       await expect(tx).not.to.emit(registry, "Witnessed");
 
       expect(await registry.hasCosigned(id, bob.address)).to.equal(true);
@@ -480,14 +522,40 @@ describe("EvidenceRegistry: signed requests", function () {
     });
 
     it("co-signs for an ERC-1271 wallet witness and reaches the threshold", async function () {
-      const { registry, domain, id, bob, carol, relayer, walletAddress } = await loadFixture(deployWithPolicy);
+      const { registry, domain, id, alice, bob, carol, relayer, walletAddress } = await loadFixture(deployWithPolicy);
       await registry.connect(bob).cosign(id);
       const request = await cosignRequest(id, walletAddress);
       const tx = submitCosign(registry, relayer, request, await signCosign(carol, domain, request));
-      await expect(tx).to.emit(registry, "Cosigned").withArgs(id, walletAddress, 2);
-      await expect(tx).to.emit(registry, "Witnessed").withArgs(id);
+      await expect(tx).to.emit(registry, "Cosigned").withArgs(id, alice.address, walletAddress, 2);
+      await expect(tx).to.emit(registry, "Witnessed").withArgs(id, alice.address);
       expect(await registry.hasCosigned(id, walletAddress)).to.equal(true);
       expect(await registry.nonces(walletAddress)).to.equal(1n);
+    });
+
+    it("names the witness: the owner's signature co-signs for the owner or its wallet, never the other", async function () {
+      const { registry, domain, alice, carol, relayer, walletAddress } = await loadFixture(deployWithPolicy);
+      const id = digestOf("owner and wallet witness");
+      await registry.connect(alice).anchor(id, SHA256, ZERO);
+      await registry.connect(alice).requireWitnesses(id, [carol.address, walletAddress], 2, 0);
+      const forCarol = await cosignRequest(id, carol.address);
+      const forWallet = await cosignRequest(id, walletAddress);
+      const carolSignature = await signCosign(carol, domain, forCarol);
+      const walletSignature = await signCosign(carol, domain, forWallet);
+
+      await expectNoStateChange(registry, [id], [carol.address, walletAddress], async () => {
+        await expect(submitCosign(registry, relayer, forCarol, carolSignature, walletAddress))
+          .to.be.revertedWithCustomError(registry, "InvalidSignature")
+          .withArgs(walletAddress);
+        await expect(submitCosign(registry, relayer, forWallet, walletSignature, carol.address))
+          .to.be.revertedWithCustomError(registry, "InvalidSignature")
+          .withArgs(carol.address);
+      });
+      await expect(submitCosign(registry, relayer, forCarol, carolSignature))
+        .to.emit(registry, "Cosigned")
+        .withArgs(id, alice.address, carol.address, 1);
+      await expect(submitCosign(registry, relayer, forWallet, walletSignature))
+        .to.emit(registry, "Witnessed")
+        .withArgs(id, alice.address);
     });
 
     it("rejects a replay, a forged witness and tampered fields with InvalidSignature(witness)", async function () {
@@ -533,7 +601,7 @@ describe("EvidenceRegistry: signed requests", function () {
     });
 
     it("rejects an expired request with ExpiredSignature(deadline)", async function () {
-      const { registry, domain, id, bob, relayer } = await loadFixture(deployWithPolicy);
+      const { registry, domain, id, alice, bob, relayer } = await loadFixture(deployWithPolicy);
       const request = await cosignRequest(id, bob.address);
       const signature = await signCosign(bob, domain, request);
       await networkHelpers.time.setNextBlockTimestamp(request.deadline + 1n);
@@ -576,11 +644,11 @@ describe("EvidenceRegistry: signed requests", function () {
     });
 
     it("shares one nonce sequence between Anchor and Cosign requests", async function () {
-      const { registry, domain, id, bob, relayer } = await loadFixture(deployWithPolicy);
+      const { registry, domain, id, alice, bob, relayer } = await loadFixture(deployWithPolicy);
       const cosign = await cosignRequest(id, bob.address, 0n);
       const cosignSignature = await signCosign(bob, domain, cosign);
 
-      const anchor = await anchorRequest(digestOf("bob's own document"), 0n);
+      const anchor = await anchorRequest(digestOf("bob's own document"), bob.address, 0n);
       await registry
         .connect(relayer)
         .anchorBySig(
@@ -598,7 +666,7 @@ describe("EvidenceRegistry: signed requests", function () {
       const next = { ...cosign, nonce: 1n };
       await expect(submitCosign(registry, relayer, next, await signCosign(bob, domain, next)))
         .to.emit(registry, "Cosigned")
-        .withArgs(id, bob.address, 1);
+        .withArgs(id, alice.address, bob.address, 1);
       expect(await registry.nonces(bob.address)).to.equal(2n);
     });
   });

@@ -145,6 +145,60 @@ contract EvidenceRegistryTest is Test {
         for (uint256 s = k; s < n; ++s) assertFalse(registry.hasCosigned(id, witnesses[order[s]]), "not co-signed");
     }
 
+    /// Any submitter and witness: a witness's slot carries the record's submitter beside its state, so the events of a
+    /// co-signature name the submitter, while `hasCosigned` and the duplicate check read the state alone.
+    function testFuzzCosignNamesSubmitter(address submitter, uint256 witnessKeySeed, bytes32 id) public {
+        vm.assume(submitter != address(0) && id != bytes32(0));
+        address witness = vm.addr(bound(witnessKeySeed, 1, 2 ** 128));
+        vm.assume(witness != submitter);
+        vm.startPrank(submitter);
+        registry.anchor(id, SHA256, bytes32(0));
+        address[] memory witnesses = new address[](1);
+        witnesses[0] = witness;
+        registry.requireWitnesses(id, witnesses, 1, 0);
+        vm.stopPrank();
+        assertFalse(registry.hasCosigned(id, witness), "pending, whatever the submitter's bits");
+
+        vm.recordLogs();
+        vm.prank(witness);
+        registry.cosign(id);
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        assertEq(logs.length, 2, "Cosigned and Witnessed");
+        assertEq(logs[0].topics[2], bytes32(uint256(uint160(submitter))), "Cosigned submitter");
+        assertEq(logs[0].topics[3], bytes32(uint256(uint160(witness))), "Cosigned witness");
+        assertEq(logs[1].topics[2], bytes32(uint256(uint160(submitter))), "Witnessed submitter");
+        assertTrue(registry.hasCosigned(id, witness), "signed");
+        assertEq(registry.verify(id).submitter, submitter, "the record is untouched");
+
+        vm.expectRevert(abi.encodeWithSelector(IEvidenceRegistry.AlreadyCosigned.selector, id, witness));
+        vm.prank(witness);
+        registry.cosign(id);
+    }
+
+    /// A signed anchor names its submitter: the signature anchors for that account only, never for another one with
+    /// the same nonce (such as an ERC-1271 wallet that accepts the signer's key).
+    function testFuzzSignedAnchorNamesSubmitter(uint256 keySeed, address other, bytes32 digest) public {
+        uint256 key = bound(keySeed, 1, 2 ** 128);
+        address signer = vm.addr(key);
+        vm.assume(other != signer && digest != bytes32(0));
+        uint256 deadline = block.timestamp;
+        bytes32 structHash = keccak256(
+            abi.encode(registry.ANCHOR_TYPEHASH(), digest, SHA256, bytes32(0), signer, uint256(0), deadline)
+        );
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(
+            key,
+            MessageHashUtils.toTypedDataHash(_domainSeparator(), structHash)
+        );
+        bytes memory signature = abi.encodePacked(r, s, v);
+
+        vm.expectRevert(abi.encodeWithSelector(IEvidenceRegistry.InvalidSignature.selector, other));
+        registry.anchorBySig(digest, SHA256, bytes32(0), other, deadline, signature);
+        registry.anchorBySig(digest, SHA256, bytes32(0), signer, deadline, signature);
+        assertEq(registry.getRecord(digest).submitter, signer, "submitter");
+        assertEq(registry.nonces(signer), 1, "signer's nonce used");
+        assertEq(registry.nonces(other), 0, "other's nonce untouched");
+    }
+
     function _cosignBySig(bytes32 id, uint256 key) private {
         address witness = vm.addr(key);
         uint256 deadline = block.timestamp;
@@ -185,11 +239,13 @@ contract EvidenceRegistryTest is Test {
             assertEq(log.emitter, address(registry), "emitter");
             if (log.topics[0] == IEvidenceRegistry.Cosigned.selector) {
                 assertEq(log.topics[1], id, "Cosigned id");
-                assertEq(log.topics[2], bytes32(uint256(uint160(witness))), "Cosigned witness");
+                assertEq(log.topics[2], bytes32(uint256(uint160(address(this)))), "Cosigned submitter");
+                assertEq(log.topics[3], bytes32(uint256(uint160(witness))), "Cosigned witness");
                 assertEq(abi.decode(log.data, (uint8)), signatures, "Cosigned signatures");
                 ++cosigned;
             } else if (log.topics[0] == IEvidenceRegistry.Witnessed.selector) {
                 assertEq(log.topics[1], id, "Witnessed id");
+                assertEq(log.topics[2], bytes32(uint256(uint160(address(this)))), "Witnessed submitter");
                 ++witnessedEvents;
             }
         }

@@ -26,7 +26,9 @@ describe("EvidenceRegistry: anchoring", function () {
       expect(await registry.MAX_ALGORITHM()).to.equal(MAX_ALGORITHM);
       expect(await registry.MAX_WITNESSES()).to.equal(MAX_WITNESSES);
       expect(await registry.ANCHOR_TYPEHASH()).to.equal(
-        ethers.id("Anchor(bytes32 digest,uint8 algorithm,bytes32 metadata,uint256 nonce,uint256 deadline)"),
+        ethers.id(
+          "Anchor(bytes32 digest,uint8 algorithm,bytes32 metadata,address submitter,uint256 nonce,uint256 deadline)",
+        ),
       );
       expect(await registry.COSIGN_TYPEHASH()).to.equal(
         ethers.id("Cosign(bytes32 id,address witness,uint256 nonce,uint256 deadline)"),
@@ -265,7 +267,7 @@ describe("EvidenceRegistry: anchoring", function () {
       await expect(tx)
         .to.emit(registry, "Anchored")
         .withArgs(id, alice.address, SHA3_256, ethers.keccak256(ethers.toUtf8Bytes(uri)));
-      await expect(tx).to.emit(registry, "MetadataURI").withArgs(id, uri);
+      await expect(tx).to.emit(registry, "MetadataURI").withArgs(id, alice.address, uri);
       await expect(tx).not.to.emit(registry, "BatchAnchored");
       const { blockNumber, time } = await minedAt(tx);
 
@@ -288,7 +290,7 @@ describe("EvidenceRegistry: anchoring", function () {
       const empty = digestOf("empty uri");
       const tx = registry.connect(alice).anchorWithURI(empty, SM3, "");
       await expect(tx).to.emit(registry, "Anchored").withArgs(empty, alice.address, SM3, ethers.keccak256("0x"));
-      await expect(tx).to.emit(registry, "MetadataURI").withArgs(empty, "");
+      await expect(tx).to.emit(registry, "MetadataURI").withArgs(empty, alice.address, "");
     });
 
     it("reverts ZeroDigest, UnknownAlgorithm and AlreadyAnchored like anchor", async function () {
@@ -320,7 +322,7 @@ describe("EvidenceRegistry: anchoring", function () {
 
       const tx = await registry.connect(alice).anchorBatch(root, SHA256, 1000, metadata);
       await expect(tx).to.emit(registry, "Anchored").withArgs(root, alice.address, SHA256, metadata);
-      await expect(tx).to.emit(registry, "BatchAnchored").withArgs(root, 1000);
+      await expect(tx).to.emit(registry, "BatchAnchored").withArgs(root, alice.address, 1000);
       await expect(tx).not.to.emit(registry, "MetadataURI");
       const { blockNumber, time } = await minedAt(tx);
 
@@ -337,10 +339,10 @@ describe("EvidenceRegistry: anchoring", function () {
       const { registry, alice } = await loadFixture(deployRegistry);
       await expect(registry.connect(alice).anchorBatch(digestOf("a"), SM3, 0, ZERO))
         .to.emit(registry, "BatchAnchored")
-        .withArgs(digestOf("a"), 0);
+        .withArgs(digestOf("a"), alice.address, 0);
       await expect(registry.connect(alice).anchorBatch(digestOf("b"), SM3, ethers.MaxUint256, ZERO))
         .to.emit(registry, "BatchAnchored")
-        .withArgs(digestOf("b"), ethers.MaxUint256);
+        .withArgs(digestOf("b"), alice.address, ethers.MaxUint256);
     });
 
     it("reverts ZeroDigest and UnknownAlgorithm for 0 and above MAX_ALGORITHM", async function () {

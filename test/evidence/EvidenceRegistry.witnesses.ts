@@ -43,7 +43,7 @@ describe("EvidenceRegistry: witnesses", function () {
 
       await expect(registry.connect(alice).requireWitnesses(id, witnesses, 2, deadline))
         .to.emit(registry, "WitnessesRequired")
-        .withArgs(id, witnesses, 2, deadline);
+        .withArgs(id, alice.address, witnesses, 2, deadline);
 
       const policy = await registry.getWitnessPolicy(id);
       expect(policy.threshold).to.equal(2n);
@@ -63,7 +63,7 @@ describe("EvidenceRegistry: witnesses", function () {
       const { registry, id, alice, bob } = await loadFixture(deployAnchored);
       await expect(registry.connect(alice).requireWitnesses(id, [bob.address], 1, 0))
         .to.emit(registry, "WitnessesRequired")
-        .withArgs(id, [bob.address], 1, 0);
+        .withArgs(id, alice.address, [bob.address], 1, 0);
       expect((await registry.getWitnessPolicy(id)).deadline).to.equal(0n);
 
       const other = digestOf("deadline now");
@@ -72,7 +72,7 @@ describe("EvidenceRegistry: witnesses", function () {
       await networkHelpers.time.setNextBlockTimestamp(now);
       await expect(registry.connect(alice).requireWitnesses(other, [bob.address], 1, now))
         .to.emit(registry, "WitnessesRequired")
-        .withArgs(other, [bob.address], 1, now);
+        .withArgs(other, alice.address, [bob.address], 1, now);
     });
 
     it("accepts exactly MAX_WITNESSES witnesses with an all-of-them threshold", async function () {
@@ -80,7 +80,7 @@ describe("EvidenceRegistry: witnesses", function () {
       const witnesses = Array.from({ length: MAX_WITNESSES }, (_, i) => addressOf(`witness ${i}`));
       await expect(registry.connect(alice).requireWitnesses(id, witnesses, MAX_WITNESSES, 0))
         .to.emit(registry, "WitnessesRequired")
-        .withArgs(id, witnesses, MAX_WITNESSES, 0);
+        .withArgs(id, alice.address, witnesses, MAX_WITNESSES, 0);
       expect((await registry.getWitnessPolicy(id)).witnesses).to.deep.equal(witnesses);
     });
 
@@ -219,21 +219,21 @@ describe("EvidenceRegistry: witnesses", function () {
 
   describe("cosign", function () {
     it("counts co-signatures and emits Witnessed exactly once, at the threshold", async function () {
-      const { registry, id, bob, carol, dave } = await loadFixture(deployWithPolicy);
+      const { registry, id, alice, bob, carol, dave } = await loadFixture(deployWithPolicy);
 
       const first = registry.connect(bob).cosign(id);
-      await expect(first).to.emit(registry, "Cosigned").withArgs(id, bob.address, 1);
+      await expect(first).to.emit(registry, "Cosigned").withArgs(id, alice.address, bob.address, 1);
       await expect(first).not.to.emit(registry, "Witnessed");
       expect((await registry.verify(id)).witnessed).to.equal(false);
 
       const second = registry.connect(carol).cosign(id);
-      await expect(second).to.emit(registry, "Cosigned").withArgs(id, carol.address, 2);
-      await expect(second).to.emit(registry, "Witnessed").withArgs(id);
+      await expect(second).to.emit(registry, "Cosigned").withArgs(id, alice.address, carol.address, 2);
+      await expect(second).to.emit(registry, "Witnessed").withArgs(id, alice.address);
       expect((await registry.verify(id)).witnessed).to.equal(true);
 
       // Signing past the threshold still counts, but the record is witnessed only once.
       const third = registry.connect(dave).cosign(id);
-      await expect(third).to.emit(registry, "Cosigned").withArgs(id, dave.address, 3);
+      await expect(third).to.emit(registry, "Cosigned").withArgs(id, alice.address, dave.address, 3);
       await expect(third).not.to.emit(registry, "Witnessed");
       expect((await registry.verify(id)).witnessed).to.equal(true);
 
@@ -252,8 +252,8 @@ describe("EvidenceRegistry: witnesses", function () {
       const { registry, id, alice, bob, carol } = await loadFixture(deployAnchored);
       await registry.connect(alice).requireWitnesses(id, [bob.address, carol.address], 1, 0);
       const tx = registry.connect(carol).cosign(id);
-      await expect(tx).to.emit(registry, "Cosigned").withArgs(id, carol.address, 1);
-      await expect(tx).to.emit(registry, "Witnessed").withArgs(id);
+      await expect(tx).to.emit(registry, "Cosigned").withArgs(id, alice.address, carol.address, 1);
+      await expect(tx).to.emit(registry, "Witnessed").withArgs(id, alice.address);
       expect(await registry.hasCosigned(id, bob.address)).to.equal(false);
     });
 
@@ -311,9 +311,11 @@ describe("EvidenceRegistry: witnesses", function () {
     });
 
     it("accepts a signature at the deadline and reverts CosignDeadlinePassed after it", async function () {
-      const { registry, id, bob, carol, dave, deadline, witnesses } = await loadFixture(deployWithPolicy);
+      const { registry, id, alice, bob, carol, dave, deadline, witnesses } = await loadFixture(deployWithPolicy);
       await networkHelpers.time.setNextBlockTimestamp(deadline);
-      await expect(registry.connect(bob).cosign(id)).to.emit(registry, "Cosigned").withArgs(id, bob.address, 1);
+      await expect(registry.connect(bob).cosign(id))
+        .to.emit(registry, "Cosigned")
+        .withArgs(id, alice.address, bob.address, 1);
 
       await expectNoStateChange(registry, [id], witnesses, async () => {
         await expect(registry.connect(carol).cosign(id))
@@ -343,7 +345,7 @@ describe("EvidenceRegistry: witnesses", function () {
       const { registry, id, alice, bob } = await loadFixture(deployAnchored);
       await registry.connect(alice).requireWitnesses(id, [bob.address], 1, 0);
       await networkHelpers.time.increase(10 * 365 * 86_400);
-      await expect(registry.connect(bob).cosign(id)).to.emit(registry, "Witnessed").withArgs(id);
+      await expect(registry.connect(bob).cosign(id)).to.emit(registry, "Witnessed").withArgs(id, alice.address);
     });
 
     it("reverts EvidenceRevoked(id, revokedAt) for a pending witness once the record is revoked", async function () {

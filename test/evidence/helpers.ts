@@ -20,6 +20,7 @@ export const ANCHOR_TYPES = {
     { name: "digest", type: "bytes32" },
     { name: "algorithm", type: "uint8" },
     { name: "metadata", type: "bytes32" },
+    { name: "submitter", type: "address" },
     { name: "nonce", type: "uint256" },
     { name: "deadline", type: "uint256" },
   ],
@@ -38,6 +39,7 @@ export interface AnchorRequest {
   digest: string;
   algorithm: number;
   metadata: string;
+  submitter: string;
   nonce: bigint;
   deadline: bigint;
 }

@@ -9,7 +9,6 @@ import { ContractRevertError, InvalidInputError, WrongNetworkError } from "../..
 import { EvidenceClient, toBytes32, verifyReceipt } from "../../src/evidence/client.js";
 import { algorithmId, algorithmName, hashBytes, hashFile, randomSalt } from "../../src/evidence/hash.js";
 import { EvidenceBatch, parseReceipt, readReceipt } from "../../src/evidence/receipt.js";
-import { signAnchor } from "../../src/evidence/signing.js";
 
 const { ethers, networkHelpers } = await network.create();
 
@@ -149,22 +148,6 @@ describe("evidence SDK", function () {
       expect(revert.message).to.equal(
         `AlreadyAnchored(id=${digest}, submitter=${submitter.address}, time=${block!.timestamp})`,
       );
-    });
-
-    it("relays a signed anchor so that the signer is the submitter", async function () {
-      const { registry, submitter, relayer } = await networkHelpers.loadFixture(deployFixture);
-      const digest = hashBytes("gasless");
-      const deadline = BigInt((await networkHelpers.time.latest()) + 600);
-      const signed = await signAnchor(submitter, registry, {
-        digest,
-        algorithm: 2,
-        metadata: toBytes32("meta"),
-        deadline,
-      });
-      const relay = new EvidenceClient(await registry.getAddress(), relayer);
-      await relay.relayAnchor(signed);
-      expect((await relay.verify(digest)).submitter).to.equal(submitter.address);
-      await expect(relay.relayAnchor(signed)).to.be.rejectedWith(ContractRevertError, "InvalidSignature");
     });
 
     it("refuses a receipt from another chain or contract", async function () {

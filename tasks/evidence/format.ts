@@ -1,0 +1,42 @@
+import type { NetworkConnection } from "hardhat/types/network";
+
+import { InvalidInputError } from "../../src/errors.js";
+import type { EvidenceStatus } from "../../src/evidence/client.js";
+import { formatTime } from "../cli.js";
+
+/** A record's status as indented lines for people: submitter, time, algorithm, witnesses, revocation, successor. */
+export function describeStatus(status: EvidenceStatus, revocationReason: string | null = null): string[] {
+  const lines = [
+    `submitter:  ${status.submitter}`,
+    `anchored:   ${formatTime(status.time)} (block ${status.blockNumber})${status.batched ? ", in a batch" : ""}`,
+    `algorithm:  ${status.algorithmName}`,
+  ];
+  if (status.witnessThreshold > 0) {
+    lines.push(
+      `witnesses:  ${status.witnessSignatures} of ${status.witnessThreshold} required${status.witnessed ? " (witnessed)" : ""}`,
+    );
+  }
+  if (status.revoked)
+    lines.push(`REVOKED:    ${formatTime(status.revokedAt)}, reason ${revocationReason ?? "unknown"}`);
+  if (status.supersededBy !== null) lines.push(`superseded by ${status.supersededBy}`);
+  return lines.map((line) => `  ${line}`);
+}
+
+/** A non-negative integer option (`--nonce`, `--deadline`), or undefined when not given. */
+export function parseUint(value: string | undefined, option: string): bigint | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new InvalidInputError(`${option} must be a non-negative integer, got "${value}"`);
+  return BigInt(value);
+}
+
+/**
+ * The deadline of a signed request: `deadline` when given, else a day after the latest block, in the chain's time
+ * unit (seconds; milliseconds on chains that stamp blocks so, such as FISCO BCOS).
+ */
+export async function requestDeadline(connection: NetworkConnection, deadline: string | undefined): Promise<bigint> {
+  const given = parseUint(deadline, "--deadline");
+  if (given !== undefined) return given;
+  const latest = await connection.ethers.provider.getBlock("latest");
+  const time = BigInt(latest?.timestamp ?? Math.floor(Date.now() / 1000));
+  return time + (time > 100_000_000_000n ? 86_400_000n : 86_400n);
+}

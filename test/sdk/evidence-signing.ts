@@ -1,0 +1,299 @@
+// SDK signing: delegated anchors and co-signatures for EOAs and ERC-1271 wallets, nonces signed ahead, and signed
+// requests as JSON files relayed by someone else.
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { expect } from "chai";
+import { network } from "hardhat";
+
+import { ContractRevertError, InvalidInputError, WrongNetworkError } from "../../src/errors.js";
+import { EvidenceClient, toBytes32 } from "../../src/evidence/client.js";
+import { hashBytes } from "../../src/evidence/hash.js";
+import {
+  formatSignedRequest,
+  parseSignedRequest,
+  readSignedRequest,
+  signAnchor,
+  signCosign,
+  type SignedRequest,
+} from "../../src/evidence/signing.js";
+
+const { ethers, networkHelpers } = await network.create();
+
+async function deployFixture() {
+  const [submitter, relayer, owner, witness, other] = await ethers.getSigners();
+  const registry = await ethers.deployContract("EvidenceRegistry");
+  const address = await registry.getAddress();
+  // The wallet accepts its owner's ECDSA signatures over any hash.
+  const wallet = await ethers.deployContract("ERC1271WalletMock", [owner.address]);
+  const walletAddress = await wallet.getAddress();
+  const { chainId } = await ethers.provider.getNetwork();
+  return {
+    registry,
+    address,
+    chainId,
+    walletAddress,
+    client: new EvidenceClient(address, submitter),
+    relay: new EvidenceClient(address, relayer),
+    submitter,
+    relayer,
+    owner,
+    witness,
+    other,
+  };
+}
+
+async function deadline(): Promise<bigint> {
+  return BigInt((await networkHelpers.time.latest()) + 3600);
+}
+
+/** Reverts surface as `ContractRevertError`; this returns its name and arguments. */
+async function revertOf(promise: Promise<unknown>): Promise<{ name: string; args: Record<string, unknown> }> {
+  const error = await promise.then(
+    () => expect.fail("expected a revert"),
+    (e: unknown) => e,
+  );
+  expect(error).to.be.instanceOf(ContractRevertError);
+  const revert = error as ContractRevertError;
+  return { name: revert.errorName, args: { ...revert.args } };
+}
+
+describe("evidence SDK: signing and relaying", function () {
+  describe("signAnchor / relayAnchor", function () {
+    it("signs for the signer by default, naming it as submitter with its current nonce", async function () {
+      const { registry, relay, submitter, relayer } = await networkHelpers.loadFixture(deployFixture);
+      const digest = hashBytes("gasless");
+      const signed = await signAnchor(submitter, registry, {
+        digest,
+        algorithm: 2,
+        metadata: toBytes32("meta"),
+        deadline: await deadline(),
+      });
+      expect(signed).to.include({ submitter: submitter.address, nonce: 0n, metadata: toBytes32("meta") });
+
+      const balanceBefore = await ethers.provider.getBalance(submitter.address);
+      await relay.relayAnchor(signed);
+      expect(await ethers.provider.getBalance(submitter.address)).to.equal(balanceBefore);
+      const status = await relay.verify(digest);
+      expect(status).to.include({ exists: true, submitter: submitter.address, algorithm: 2 });
+      expect(await registry.nonces(submitter.address)).to.equal(1n);
+      expect(await registry.nonces(relayer.address)).to.equal(0n);
+      expect(await revertOf(relay.relayAnchor(signed))).to.deep.equal({
+        name: "InvalidSignature",
+        args: { signer: submitter.address },
+      });
+    });
+
+    it("signs on behalf of an ERC-1271 wallet: the wallet is the submitter and its nonce is used", async function () {
+      const { registry, relay, owner, walletAddress } = await networkHelpers.loadFixture(deployFixture);
+      const digest = hashBytes("wallet's document");
+      const signed = await signAnchor(
+        owner,
+        registry,
+        { digest, algorithm: 4, deadline: await deadline() },
+        { onBehalfOf: walletAddress },
+      );
+      expect(signed).to.include({ submitter: walletAddress, nonce: 0n });
+      await relay.relayAnchor(signed);
+      expect((await relay.verify(digest)).submitter).to.equal(walletAddress);
+      expect(await registry.nonces(walletAddress)).to.equal(1n);
+      expect(await registry.nonces(owner.address)).to.equal(0n);
+    });
+
+    it("signs several requests ahead with explicit nonces, relayed in order", async function () {
+      const { registry, relay, submitter } = await networkHelpers.loadFixture(deployFixture);
+      const until = await deadline();
+      const signed = [];
+      for (let nonce = 0n; nonce < 3n; nonce++) {
+        signed.push(
+          await signAnchor(
+            submitter,
+            registry,
+            { digest: hashBytes(`ahead ${nonce}`), algorithm: 2, deadline: until },
+            { nonce },
+          ),
+        );
+      }
+      expect(signed.map((s) => s.nonce)).to.deep.equal([0n, 1n, 2n]);
+      // Out of order, the registry hashes the current nonce (0), not the signed one.
+      expect((await revertOf(relay.relayAnchor(signed[2]))).name).to.equal("InvalidSignature");
+      expect(await registry.nonces(submitter.address)).to.equal(0n);
+      for (const request of signed) await relay.relayAnchor(request);
+      expect(await registry.nonces(submitter.address)).to.equal(3n);
+      for (let i = 0; i < 3; i++) expect((await relay.verify(hashBytes(`ahead ${i}`))).exists).to.equal(true);
+    });
+
+    it("refuses a bad account, nonce, digest or metadata before signing", async function () {
+      const { registry, submitter } = await networkHelpers.loadFixture(deployFixture);
+      const request = { digest: hashBytes("x"), algorithm: 2, deadline: 1n };
+      await expect(signAnchor(submitter, registry, request, { onBehalfOf: "0x12" })).to.be.rejectedWith(
+        InvalidInputError,
+        'onBehalfOf is not an address: "0x12"',
+      );
+      await expect(signAnchor(submitter, registry, request, { nonce: -1n })).to.be.rejectedWith(
+        InvalidInputError,
+        "nonce must not be negative, got -1",
+      );
+      await expect(signAnchor(submitter, registry, { ...request, digest: "0x12" })).to.be.rejectedWith(
+        InvalidInputError,
+        'digest must be 32 bytes of hex, got "0x12"',
+      );
+      await expect(signAnchor(submitter, registry, { ...request, metadata: "text" })).to.be.rejectedWith(
+        InvalidInputError,
+        'metadata must be 32 bytes of hex, got "text"',
+      );
+      await expect(signCosign(submitter, registry, { id: "0x12", deadline: 1n })).to.be.rejectedWith(
+        InvalidInputError,
+        'evidence id must be 32 bytes of hex, got "0x12"',
+      );
+    });
+  });
+
+  describe("signCosign / relayCosign", function () {
+    async function witnessedFixture() {
+      const base = await deployFixture();
+      const id = hashBytes("to be witnessed");
+      await base.client.anchor(id, "sha256");
+      await base.client.requireWitnesses(id, [base.witness.address, base.walletAddress], 2);
+      return { ...base, id };
+    }
+
+    it("relays an EOA witness's co-signature and then a wallet's, reaching the threshold", async function () {
+      const { registry, relay, id, witness, owner, walletAddress, relayer } =
+        await networkHelpers.loadFixture(witnessedFixture);
+      const signed = await signCosign(witness, registry, { id, deadline: await deadline() });
+      expect(signed).to.include({ id, witness: witness.address, nonce: 0n });
+      await relay.relayCosign(signed);
+      expect(await relay.verify(id)).to.include({ witnessSignatures: 1, witnessThreshold: 2, witnessed: false });
+      expect(await registry.hasCosigned(id, witness.address)).to.equal(true);
+      expect(await registry.nonces(witness.address)).to.equal(1n);
+      expect(await registry.nonces(relayer.address)).to.equal(0n);
+
+      const byWallet = await signCosign(
+        owner,
+        registry,
+        { id, deadline: await deadline() },
+        { onBehalfOf: walletAddress },
+      );
+      expect(byWallet).to.include({ witness: walletAddress, nonce: 0n });
+      await relay.relayCosign(byWallet);
+      expect(await relay.verify(id)).to.include({ witnessSignatures: 2, witnessed: true });
+      expect(await registry.hasCosigned(id, walletAddress)).to.equal(true);
+      expect(await registry.hasCosigned(id, owner.address)).to.equal(false);
+      expect(await registry.nonces(owner.address)).to.equal(0n);
+    });
+
+    it("shares the nonce sequence with anchors: a co-signature signed ahead with nonce 1", async function () {
+      const { registry, relay, id, witness } = await networkHelpers.loadFixture(witnessedFixture);
+      const until = await deadline();
+      const anchor = await signAnchor(witness, registry, {
+        digest: hashBytes("witness's own"),
+        algorithm: 2,
+        deadline: until,
+      });
+      const cosign = await signCosign(witness, registry, { id, deadline: until }, { nonce: 1n });
+      await relay.relayAnchor(anchor);
+      await relay.relayCosign(cosign);
+      expect(await registry.hasCosigned(id, witness.address)).to.equal(true);
+      expect(await registry.nonces(witness.address)).to.equal(2n);
+    });
+
+    it("decodes the co-signing rules' reverts", async function () {
+      const { registry, relay, id, other, witness } = await networkHelpers.loadFixture(witnessedFixture);
+      const stranger = await signCosign(other, registry, { id, deadline: await deadline() });
+      expect(await revertOf(relay.relayCosign(stranger))).to.deep.equal({
+        name: "NotAWitness",
+        args: { id, account: other.address },
+      });
+      await new EvidenceClient(await registry.getAddress(), witness).cosign(id);
+      const again = await signCosign(witness, registry, { id, deadline: await deadline() });
+      expect(await revertOf(relay.relayCosign(again))).to.deep.equal({
+        name: "AlreadyCosigned",
+        args: { id, witness: witness.address },
+      });
+    });
+  });
+
+  describe("signed request files", function () {
+    let dir: string;
+    before(async function () {
+      dir = await mkdtemp(path.join(tmpdir(), "evidence-signing-"));
+    });
+
+    it("round-trips an anchor and a co-signature through JSON and relays them", async function () {
+      const { registry, address, chainId, relay, client, submitter, witness } =
+        await networkHelpers.loadFixture(deployFixture);
+      const digest = hashBytes("from a file");
+      const anchor: SignedRequest = {
+        type: "Anchor",
+        chainId,
+        registry: address,
+        ...(await signAnchor(submitter, registry, { digest, algorithm: 3, deadline: await deadline() })),
+      };
+      const file = path.join(dir, "anchor.json");
+      await writeFile(file, formatSignedRequest(anchor));
+      const read = await readSignedRequest(file);
+      expect(read).to.deep.equal(anchor);
+      await relay.relay(read);
+      expect((await relay.verify(digest)).submitter).to.equal(submitter.address);
+
+      await client.requireWitnesses(digest, [witness.address], 1);
+      const cosign: SignedRequest = {
+        type: "Cosign",
+        chainId,
+        registry: address,
+        ...(await signCosign(witness, registry, { id: digest, deadline: await deadline() })),
+      };
+      expect(parseSignedRequest(formatSignedRequest(cosign))).to.deep.equal(cosign);
+      await relay.relay(parseSignedRequest(formatSignedRequest(cosign)));
+      expect((await relay.verify(digest)).witnessed).to.equal(true);
+    });
+
+    it("refuses a request for another chain or registry, and malformed files naming the field", async function () {
+      const { registry, address, chainId, relay, submitter } = await networkHelpers.loadFixture(deployFixture);
+      const signed = await signAnchor(submitter, registry, {
+        digest: hashBytes("elsewhere"),
+        algorithm: 2,
+        deadline: 1n << 40n,
+      });
+      const request: SignedRequest = { type: "Anchor", chainId, registry: address, ...signed };
+      await expect(relay.relay({ ...request, chainId: 1n })).to.be.rejectedWith(
+        WrongNetworkError,
+        `the signed request is for chain 1, but the provider is on chain ${chainId}`,
+      );
+      const foreign = ethers.getAddress(ethers.dataSlice(ethers.id("another registry"), 12));
+      await expect(relay.relay({ ...request, registry: foreign })).to.be.rejectedWith(
+        InvalidInputError,
+        `the signed request is for registry ${foreign}, not ${address}`,
+      );
+      expect(await relay.verify(signed.digest)).to.include({ exists: false });
+
+      const json = JSON.parse(formatSignedRequest(request)) as Record<string, unknown>;
+      expect(() => parseSignedRequest("{")).to.throw(InvalidInputError, "signed request is not valid JSON");
+      expect(() => parseSignedRequest("null")).to.throw(InvalidInputError, '"(root)"');
+      for (const [field, value] of [
+        ["version", 2],
+        ["type", "Revoke"],
+        ["chainId", 1],
+        ["registry", "0x12"],
+        ["digest", "0x12"],
+        ["algorithm", 256],
+        ["metadata", undefined],
+        ["submitter", "nobody"],
+        ["nonce", "-1"],
+        ["deadline", "soon"],
+        ["signature", "zz"],
+      ] as const) {
+        expect(() => parseSignedRequest({ ...json, [field]: value }), field).to.throw(
+          InvalidInputError,
+          `signed request field "${field}" is missing or malformed`,
+        );
+      }
+      await expect(readSignedRequest(path.join(dir, "none.json"))).to.be.rejectedWith(
+        InvalidInputError,
+        `signed request not found: ${path.join(dir, "none.json")}`,
+      );
+    });
+  });
+});
