@@ -39,7 +39,7 @@ export async function benchCopyright(connection: NetworkConnection): Promise<Gas
   const { ethers } = connection;
   const [deployer, creator, coAuthor, licensee, warmLicensee, warmCreator] = await ethers.getSigners();
 
-  const registry = await ethers.deployContract("CopyrightRegistry", [deployer.address, 86_400n], deployer);
+  const registry = await ethers.deployContract("CopyrightRegistry", [deployer.address, deployer.address, 86_400n], deployer);
   await registry.waitForDeployment();
   const token = await ethers.deployContract("CopyrightTestToken", deployer);
   await token.waitForDeployment();

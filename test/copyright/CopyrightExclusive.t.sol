@@ -16,7 +16,7 @@ contract CopyrightExclusiveFuzzTest is Test {
     uint64 private constant DURATION = 10 days;
 
     constructor() {
-        REGISTRY = new CopyrightRegistry(address(this), 1 days);
+        REGISTRY = new CopyrightRegistry(address(this), address(this), 1 days);
     }
 
     function testFuzzExclusiveRuleCannotBeBypassed(

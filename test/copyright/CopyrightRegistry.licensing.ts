@@ -5,6 +5,7 @@ import {
   MAX_UINT64,
   SHA256,
   type Terms,
+  authorsHash24,
   commitment,
   deployCopyright,
   digestOf,
@@ -198,11 +199,10 @@ describe("CopyrightRegistry: terms and licensing", () => {
       await expect(registry.connect(carol).purchaseLicense(workId, paidId, FEE, duo, { value: 1n }))
         .to.be.revertedWithCustomError(registry, "IncorrectPayment")
         .withArgs(1n, 0n);
-      await expect(
-        registry.connect(carol).purchaseLicense(workId, paidId, FEE, [{ account: alice.address, shares: 10_000 }]),
-      )
+      const wrong = [{ account: alice.address, shares: 10_000 }];
+      await expect(registry.connect(carol).purchaseLicense(workId, paidId, FEE, wrong))
         .to.be.revertedWithCustomError(registry, "AuthorsMismatch")
-        .withArgs(workId);
+        .withArgs(workId, authorsHash24(duo), authorsHash24(wrong));
       expect(await registry.isLicensed(workId, carol.address, paidId)).to.equal(false);
       expect(await token.balanceOf(await registry.getAddress())).to.equal(0n);
       expect(await registry.creditOf(alice.address, await token.getAddress())).to.equal(0n);
@@ -500,7 +500,7 @@ describe("CopyrightRegistry: terms and licensing", () => {
         registry.connect(carol).registerDerivative(remix, SHA256, "ipfs://remix", authors, [workId], [paidId]),
       )
         .to.emit(registry, "DerivativeRegistered")
-        .withArgs(remixId, [workId], [paidId], parentEnd);
+        .withArgs(remixId, workId, paidId);
       const work = await registry.getWork(remixId);
       expect(work.parents).to.deep.equal([workId]);
       expect(work.parentLicenseUntil).to.equal(parentEnd);
@@ -642,10 +642,10 @@ describe("CopyrightRegistry: terms and licensing", () => {
       const tokenAddress = await token.getAddress();
       await expect(registry.connect(dave).payRevenue(remix, tokenAddress, 1_000n, duo, [duo, []]))
         .to.be.revertedWithCustomError(registry, "AuthorsMismatch")
-        .withArgs(remix);
+        .withArgs(remix, authorsHash24(remixAuthors), authorsHash24(duo));
       await expect(registry.connect(dave).payRevenue(remix, tokenAddress, 1_000n, remixAuthors, [own, []]))
         .to.be.revertedWithCustomError(registry, "AuthorsMismatch")
-        .withArgs(workId);
+        .withArgs(workId, authorsHash24(duo), authorsHash24(own));
       await expect(registry.connect(dave).payRevenue(remix, tokenAddress, 1_000n, remixAuthors, [duo]))
         .to.be.revertedWithCustomError(registry, "LengthMismatch")
         .withArgs(2, 1);
