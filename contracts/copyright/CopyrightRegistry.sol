@@ -95,11 +95,13 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
 
     mapping(uint256 workId => Work) private _works;
     mapping(uint256 workId => Rights) private _rights;
-    /// @dev A derivative's parents and the terms of its registrant's license on each (zero where it owned the parent):
-    /// its license cap is recomputed from those licenses, so it follows renewals. Read only while `WORK_DERIVATIVE`
-    /// is set.
+    /// @dev A derivative's parents, the terms of its registrant's license on each (zero where it owned the parent) and
+    /// each parent's epoch then (32 bits per parent, in parent order; zero, so never written, unless a parent was
+    /// taken over before): its license cap is recomputed from those licenses, so it follows renewals, and a takeover
+    /// of a parent voids the link. Read only while `WORK_DERIVATIVE` is set.
     mapping(uint256 workId => uint256[]) private _parents;
     mapping(uint256 workId => bytes32[]) private _parentTerms;
+    mapping(uint256 workId => uint256) private _parentEpochs;
     mapping(bytes32 commitment => uint64) private _commitments;
     mapping(bytes32 termsId => StoredTerms) private _terms;
     // Keyed by the work's generation (`_gen`), so a takeover leaves them all behind.
@@ -192,7 +194,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     // ---------------------------------------------------------------- terms
 
     /// @inheritdoc ICopyrightRegistry
-    function registerTerms(Terms calldata terms) external whenNotPaused returns (bytes32 id) {
+    function registerTerms(Terms memory terms) external whenNotPaused returns (bytes32 id) {
         id = keccak256(abi.encode(terms));
         if (_terms[id].flags != 0) return id;
         if (terms.royaltyBps > BPS) revert InvalidRoyalty(terms.royaltyBps);
@@ -542,12 +544,14 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         uint256[] storage links = _parents[workId];
         bytes32[] storage linkTerms = _parentTerms[workId];
         uint256 total;
+        uint256 epochs;
         for (uint256 i; i < count; ++i) {
             uint256 parent = parents[i];
             for (uint256 j; j < i; ++j) {
                 if (parents[j] == parent) revert DuplicateParent(parent);
             }
             _liveWork(parent);
+            epochs |= uint256(_rights[parent].epoch) << (32 * i);
             bytes32 id;
             if (_ownerOf(parent) != msg.sender) {
                 id = parentTerms[i];
@@ -562,20 +566,25 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
             emit DerivativeRegistered(workId, parent, id);
         }
         if (total > BPS) revert RoyaltiesExceedRevenue(total);
+        if (epochs != 0) _parentEpochs[workId] = epochs;
         _rights[workId].parentLicensee = msg.sender;
     }
 
-    /// @dev When the first of a derivative's parent licenses ends: its registrant's, as renewed, in each parent's
-    /// current epoch (0 once a takeover of the parent voided it); `type(uint64).max` if it owned every parent.
+    /// @dev When the first of a derivative's parent licenses ends: its registrant's, as renewed; 0 once a parent was
+    /// taken over since the registration (whether the registrant licensed or owned it); `type(uint64).max` if it
+    /// owned every parent.
     function _parentLicenseUntil(uint256 workId) private view returns (uint64 until) {
         until = type(uint64).max;
         uint256[] storage parents = _parents[workId];
         bytes32[] storage terms = _parentTerms[workId];
+        uint256 epochs = _parentEpochs[workId];
         address licensee = _rights[workId].parentLicensee;
         for (uint256 i; i < parents.length; ++i) {
+            uint256 parent = parents[i];
+            if (_rights[parent].epoch != uint32(epochs >> (32 * i))) return 0;
             bytes32 id = terms[i];
             if (id == bytes32(0)) continue;
-            uint64 end = _licenses[_gen(parents[i])][licensee][id].end;
+            uint64 end = _licenses[_gen(parent)][licensee][id].end;
             if (end < until) until = end;
         }
     }
