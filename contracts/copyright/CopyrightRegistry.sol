@@ -194,6 +194,9 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     // ---------------------------------------------------------------- terms
 
     /// @inheritdoc ICopyrightRegistry
+    /// @dev Decoded into memory: 228 bytes less code than reading calldata field by field (the registry is near the
+    /// code-size limit), for a call made once per set of terms.
+    // solhint-disable-next-line gas-calldata-parameters
     function registerTerms(Terms memory terms) external whenNotPaused returns (bytes32 id) {
         id = keccak256(abi.encode(terms));
         if (_terms[id].flags != 0) return id;
