@@ -58,7 +58,10 @@ export interface WorkDetails {
   frozen: boolean;
   authorsHash: string;
   parents: bigint[];
-  /** For a derivative, when its first parent license ends (licenses on it end by then); 0 otherwise. */
+  /**
+   * For a derivative, when the first of its registrant's parent licenses ends, as renewed (licenses on it end by
+   * then; 0 once a parent lapsed or was taken over; 2^64 - 1 if every parent was owned); 0 for other works.
+   */
   parentLicenseUntil: bigint;
 }
 
