@@ -1,7 +1,7 @@
 // Copyright suite: CopyrightRegistry against the reference EAS (an attestation carrying the same registration
 // fields), both deployed fresh in the same in-process network. Every digest is keccak256 of a fixed label, every
 // account's state is set up the same way each run, so a run's numbers repeat exactly.
-import { ZeroHash, solidityPackedKeccak256 } from "ethers";
+import { AbiCoder, ZeroHash, keccak256, solidityPackedKeccak256 } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { attestationRequest, deployEasWithSchema, easSigner, encodeSchemaData } from "./eas.js";
@@ -12,6 +12,7 @@ const SHA256 = 2;
 const URI = "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi";
 const FEE = 10n ** 18n;
 const YEAR = 365n * 86_400n;
+const coder = AbiCoder.defaultAbiCoder();
 
 const REGISTER_TARGET = { maxGas: 130_000 };
 const PURCHASE_TARGET = { maxGas: 150_000 };
@@ -37,9 +38,14 @@ async function gasUsed(tx: Promise<SentTransaction>): Promise<number> {
 
 export async function benchCopyright(connection: NetworkConnection): Promise<GasRow[]> {
   const { ethers } = connection;
-  const [deployer, creator, coAuthor, licensee, warmLicensee, warmCreator] = await ethers.getSigners();
+  const [deployer, creator, coAuthor, licensee, warmLicensee, warmCreator, laterLicensee, firstAuthor] =
+    await ethers.getSigners();
 
-  const registry = await ethers.deployContract("CopyrightRegistry", [deployer.address, 86_400n], deployer);
+  const registry = await ethers.deployContract(
+    "CopyrightRegistry",
+    [deployer.address, deployer.address, 86_400n],
+    deployer,
+  );
   await registry.waitForDeployment();
   const token = await ethers.deployContract("CopyrightTestToken", deployer);
   await token.waitForDeployment();
@@ -77,6 +83,8 @@ export async function benchCopyright(connection: NetworkConnection): Promise<Gas
     ),
   );
   const secondRegisterGas = await gasUsed(registry.connect(creator).registerWork(digest("work 2"), SHA256, URI, solo));
+  // A string longer than 31 bytes takes a length slot and one slot per 32 bytes.
+  const uriSlots = URI.length > 31 ? 1 + Math.ceil(URI.length / 32) : 1;
   rows.push(
     row(
       {
@@ -85,25 +93,21 @@ export async function benchCopyright(connection: NetworkConnection): Promise<Gas
         gas: registerGas,
         baseline: "EAS.attest",
         baselineGas: attestGas,
+        reference: `Story mintAndRegisterIp median ${STORY_MINT_AND_REGISTER_IP.toLocaleString("en-US")}`,
         note:
           `one author, ${URI.length}-char URI, the registrant's first work (ERC-721 balance 0 -> 1, the dearer case; ` +
           `a further work: ${secondRegisterGas}); EAS schema "bytes32 digest,uint8 algorithm,string uri,` +
-          `address[] authors,uint16[] shares", revocable, no resolver; ` +
-          `reference: Story mintAndRegisterIp median ${STORY_MINT_AND_REGISTER_IP}`,
+          `address[] authors,uint16[] shares", revocable, no resolver; storing the URI (not done: tokenURI is ` +
+          `base URI + id) would write ${uriSlots} more new slots, about ${uriSlots * 22_100} gas`,
       },
       REGISTER_TARGET,
     ),
   );
 
-  // purchaseLicense: an ERC-20 fee split between two authors. The first sale in a token creates the registry's
-  // token balance and each author's credit (three zero-to-nonzero slots); later sales, measured here, update them.
-  const song = digest("song");
-  const songId = BigInt(song);
-  const duo = [
-    { account: creator.address, shares: 6_000 },
-    { account: coAuthor.address, shares: 4_000 },
-  ];
-  await gasUsed(registry.connect(creator).registerWork(song, SHA256, URI, duo));
+  // purchaseLicense: an ERC-20 fee split between two authors. A sale credits each author's balance in the token; the
+  // first sale of a work whose authors hold no balance in that token creates both (two slots 0 -> nonzero): that is
+  // the target's case. Before it, one sale of another work gave the registry a balance in the token, a one-off cost
+  // of the token's first use, reported apart.
   const terms = {
     territory: ZeroHash,
     currency: tokenAddress,
@@ -117,29 +121,95 @@ export async function benchCopyright(connection: NetworkConnection): Promise<Gas
   };
   const termsId = await registry.registerTerms.staticCall(terms);
   await gasUsed(registry.registerTerms(terms));
-  await gasUsed(registry.connect(creator).attachTerms(songId, termsId));
-  for (const buyer of [warmLicensee, licensee]) {
+  const offer = async (label: string, authors: { account: string; shares: number }[]) => {
+    const workId = BigInt(digest(label));
+    await gasUsed(registry.connect(creator).registerWork(digest(label), SHA256, URI, authors));
+    await gasUsed(registry.connect(creator).attachTerms(workId, termsId));
+    return workId;
+  };
+  const buy = async (buyer: typeof licensee, workId: bigint, authors: { account: string; shares: number }[]) => {
     // The buyer keeps a balance after paying (no storage refund for emptying it); the allowance is exact, as the
     // SDK gives it.
     await gasUsed(token.mint(buyer.address, 10n * FEE));
     await gasUsed(token.connect(buyer).approve(registryAddress, FEE));
-  }
-  const firstSaleGas = await gasUsed(registry.connect(warmLicensee).purchaseLicense(songId, termsId, FEE, duo));
-  const purchaseGas = await gasUsed(registry.connect(licensee).purchaseLicense(songId, termsId, FEE, duo));
+    return gasUsed(registry.connect(buyer).purchaseLicense(workId, termsId, FEE, authors));
+  };
+  const firstInToken = [
+    { account: warmCreator.address, shares: 6_000 },
+    { account: firstAuthor.address, shares: 4_000 },
+  ];
+  const tokenFirstUseGas = await buy(warmLicensee, await offer("first in token", firstInToken), firstInToken);
+  const duo = [
+    { account: creator.address, shares: 6_000 },
+    { account: coAuthor.address, shares: 4_000 },
+  ];
+  const song = await offer("song", duo);
+  const firstSaleGas = await buy(licensee, song, duo);
+  const laterSaleGas = await buy(laterLicensee, song, duo);
   rows.push(
     row(
       {
         suite: SUITE,
         operation: "purchaseLicense",
-        gas: purchaseGas,
+        gas: firstSaleGas,
+        reference: `Story mintLicenseTokens median ${STORY_MINT_LICENSE_TOKENS.toLocaleString("en-US")}`,
         note:
-          `ERC-20 fee split 60/40 between two authors already credited in the token, new licensee keeping a ` +
-          `balance, exact allowance; the first sale ever in a token (registry balance and both credits 0 -> ` +
-          `nonzero): ${firstSaleGas} (+${firstSaleGas - purchaseGas}); ` +
-          `reference: Story mintLicenseTokens median ${STORY_MINT_LICENSE_TOKENS}`,
+          `first sale of a work: ERC-20 fee split 60/40 between two authors with no balance yet in the token (both ` +
+          `credits 0 -> nonzero), new licensee keeping a balance, exact allowance; the token's first use by the ` +
+          `registry (its balance 0 -> nonzero too): ${tokenFirstUseGas}`,
       },
       PURCHASE_TARGET,
     ),
+    row({
+      suite: SUITE,
+      operation: "purchaseLicense (later sale)",
+      gas: laterSaleGas,
+      note: "the same work again, to a new licensee: both authors already credited in the token",
+    }),
+  );
+
+  // The other copyright operations, for the record (no targets): each on fresh state, as first used.
+  const salt = digest("salt");
+  const revealed = digest("revealed");
+  const commitGas = await gasUsed(
+    registry
+      .connect(creator)
+      .commit(keccak256(coder.encode(["bytes32", "bytes32", "address"], [revealed, salt, creator.address]))),
+  );
+  const revealGas = await gasUsed(registry.connect(creator).revealWork(revealed, SHA256, URI, solo, salt));
+  const remixAuthors = [{ account: licensee.address, shares: 10_000 }];
+  const deriveGas = await gasUsed(
+    registry.connect(licensee).registerDerivative(digest("remix"), SHA256, URI, remixAuthors, [song], [termsId]),
+  );
+  await gasUsed(token.mint(laterLicensee.address, FEE));
+  await gasUsed(token.connect(laterLicensee).approve(registryAddress, FEE));
+  const revenueGas = await gasUsed(
+    registry.connect(laterLicensee).payRevenue(BigInt(digest("remix")), tokenAddress, FEE, remixAuthors, [duo]),
+  );
+  const transferGas = await gasUsed(
+    registry.connect(creator).transferFrom(creator.address, coAuthor.address, BigInt(digest("work 2"))),
+  );
+  rows.push(
+    row({ suite: SUITE, operation: "commit", gas: commitGas }),
+    row({ suite: SUITE, operation: "revealWork", gas: revealGas, note: "one author, the registrant's next work" }),
+    row({
+      suite: SUITE,
+      operation: "registerDerivative",
+      gas: deriveGas,
+      note: "one licensed parent, one author, the registrant's first work",
+    }),
+    row({
+      suite: SUITE,
+      operation: "payRevenue",
+      gas: revenueGas,
+      note: "ERC-20 revenue of a one-parent derivative: 5% royalty split 60/40, the rest to its author (first credit)",
+    }),
+    row({
+      suite: SUITE,
+      operation: "transferFrom",
+      gas: transferGas,
+      note: "a copyright assignment: the new holder becomes sole payee (recipient's first work)",
+    }),
   );
   return rows;
 }

@@ -14,6 +14,8 @@ export interface GasRow {
   /** The target as written in the issue, e.g. "<= 47000" or "<= 0.40 x baseline". */
   target?: string;
   meetsTarget?: boolean;
+  /** A published figure to compare with, not measured here (e.g. "Story mintAndRegisterIp median 424,264"). */
+  reference?: string;
   note?: string;
 }
 
@@ -46,7 +48,7 @@ export async function writeReport(rows: GasRow[], file: string): Promise<void> {
 }
 
 export function printTable(rows: GasRow[]): void {
-  const header = ["suite", "operation", "gas", "baseline", "baseline gas", "ratio", "target", "met"];
+  const header = ["suite", "operation", "gas", "baseline", "baseline gas", "ratio", "target", "met", "reference"];
   const lines = rows.map((r) => [
     r.suite,
     r.operation,
@@ -56,9 +58,14 @@ export function printTable(rows: GasRow[]): void {
     r.ratio?.toString() ?? "",
     r.target ?? "",
     r.meetsTarget === undefined ? "" : r.meetsTarget ? "yes" : "NO",
+    r.reference ?? "",
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const format = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
+  const format = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
   console.log(format(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const line of lines) console.log(format(line));

@@ -44,9 +44,14 @@ export async function runCopyrightDemo(connection: NetworkConnection, report: De
   const currency = await token.getAddress();
   await (await token.mint(producer.address, parseUnits("1000", 18))).wait();
 
+  // Unique per run, so the demo can run again on a persistent chain (a digest registers once).
+  const run = `take ${Date.now().toString(36)}`;
   const work = await mkdtemp(path.join(tmpdir(), "copyright-demo-"));
   const songFile = path.join(work, "spring-river.flac");
-  await writeFile(songFile, "Spring River, master recording: 3'42\", 44.1 kHz, composed 2026-10, lyrics 2026-11.\n");
+  await writeFile(
+    songFile,
+    `Spring River (${run}), master recording: 3'42", 44.1 kHz, composed 2026-10, lyrics 2026-11.\n`,
+  );
   const digest = await hashFile(songFile, "sm3");
   const authors = [
     { account: composer.address, shares: 6_000 },
@@ -108,7 +113,7 @@ export async function runCopyrightDemo(connection: NetworkConnection, report: De
   }
 
   const remixFile = path.join(work, "spring-river-remix.flac");
-  await writeFile(remixFile, "Spring River (club remix): 5'10\", built on the licensed master.\n");
+  await writeFile(remixFile, `Spring River (club remix, ${run}): 5'10", built on the licensed master.\n`);
   const remixDigest = await hashFile(remixFile, "sm3");
   const remix = await as(producer).registerDerivative({
     digest: remixDigest,
@@ -138,7 +143,7 @@ export async function runCopyrightDemo(connection: NetworkConnection, report: De
 
   // A plagiarist registers a lightly edited copy and offers it for sale.
   const copyFile = path.join(work, "river-in-spring.flac");
-  await writeFile(copyFile, "River in Spring (original?): 3'41\", 44.1 kHz.\n");
+  await writeFile(copyFile, `River in Spring (original?, ${run}): 3'41", 44.1 kHz.\n`);
   const copy = await as(plagiarist).registerFile(copyFile, {
     algorithm: "sm3",
     authors: [{ account: plagiarist.address, shares: 10_000 }],
@@ -153,7 +158,7 @@ export async function runCopyrightDemo(connection: NetworkConnection, report: De
 
   // The composer anchors the session stems as evidence and disputes the copy; the platform's arbitrator upholds it.
   const stems = path.join(work, "spring-river-stems.zip");
-  await writeFile(stems, "Session stems of Spring River, recorded 2026-10-03, studio log attached.\n");
+  await writeFile(stems, `Session stems of Spring River (${run}), recorded 2026-10-03, studio log attached.\n`);
   const { receipt } = await new EvidenceClient(await deployed.evidenceRegistry.getAddress(), composer).anchorFile(
     stems,
     {

@@ -20,20 +20,23 @@ contract CopyrightDisputes is ICopyrightDisputes, AccessControl {
     mapping(uint256 disputeId => Dispute) private _disputes;
     uint256 private _count;
 
-    /// @param admin Holder of the admin and arbitrator roles at deployment.
+    /// @param admin Holder of the admin role (it grants and revokes the arbitrator role).
+    /// @param arbitrator Holder of the arbitrator role.
     /// @param registry The copyright registry.
     /// @param evidence The evidence registry.
-    constructor(address admin, ICopyrightRegistry registry, IEvidenceRegistry evidence) {
+    constructor(address admin, address arbitrator, ICopyrightRegistry registry, IEvidenceRegistry evidence) {
         REGISTRY = registry;
         EVIDENCE = evidence;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
-        _grantRole(ARBITRATOR_ROLE, admin);
+        _grantRole(ARBITRATOR_ROLE, arbitrator);
     }
 
     /// @inheritdoc ICopyrightDisputes
     function raiseDispute(uint256 workId, bytes32 evidenceId) external returns (uint256 disputeId) {
         if (!REGISTRY.exists(workId)) revert WorkNotFound(workId);
-        if (!EVIDENCE.exists(evidenceId)) revert EvidenceNotFound(evidenceId);
+        IEvidenceRegistry.Verification memory evidence = EVIDENCE.verify(evidenceId);
+        if (!evidence.exists) revert EvidenceNotFound(evidenceId);
+        if (evidence.revoked) revert EvidenceRevoked(evidenceId, evidence.revokedAt);
         disputeId = ++_count;
         _disputes[disputeId] = Dispute({
             workId: workId,

@@ -24,6 +24,9 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
     /// @notice Role that registers works for creators who signed a request: the `CopyrightRelay` contract.
     bytes32 public constant REGISTRAR_ROLE = keccak256("REGISTRAR_ROLE");
+    /// @notice Role that grants and revokes `RULING_ROLE` and `REGISTRAR_ROLE`. The deploying account holds it to wire
+    /// the disputes and relay contracts, then renounces it; the admin (its role admin) can take it to rewire them.
+    bytes32 public constant SETUP_ROLE = keccak256("SETUP_ROLE");
     /// @notice Time allowed between a commit and its reveal, in the chain's time unit (seconds; milliseconds on
     /// FISCO BCOS).
     uint64 public immutable REVEAL_WINDOW;
@@ -33,7 +36,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     uint256 public constant MAX_AUTHORS = 16;
     /// @notice Most parents per derivative.
     uint256 public constant MAX_PARENTS = 8;
-    /// @notice Most terms per work; bounds the exclusivity scan.
+    /// @notice Most terms per work and epoch; bounds the exclusivity scan.
     uint256 public constant MAX_TERMS_PER_WORK = 16;
 
     uint256 private constant BPS = 10_000;
@@ -47,7 +50,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     uint8 private constant ATTACHED_ENABLED = 1;
     uint8 private constant ATTACHED_DISABLED = 2;
 
-    /// @dev One slot, written once per registration: a 192-bit authors hash leaves room for a uint48 time (enough
+    /// @dev One slot, written once per registration: a 192-bit payees hash leaves room for a uint48 time (enough
     /// for milliseconds until the year 10889) and the flags, so `registerWork` writes three new slots (owner,
     /// balance, record).
     struct Work {
@@ -55,6 +58,15 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         uint48 priorityTime;
         uint8 algorithm;
         uint8 flags;
+    }
+
+    /// @dev A work's second slot, which registration never writes. The epoch keys the work's licenses, attachments,
+    /// terms list and locks (see `_gen`): a takeover increments it, voiding them all, and zeroes the EIP-2981 rate. A
+    /// derivative's registrant is the licensee whose parent licenses cap the derivative's licenses.
+    struct Rights {
+        uint32 epoch;
+        uint16 royaltyBps;
+        address parentLicensee;
     }
 
     /// @dev Slot 0 is what a payment needs (currency, fee), slot 1 what issuing needs; uint96 fees cover 7.9e28.
@@ -82,27 +94,35 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     }
 
     mapping(uint256 workId => Work) private _works;
+    mapping(uint256 workId => Rights) private _rights;
+    /// @dev A derivative's parents, the terms of its registrant's license on each (zero where it owned the parent) and
+    /// each parent's epoch then (32 bits per parent, in parent order; zero, so never written, unless a parent was
+    /// taken over before): its license cap is recomputed from those licenses, so it follows renewals, and a takeover
+    /// of a parent voids the link. Read only while `WORK_DERIVATIVE` is set.
     mapping(uint256 workId => uint256[]) private _parents;
-    mapping(uint256 workId => uint64) private _parentUntil;
-    /// @dev Royalty rate (bps) owed to each parent, 16 bits per parent in parent order (at most 8 parents).
-    mapping(uint256 workId => uint128) private _parentRoyalties;
+    mapping(uint256 workId => bytes32[]) private _parentTerms;
+    mapping(uint256 workId => uint256) private _parentEpochs;
     mapping(bytes32 commitment => uint64) private _commitments;
     mapping(bytes32 termsId => StoredTerms) private _terms;
-    mapping(uint256 workId => bytes32[]) private _workTerms;
-    mapping(uint256 workId => mapping(bytes32 termsId => Attachment)) private _attachments;
-    mapping(uint256 workId => mapping(bytes32 territory => Lock)) private _locks;
-    mapping(uint256 workId => mapping(address licensee => mapping(bytes32 termsId => License))) private _licenses;
+    // Keyed by the work's generation (`_gen`), so a takeover leaves them all behind.
+    mapping(bytes32 gen => bytes32[]) private _workTerms;
+    mapping(bytes32 gen => mapping(bytes32 termsId => Attachment)) private _attachments;
+    mapping(bytes32 gen => mapping(bytes32 territory => Lock)) private _locks;
+    mapping(bytes32 gen => mapping(address licensee => mapping(bytes32 termsId => License))) private _licenses;
     mapping(address account => mapping(address currency => uint256)) private _credits;
-    mapping(uint256 workId => uint16) private _royaltyBps;
     string private _base;
 
-    /// @param admin Holder of the admin and pauser roles at deployment; it grants `RULING_ROLE` to the disputes
-    /// contract.
+    /// @param admin Holder of the admin role (the role admin of the pauser and setup roles).
+    /// @param pauser Holder of the pauser role.
     /// @param revealWindow Time allowed between a commit and its reveal, in the chain's time unit.
-    constructor(address admin, uint64 revealWindow) ERC721("Copyright Works", "WORK") {
+    /// @dev The deploying account gets `SETUP_ROLE` to grant the ruling and registrar roles; it renounces it after.
+    constructor(address admin, address pauser, uint64 revealWindow) ERC721("Copyright Works", "WORK") {
         REVEAL_WINDOW = revealWindow;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
-        _grantRole(PAUSER_ROLE, admin);
+        _grantRole(PAUSER_ROLE, pauser);
+        _grantRole(SETUP_ROLE, msg.sender);
+        _setRoleAdmin(RULING_ROLE, SETUP_ROLE);
+        _setRoleAdmin(REGISTRAR_ROLE, SETUP_ROLE);
     }
 
     // ---------------------------------------------------------------- registration
@@ -131,7 +151,10 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     /// @inheritdoc ICopyrightRegistry
     function commit(bytes32 commitment) external whenNotPaused {
         uint64 committedAt = _commitments[commitment];
-        if (committedAt != 0) revert CommitmentExists(commitment, committedAt);
+        // An expired commitment can no longer be revealed, so it may be made again.
+        if (committedAt != 0 && block.timestamp <= committedAt + REVEAL_WINDOW) {
+            revert CommitmentExists(commitment, committedAt);
+        }
         _commitments[commitment] = uint64(block.timestamp);
         emit Committed(commitment, msg.sender);
     }
@@ -163,19 +186,18 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         uint256[] calldata parents,
         bytes32[] calldata parentTerms
     ) external whenNotPaused returns (uint256 workId) {
-        (uint64 until, uint128 royalties) = _checkParents(parents, parentTerms);
         workId = _register(digest, algorithm, uri, authors, msg.sender, uint64(block.timestamp), false);
         _works[workId].flags = WORK_DERIVATIVE;
-        _parents[workId] = parents;
-        _parentRoyalties[workId] = royalties;
-        _parentUntil[workId] = until;
-        emit DerivativeRegistered(workId, parents, parentTerms, until);
+        _linkParents(workId, parents, parentTerms);
     }
 
     // ---------------------------------------------------------------- terms
 
     /// @inheritdoc ICopyrightRegistry
-    function registerTerms(Terms calldata terms) external returns (bytes32 id) {
+    /// @dev Decoded into memory: 228 bytes less code than reading calldata field by field (the registry is near the
+    /// code-size limit), for a call made once per set of terms.
+    // solhint-disable-next-line gas-calldata-parameters
+    function registerTerms(Terms memory terms) external whenNotPaused returns (bytes32 id) {
         id = keccak256(abi.encode(terms));
         if (_terms[id].flags != 0) return id;
         if (terms.royaltyBps > BPS) revert InvalidRoyalty(terms.royaltyBps);
@@ -198,12 +220,13 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     /// @inheritdoc ICopyrightRegistry
     function attachTerms(uint256 workId, bytes32 id) external whenNotPaused {
         _requireOwner(workId);
-        if (_works[workId].flags & WORK_FROZEN != 0) revert Frozen(workId);
+        _liveWork(workId);
         if (_terms[id].flags == 0) revert TermsNotFound(id);
-        Attachment storage attachment = _attachments[workId][id];
+        bytes32 gen = _gen(workId);
+        Attachment storage attachment = _attachments[gen][id];
         uint8 state = attachment.state;
         if (state == ATTACHED_ENABLED) revert TermsAlreadyAttached(workId, id);
-        if (state == 0) _track(workId, id);
+        if (state == 0) _track(workId, gen, id);
         attachment.state = ATTACHED_ENABLED;
         emit TermsAttached(workId, id);
     }
@@ -211,7 +234,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     /// @inheritdoc ICopyrightRegistry
     function disableTerms(uint256 workId, bytes32 id) external {
         _requireOwner(workId);
-        Attachment storage attachment = _attachments[workId][id];
+        Attachment storage attachment = _attachments[_gen(workId)][id];
         if (attachment.state != ATTACHED_ENABLED) revert TermsNotAttached(workId, id);
         attachment.state = ATTACHED_DISABLED;
         emit TermsDisabled(workId, id);
@@ -227,7 +250,8 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         Author[] calldata authors
     ) external payable whenNotPaused {
         Work memory work = _liveWork(workId);
-        Attachment storage attachment = _attachments[workId][id];
+        bytes32 gen = _gen(workId);
+        Attachment storage attachment = _attachments[gen][id];
         if (attachment.state != ATTACHED_ENABLED) revert TermsNotAttached(workId, id);
         StoredTerms storage terms = _terms[id];
         address currency = terms.currency;
@@ -235,7 +259,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         if (fee > maxFee) revert FeeExceedsMax(fee, maxFee);
         _requireAuthors(workId, work.authorsHash, authors);
 
-        (uint64 start, uint64 end) = _issue(workId, work.flags, id, terms, attachment, msg.sender);
+        (uint64 start, uint64 end) = _issue(workId, gen, work.flags, id, attachment, msg.sender);
         emit LicenseIssued(workId, msg.sender, id, start, end, fee);
         if (fee != 0) _split(workId, authors, currency, fee);
         _collect(currency, fee);
@@ -246,14 +270,14 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         _requireOwner(workId);
         if (licensee == address(0)) revert InvalidLicensee(licensee);
         Work memory work = _liveWork(workId);
-        StoredTerms storage terms = _terms[id];
-        if (terms.flags == 0) revert TermsNotFound(id);
-        Attachment storage attachment = _attachments[workId][id];
+        if (_terms[id].flags == 0) revert TermsNotFound(id);
+        bytes32 gen = _gen(workId);
+        Attachment storage attachment = _attachments[gen][id];
         if (attachment.state == 0) {
-            _track(workId, id);
+            _track(workId, gen, id);
             attachment.state = ATTACHED_DISABLED;
         }
-        (uint64 start, uint64 end) = _issue(workId, work.flags, id, terms, attachment, licensee);
+        (uint64 start, uint64 end) = _issue(workId, gen, work.flags, id, attachment, licensee);
         emit LicenseIssued(workId, licensee, id, start, end, 0);
     }
 
@@ -262,15 +286,16 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         if (sublicensee == address(0) || sublicensee == msg.sender) revert InvalidLicensee(sublicensee);
         _liveWork(workId);
         if (_terms[id].flags & TERMS_SUBLICENSABLE == 0) revert NotSublicensable(id);
-        License memory own = _licenses[workId][msg.sender][id];
-        if (own.end <= block.timestamp) revert NotLicensed(workId, msg.sender, id);
-        uint64 current = _licenses[workId][sublicensee][id].end;
+        mapping(address licensee => mapping(bytes32 termsId => License)) storage licenses = _licenses[_gen(workId)];
+        uint64 end = licenses[msg.sender][id].end;
+        if (end <= block.timestamp) revert NotLicensed(workId, msg.sender, id);
+        uint64 current = licenses[sublicensee][id].end;
         if (current > block.timestamp) revert AlreadyLicensed(workId, sublicensee, id, current);
         // Ending with the licensor's own license keeps every tracked end (and so exclusivity) valid.
         uint64 start = uint64(block.timestamp);
-        _licenses[workId][sublicensee][id] = License({start: start, end: own.end, sublicensed: true});
+        licenses[sublicensee][id] = License({start: start, end: end, sublicensed: true});
         emit Sublicensed(workId, msg.sender, sublicensee, id);
-        emit LicenseIssued(workId, sublicensee, id, start, own.end, 0);
+        emit LicenseIssued(workId, sublicensee, id, start, end, 0);
     }
 
     /// @inheritdoc ICopyrightRegistry
@@ -297,7 +322,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     ) external payable whenNotPaused {
         Work memory work = _liveWork(workId);
         _requireAuthors(workId, work.authorsHash, authors);
-        uint256 royalties = _payRoyalties(workId, currency, amount, parentAuthors);
+        uint256 royalties = _payRoyalties(workId, work.flags, currency, amount, parentAuthors);
         if (amount != royalties) _split(workId, authors, currency, amount - royalties);
         emit RevenuePaid(workId, msg.sender, currency, amount, royalties);
         _collect(currency, amount);
@@ -313,9 +338,8 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
             // The ruling moves the work even if an earlier ruling froze it; it ends frozen either way.
             work.flags &= ~WORK_FROZEN;
             _update(rightfulOwner, workId, address(0));
-            Author[] memory sole = new Author[](1);
-            sole[0] = Author({account: rightfulOwner, shares: uint16(BPS)});
-            work.authorsHash = bytes24(keccak256(abi.encode(sole)));
+            _assignPayee(workId, rightfulOwner);
+            _reset(workId);
         }
         work.flags |= WORK_FROZEN;
         emit WorkFrozen(workId, disputeId, rightfulOwner);
@@ -332,10 +356,11 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     // ---------------------------------------------------------------- administration
 
     /// @inheritdoc ICopyrightRegistry
-    function setWorkRoyalty(uint256 workId, uint16 bps) external {
+    function setWorkRoyalty(uint256 workId, uint16 bps) external whenNotPaused {
         _requireOwner(workId);
+        _liveWork(workId);
         if (bps > BPS) revert InvalidRoyalty(bps);
-        _royaltyBps[workId] = bps;
+        _rights[workId].royaltyBps = bps;
         emit WorkRoyaltySet(workId, bps);
     }
 
@@ -355,18 +380,28 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         _unpause();
     }
 
+    /// @notice ERC-721 transfer (also behind both `safeTransferFrom`): assigns the copyright, so the new holder becomes
+    /// the work's sole payee (`PayeeSet`). Licenses on the work stay valid. Frozen works cannot move.
+    /// @param from The holder.
+    /// @param to The new holder.
+    /// @param tokenId The work.
+    function transferFrom(address from, address to, uint256 tokenId) public override {
+        super.transferFrom(from, to, tokenId);
+        _assignPayee(tokenId, to);
+    }
+
     // ---------------------------------------------------------------- views
 
     /// @inheritdoc ICopyrightRegistry
     function isLicensed(uint256 workId, address account, bytes32 id) external view returns (bool) {
         if (_works[workId].priorityTime == 0) return false;
         if (_ownerOf(workId) == account) return true;
-        return _licenses[workId][account][id].end > block.timestamp;
+        return _licenses[_gen(workId)][account][id].end > block.timestamp;
     }
 
     /// @inheritdoc ICopyrightRegistry
     function getLicense(uint256 workId, address licensee, bytes32 id) external view returns (License memory) {
-        return _licenses[workId][licensee][id];
+        return _licenses[_gen(workId)][licensee][id];
     }
 
     /// @inheritdoc ICopyrightRegistry
@@ -375,45 +410,43 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     }
 
     /// @inheritdoc ICopyrightRegistry
-    function getWork(uint256 workId) external view returns (WorkInfo memory) {
+    function getWork(uint256 workId) external view returns (WorkInfo memory info) {
         Work memory work = _works[workId];
         if (work.priorityTime == 0) revert WorkNotFound(workId);
-        return
-            WorkInfo({
-                owner: _ownerOf(workId),
-                authorsHash: work.authorsHash,
-                priorityTime: work.priorityTime,
-                algorithm: work.algorithm,
-                frozen: work.flags & WORK_FROZEN != 0,
-                parents: _parents[workId],
-                parentLicenseUntil: _parentUntil[workId]
-            });
+        info.owner = _ownerOf(workId);
+        info.authorsHash = work.authorsHash;
+        info.priorityTime = work.priorityTime;
+        info.algorithm = work.algorithm;
+        info.frozen = work.flags & WORK_FROZEN != 0;
+        if (work.flags & WORK_DERIVATIVE != 0) {
+            info.parents = _parents[workId];
+            info.parentLicenseUntil = _parentLicenseUntil(workId);
+        }
     }
 
     /// @inheritdoc ICopyrightRegistry
-    function getTerms(bytes32 id) external view returns (Terms memory) {
-        StoredTerms memory stored = _terms[id];
-        if (stored.flags == 0) revert TermsNotFound(id);
-        return
-            Terms({
-                commercialUse: stored.flags & TERMS_COMMERCIAL != 0,
-                derivativesAllowed: stored.flags & TERMS_DERIVATIVES != 0,
-                exclusive: stored.flags & TERMS_EXCLUSIVE != 0,
-                sublicensable: stored.flags & TERMS_SUBLICENSABLE != 0,
-                duration: stored.duration,
-                territory: stored.territory,
-                currency: stored.currency,
-                fee: stored.fee,
-                royaltyBps: stored.royaltyBps
-            });
+    function getTerms(bytes32 id) external view returns (Terms memory terms) {
+        StoredTerms storage stored = _terms[id];
+        uint8 flags = stored.flags;
+        if (flags == 0) revert TermsNotFound(id);
+        terms.commercialUse = flags & TERMS_COMMERCIAL != 0;
+        terms.derivativesAllowed = flags & TERMS_DERIVATIVES != 0;
+        terms.exclusive = flags & TERMS_EXCLUSIVE != 0;
+        terms.sublicensable = flags & TERMS_SUBLICENSABLE != 0;
+        terms.duration = stored.duration;
+        terms.territory = stored.territory;
+        terms.currency = stored.currency;
+        terms.fee = stored.fee;
+        terms.royaltyBps = stored.royaltyBps;
     }
 
     /// @inheritdoc ICopyrightRegistry
     function getWorkTerms(uint256 workId) external view returns (bytes32[] memory ids, bool[] memory enabled) {
-        ids = _workTerms[workId];
+        bytes32 gen = _gen(workId);
+        ids = _workTerms[gen];
         enabled = new bool[](ids.length);
         for (uint256 i; i < ids.length; ++i) {
-            enabled[i] = _attachments[workId][ids[i]].state == ATTACHED_ENABLED;
+            enabled[i] = _attachments[gen][ids[i]].state == ATTACHED_ENABLED;
         }
     }
 
@@ -436,11 +469,12 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         uint256 tokenId,
         uint256 salePrice
     ) external view returns (address receiver, uint256 royaltyAmount) {
-        return (_ownerOf(tokenId), (salePrice * _royaltyBps[tokenId]) / BPS);
+        return (_ownerOf(tokenId), (salePrice * _rights[tokenId].royaltyBps) / BPS);
     }
 
     /// @notice ERC-165: ERC-721, ERC-2981, AccessControl.
     /// @param interfaceId The interface id.
+    /// @return Whether the interface is supported.
     function supportsInterface(bytes4 interfaceId) public view override(IERC165, ERC721, AccessControl) returns (bool) {
         return interfaceId == type(IERC2981).interfaceId || super.supportsInterface(interfaceId);
     }
@@ -468,16 +502,15 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         } else {
             address holder = _ownerOf(workId);
             // Only a reveal whose commit predates the registration displaces it: that registration copied the
-            // digest after the commit. Balances it earned and licenses it sold stay.
+            // digest after the commit. Balances it was credited stay; what it set up does not.
             if (!revealed || existingTime <= priorityTime) {
                 revert WorkAlreadyRegistered(workId, holder, existingTime);
             }
             if (work.flags & WORK_FROZEN != 0) revert Frozen(workId);
-            delete _parents[workId];
-            delete _parentUntil[workId];
-            delete _parentRoyalties[workId];
+            // Clearing the flags drops the derivative's parent links (their storage is read only while flagged).
             _works[workId] = Work(authorsHash, uint48(priorityTime), algorithm, 0);
             _update(owner, workId, address(0));
+            _reset(workId);
             emit PriorityClaimed(workId, holder, owner, priorityTime);
         }
         emit WorkRegistered(workId, owner, algorithm, priorityTime, uri, authors);
@@ -501,56 +534,84 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     }
 
     function _requireAuthors(uint256 workId, bytes24 stored, Author[] calldata authors) private pure {
-        if (bytes24(keccak256(abi.encode(authors))) != stored) revert AuthorsMismatch(workId);
+        bytes24 given = bytes24(keccak256(abi.encode(authors)));
+        if (given != stored) revert AuthorsMismatch(workId, stored, given);
     }
 
-    function _checkParents(
-        uint256[] calldata parents,
-        bytes32[] calldata parentTerms
-    ) private view returns (uint64 until, uint128 royalties) {
+    /// @dev Checks and records a derivative's parents, with the terms of the caller's license on each (zero where it
+    /// owns the parent).
+    function _linkParents(uint256 workId, uint256[] calldata parents, bytes32[] calldata parentTerms) private {
         uint256 count = parents.length;
         if (count == 0 || count > MAX_PARENTS) revert InvalidParentCount(count, MAX_PARENTS);
         if (parentTerms.length != count) revert LengthMismatch(count, parentTerms.length);
-        until = type(uint64).max;
+        uint256[] storage links = _parents[workId];
+        bytes32[] storage linkTerms = _parentTerms[workId];
         uint256 total;
+        uint256 epochs;
         for (uint256 i; i < count; ++i) {
             uint256 parent = parents[i];
             for (uint256 j; j < i; ++j) {
                 if (parents[j] == parent) revert DuplicateParent(parent);
             }
             _liveWork(parent);
-            if (_ownerOf(parent) == msg.sender) continue;
-            bytes32 id = parentTerms[i];
-            if (_terms[id].flags & TERMS_DERIVATIVES == 0) revert DerivativesNotAllowed(parent, id);
-            License memory license = _licenses[parent][msg.sender][id];
-            if (license.end <= block.timestamp) revert NotLicensed(parent, msg.sender, id);
-            if (license.end < until) until = license.end;
-            uint16 royalty = _terms[id].royaltyBps;
-            royalties |= uint128(uint256(royalty) << (16 * i));
-            total += royalty;
+            epochs |= uint256(_rights[parent].epoch) << (32 * i);
+            bytes32 id;
+            if (_ownerOf(parent) != msg.sender) {
+                id = parentTerms[i];
+                if (_terms[id].flags & TERMS_DERIVATIVES == 0) revert DerivativesNotAllowed(parent, id);
+                if (_licenses[_gen(parent)][msg.sender][id].end <= block.timestamp) {
+                    revert NotLicensed(parent, msg.sender, id);
+                }
+                total += _terms[id].royaltyBps;
+            }
+            links.push(parent);
+            linkTerms.push(id);
+            emit DerivativeRegistered(workId, parent, id);
         }
         if (total > BPS) revert RoyaltiesExceedRevenue(total);
+        if (epochs != 0) _parentEpochs[workId] = epochs;
+        _rights[workId].parentLicensee = msg.sender;
+    }
+
+    /// @dev When the first of a derivative's parent licenses ends: its registrant's, as renewed; 0 once a parent was
+    /// taken over since the registration (whether the registrant licensed or owned it); `type(uint64).max` if it
+    /// owned every parent.
+    function _parentLicenseUntil(uint256 workId) private view returns (uint64 until) {
+        until = type(uint64).max;
+        uint256[] storage parents = _parents[workId];
+        bytes32[] storage terms = _parentTerms[workId];
+        uint256 epochs = _parentEpochs[workId];
+        address licensee = _rights[workId].parentLicensee;
+        for (uint256 i; i < parents.length; ++i) {
+            uint256 parent = parents[i];
+            if (_rights[parent].epoch != uint32(epochs >> (32 * i))) return 0;
+            bytes32 id = terms[i];
+            if (id == bytes32(0)) continue;
+            uint64 end = _licenses[_gen(parent)][licensee][id].end;
+            if (end < until) until = end;
+        }
     }
 
     /// @dev Issues or renews `licensee`'s license, enforcing exclusivity and the derivative cap.
     function _issue(
         uint256 workId,
+        bytes32 gen,
         uint8 workFlags,
         bytes32 id,
-        StoredTerms storage terms,
         Attachment storage attachment,
         address licensee
     ) private returns (uint64 start, uint64 end) {
-        License memory current = _licenses[workId][licensee][id];
+        StoredTerms storage terms = _terms[id];
+        License memory current = _licenses[gen][licensee][id];
         bool exclusive = terms.flags & TERMS_EXCLUSIVE != 0;
         bool running = current.end > block.timestamp;
         // The running exclusive licensee may renew: nothing else can overlap their license.
-        if (!(exclusive && running && !current.sublicensed)) _checkExclusivity(workId, terms, exclusive);
+        if (!(exclusive && running && !current.sublicensed)) _checkExclusivity(workId, gen, terms, exclusive);
         start = running ? current.start : uint64(block.timestamp);
         end = _licenseEnd(workId, workFlags, running ? current.end : block.timestamp, terms.duration);
-        _licenses[workId][licensee][id] = License({start: start, end: end, sublicensed: false});
+        _licenses[gen][licensee][id] = License({start: start, end: end, sublicensed: false});
         if (end > attachment.licensedUntil) attachment.licensedUntil = end;
-        if (exclusive) _lock(workId, terms.territory, end);
+        if (exclusive) _lock(gen, terms.territory, end);
     }
 
     /// @dev `duration` after `from` (perpetual for 0), capped by a derivative's parent licenses.
@@ -558,40 +619,40 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         uint256 to = duration == 0 ? type(uint64).max : from + duration;
         if (to > type(uint64).max) to = type(uint64).max;
         if (workFlags & WORK_DERIVATIVE != 0) {
-            uint64 cap = _parentUntil[workId];
+            uint64 cap = _parentLicenseUntil(workId);
             if (cap <= block.timestamp) revert ParentLicenseExpired(workId, cap);
             if (to > cap) to = cap;
         }
         return uint64(to);
     }
 
-    function _lock(uint256 workId, bytes32 territory, uint64 end) private {
-        Lock storage lock = _locks[workId][territory];
+    function _lock(bytes32 gen, bytes32 territory, uint64 end) private {
+        Lock storage lock = _locks[gen][territory];
         if (end > lock.until) lock.until = end;
-        Lock storage worldwide = territory == bytes32(0) ? lock : _locks[workId][bytes32(0)];
+        Lock storage worldwide = territory == bytes32(0) ? lock : _locks[gen][bytes32(0)];
         if (end > worldwide.anyUntil) worldwide.anyUntil = end;
     }
 
     /// @dev Reverts if an exclusive license overlaps the terms' territory now or, for an exclusive request, if any
     /// license overlaps it. The territory is read only when an exclusive license runs or is requested: most sales
     /// skip that slot.
-    function _checkExclusivity(uint256 workId, StoredTerms storage terms, bool exclusive) private view {
-        Lock memory worldwide = _locks[workId][bytes32(0)];
+    function _checkExclusivity(uint256 workId, bytes32 gen, StoredTerms storage terms, bool exclusive) private view {
+        Lock memory worldwide = _locks[gen][bytes32(0)];
         bytes32 territory;
         if (worldwide.anyUntil > block.timestamp) {
             territory = terms.territory;
             if (territory == bytes32(0)) revert ExclusiveLicenseActive(workId, 0, worldwide.anyUntil);
             if (worldwide.until > block.timestamp) revert ExclusiveLicenseActive(workId, 0, worldwide.until);
-            uint64 until = _locks[workId][territory].until;
+            uint64 until = _locks[gen][territory].until;
             if (until > block.timestamp) revert ExclusiveLicenseActive(workId, territory, until);
         }
         if (!exclusive) return;
         territory = terms.territory;
-        bytes32[] storage ids = _workTerms[workId];
+        bytes32[] storage ids = _workTerms[gen];
         uint256 count = ids.length;
         for (uint256 i; i < count; ++i) {
             bytes32 other = ids[i];
-            uint64 licensedUntil = _attachments[workId][other].licensedUntil;
+            uint64 licensedUntil = _attachments[gen][other].licensedUntil;
             if (licensedUntil <= block.timestamp) continue;
             bytes32 otherTerritory = _terms[other].territory;
             if (territory == bytes32(0) || otherTerritory == bytes32(0) || otherTerritory == territory) {
@@ -600,8 +661,8 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         }
     }
 
-    function _track(uint256 workId, bytes32 id) private {
-        bytes32[] storage ids = _workTerms[workId];
+    function _track(uint256 workId, bytes32 gen, bytes32 id) private {
+        bytes32[] storage ids = _workTerms[gen];
         if (ids.length == MAX_TERMS_PER_WORK) revert TooManyTerms(workId, MAX_TERMS_PER_WORK);
         ids.push(id);
     }
@@ -622,19 +683,21 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         if (received != amount) revert UnexpectedTokenAmount(currency, received, amount);
     }
 
-    /// @dev Credits each parent's authors its royalty rate of `amount`; returns the total.
+    /// @dev Credits each parent's payees the royalty rate of the derivative's license terms on it; returns the total.
     function _payRoyalties(
         uint256 workId,
+        uint8 workFlags,
         address currency,
         uint256 amount,
         Author[][] calldata parentAuthors
     ) private returns (uint256 royalties) {
         uint256[] storage parents = _parents[workId];
-        uint128 rates = _parentRoyalties[workId];
-        uint256 count = parents.length;
+        bytes32[] storage terms = _parentTerms[workId];
+        uint256 count = workFlags & WORK_DERIVATIVE == 0 ? 0 : parents.length;
         if (parentAuthors.length != count) revert LengthMismatch(count, parentAuthors.length);
         for (uint256 i; i < count; ++i) {
-            uint256 royalty = (amount * uint16(rates >> (16 * i))) / BPS;
+            // Owned parents have zero terms, which are never registered: no royalty.
+            uint256 royalty = (amount * _terms[terms[i]].royaltyBps) / BPS;
             if (royalty == 0) continue;
             uint256 parent = parents[i];
             _requireAuthors(parent, _works[parent].authorsHash, parentAuthors[i]);
@@ -643,7 +706,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         }
     }
 
-    /// @dev Dust of the integer split goes to the first author, so the credits always sum to the fee.
+    /// @dev Dust of the integer split goes to the first payee, so the credits always sum to the fee.
     function _split(uint256 workId, Author[] calldata authors, address currency, uint256 fee) private {
         uint256 rest = fee;
         for (uint256 i = authors.length - 1; i > 0; --i) {
@@ -657,6 +720,32 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     function _credit(address account, address currency, uint256 workId, uint256 amount) private {
         _credits[account][currency] += amount;
         emit Credited(account, currency, workId, amount);
+    }
+
+    /// @dev The key of the work's current epoch in the per-generation mappings.
+    function _gen(uint256 workId) private view returns (bytes32 gen) {
+        uint32 epoch = _rights[workId].epoch;
+        assembly ("memory-safe") {
+            mstore(0x00, workId)
+            mstore(0x20, epoch)
+            gen := keccak256(0x00, 0x40)
+        }
+    }
+
+    /// @dev Starts a new epoch after a takeover, voiding what the previous holder set up.
+    function _reset(uint256 workId) private {
+        Rights storage rights = _rights[workId];
+        uint32 epoch = rights.epoch + 1;
+        rights.epoch = epoch;
+        rights.royaltyBps = 0;
+        emit RightsReset(workId, epoch);
+    }
+
+    /// @dev Makes `holder` the work's sole payee. The four words hashed are `abi.encode(authors)` of the one-entry
+    /// list `[(holder, 10000)]` (offset, length, account, shares), without building it in memory.
+    function _assignPayee(uint256 workId, address holder) private {
+        _works[workId].authorsHash = bytes24(keccak256(abi.encode(uint256(0x20), uint256(1), holder, BPS)));
+        emit PayeeSet(workId, holder);
     }
 
     function _liveWork(uint256 workId) private view returns (Work memory work) {

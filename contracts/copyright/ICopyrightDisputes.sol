@@ -55,22 +55,33 @@ interface ICopyrightDisputes {
     );
 
     /// @notice No work has this id in the copyright registry.
+    /// @param workId The id given.
     error WorkNotFound(uint256 workId);
-    /// @notice The evidence id is not anchored in the evidence registry.
+    /// @notice The evidence id is not anchored in the evidence registry (directly or as a batch root).
+    /// @param evidenceId The id given.
     error EvidenceNotFound(bytes32 evidenceId);
+    /// @notice The evidence record was revoked by its submitter, so it cannot back a claim.
+    /// @param evidenceId The id given.
+    /// @param revokedAt When it was revoked.
+    error EvidenceRevoked(bytes32 evidenceId, uint64 revokedAt);
     /// @notice The dispute is not open (or does not exist: status `None`).
+    /// @param disputeId The dispute.
+    /// @param status Its status.
     error DisputeNotOpen(uint256 disputeId, Status status);
     /// @notice A rejected dispute cannot move the work.
+    /// @param disputeId The dispute.
+    /// @param rightfulOwner The owner given.
     error InvalidRuling(uint256 disputeId, address rightfulOwner);
 
-    /// @notice Raises a dispute against a work, citing an anchored evidence record.
+    /// @notice Raises a dispute against a work, citing an anchored, unrevoked evidence record.
     /// @param workId The work.
-    /// @param evidenceId The evidence id (must exist in the evidence registry).
+    /// @param evidenceId The evidence id (anchored in the evidence registry, not revoked).
     /// @return disputeId The dispute id (sequential from 1).
     function raiseDispute(uint256 workId, bytes32 evidenceId) external returns (uint256 disputeId);
 
     /// @notice Rules on an open dispute (arbitrator role). Upheld: the registry freezes the work, first moving it to
-    /// `rightfulOwner` if non-zero (who becomes its sole author for future fees).
+    /// `rightfulOwner` if non-zero (who becomes its sole payee, in a new epoch that voids the previous holder's
+    /// licenses, locks, attached terms and royalty rate).
     /// @param disputeId The dispute.
     /// @param upheld Whether the claim is upheld.
     /// @param rightfulOwner Who receives the work (zero: it stays); must be zero for a rejection.
@@ -82,14 +93,18 @@ interface ICopyrightDisputes {
 
     /// @notice A dispute (all zero if none).
     /// @param disputeId The dispute.
+    /// @return The dispute.
     function getDispute(uint256 disputeId) external view returns (Dispute memory);
 
     /// @notice Number of disputes raised (the last id).
+    /// @return The count.
     function disputeCount() external view returns (uint256);
 
     /// @notice The copyright registry ruled on.
+    /// @return Its address.
     function copyrightRegistry() external view returns (address);
 
     /// @notice The evidence registry disputes cite.
+    /// @return Its address.
     function evidenceRegistry() external view returns (address);
 }

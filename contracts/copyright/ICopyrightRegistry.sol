@@ -6,16 +6,21 @@ pragma solidity ^0.8.24;
 /// the token is holding the copyright. Works are registered directly, by commit-reveal (the priority time is the
 /// commit time, so a digest copied from the mempool cannot take the priority) or gaslessly through a relayer.
 /// License terms are registered once and identified by their hash; owners attach them to works; licensees buy
-/// licenses whose fees are split among the work's authors into pull-payment balances. Derivatives name their
+/// licenses whose fees are split among the work's payees into pull-payment balances. Derivatives name their
 /// parents; upheld disputes (`CopyrightDisputes`, citing evidence from the evidence suite) freeze works.
+/// Payees: a work's fees and royalties go to its authors as registered until the copyright is assigned; a transfer
+/// of the token (or a ruling that moves it) makes the new holder the sole payee (`PayeeSet`). Licenses survive a
+/// transfer. A takeover (a reveal with an earlier commit, `PriorityClaimed`, or a ruling that moves the work) starts a
+/// new epoch of the work (`RightsReset`): every license, exclusivity lock and attached terms of the previous holder,
+/// and its EIP-2981 rate, are void.
 /// @dev Algorithm ids are those of the evidence suite: 1 = keccak256, 2 = SHA-256, 3 = SHA3-256, 4 = SM3; ids 1 to
-/// 127 are accepted. Times and durations are in the chain's unit (seconds; milliseconds on FISCO BCOS). The authors
-/// list is not stored, only a 192-bit hash of `abi.encode(authors)`: callers that split fees pass the list again (it
-/// is in the `WorkRegistered` event). Territories are hashes of an off-chain text, `bytes32(0)` meaning worldwide;
-/// two territories overlap if they are equal or either is worldwide.
+/// 127 are accepted. Times and durations are in the chain's unit (seconds; milliseconds on FISCO BCOS). The payee
+/// list is not stored, only a 192-bit hash of `abi.encode(payees)`: callers that split fees pass the list again (it
+/// is in the latest `WorkRegistered` or `PayeeSet` event of the work). Territories are hashes of an off-chain text,
+/// `bytes32(0)` meaning worldwide; two territories overlap if they are equal or either is worldwide.
 interface ICopyrightRegistry {
-    /// @notice An author of a work and their share of its license fees.
-    /// @param account Where the author's fee share is credited.
+    /// @notice An author (or payee) of a work and their share of its license fees.
+    /// @param account Where the fee share is credited.
     /// @param shares Share in basis points; a work's shares sum to 10,000.
     struct Author {
         address account;
@@ -50,9 +55,10 @@ interface ICopyrightRegistry {
     /// registration time.
     /// @param algorithm Hash algorithm id of the digest.
     /// @param frozen Whether an upheld dispute froze it.
-    /// @param authorsHash First 24 bytes of `keccak256(abi.encode(authors))`.
-    /// @param parentLicenseUntil For a derivative, when the first of its parent licenses ends (licenses on it end
-    /// by then); 0 otherwise.
+    /// @param authorsHash First 24 bytes of `keccak256(abi.encode(payees))` for its current payee list.
+    /// @param parentLicenseUntil For a derivative, when the first of its registrant's parent licenses now ends
+    /// (licenses on it end by then; it follows their renewals); `type(uint64).max` if it has no licensed parent; 0 for
+    /// other works.
     /// @param parents Parent works, for a derivative (empty otherwise).
     struct WorkInfo {
         address owner;
@@ -64,7 +70,8 @@ interface ICopyrightRegistry {
         uint256[] parents;
     }
 
-    /// @notice A license. It is valid while `now < end` (`start` is never in the future).
+    /// @notice A license. It is valid while `now < end` (`start` is never in the future) and the work has not been
+    /// taken over since it was issued.
     /// @param start When it started (kept across renewals).
     /// @param end When it ends (`type(uint64).max` for perpetual).
     /// @param sublicensed Whether it was sublicensed by another licensee rather than issued by the owner.
@@ -79,8 +86,8 @@ interface ICopyrightRegistry {
     /// @param owner The copyright holder.
     /// @param algorithm Hash algorithm id.
     /// @param priorityTime The work's priority time.
-    /// @param uri Metadata URI (emitted, not stored).
-    /// @param authors The authors and shares (only their hash is stored).
+    /// @param uri Metadata URI (emitted, not stored: `tokenURI` is the base URI followed by the id).
+    /// @param authors The authors and shares, kept for attribution; they are the payees until an assignment.
     event WorkRegistered(
         uint256 indexed workId,
         address indexed owner,
@@ -102,17 +109,25 @@ interface ICopyrightRegistry {
         uint64 priorityTime
     );
 
-    /// @notice A derivative work was registered with its parents.
+    /// @notice A derivative work was registered with a parent: one event per parent, so a work's derivatives can be
+    /// found by filtering on `parent`.
     /// @param workId The derivative.
-    /// @param parents Its parent works.
-    /// @param parentTerms The terms of the registrant's license on each parent (zero where they own the parent).
-    /// @param parentLicenseUntil When the first of those licenses ends.
-    event DerivativeRegistered(
-        uint256 indexed workId,
-        uint256[] parents,
-        bytes32[] parentTerms,
-        uint64 parentLicenseUntil
-    );
+    /// @param parent One of its parent works.
+    /// @param parentTerms The terms of the registrant's license on that parent (zero where they owned it).
+    event DerivativeRegistered(uint256 indexed workId, uint256 indexed parent, bytes32 parentTerms);
+
+    /// @notice The work's fees and royalties go to `payee` alone from now on: its new holder, after a transfer or a
+    /// ruling that moved it. The work's payee list is then `[(payee, 10000)]` (pass it to `purchaseLicense` and
+    /// `payRevenue`).
+    /// @param workId The work.
+    /// @param payee The sole payee.
+    event PayeeSet(uint256 indexed workId, address indexed payee);
+
+    /// @notice A takeover started a new epoch of the work: the licenses, exclusivity locks and attached terms of the
+    /// previous holder, and its EIP-2981 rate, are void.
+    /// @param workId The work.
+    /// @param epoch The new epoch (1 after the first takeover).
+    event RightsReset(uint256 indexed workId, uint32 epoch);
 
     /// @notice The copyright of a work was assigned (its token transferred).
     /// @param workId The work.
@@ -194,13 +209,13 @@ interface ICopyrightRegistry {
     /// @param workId The work.
     /// @param disputeId The dispute (in the disputes contract).
     /// @param rightfulOwner Who received the work by the ruling (zero if it stayed).
-    event WorkFrozen(uint256 indexed workId, uint256 indexed disputeId, address rightfulOwner);
+    event WorkFrozen(uint256 indexed workId, uint256 indexed disputeId, address indexed rightfulOwner);
 
     /// @notice A work was unfrozen (on a ruling, e.g. an appeal).
     /// @param workId The work.
     event WorkUnfrozen(uint256 indexed workId);
 
-    /// @notice The owner set the EIP-2981 royalty rate of a work (paid to whoever holds it).
+    /// @notice The owner set the EIP-2981 royalty rate of a work (paid to whoever holds it; reset by a takeover).
     /// @param workId The work.
     /// @param bps Royalty in basis points.
     event WorkRoyaltySet(uint256 indexed workId, uint16 bps);
@@ -212,82 +227,151 @@ interface ICopyrightRegistry {
     /// @notice The digest is zero.
     error ZeroDigest();
     /// @notice Algorithm ids run from 1 to 127 (0 means "none").
+    /// @param algorithm The algorithm id given.
     error UnknownAlgorithm(uint8 algorithm);
     /// @notice The digest is already registered: it keeps its work id, owner and priority time.
+    /// @param workId The work.
+    /// @param owner Its holder.
+    /// @param priorityTime Its priority time.
     error WorkAlreadyRegistered(uint256 workId, address owner, uint64 priorityTime);
     /// @notice No work has this id.
+    /// @param workId The id given.
     error WorkNotFound(uint256 workId);
     /// @notice A work has 1 to `max` authors.
+    /// @param count The number given.
+    /// @param max The most allowed.
     error InvalidAuthorCount(uint256 count, uint256 max);
     /// @notice An author needs a non-zero account and non-zero shares.
+    /// @param account The author's account.
+    /// @param shares The author's shares.
     error InvalidAuthor(address account, uint16 shares);
     /// @notice The author is listed twice.
+    /// @param account The author.
     error DuplicateAuthor(address account);
     /// @notice Shares must sum to 10,000 basis points.
+    /// @param total The sum given.
     error InvalidShareTotal(uint256 total);
-    /// @notice The authors list given does not hash to the work's authors hash.
-    error AuthorsMismatch(uint256 workId);
+    /// @notice The payee list given does not hash to the work's stored hash (see `PayeeSet`).
+    /// @param workId The work.
+    /// @param expected The stored hash.
+    /// @param given The hash of the list given.
+    error AuthorsMismatch(uint256 workId, bytes24 expected, bytes24 given);
     /// @notice Only the work's owner (or an approved operator) may do this.
+    /// @param workId The work.
+    /// @param caller The caller.
     error NotWorkOwner(uint256 workId, address caller);
     /// @notice The work is frozen by an upheld dispute.
+    /// @param workId The work.
     error Frozen(uint256 workId);
     /// @notice The work is not frozen.
+    /// @param workId The work.
     error NotFrozen(uint256 workId);
-    /// @notice The commitment was already made, at `committedAt`.
+    /// @notice The commitment was already made, at `committedAt`, and its reveal window is still open.
+    /// @param commitment The commitment.
+    /// @param committedAt When it was made.
     error CommitmentExists(bytes32 commitment, uint64 committedAt);
     /// @notice No commitment matches the reveal (wrong digest, salt or registrant, or never committed).
+    /// @param commitment The commitment the reveal computes.
     error CommitmentNotFound(bytes32 commitment);
     /// @notice The reveal window closed at `expiredAt`.
+    /// @param commitment The commitment.
+    /// @param expiredAt When its window closed.
     error CommitmentExpired(bytes32 commitment, uint64 expiredAt);
     /// @notice A royalty above 10,000 basis points.
+    /// @param royaltyBps The rate given.
     error InvalidRoyalty(uint16 royaltyBps);
     /// @notice No terms have this id.
+    /// @param termsId The id given.
     error TermsNotFound(bytes32 termsId);
     /// @notice The terms are already on sale for the work.
+    /// @param workId The work.
+    /// @param termsId The terms.
     error TermsAlreadyAttached(uint256 workId, bytes32 termsId);
     /// @notice The terms are not on sale for the work.
+    /// @param workId The work.
+    /// @param termsId The terms.
     error TermsNotAttached(uint256 workId, bytes32 termsId);
-    /// @notice A work carries at most `max` terms (attached or granted); bounds the exclusivity scan.
+    /// @notice A work carries at most `max` terms (attached or granted) per epoch; bounds the exclusivity scan.
+    /// @param workId The work.
+    /// @param max The most allowed.
     error TooManyTerms(uint256 workId, uint256 max);
     /// @notice The fee is above the buyer's maximum.
+    /// @param fee The fee.
+    /// @param maxFee The buyer's maximum.
     error FeeExceedsMax(uint256 fee, uint256 maxFee);
     /// @notice The registry received `received` of `expected` token units: fee-on-transfer and rebasing tokens are
     /// not supported.
+    /// @param currency The token.
+    /// @param received The units received.
+    /// @param expected The units due.
     error UnexpectedTokenAmount(address currency, uint256 received, uint256 expected);
     /// @notice The native coin sent does not match the fee (or was sent for an ERC-20 fee).
+    /// @param sent The value sent.
+    /// @param expected The value due.
     error IncorrectPayment(uint256 sent, uint256 expected);
     /// @notice An exclusive license in an overlapping territory runs until `until`.
+    /// @param workId The work.
+    /// @param territory The locked territory (`bytes32(0)`: worldwide).
+    /// @param until When the lock ends.
     error ExclusiveLicenseActive(uint256 workId, bytes32 territory, uint64 until);
     /// @notice An exclusive license cannot start: a license on overlapping terms runs until `until`.
+    /// @param workId The work.
+    /// @param termsId The overlapping terms.
+    /// @param until When the last license on them ends.
     error LicenseOverlap(uint256 workId, bytes32 termsId, uint64 until);
     /// @notice The account holds no running license on those terms.
+    /// @param workId The work.
+    /// @param account The account.
+    /// @param termsId The terms.
     error NotLicensed(uint256 workId, address account, bytes32 termsId);
     /// @notice The account already holds a running license on those terms, until `end`.
+    /// @param workId The work.
+    /// @param account The account.
+    /// @param termsId The terms.
+    /// @param end When that license ends.
     error AlreadyLicensed(uint256 workId, address account, bytes32 termsId, uint64 end);
     /// @notice The terms do not allow sublicensing.
+    /// @param termsId The terms.
     error NotSublicensable(bytes32 termsId);
-    /// @notice The licensee may not be the zero address.
+    /// @notice The licensee may not be the zero address (nor, for a sublicense, the licensor).
+    /// @param licensee The licensee given.
     error InvalidLicensee(address licensee);
     /// @notice The derivative's parent licenses ended at `until`, so it cannot be licensed.
+    /// @param workId The derivative.
+    /// @param until When the first of its registrant's parent licenses ended (0: voided by a takeover of the parent).
     error ParentLicenseExpired(uint256 workId, uint64 until);
     /// @notice The parents' royalty rates sum to more than 10,000 basis points.
+    /// @param totalBps The sum.
     error RoyaltiesExceedRevenue(uint256 totalBps);
     /// @notice A derivative has 1 to `max` parents.
+    /// @param count The number given.
+    /// @param max The most allowed.
     error InvalidParentCount(uint256 count, uint256 max);
-    /// @notice `parents` and `parentTerms` differ in length.
-    error LengthMismatch(uint256 parents, uint256 parentTerms);
+    /// @notice Two lists that go together differ in length.
+    /// @param parents The number of parents.
+    /// @param given The length of the other list (parent terms, or parent payee lists).
+    error LengthMismatch(uint256 parents, uint256 given);
     /// @notice The parent is listed twice.
+    /// @param parent The parent.
     error DuplicateParent(uint256 parent);
     /// @notice The parent's license terms do not allow derivatives.
+    /// @param parent The parent.
+    /// @param termsId The terms.
     error DerivativesNotAllowed(uint256 parent, bytes32 termsId);
     /// @notice The account has no balance in that currency.
+    /// @param account The account.
+    /// @param currency The currency.
     error NothingToWithdraw(address account, address currency);
     /// @notice Sending the native coin failed.
+    /// @param to The recipient.
+    /// @param amount The amount.
     error NativeTransferFailed(address to, uint256 amount);
 
     // ---------------------------------------------------------------- registration
 
-    /// @notice Registers a work owned by the caller. Its priority time is now.
+    /// @notice Registers a work owned by the caller. Its priority time is now. First come, first served: anyone who
+    /// sees this transaction in the mempool can register the digest first, or take it over later with an earlier
+    /// commitment; `commit` then `revealWork` protects the priority.
     /// @param digest Content digest; the work id is `uint256(digest)`.
     /// @param algorithm Hash algorithm id (1 to 127).
     /// @param uri Metadata URI (emitted, not stored).
@@ -301,7 +385,8 @@ interface ICopyrightRegistry {
     ) external returns (uint256 workId);
 
     /// @notice Registers a work owned by `creator` (`REGISTRAR_ROLE`: the `CopyrightRelay`, which checks the
-    /// creator's EIP-712 signature). Its priority time is now.
+    /// creator's EIP-712 signature). Its priority time is now; like `registerWork` it is first-come, and the relayer
+    /// (and the mempool) see the digest before it is registered.
     /// @param creator The owner.
     /// @param digest Content digest.
     /// @param algorithm Hash algorithm id.
@@ -317,13 +402,14 @@ interface ICopyrightRegistry {
     ) external returns (uint256 workId);
 
     /// @notice Records `commitment = keccak256(abi.encode(digest, salt, registrant))`. Anyone may commit for a
-    /// registrant; only the registrant can reveal.
+    /// registrant; only the registrant can reveal. An expired commitment may be made again (with a new time).
     /// @param commitment The commitment.
     function commit(bytes32 commitment) external;
 
     /// @notice Reveals a commitment made by or for the caller within `REVEAL_WINDOW` and registers the work with the
     /// commit time as its priority time. If the digest was registered after the commit (a copy from the mempool),
-    /// the caller takes the work over: the token moves to them with the new authors (`PriorityClaimed`).
+    /// the caller takes the work over: the token moves to them with the new authors (`PriorityClaimed`) and a new
+    /// epoch voids what the previous holder set up (`RightsReset`); balances it was credited stay.
     /// @param digest Content digest.
     /// @param algorithm Hash algorithm id.
     /// @param uri Metadata URI.
@@ -340,7 +426,7 @@ interface ICopyrightRegistry {
 
     /// @notice Registers a derivative of 1 to `MAX_PARENTS` parents. For each parent the caller either owns it
     /// (pass zero terms) or holds a running license on terms that allow derivatives. Licenses on the derivative
-    /// end no later than the first of those licenses.
+    /// end no later than the first of the caller's licenses on those terms, as renewed (see `getWork`).
     /// @param digest Content digest.
     /// @param algorithm Hash algorithm id.
     /// @param uri Metadata URI.
@@ -369,7 +455,7 @@ interface ICopyrightRegistry {
     /// @param termsId The terms.
     function attachTerms(uint256 workId, bytes32 termsId) external;
 
-    /// @notice Stops selling licenses on terms; running licenses stay valid.
+    /// @notice Stops selling licenses on terms; running licenses stay valid. Allowed while paused.
     /// @param workId The work.
     /// @param termsId The terms.
     function disableTerms(uint256 workId, bytes32 termsId) external;
@@ -377,12 +463,12 @@ interface ICopyrightRegistry {
     // ---------------------------------------------------------------- licensing
 
     /// @notice Buys (or renews) a license for the caller on terms attached to a work, paying the fee (ERC-20 by
-    /// allowance, or exactly `fee` in native coin). The fee is split among the authors by their shares; rounding
-    /// dust goes to the first author.
+    /// allowance, or exactly `fee` in native coin). The fee is split among the payees by their shares; rounding
+    /// dust goes to the first payee.
     /// @param workId The work.
     /// @param termsId The terms.
     /// @param maxFee The most the caller accepts to pay.
-    /// @param authors The work's authors list (must match its hash).
+    /// @param authors The work's current payee list (must match its hash; see `PayeeSet`).
     function purchaseLicense(
         uint256 workId,
         bytes32 termsId,
@@ -402,14 +488,15 @@ interface ICopyrightRegistry {
     /// @param sublicensee The sublicensee.
     function sublicense(uint256 workId, bytes32 termsId, address sublicensee) external;
 
-    /// @notice Pays revenue earned by a work (typically a derivative) into pull balances: each parent's authors are
-    /// credited the royalty rate of the terms the derivative was licensed under (one level up), the work's authors
-    /// the rest. ERC-20 by allowance, or exactly `amount` in native coin.
+    /// @notice Pays revenue earned by a work (typically a derivative) into pull balances: each parent's payees are
+    /// credited the royalty rate of the terms the derivative was licensed under (one level up), the work's payees
+    /// the rest. ERC-20 by allowance, or exactly `amount` in native coin. License fees paid for the derivative itself
+    /// go to its payees only: parents' royalties are owed on revenue paid in here.
     /// @param workId The work.
     /// @param currency The currency (`address(0)`: native coin).
     /// @param amount The revenue.
-    /// @param authors The work's authors list.
-    /// @param parentAuthors Each parent's authors list, in parent order (may be empty for a parent owed nothing).
+    /// @param authors The work's current payee list.
+    /// @param parentAuthors Each parent's payee list, in parent order (may be empty for a parent owed nothing).
     function payRevenue(
         uint256 workId,
         address currency,
@@ -425,8 +512,8 @@ interface ICopyrightRegistry {
     // ---------------------------------------------------------------- rulings
 
     /// @notice Enforces an upheld dispute (`RULING_ROLE`, held by the disputes contract): the work is frozen and, if
-    /// `rightfulOwner` is non-zero, first transferred to them with them as sole author. Credited balances never
-    /// move.
+    /// `rightfulOwner` is non-zero, first transferred to them as sole payee, in a new epoch (`RightsReset`: the
+    /// previous holder's licenses, locks, attached terms and royalty rate are void). Credited balances never move.
     /// @param workId The work.
     /// @param disputeId The dispute.
     /// @param rightfulOwner Who receives the work (zero: it stays).
@@ -439,16 +526,20 @@ interface ICopyrightRegistry {
     // ---------------------------------------------------------------- administration
 
     /// @notice Sets the EIP-2981 royalty rate of the caller's work; `royaltyInfo` pays it to the current holder.
+    /// Refused on frozen works and while paused; a takeover resets it to 0.
     /// @param workId The work.
     /// @param bps Royalty in basis points (at most 10,000).
     function setWorkRoyalty(uint256 workId, uint16 bps) external;
 
-    /// @notice Sets the base of every token URI (admin role); `tokenURI` is the base followed by the id.
+    /// @notice Sets the base of every token URI (admin role); `tokenURI` is the base followed by the decimal work
+    /// id. A work's own metadata URI is emitted in `WorkRegistered`, not stored (storing it would cost about 22,100
+    /// gas per 32 bytes), so a metadata server behind the base URI serves it.
     /// @param baseURI The base.
     function setBaseURI(string calldata baseURI) external;
 
-    /// @notice Pauses registration, commits, terms and licensing (pauser role). Withdrawals, transfers and
-    /// rulings stay open.
+    /// @notice Pauses registration (direct, relayed, commit-reveal, derivative), terms registration and attachment,
+    /// licensing (purchase, grant, sublicense), revenue payments and royalty setting (pauser role). Withdrawals,
+    /// transfers, disabling terms, rulings and unfreezing stay open.
     function pause() external;
 
     /// @notice Lifts the pause (pauser role).
@@ -461,36 +552,47 @@ interface ICopyrightRegistry {
     /// @param workId The work.
     /// @param account The account.
     /// @param termsId The terms.
+    /// @return Whether it may use the work.
     function isLicensed(uint256 workId, address account, bytes32 termsId) external view returns (bool);
 
-    /// @notice The license of `licensee` on `termsId` for a work (all zero if none).
+    /// @notice The license of `licensee` on `termsId` for a work in its current epoch (all zero if none, or if a
+    /// takeover voided it).
     /// @param workId The work.
     /// @param licensee The licensee.
     /// @param termsId The terms.
+    /// @return The license.
     function getLicense(uint256 workId, address licensee, bytes32 termsId) external view returns (License memory);
 
     /// @notice Whether a work with this id is registered.
     /// @param workId The work.
+    /// @return Whether it is registered.
     function exists(uint256 workId) external view returns (bool);
 
-    /// @notice A work's record.
+    /// @notice A work's record; reverts with `WorkNotFound` if it is not registered.
     /// @param workId The work.
+    /// @return The record.
     function getWork(uint256 workId) external view returns (WorkInfo memory);
 
-    /// @notice Registered terms.
+    /// @notice Registered terms; reverts with `TermsNotFound` for an unknown id.
     /// @param termsId The terms id.
+    /// @return The terms.
     function getTerms(bytes32 termsId) external view returns (Terms memory);
 
-    /// @notice Terms attached to or granted on a work, in order of first use, and whether each is on sale.
+    /// @notice Terms attached to or granted on a work in its current epoch, in order of first use, and whether each
+    /// is on sale.
     /// @param workId The work.
+    /// @return termsIds The terms.
+    /// @return enabled Whether each is on sale.
     function getWorkTerms(uint256 workId) external view returns (bytes32[] memory termsIds, bool[] memory enabled);
 
     /// @notice When the commitment was made (0 if unknown or revealed).
     /// @param commitment The commitment.
+    /// @return The commit time.
     function commitmentTime(bytes32 commitment) external view returns (uint64);
 
     /// @notice Withdrawable balance of an account in a currency.
     /// @param account The account.
     /// @param currency The currency.
+    /// @return The balance.
     function creditOf(address account, address currency) external view returns (uint256);
 }

@@ -6,11 +6,14 @@ import {ICopyrightRegistry} from "./ICopyrightRegistry.sol";
 /// @title ICopyrightRelay
 /// @notice Gasless registration: a platform relays a creator's EIP-712 signed registration and the creator, not the
 /// relayer, becomes the owner. EOA and ERC-1271 (contract wallet) signers both work. The relay holds the registry's
-/// `REGISTRAR_ROLE`.
+/// `REGISTRAR_ROLE`. The relayer (and the mempool) see the digest before it is registered: a registration that must
+/// keep its priority against copiers uses the registry's commit-reveal instead.
 interface ICopyrightRelay {
     /// @notice The signed request's deadline has passed.
+    /// @param deadline The request's deadline.
     error ExpiredSignature(uint256 deadline);
     /// @notice The signature is not `signer`'s over the request (wrong signer, data, nonce or chain).
+    /// @param signer The creator named in the request.
     error InvalidSignature(address signer);
 
     /// @notice Registers a work for `creator`, who signed the EIP-712 request
@@ -36,8 +39,10 @@ interface ICopyrightRelay {
 
     /// @notice The next nonce `owner` must sign.
     /// @param owner The signer.
+    /// @return The nonce.
     function nonces(address owner) external view returns (uint256);
 
     /// @notice The copyright registry registered in.
+    /// @return Its address.
     function copyrightRegistry() external view returns (address);
 }

@@ -58,7 +58,10 @@ export interface WorkDetails {
   frozen: boolean;
   authorsHash: string;
   parents: bigint[];
-  /** For a derivative, when its first parent license ends (licenses on it end by then); 0 otherwise. */
+  /**
+   * For a derivative, when the first of its registrant's parent licenses ends, as renewed (licenses on it end by
+   * then; 0 once a parent lapsed or was taken over; 2^64 - 1 if every parent was owned); 0 for other works.
+   */
   parentLicenseUntil: bigint;
 }
 
@@ -68,6 +71,39 @@ export interface LicenseDetails {
   /** End (exclusive); 2^64 - 1 for perpetual. */
   end: bigint;
   sublicensed: boolean;
+}
+
+/** A license as the events tell it: the latest issue or renewal of one licensee's license on one set of terms. */
+export interface LicenseRecord {
+  licensee: string;
+  termsId: string;
+  start: bigint;
+  /** End (exclusive); 2^64 - 1 for perpetual. */
+  end: bigint;
+  /** Fee paid at that issue or renewal (0 for grants and sublicenses). */
+  fee: bigint;
+  /** The licensee who sublicensed it, for a sublicense. */
+  sublicensedBy?: string;
+  transaction: string;
+  blockNumber: number;
+}
+
+/** A derivative registered with a work as one of its parents. */
+export interface DerivativeRecord {
+  workId: bigint;
+  /** The terms of the derivative registrant's license on the parent; zero where it owned the parent. */
+  termsId: string;
+  /** When the derivative's licenses must end by now (0: a parent license lapsed or a takeover voided the link). */
+  parentLicenseUntil: bigint;
+  transaction: string;
+  blockNumber: number;
+}
+
+/** Terms offered on (or granted for) a work in its current epoch. */
+export interface WorkTermsEntry {
+  termsId: string;
+  /** Whether licenses on them are on sale (false: disabled, or only granted). */
+  onSale: boolean;
 }
 
 /** A dispute, decoded. */
@@ -81,6 +117,15 @@ export interface DisputeDetails {
 }
 
 const DISPUTE_STATUS = ["none", "open", "upheld", "rejected"] as const;
+
+/** Where a log sits in the chain, to order events of different kinds. */
+interface Positioned {
+  blockNumber: number;
+  index: number;
+}
+
+const isAfter = (a: Positioned, b: Positioned) =>
+  a.blockNumber > b.blockNumber || (a.blockNumber === b.blockNumber && a.index > b.index);
 
 /** The ERC-20 calls a purchase needs. */
 interface Erc20 {
@@ -99,6 +144,13 @@ function checkBytes32(value: string, what: string): string {
 
 function checkAddress(value: string, what: string): string {
   if (!isAddress(value)) throw new InvalidInputError(`${what} is not an address: "${value}"`);
+  return value;
+}
+
+function checkBps(value: number, what: string): number {
+  if (!Number.isInteger(value) || value < 0 || value > 10_000) {
+    throw new InvalidInputError(`${what} must be 0 to 10,000 basis points, got ${value}`);
+  }
   return value;
 }
 
@@ -146,6 +198,11 @@ export class CopyrightClient {
   private requireDisputes(): CopyrightDisputes {
     if (this.disputes === undefined) throw new InvalidInputError("the client was created without a disputes address");
     return this.disputes;
+  }
+
+  /** A read of the registry, its revert decoded. */
+  private read<T>(call: () => Promise<T>): Promise<T> {
+    return withDecodedErrors(this.registry.interface, call);
   }
 
   private async send(
@@ -230,6 +287,20 @@ export class CopyrightClient {
     return { ...this.mined(sent), workId: BigInt(digest) };
   }
 
+  /**
+   * Registers a work owned by `creator`, for an account holding the registry's `REGISTRAR_ROLE` (normally only the
+   * relay contract: use `relayRegistration` for signed requests).
+   */
+  async registerWorkFor(creator: string, work: WorkInput): Promise<Mined & { workId: bigint }> {
+    checkAddress(creator, "creator");
+    const digest = checkBytes32(work.digest, "digest");
+    const authors = validateAuthors(work.authors);
+    const sent = await this.send(this.registry.interface, () =>
+      this.registry.registerWorkFor(creator, digest, algorithmId(work.algorithm), work.uri ?? "", authors),
+    );
+    return { ...this.mined(sent), workId: BigInt(digest) };
+  }
+
   /** Relays a creator's signed registration (see `signRegistration`); the creator owns the work. */
   async relayRegistration(signed: SignedRegistration): Promise<Mined & { workId: bigint }> {
     if (this.relay === undefined) throw new InvalidInputError("the client was created without a relay address");
@@ -292,8 +363,8 @@ export class CopyrightClient {
   // ---------------------------------------------------------------- licensing
 
   /**
-   * Buys (or renews) a license for the client's account. Reads the fee and currency from the terms and the authors
-   * from the work's registration event; pays native coin as value, or approves the ERC-20 fee first when the
+   * Buys (or renews) a license for the client's account. Reads the fee and currency from the terms and the payees
+   * from the work's events (`payeesOf`); pays native coin as value, or approves the ERC-20 fee first when the
    * allowance is short (unless `approve: false`). `maxFee` defaults to the current fee.
    */
   async purchaseLicense(
@@ -304,7 +375,7 @@ export class CopyrightClient {
     const terms = await this.getTerms(id);
     const fee = BigInt(terms.fee);
     const currency = String(terms.currency);
-    const authors = await this.authorsOf(workId);
+    const authors = await this.payeesOf(workId);
     const buyer = await this.account();
     if (currency !== ZeroAddress && fee > 0n && options.approve !== false) await this.approve(currency, fee);
     const value = currency === ZeroAddress ? fee : 0n;
@@ -335,31 +406,103 @@ export class CopyrightClient {
 
   /** Whether `account` may use the work under the terms now (it owns it or holds a running license). */
   async isLicensed(workId: bigint, account: string, id: string): Promise<boolean> {
-    return this.registry.isLicensed(workId, checkAddress(account, "account"), checkBytes32(id, "terms id"));
+    checkAddress(account, "account");
+    checkBytes32(id, "terms id");
+    return this.read(() => this.registry.isLicensed(workId, account, id));
   }
 
-  /** A license (all zero if none). */
+  /** A license in the work's current epoch (all zero if none, or if a takeover voided it). */
   async getLicense(workId: bigint, licensee: string, id: string): Promise<LicenseDetails> {
-    const l = await this.registry.getLicense(workId, checkAddress(licensee, "licensee"), checkBytes32(id, "terms id"));
+    checkAddress(licensee, "licensee");
+    checkBytes32(id, "terms id");
+    const l = await this.read(() => this.registry.getLicense(workId, licensee, id));
     return { start: l.start, end: l.end, sublicensed: l.sublicensed };
+  }
+
+  /**
+   * The work's licenses in its current epoch, from its events: one record per licensee and terms (the latest issue
+   * or renewal), in the order of those events. A record whose `end` has passed is expired.
+   */
+  async licensesOf(workId: bigint): Promise<LicenseRecord[]> {
+    const since = await this.epochStart(workId);
+    const fromBlock = since?.blockNumber;
+    const [issued, sublicensed] = await Promise.all([
+      this.registry.queryFilter(this.registry.filters.LicenseIssued(workId), fromBlock),
+      this.registry.queryFilter(this.registry.filters.Sublicensed(workId), fromBlock),
+    ]);
+    const licensors = new Map(
+      sublicensed.map((e) => [`${e.transactionHash}:${e.args.sublicensee}:${e.args.termsId}`, e.args.licensor]),
+    );
+    const latest = new Map<string, LicenseRecord>();
+    for (const e of issued) {
+      if (since !== undefined && !isAfter(e, since)) continue;
+      const { licensee, termsId: id, start, end, fee } = e.args;
+      const key = `${licensee}:${id}`;
+      // Re-inserting keeps the map in the order of the latest events.
+      latest.delete(key);
+      latest.set(key, {
+        licensee,
+        termsId: id,
+        start,
+        end,
+        fee,
+        sublicensedBy: licensors.get(`${e.transactionHash}:${licensee}:${id}`),
+        transaction: e.transactionHash,
+        blockNumber: e.blockNumber,
+      });
+    }
+    return [...latest.values()];
+  }
+
+  /** Derivatives registered with the work as a parent, from their events, whose link to it still stands. */
+  async derivativesOf(workId: bigint): Promise<DerivativeRecord[]> {
+    const events = await this.registry.queryFilter(this.registry.filters.DerivativeRegistered(undefined, workId));
+    const records: DerivativeRecord[] = [];
+    for (const e of events) {
+      // A takeover of the derivative by an earlier commit drops its parents.
+      const derivative = await this.getWork(e.args.workId);
+      if (!derivative.parents.includes(workId)) continue;
+      records.push({
+        workId: e.args.workId,
+        termsId: e.args.parentTerms,
+        parentLicenseUntil: derivative.parentLicenseUntil,
+        transaction: e.transactionHash,
+        blockNumber: e.blockNumber,
+      });
+    }
+    return records;
+  }
+
+  /** Terms attached to or granted on the work in its current epoch, and whether each is on sale. */
+  async workTerms(workId: bigint): Promise<WorkTermsEntry[]> {
+    const [ids, enabled] = await this.read(() => this.registry.getWorkTerms(workId));
+    return ids.map((id, i) => ({ termsId: id, onSale: enabled[i] }));
+  }
+
+  /** Where the work's current epoch began: its latest `RightsReset` (none before a first takeover). */
+  private async epochStart(workId: bigint): Promise<Positioned | undefined> {
+    const resets = await this.registry.queryFilter(this.registry.filters.RightsReset(workId));
+    return resets.at(-1);
   }
 
   // ---------------------------------------------------------------- fees
 
   /** The withdrawable balance of `account` in `currency` (`ZeroAddress`: native coin). */
   async creditOf(account: string, currency: string = ZeroAddress): Promise<bigint> {
-    return this.registry.creditOf(checkAddress(account, "account"), checkAddress(currency, "currency"));
+    checkAddress(account, "account");
+    checkAddress(currency, "currency");
+    return this.read(() => this.registry.creditOf(account, currency));
   }
 
-  /** How a fee is split among a work's authors (the first author also takes the rounding dust). */
+  /** How a fee is split among a work's payees (the first payee also takes the rounding dust). */
   async feeSplit(workId: bigint, fee: bigint): Promise<{ account: string; amount: bigint }[]> {
-    const authors = await this.authorsOf(workId);
-    return splitFee(fee, authors).map((amount, i) => ({ account: authors[i].account, amount }));
+    const payees = await this.payeesOf(workId);
+    return splitFee(fee, payees).map((amount, i) => ({ account: payees[i].account, amount }));
   }
 
   /**
-   * Pays revenue a work earned (typically a derivative): each parent's authors get the royalty rate of the terms the
-   * derivative was licensed under, the work's authors the rest. Authors lists are read from the chain's events; an
+   * Pays revenue a work earned (typically a derivative): each parent's payees get the royalty rate of the terms the
+   * derivative was licensed under, the work's payees the rest. Payee lists are read from the chain's events; an
    * ERC-20 amount is approved first when the allowance is short (unless `approve: false`).
    */
   async payRevenue(
@@ -370,8 +513,8 @@ export class CopyrightClient {
     const currency = checkAddress(options.currency ?? ZeroAddress, "currency");
     if (amount < 0n) throw new InvalidInputError(`amount must not be negative, got ${amount}`);
     const work = await this.getWork(workId);
-    const authors = await this.authorsOf(workId);
-    const parentAuthors = await Promise.all(work.parents.map((parent) => this.authorsOf(parent)));
+    const authors = await this.payeesOf(workId);
+    const parentAuthors = await Promise.all(work.parents.map((parent) => this.payeesOf(parent)));
     if (currency !== ZeroAddress && amount > 0n && options.approve !== false) await this.approve(currency, amount);
     const value = currency === ZeroAddress ? amount : 0n;
     const sent = await this.send(this.registry.interface, () =>
@@ -423,21 +566,73 @@ export class CopyrightClient {
   }
 
   /**
-   * The work's authors list, from its latest `WorkRegistered` event (only its hash is stored), checked against the
-   * stored hash. A ruling that moved the work makes its new owner the sole author.
+   * Who receives the work's license fees and royalties now, as `purchaseLicense` and `payRevenue` need them: the
+   * authors of its latest `WorkRegistered` event, or the sole payee of a later `PayeeSet` (a transfer, or a ruling
+   * that moved the work). Checked against the stored hash (only the hash is on chain).
    */
-  async authorsOf(workId: bigint): Promise<Author[]> {
+  async payeesOf(workId: bigint): Promise<Author[]> {
     const work = await this.getWork(workId);
-    const events = await this.registry.queryFilter(this.registry.filters.WorkRegistered(workId));
-    const candidates: Author[][] = events
-      .map((e) => e.args.authors.map((a) => ({ account: a.account, shares: Number(a.shares) })))
-      .reverse();
-    candidates.push([{ account: work.owner, shares: 10_000 }]);
-    const match = candidates.find((authors) => storedAuthorsHash(authors) === work.authorsHash.toLowerCase());
-    if (match === undefined) {
-      throw new SdkError("AUTHORS_NOT_FOUND", `no event gives the authors of work ${toBeHex(workId, 32)}`);
+    const [registered, assigned] = await Promise.all([
+      this.registry.queryFilter(this.registry.filters.WorkRegistered(workId)),
+      this.registry.queryFilter(this.registry.filters.PayeeSet(workId)),
+    ]);
+    const lastRegistered = registered.at(-1);
+    const lastAssigned = assigned.at(-1);
+    let payees: Author[] | undefined;
+    if (lastAssigned !== undefined && (lastRegistered === undefined || isAfter(lastAssigned, lastRegistered))) {
+      payees = [{ account: lastAssigned.args.payee, shares: 10_000 }];
+    } else if (lastRegistered !== undefined) {
+      payees = lastRegistered.args.authors.map((a) => ({ account: a.account, shares: Number(a.shares) }));
     }
-    return match;
+    if (payees === undefined || storedAuthorsHash(payees) !== work.authorsHash.toLowerCase()) {
+      throw new SdkError("PAYEES_NOT_FOUND", `no event gives the payees of work ${toBeHex(workId, 32)}`);
+    }
+    return payees;
+  }
+
+  /**
+   * The authors the work was registered with (its latest `WorkRegistered` event), for attribution. They stop being
+   * its payees once the copyright is assigned (see `payeesOf`).
+   */
+  async registeredAuthors(workId: bigint): Promise<Author[]> {
+    const events = await this.registry.queryFilter(this.registry.filters.WorkRegistered(workId));
+    const last = events.at(-1);
+    if (last === undefined) throw new SdkError("AUTHORS_NOT_FOUND", `work ${toBeHex(workId, 32)} was never registered`);
+    return last.args.authors.map((a) => ({ account: a.account, shares: Number(a.shares) }));
+  }
+
+  // ---------------------------------------------------------------- administration
+
+  /** Sets the EIP-2981 royalty rate of the client's work, in basis points (`royaltyInfo` pays the holder). */
+  async setWorkRoyalty(workId: bigint, bps: number): Promise<Mined> {
+    checkBps(bps, "royalty");
+    return this.mined(await this.send(this.registry.interface, () => this.registry.setWorkRoyalty(workId, bps)));
+  }
+
+  /** Sets the base of every token URI (admin role): `tokenURI` is the base followed by the decimal work id. */
+  async setBaseURI(baseURI: string): Promise<Mined> {
+    return this.mined(await this.send(this.registry.interface, () => this.registry.setBaseURI(baseURI)));
+  }
+
+  /** Pauses registration, terms, licensing, revenue payments and royalty setting (pauser role). */
+  async pause(): Promise<Mined> {
+    return this.mined(await this.send(this.registry.interface, () => this.registry.pause()));
+  }
+
+  /** Lifts the pause (pauser role). */
+  async unpause(): Promise<Mined> {
+    return this.mined(await this.send(this.registry.interface, () => this.registry.unpause()));
+  }
+
+  /** Whether the registry is paused. */
+  async paused(): Promise<boolean> {
+    return this.read(() => this.registry.paused());
+  }
+
+  /** The EIP-2981 royalty of a sale at `salePrice`: who receives it (the holder) and how much. */
+  async royaltyInfo(workId: bigint, salePrice: bigint): Promise<{ receiver: string; amount: bigint }> {
+    const [receiver, amount] = await this.read(() => this.registry.royaltyInfo(workId, salePrice));
+    return { receiver, amount };
   }
 
   // ---------------------------------------------------------------- disputes
@@ -464,9 +659,17 @@ export class CopyrightClient {
     return this.mined(await this.send(disputes.interface, () => disputes.resolveDispute(disputeId, upheld, owner)));
   }
 
-  /** A dispute, decoded. */
+  /** Unfreezes a work (arbitrator role, through the disputes contract), e.g. on appeal. */
+  async unfreeze(workId: bigint): Promise<Mined> {
+    const disputes = this.requireDisputes();
+    // The registry's refusal (NotFrozen) bubbles up through the disputes contract: decode it with the registry's ABI.
+    return this.mined(await this.send(this.registry.interface, () => disputes.unfreeze(workId)));
+  }
+
+  /** A dispute, decoded (status "none" if there is no such dispute). */
   async getDispute(disputeId: bigint): Promise<DisputeDetails> {
-    const d = await this.requireDisputes().getDispute(disputeId);
+    const disputes = this.requireDisputes();
+    const d = await withDecodedErrors(disputes.interface, () => disputes.getDispute(disputeId));
     return {
       disputeId,
       workId: d.workId,

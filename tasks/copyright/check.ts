@@ -16,5 +16,6 @@ export default cliAction<Args>(async (args, hre) => {
   const licensed = await client.isLicensed(workId, args.account, args.terms);
   console.log(`work ${work.digest}: owner ${work.owner}${work.frozen ? ", FROZEN" : ""}`);
   console.log(`${args.account} ${licensed ? "is" : "is NOT"} licensed under ${args.terms}`);
+  // 2, not 1: "not licensed" is an answer, not an error (so documented in --help and the README).
   if (!licensed) process.exitCode = 2;
 });

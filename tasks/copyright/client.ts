@@ -1,3 +1,4 @@
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { ZeroAddress, isAddress } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
@@ -5,22 +6,33 @@ import type { NetworkConnection } from "hardhat/types/network";
 import { parseAuthors, type Author } from "../../src/copyright/authors.js";
 import { CopyrightClient } from "../../src/copyright/client.js";
 import { InvalidInputError } from "../../src/errors.js";
-import { deployedAddress, sender } from "../cli.js";
+import { deployedAddress, formatTime, sender } from "../cli.js";
 
 /** A CopyrightClient on the task's network, sending as `from` (read-only with `readOnly`). */
 export async function copyrightClient(
   hre: HardhatRuntimeEnvironment,
-  options: { registry?: string; disputes?: string; from?: string; readOnly?: boolean; needDisputes?: boolean },
-): Promise<{ client: CopyrightClient; connection: NetworkConnection; account?: string }> {
+  options: {
+    registry?: string;
+    disputes?: string;
+    relay?: string;
+    from?: string;
+    readOnly?: boolean;
+    needDisputes?: boolean;
+    needRelay?: boolean;
+  },
+): Promise<{ client: CopyrightClient; connection: NetworkConnection; account?: string; signer?: HardhatEthersSigner }> {
   const connection = await hre.network.create();
   const registry = await deployedAddress(connection, "Copyright#CopyrightRegistry", options.registry, "--registry");
   const disputes = options.needDisputes
     ? await deployedAddress(connection, "Copyright#CopyrightDisputes", options.disputes, "--disputes")
     : undefined;
-  if (options.readOnly)
-    return { client: new CopyrightClient({ registry, disputes }, connection.ethers.provider), connection };
+  const relay = options.needRelay
+    ? await deployedAddress(connection, "Copyright#CopyrightRelay", options.relay, "--relay")
+    : undefined;
+  const addresses = { registry, disputes, relay };
+  if (options.readOnly) return { client: new CopyrightClient(addresses, connection.ethers.provider), connection };
   const signer = await sender(connection, options.from);
-  return { client: new CopyrightClient({ registry, disputes }, signer), connection, account: signer.address };
+  return { client: new CopyrightClient(addresses, signer), connection, account: signer.address, signer };
 }
 
 /** The --authors option, or the sender as sole author. */
@@ -33,4 +45,17 @@ export function currencyOption(text: string | undefined): string {
   if (text === undefined || text === "native") return ZeroAddress;
   if (!isAddress(text)) throw new InvalidInputError(`currency must be an ERC-20 address, got "${text}"`);
   return text;
+}
+
+/** A non-negative integer argument (an amount, basis points), checked before anything is sent. */
+export function integerArgument(text: string, what: string): bigint {
+  if (!/^[0-9]+$/.test(text)) throw new InvalidInputError(`${what} must be a non-negative integer, got "${text}"`);
+  return BigInt(text);
+}
+
+const PERPETUAL = 2n ** 64n - 1n;
+
+/** A license end for people: "perpetual", or the time. */
+export function until(end: bigint): string {
+  return end === PERPETUAL ? "perpetual" : `until ${formatTime(Number(end))}`;
 }

@@ -61,6 +61,39 @@ describe("CopyrightDisputes", () => {
     expect(await disputes.disputeCount()).to.equal(0n);
   });
 
+  it("refuses revoked evidence, and accepts a batch root as evidence", async () => {
+    const { disputes, evidence, alice, workId, evidenceId } = await loadFixture(fixture);
+    await evidence.connect(alice).revoke(evidenceId, ethers.id("wrong file"));
+    const revokedAt = BigInt(await time.latest());
+    await expect(disputes.connect(alice).raiseDispute(workId, evidenceId))
+      .to.be.revertedWithCustomError(disputes, "EvidenceRevoked")
+      .withArgs(evidenceId, revokedAt);
+    expect(await disputes.disputeCount()).to.equal(0n);
+    const root = digestOf("batch of drafts");
+    await evidence.connect(alice).anchorBatch(root, SHA256, 3n, ethers.ZeroHash);
+    await expect(disputes.connect(alice).raiseDispute(workId, root))
+      .to.emit(disputes, "DisputeRaised")
+      .withArgs(1n, workId, alice.address, root);
+  });
+
+  it("gives the admin and arbitrator roles to the accounts named at deployment", async () => {
+    const { registry, evidence, alice, bob } = await loadFixture(fixture);
+    const separate = await ethers.deployContract("CopyrightDisputes", [
+      alice.address,
+      bob.address,
+      await registry.getAddress(),
+      await evidence.getAddress(),
+    ]);
+    const arbitrator = await separate.ARBITRATOR_ROLE();
+    expect(await separate.hasRole(ethers.ZeroHash, alice.address)).to.equal(true);
+    expect(await separate.hasRole(arbitrator, alice.address)).to.equal(false);
+    expect(await separate.hasRole(arbitrator, bob.address)).to.equal(true);
+    expect(await separate.hasRole(ethers.ZeroHash, bob.address)).to.equal(false);
+    await expect(separate.connect(alice).resolveDispute(1n, false, ethers.ZeroAddress))
+      .to.be.revertedWithCustomError(separate, "AccessControlUnauthorizedAccount")
+      .withArgs(alice.address, arbitrator);
+  });
+
   it("lets only arbitrators rule, once, and a rejection move nothing", async () => {
     const { disputes, registry, alice, eve, workId, evidenceId } = await loadFixture(fixture);
     await disputes.connect(alice).raiseDispute(workId, evidenceId);
@@ -89,7 +122,7 @@ describe("CopyrightDisputes", () => {
   });
 
   it("freezes the work on an upheld dispute: no transfer, no terms, no license", async () => {
-    const { disputes, registry, admin, alice, carol, dave, eve, workId, eveAuthors, paidId, evidenceId } =
+    const { disputes, registry, token, admin, alice, bob, carol, dave, eve, workId, eveAuthors, paidId, evidenceId } =
       await loadFixture(fixture);
     await disputes.connect(alice).raiseDispute(workId, evidenceId);
     const tx = disputes.resolveDispute(1n, true, ethers.ZeroAddress);
@@ -112,6 +145,30 @@ describe("CopyrightDisputes", () => {
     await expect(registry.connect(alice).registerDerivative(digestOf("r"), SHA256, "", eveAuthors, [workId], [paidId]))
       .to.be.revertedWithCustomError(registry, "Frozen")
       .withArgs(workId);
+    await expect(registry.connect(eve).setWorkRoyalty(workId, 100))
+      .to.be.revertedWithCustomError(registry, "Frozen")
+      .withArgs(workId);
+    await expect(registry.connect(carol).sublicense(workId, paidId, dave.address))
+      .to.be.revertedWithCustomError(registry, "Frozen")
+      .withArgs(workId);
+    await expect(registry.connect(dave).payRevenue(workId, await token.getAddress(), 100n, eveAuthors, []))
+      .to.be.revertedWithCustomError(registry, "Frozen")
+      .withArgs(workId);
+    await expect(registry.connect(eve)["safeTransferFrom(address,address,uint256)"](eve.address, dave.address, workId))
+      .to.be.revertedWithCustomError(registry, "Frozen")
+      .withArgs(workId);
+    await expect(
+      registry.connect(eve)["safeTransferFrom(address,address,uint256,bytes)"](eve.address, dave.address, workId, "0x"),
+    )
+      .to.be.revertedWithCustomError(registry, "Frozen")
+      .withArgs(workId);
+    await registry.connect(eve).setApprovalForAll(bob.address, true);
+    await expect(registry.connect(bob).transferFrom(eve.address, bob.address, workId))
+      .to.be.revertedWithCustomError(registry, "Frozen")
+      .withArgs(workId);
+    expect(await registry.ownerOf(workId)).to.equal(eve.address);
+    expect(await registry.royaltyInfo(workId, 10_000n)).to.deep.equal([eve.address, 0n]);
+    expect(await registry.isLicensed(workId, dave.address, paidId)).to.equal(false);
     // Running licenses stay valid; the owner cannot unfreeze; an arbitrator can.
     expect(await registry.isLicensed(workId, carol.address, paidId)).to.equal(true);
     const ruling = await registry.RULING_ROLE();
@@ -126,7 +183,7 @@ describe("CopyrightDisputes", () => {
     await registry.connect(eve).transferFrom(eve.address, dave.address, workId);
   });
 
-  it("moves the work to its rightful owner as sole author, leaving credited fees alone", async () => {
+  it("moves the work to its rightful owner as sole payee, leaving credited fees alone", async () => {
     const { disputes, registry, token, alice, eve, workId, evidenceId } = await loadFixture(fixture);
     const tokenAddress = await token.getAddress();
     expect(await registry.creditOf(eve.address, tokenAddress)).to.equal(1_000n);

@@ -1,10 +1,12 @@
 import { expect } from "chai";
+import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 
 import {
   DAY,
   MAX_UINT64,
   SHA256,
   type Terms,
+  authorsHash24,
   commitment,
   deployCopyright,
   digestOf,
@@ -198,11 +200,10 @@ describe("CopyrightRegistry: terms and licensing", () => {
       await expect(registry.connect(carol).purchaseLicense(workId, paidId, FEE, duo, { value: 1n }))
         .to.be.revertedWithCustomError(registry, "IncorrectPayment")
         .withArgs(1n, 0n);
-      await expect(
-        registry.connect(carol).purchaseLicense(workId, paidId, FEE, [{ account: alice.address, shares: 10_000 }]),
-      )
+      const wrong = [{ account: alice.address, shares: 10_000 }];
+      await expect(registry.connect(carol).purchaseLicense(workId, paidId, FEE, wrong))
         .to.be.revertedWithCustomError(registry, "AuthorsMismatch")
-        .withArgs(workId);
+        .withArgs(workId, authorsHash24(duo), authorsHash24(wrong));
       expect(await registry.isLicensed(workId, carol.address, paidId)).to.equal(false);
       expect(await token.balanceOf(await registry.getAddress())).to.equal(0n);
       expect(await registry.creditOf(alice.address, await token.getAddress())).to.equal(0n);
@@ -349,6 +350,55 @@ describe("CopyrightRegistry: terms and licensing", () => {
         .to.be.revertedWithCustomError(registry, "WorkNotFound")
         .withArgs(1n);
       void bob;
+    });
+  });
+
+  describe("pause", () => {
+    it("stops terms, licensing, revenue and royalty setting; disabling terms and withdrawals stay open", async () => {
+      const { registry, token, admin, alice, carol, dave, duo, workId, paidId } = await loadFixture(fixture);
+      const sub = await offer(registry, alice, workId, terms({ sublicensable: true, derivativesAllowed: true }));
+      await registry.connect(carol).purchaseLicense(workId, sub, 0n, duo);
+      await registry.connect(carol).purchaseLicense(workId, paidId, FEE, duo);
+      const fresh = terms({ fee: 7n });
+      await registry.connect(admin).pause();
+      const paused = async (call: Promise<unknown>) =>
+        expect(call).to.be.revertedWithCustomError(registry, "EnforcedPause");
+      await paused(registry.registerTerms(fresh));
+      await paused(registry.connect(alice).attachTerms(workId, sub));
+      await paused(registry.connect(alice).grantLicense(workId, sub, dave.address));
+      await paused(registry.connect(carol).sublicense(workId, sub, dave.address));
+      await paused(registry.connect(dave).purchaseLicense(workId, paidId, FEE, duo));
+      await paused(registry.connect(dave).payRevenue(workId, await token.getAddress(), 100n, duo, []));
+      await paused(registry.connect(alice).setWorkRoyalty(workId, 100));
+      await paused(
+        registry
+          .connect(carol)
+          .registerDerivative(
+            digestOf("remix"),
+            SHA256,
+            "",
+            [{ account: carol.address, shares: 10_000 }],
+            [workId],
+            [sub],
+          ),
+      );
+      // Nothing changed.
+      await expect(registry.getTerms(termsId(fresh)))
+        .to.be.revertedWithCustomError(registry, "TermsNotFound")
+        .withArgs(termsId(fresh));
+      expect(await registry.isLicensed(workId, dave.address, sub)).to.equal(false);
+      expect(await registry.royaltyInfo(workId, 10_000n)).to.deep.equal([alice.address, 0n]);
+      expect(await registry.exists(BigInt(digestOf("remix")))).to.equal(false);
+      // Owners may still take terms off sale, and authors withdraw.
+      await expect(registry.connect(alice).disableTerms(workId, paidId))
+        .to.emit(registry, "TermsDisabled")
+        .withArgs(workId, paidId);
+      await expect(registry.connect(alice).withdraw(await token.getAddress()))
+        .to.emit(registry, "Withdrawn")
+        .withArgs(alice.address, await token.getAddress(), (FEE * 6n) / 10n);
+      await registry.connect(admin).unpause();
+      await registry.connect(carol).sublicense(workId, sub, dave.address);
+      expect(await registry.isLicensed(workId, dave.address, sub)).to.equal(true);
     });
   });
 
@@ -500,7 +550,7 @@ describe("CopyrightRegistry: terms and licensing", () => {
         registry.connect(carol).registerDerivative(remix, SHA256, "ipfs://remix", authors, [workId], [paidId]),
       )
         .to.emit(registry, "DerivativeRegistered")
-        .withArgs(remixId, [workId], [paidId], parentEnd);
+        .withArgs(remixId, workId, paidId);
       const work = await registry.getWork(remixId);
       expect(work.parents).to.deep.equal([workId]);
       expect(work.parentLicenseUntil).to.equal(parentEnd);
@@ -520,9 +570,14 @@ describe("CopyrightRegistry: terms and licensing", () => {
       const other = digestOf("other");
       await registry.connect(alice).registerWork(other, SHA256, "", duo);
       const medley = digestOf("medley");
-      await registry
+      // Terms given for an owned parent are ignored: the link records none.
+      const tx = registry
         .connect(alice)
-        .registerDerivative(medley, SHA256, "", duo, [workId, BigInt(other)], [ethers.ZeroHash, ethers.ZeroHash]);
+        .registerDerivative(medley, SHA256, "", duo, [workId, BigInt(other)], [ethers.ZeroHash, ethers.id("x")]);
+      await expect(tx).to.emit(registry, "DerivativeRegistered").withArgs(BigInt(medley), workId, ethers.ZeroHash);
+      await expect(tx)
+        .to.emit(registry, "DerivativeRegistered")
+        .withArgs(BigInt(medley), BigInt(other), ethers.ZeroHash);
       const work = await registry.getWork(BigInt(medley));
       expect(work.parents).to.deep.equal([workId, BigInt(other)]);
       expect(work.parentLicenseUntil).to.equal(MAX_UINT64);
@@ -581,6 +636,79 @@ describe("CopyrightRegistry: terms and licensing", () => {
       expect(work.owner).to.equal(eve.address);
       expect(work.parents).to.deep.equal([]);
       expect(work.parentLicenseUntil).to.equal(0n);
+      // Its revenue now owes the former parent nothing.
+      const eveAuthors = [{ account: eve.address, shares: 10_000 }];
+      await expect(
+        registry.connect(eve).payRevenue(BigInt(digest), ethers.ZeroAddress, 10n, eveAuthors, [duo], { value: 10n }),
+      )
+        .to.be.revertedWithCustomError(registry, "LengthMismatch")
+        .withArgs(0, 1);
+      await expect(
+        registry.connect(eve).payRevenue(BigInt(digest), ethers.ZeroAddress, 10n, eveAuthors, [], { value: 10n }),
+      )
+        .to.emit(registry, "RevenuePaid")
+        .withArgs(BigInt(digest), eve.address, ethers.ZeroAddress, 10n, 0n);
+      expect(await registry.creditOf(eve.address, ethers.ZeroAddress)).to.equal(10n);
+    });
+
+    it("follows renewals of the parent license: the derivative stays licensable", async () => {
+      const { registry, alice, carol, dave, duo, workId, paidId } = await loadFixture(fixture);
+      await registry.connect(carol).purchaseLicense(workId, paidId, FEE, duo);
+      const firstEnd = (await registry.getLicense(workId, carol.address, paidId)).end;
+      const remix = BigInt(digestOf("remix"));
+      const authors = [{ account: carol.address, shares: 10_000 }];
+      await registry.connect(carol).registerDerivative(digestOf("remix"), SHA256, "", authors, [workId], [paidId]);
+      const remixTerms = terms({ duration: 2n * YEAR });
+      await registry.registerTerms(remixTerms);
+      await registry.connect(carol).attachTerms(remix, termsId(remixTerms));
+      await registry.connect(dave).purchaseLicense(remix, termsId(remixTerms), 0n, authors);
+      expect((await registry.getLicense(remix, dave.address, termsId(remixTerms))).end).to.equal(firstEnd);
+
+      // carol renews her license on the song: the remix's cap moves with it, and dave's license renews up to it.
+      await time.increaseTo(firstEnd - DAY);
+      await registry.connect(carol).purchaseLicense(workId, paidId, FEE, duo);
+      const renewedEnd = (await registry.getLicense(workId, carol.address, paidId)).end;
+      expect(renewedEnd).to.equal(firstEnd + YEAR);
+      expect((await registry.getWork(remix)).parentLicenseUntil).to.equal(renewedEnd);
+      await expect(registry.connect(dave).purchaseLicense(remix, termsId(remixTerms), 0n, authors))
+        .to.emit(registry, "LicenseIssued")
+        .withArgs(remix, dave.address, termsId(remixTerms), anyValue, renewedEnd, 0n);
+      // Once the renewed parent license lapses too, nobody can license the remix.
+      await time.increaseTo(renewedEnd);
+      await expect(registry.connect(alice).purchaseLicense(remix, termsId(remixTerms), 0n, authors))
+        .to.be.revertedWithCustomError(registry, "ParentLicenseExpired")
+        .withArgs(remix, renewedEnd);
+      // A fresh license of the registrant on the same terms revives it.
+      await registry.connect(carol).purchaseLicense(workId, paidId, FEE, duo);
+      const fresh = (await registry.getLicense(workId, carol.address, paidId)).end;
+      expect((await registry.getWork(remix)).parentLicenseUntil).to.equal(fresh);
+    });
+
+    it("caps by the first-ending parent license, licensed parents only", async () => {
+      const { registry, alice, carol, duo, workId, paidId } = await loadFixture(fixture);
+      const short = await offer(registry, alice, workId, terms({ derivativesAllowed: true, duration: DAY }));
+      const other = BigInt(digestOf("other"));
+      await registry.connect(alice).registerWork(digestOf("other"), SHA256, "", duo);
+      await registry.connect(alice).attachTerms(other, paidId);
+      await registry.connect(carol).purchaseLicense(workId, short, 0n, duo);
+      await registry.connect(carol).purchaseLicense(other, paidId, FEE, duo);
+      const own = BigInt(digestOf("own"));
+      const authors = [{ account: carol.address, shares: 10_000 }];
+      await registry.connect(carol).registerWork(digestOf("own"), SHA256, "", authors);
+      const remix = BigInt(digestOf("remix"));
+      await registry
+        .connect(carol)
+        .registerDerivative(
+          digestOf("remix"),
+          SHA256,
+          "",
+          authors,
+          [own, other, workId],
+          [ethers.ZeroHash, paidId, short],
+        );
+      expect((await registry.getWork(remix)).parentLicenseUntil).to.equal(
+        (await registry.getLicense(workId, carol.address, short)).end,
+      );
     });
   });
 
@@ -642,10 +770,10 @@ describe("CopyrightRegistry: terms and licensing", () => {
       const tokenAddress = await token.getAddress();
       await expect(registry.connect(dave).payRevenue(remix, tokenAddress, 1_000n, duo, [duo, []]))
         .to.be.revertedWithCustomError(registry, "AuthorsMismatch")
-        .withArgs(remix);
+        .withArgs(remix, authorsHash24(remixAuthors), authorsHash24(duo));
       await expect(registry.connect(dave).payRevenue(remix, tokenAddress, 1_000n, remixAuthors, [own, []]))
         .to.be.revertedWithCustomError(registry, "AuthorsMismatch")
-        .withArgs(workId);
+        .withArgs(workId, authorsHash24(duo), authorsHash24(own));
       await expect(registry.connect(dave).payRevenue(remix, tokenAddress, 1_000n, remixAuthors, [duo]))
         .to.be.revertedWithCustomError(registry, "LengthMismatch")
         .withArgs(2, 1);

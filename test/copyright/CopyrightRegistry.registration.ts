@@ -12,6 +12,8 @@ import {
   digestOf,
   ethers,
   networkHelpers,
+  terms,
+  termsId,
 } from "./fixture.js";
 
 const { loadFixture, time } = networkHelpers;
@@ -143,19 +145,152 @@ describe("CopyrightRegistry: registration", () => {
       await expect(registry.connect(admin).unpause()).to.emit(registry, "Unpaused").withArgs(admin.address);
       await registry.connect(alice).registerWork(digestOf("p"), SHA256, URI, solo);
     });
+
+    it("refuses commits, reveals and relayed registrations while paused", async () => {
+      const { registry, relay, admin, alice, carol, solo } = await loadFixture(fixture);
+      const digest = digestOf("paused");
+      const salt = ethers.id("salt");
+      const c = commitment(digest, salt, alice.address);
+      await registry.connect(alice).commit(c);
+      const deadline = BigInt(await time.latest()) + 3_600n;
+      const { chainId } = await ethers.provider.getNetwork();
+      const sig = await alice.signTypedData(
+        { name: "CopyrightRelay", version: "1", chainId, verifyingContract: await relay.getAddress() },
+        {
+          RegisterWork: [
+            { name: "digest", type: "bytes32" },
+            { name: "algorithm", type: "uint8" },
+            { name: "uri", type: "string" },
+            { name: "authorsHash", type: "bytes32" },
+            { name: "nonce", type: "uint256" },
+            { name: "deadline", type: "uint256" },
+          ],
+        },
+        { digest, algorithm: SHA256, uri: URI, authorsHash: authorsHash(solo), nonce: 0n, deadline },
+      );
+      await registry.connect(admin).pause();
+      await expect(registry.connect(alice).commit(ethers.id("other"))).to.be.revertedWithCustomError(
+        registry,
+        "EnforcedPause",
+      );
+      await expect(registry.connect(alice).revealWork(digest, SHA256, URI, solo, salt)).to.be.revertedWithCustomError(
+        registry,
+        "EnforcedPause",
+      );
+      await expect(
+        relay.connect(carol).registerWorkBySig(digest, SHA256, URI, solo, alice.address, deadline, sig),
+      ).to.be.revertedWithCustomError(registry, "EnforcedPause");
+      await registry.grantRole(await registry.REGISTRAR_ROLE(), admin.address);
+      await expect(
+        registry.connect(admin).registerWorkFor(alice.address, digest, SHA256, URI, solo),
+      ).to.be.revertedWithCustomError(registry, "EnforcedPause");
+      expect(await registry.exists(BigInt(digest))).to.equal(false);
+      expect(await registry.commitmentTime(ethers.id("other"))).to.equal(0n);
+      expect(await relay.nonces(alice.address)).to.equal(0n);
+      // Once the pause lifts, the same signed request registers the work.
+      await registry.connect(admin).unpause();
+      await relay.connect(carol).registerWorkBySig(digest, SHA256, URI, solo, alice.address, deadline, sig);
+      expect(await registry.ownerOf(BigInt(digest))).to.equal(alice.address);
+    });
   });
 
   describe("transfers", () => {
-    it("assigns the copyright with a CopyrightTransferred event", async () => {
-      const { registry, alice, bob, solo } = await loadFixture(fixture);
+    async function soldFixture() {
+      const base = await fixture();
+      const { registry, token, alice, carol, duo } = base;
       const workId = BigInt(digestOf("song"));
-      await registry.connect(alice).registerWork(digestOf("song"), SHA256, URI, solo);
-      const tx = registry.connect(alice).transferFrom(alice.address, bob.address, workId);
-      await expect(tx).to.emit(registry, "CopyrightTransferred").withArgs(workId, alice.address, bob.address);
-      await expect(tx).to.emit(registry, "Transfer").withArgs(alice.address, bob.address, workId);
-      expect((await registry.getWork(workId)).owner).to.equal(bob.address);
-      // The fee split stays with the authors.
-      expect((await registry.getWork(workId)).authorsHash).to.equal(authorsHash24(solo));
+      await registry.connect(alice).registerWork(digestOf("song"), SHA256, URI, duo);
+      const paid = terms({ currency: await token.getAddress(), fee: 1_000n, duration: DAY, derivativesAllowed: true });
+      await registry.registerTerms(paid);
+      const paidId = termsId(paid);
+      await registry.connect(alice).attachTerms(workId, paidId);
+      await registry.connect(carol).purchaseLicense(workId, paidId, 1_000n, duo);
+      return { ...base, workId, paidId };
+    }
+
+    it("assigns the copyright and its fee income to the new holder; licenses survive", async () => {
+      const { registry, token, alice, bob, carol, dave, duo, workId, paidId } = await loadFixture(soldFixture);
+      const tx = registry.connect(alice).transferFrom(alice.address, dave.address, workId);
+      await expect(tx).to.emit(registry, "CopyrightTransferred").withArgs(workId, alice.address, dave.address);
+      await expect(tx).to.emit(registry, "Transfer").withArgs(alice.address, dave.address, workId);
+      await expect(tx).to.emit(registry, "PayeeSet").withArgs(workId, dave.address);
+      await expect(tx).not.to.emit(registry, "RightsReset");
+      const sole = [{ account: dave.address, shares: 10_000 }];
+      const work = await registry.getWork(workId);
+      expect(work.owner).to.equal(dave.address);
+      expect(work.authorsHash).to.equal(authorsHash24(sole));
+      // The license sold before the assignment stays valid, and the terms stay on sale.
+      expect(await registry.isLicensed(workId, carol.address, paidId)).to.equal(true);
+      expect((await registry.getWorkTerms(workId))[1]).to.deep.equal([true]);
+      // The registration event keeps the authors for attribution.
+      const [registered] = await registry.queryFilter(registry.filters.WorkRegistered(workId));
+      expect(registered.args.authors.map((a) => [a.account, a.shares])).to.deep.equal([
+        [alice.address, 6_000n],
+        [bob.address, 4_000n],
+      ]);
+      // New fees go to the new holder: the old authors list no longer matches.
+      const tokenAddress = await token.getAddress();
+      await expect(registry.connect(carol).purchaseLicense(workId, paidId, 1_000n, duo))
+        .to.be.revertedWithCustomError(registry, "AuthorsMismatch")
+        .withArgs(workId, authorsHash24(sole), authorsHash24(duo));
+      const before = await Promise.all([alice, bob, dave].map((s) => registry.creditOf(s.address, tokenAddress)));
+      expect(before).to.deep.equal([600n, 400n, 0n]);
+      await expect(registry.connect(carol).purchaseLicense(workId, paidId, 1_000n, sole))
+        .to.emit(registry, "Credited")
+        .withArgs(dave.address, tokenAddress, workId, 1_000n);
+      const after = await Promise.all([alice, bob, dave].map((s) => registry.creditOf(s.address, tokenAddress)));
+      expect(after).to.deep.equal([600n, 400n, 1_000n]);
+    });
+
+    it("pays a derivative's royalties to the parent's new holder", async () => {
+      const { registry, token, alice, carol, dave, eve, workId } = await loadFixture(soldFixture);
+      const royalty = terms({ currency: await token.getAddress(), derivativesAllowed: true, royaltyBps: 1_000 });
+      await registry.registerTerms(royalty);
+      await registry.connect(alice).grantLicense(workId, termsId(royalty), carol.address);
+      const remixAuthors = [{ account: carol.address, shares: 10_000 }];
+      const remix = BigInt(digestOf("remix"));
+      await registry
+        .connect(carol)
+        .registerDerivative(digestOf("remix"), SHA256, "", remixAuthors, [workId], [termsId(royalty)]);
+      await registry.connect(alice).transferFrom(alice.address, dave.address, workId);
+      const tokenAddress = await token.getAddress();
+      const tx = registry
+        .connect(eve)
+        .payRevenue(remix, tokenAddress, 1_000n, remixAuthors, [[{ account: dave.address, shares: 10_000 }]]);
+      await expect(tx).to.emit(registry, "Credited").withArgs(dave.address, tokenAddress, workId, 100n);
+      await expect(tx).to.emit(registry, "Credited").withArgs(carol.address, tokenAddress, remix, 900n);
+      expect(await registry.creditOf(dave.address, tokenAddress)).to.equal(100n);
+    });
+
+    it("assigns the payee on both safeTransferFrom overloads and on an approved operator's transfer", async () => {
+      const { registry, alice, bob, carol, dave, workId } = await loadFixture(soldFixture);
+      await expect(
+        registry.connect(alice)["safeTransferFrom(address,address,uint256)"](alice.address, bob.address, workId),
+      )
+        .to.emit(registry, "PayeeSet")
+        .withArgs(workId, bob.address);
+      await expect(
+        registry
+          .connect(bob)
+          ["safeTransferFrom(address,address,uint256,bytes)"](bob.address, carol.address, workId, "0x"),
+      )
+        .to.emit(registry, "PayeeSet")
+        .withArgs(workId, carol.address);
+      await registry.connect(carol).approve(dave.address, workId);
+      await expect(registry.connect(dave).transferFrom(carol.address, dave.address, workId))
+        .to.emit(registry, "PayeeSet")
+        .withArgs(workId, dave.address);
+      expect((await registry.getWork(workId)).authorsHash).to.equal(
+        authorsHash24([{ account: dave.address, shares: 10_000 }]),
+      );
+    });
+
+    it("refuses a transfer by someone neither owner nor approved, changing nothing", async () => {
+      const { registry, alice, eve, duo, workId } = await loadFixture(soldFixture);
+      await expect(registry.connect(eve).transferFrom(alice.address, eve.address, workId))
+        .to.be.revertedWithCustomError(registry, "ERC721InsufficientApproval")
+        .withArgs(eve.address, workId);
+      expect((await registry.getWork(workId)).authorsHash).to.equal(authorsHash24(duo));
     });
   });
 
@@ -169,6 +304,31 @@ describe("CopyrightRegistry: registration", () => {
       await expect(registry.connect(alice).commit(c))
         .to.be.revertedWithCustomError(registry, "CommitmentExists")
         .withArgs(c, at);
+    });
+
+    it("lets an expired commitment be made again, with a fresh window", async () => {
+      const { registry, alice, bob, solo } = await loadFixture(fixture);
+      const digest = digestOf("song");
+      const salt = ethers.id("salt");
+      const c = commitment(digest, salt, alice.address);
+      await registry.connect(alice).commit(c);
+      const first = BigInt(await time.latest());
+      // Still open at the last instant of the window.
+      await time.setNextBlockTimestamp(first + DAY);
+      await expect(registry.connect(bob).commit(c))
+        .to.be.revertedWithCustomError(registry, "CommitmentExists")
+        .withArgs(c, first);
+      expect(await registry.commitmentTime(c)).to.equal(first);
+      await time.setNextBlockTimestamp(first + DAY + 1n);
+      await expect(registry.connect(alice).commit(c)).to.emit(registry, "Committed").withArgs(c, alice.address);
+      const second = first + DAY + 1n;
+      expect(await registry.commitmentTime(c)).to.equal(second);
+      await expect(registry.connect(alice).commit(c))
+        .to.be.revertedWithCustomError(registry, "CommitmentExists")
+        .withArgs(c, second);
+      await expect(registry.connect(alice).revealWork(digest, SHA256, URI, solo, salt))
+        .to.emit(registry, "WorkRegistered")
+        .withArgs(BigInt(digest), alice.address, SHA256, second, URI, anyValue);
     });
 
     it("registers on reveal with the commit time as priority time", async () => {

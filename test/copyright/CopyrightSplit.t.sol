@@ -16,7 +16,7 @@ contract CopyrightSplitFuzzTest is Test {
 
     // Deploying in the constructor keeps the registry's code out of this contract's runtime code (size limit).
     constructor() {
-        REGISTRY = new CopyrightRegistry(address(this), 1 days);
+        REGISTRY = new CopyrightRegistry(address(this), address(this), 1 days);
         TOKEN = new CopyrightTestToken();
     }
 

@@ -27,6 +27,7 @@ describe("copyright CLI on a hardhat node", function () {
   let node: LocalNode;
   let dir: string;
   let env: Record<string, string>;
+  let frozenSong: string;
   const copyright = (...args: string[]) => runHardhat(["copyright", ...args, "--network", "localhost"], env);
 
   before(async function () {
@@ -62,6 +63,7 @@ describe("copyright CLI on a hardhat node", function () {
     expect(ok(copyright("commit", song, "--algorithm", "sm3"))).to.match(/committed 0x[0-9a-f]{64}/);
     const revealed = ok(copyright("reveal", song, "--authors", `${composer}:6000,${lyricist}:4000`));
     const digest = revealed.match(/registered work (0x[0-9a-f]{64})/)![1];
+    frozenSong = digest;
     expect(revealed).to.contain("priority time:");
 
     const terms = ok(copyright("terms", "--fee", "1000", "--duration", "86400", "--derivatives", "--work", digest));
@@ -79,6 +81,111 @@ describe("copyright CLI on a hardhat node", function () {
     expect(ok(copyright("dispute", digest, evidenceId, "--from", lyricist))).to.contain("dispute 1 raised");
     expect(ok(copyright("resolve", "1", "--upheld"))).to.contain("dispute 1 upheld: work frozen");
     expect(ok(copyright("check", digest, composer, termsId))).to.contain("FROZEN");
+  });
+
+  it("prints help for every task", function () {
+    const tasks: Record<string, string> = {
+      derive: "Register a file's work as a derivative of parents you own or hold licenses on",
+      sign: "Sign a gasless registration of a file's work as its creator",
+      relay: "Relay a signed registration request",
+      sublicense: "Sublicense your license on sublicensable terms",
+      "disable-terms": "Stop selling licenses on terms of your work",
+      "pay-revenue": "Pay revenue a work earned in",
+      unfreeze: "Unfreeze a work (arbitrator",
+      "set-royalty": "Set the EIP-2981 royalty rate of your work",
+      pause: "Pause registration, terms, licensing, revenue and royalty setting",
+      unpause: "Lift the pause",
+      show: "Show a work: owner, payees, parents, terms, licenses",
+      "show-dispute": "Show a dispute",
+      check: "exit code 0: licensed, 2: not licensed, 1: error",
+    };
+    for (const [name, description] of Object.entries(tasks)) {
+      const help = ok(runHardhat(["copyright", name, "--help"]));
+      expect(help, name).to.contain(description);
+      expect(help, name).to.contain(`copyright ${name}`);
+    }
+    expect(ok(runHardhat(["copyright", "sign", "--help"]))).to.contain("--valid-for");
+    expect(ok(runHardhat(["copyright", "derive", "--help"]))).to.contain("--parents");
+  });
+
+  it("signs and relays a registration, licenses, sublicenses, derives, pays revenue and shows the work", async function () {
+    const [composer, , licensee, relayer, creator] = await rpc<string[]>(node.url, "eth_accounts");
+    const song = path.join(dir, "ballad.flac");
+    await writeFile(song, "a ballad");
+    const signed = ok(copyright("sign", song, "--from", creator, "--valid-for", "600"));
+    expect(signed).to.match(/signed the registration of 0x[0-9a-f]{64} as 0x[0-9a-fA-F]{40}, valid until /);
+    const request = `${song}.registration.json`;
+    const relayed = ok(copyright("relay", request, "--from", relayer));
+    const digest = relayed.match(/work (0x[0-9a-f]{64}) registered to/)![1];
+    expect(relayed.toLowerCase()).to.contain(
+      `registered to ${creator.toLowerCase()} (gas paid by ${relayer.toLowerCase()})`,
+    );
+    const replay = copyright("relay", request, "--from", relayer);
+    expect(replay.status).to.equal(1);
+    expect(errorLine(replay)).to.match(/^error: InvalidSignature\(signer=0x[0-9a-fA-F]{40}\)$/);
+
+    const terms = ok(
+      copyright(
+        "terms",
+        ...["--duration", "86400", "--derivatives", "--sublicensable", "--royalty", "1000", "--work", digest],
+        ...["--from", creator],
+      ),
+    );
+    const termsId = terms.match(/terms (0x[0-9a-f]{64}) registered/)![1];
+    ok(copyright("license", digest, termsId, "--from", licensee));
+    expect(ok(copyright("sublicense", digest, termsId, composer, "--from", licensee))).to.match(
+      /sublicensed 0x[0-9a-fA-F]{40} until /,
+    );
+    const remix = path.join(dir, "ballad-remix.flac");
+    await writeFile(remix, "a ballad, remixed");
+    const derived = ok(copyright("derive", remix, "--parents", `${digest}:${termsId}`, "--from", licensee));
+    expect(derived).to.match(/registered derivative 0x[0-9a-f]{64} of 1 parent\(s\)/);
+    const remixDigest = derived.match(/registered derivative (0x[0-9a-f]{64})/)![1];
+    expect(ok(copyright("pay-revenue", remixDigest, "1000", "--from", composer))).to.contain(
+      "100 to its parents' payees, 900 to its payees",
+    );
+    expect(ok(copyright("set-royalty", digest, "250", "--from", creator))).to.contain("set to 250 bps");
+
+    const shown = ok(copyright("show", digest)).toLowerCase();
+    expect(shown).to.contain(`owner ${creator.toLowerCase()}`);
+    expect(shown).to.contain(`payees ${creator.toLowerCase()}:10000`);
+    expect(shown).to.contain("eip-2981 royalty 250 bps");
+    expect(shown).to.contain(`terms ${termsId} on sale`);
+    expect(shown).to.match(new RegExp(`license ${licensee.toLowerCase()} on ${termsId} until `));
+    expect(shown).to.contain(`sublicensed by ${licensee.toLowerCase()}`);
+    expect(ok(copyright("show", remixDigest)).toLowerCase()).to.contain(`derivative of ${BigInt(digest)}`);
+
+    expect(ok(copyright("disable-terms", digest, termsId, "--from", creator))).to.contain("no longer on sale");
+    expect(ok(copyright("show", digest))).to.contain(`terms ${termsId} not on sale`);
+    const stranger = "0x000000000000000000000000000000000000dEaD";
+    const check = copyright("check", digest, stranger, termsId);
+    expect(check.status, check.stderr).to.equal(2);
+    expect(check.stdout).to.contain(`${stranger} is NOT licensed under ${termsId}`);
+    expect(ok(copyright("withdraw", "--from", creator))).to.match(/withdrew 100 to/);
+  });
+
+  it("pauses and unpauses, shows a dispute, unfreezes", async function () {
+    const file = path.join(dir, "paused.flac");
+    await writeFile(file, "registered after the pause");
+    expect(ok(copyright("pause"))).to.contain("registry paused");
+    const refused = copyright("register", file);
+    expect(refused.status).to.equal(1);
+    expect(errorLine(refused)).to.equal("error: EnforcedPause()");
+    expect(ok(copyright("unpause"))).to.contain("registry unpaused");
+    expect(ok(copyright("register", file))).to.contain("registered work");
+
+    const shown = ok(copyright("show-dispute", "1"));
+    expect(shown).to.contain("dispute 1: upheld");
+    expect(shown).to.match(/evidence 0x[0-9a-f]{64}/);
+    const missing = copyright("show-dispute", "99");
+    expect(missing.status).to.equal(1);
+    expect(errorLine(missing)).to.equal("error: no dispute 99");
+
+    // The song frozen by dispute 1 earlier.
+    expect(ok(copyright("unfreeze", frozenSong))).to.contain(`work ${BigInt(frozenSong)} unfrozen`);
+    const again = copyright("unfreeze", frozenSong);
+    expect(again.status).to.equal(1);
+    expect(errorLine(again)).to.equal(`error: NotFrozen(workId=${BigInt(frozenSong)})`);
   });
 
   it("answers bad input with one clear line and exit code 1", async function () {
@@ -100,5 +207,26 @@ describe("copyright CLI on a hardhat node", function () {
     const work = copyright("check", "song", composer, "0x" + "00".repeat(32));
     expect(work.status).to.equal(1);
     expect(errorLine(work)).to.equal('error: not a work id or digest: "song"');
+    const request = copyright("relay", path.join(dir, "missing.json"));
+    expect(request.status).to.equal(1);
+    expect(errorLine(request)).to.equal(
+      `error: cannot read the registration request ${path.join(dir, "missing.json")}`,
+    );
+    const notRequest = path.join(dir, "not-a-request.json");
+    await writeFile(notRequest, JSON.stringify({ digest: "0x12" }));
+    expect(errorLine(copyright("relay", notRequest))).to.equal(
+      `error: ${notRequest} is not a registration request written by "copyright sign"`,
+    );
+    expect(errorLine(copyright("derive", song))).to.equal('error: --parents is required: "work:termsId,..."');
+    expect(errorLine(copyright("derive", song, "--parents", "1:2:3"))).to.equal(
+      'error: parent "1:2:3" must be work or work:termsId',
+    );
+    expect(errorLine(copyright("set-royalty", "1", "abc"))).to.equal(
+      'error: bps must be a non-negative integer, got "abc"',
+    );
+    expect(errorLine(copyright("pay-revenue", "1", "1.5"))).to.equal(
+      'error: amount must be a non-negative integer, got "1.5"',
+    );
+    expect(errorLine(copyright("show", "1"))).to.equal("error: WorkNotFound(workId=1)");
   });
 });

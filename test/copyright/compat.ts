@@ -71,8 +71,8 @@ describe("copyright suite, compat build on a pre-Shanghai chain", function () {
       return contract.getAddress();
     };
     const evidence = await deploy("EvidenceRegistry", []);
-    const registry = await deploy("CopyrightRegistry", [admin.address, 86_400n]);
-    const disputes = await deploy("CopyrightDisputes", [admin.address, registry, evidence]);
+    const registry = await deploy("CopyrightRegistry", [admin.address, admin.address, 86_400n]);
+    const disputes = await deploy("CopyrightDisputes", [admin.address, admin.address, registry, evidence]);
     const typed = await ethers.getContractAt("CopyrightRegistry", registry);
     await (await typed.grantRole(ethers.id("RULING_ROLE"), disputes)).wait();
 

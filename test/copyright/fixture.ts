@@ -56,8 +56,9 @@ export function terms(overrides: Partial<Terms> = {}): Terms {
 export async function deployCopyright() {
   const [admin, alice, bob, carol, dave, eve] = await ethers.getSigners();
   const evidence = await ethers.deployContract("EvidenceRegistry");
-  const registry = await ethers.deployContract("CopyrightRegistry", [admin.address, DAY]);
+  const registry = await ethers.deployContract("CopyrightRegistry", [admin.address, admin.address, DAY]);
   const disputes = await ethers.deployContract("CopyrightDisputes", [
+    admin.address,
     admin.address,
     await registry.getAddress(),
     await evidence.getAddress(),

@@ -110,7 +110,8 @@ describe("copyright SDK", function () {
       expect(work.owner).to.equal(alice.address);
       expect(work.algorithmName).to.equal("sm3");
       expect(work.authorsHash).to.equal(storedAuthorsHash(authors));
-      expect(await client(carol).authorsOf(work.workId)).to.deep.equal(authors);
+      expect(await client(carol).payeesOf(work.workId)).to.deep.equal(authors);
+      expect(await client(carol).registeredAuthors(work.workId)).to.deep.equal(authors);
 
       const { termsId: id } = await client(alice).registerTerms({
         fee: 1_000n,
@@ -241,8 +242,155 @@ describe("copyright SDK", function () {
       const frozen = await client(carol).getWork(remix);
       expect(frozen.frozen).to.equal(true);
       expect(frozen.owner).to.equal(alice.address);
-      expect(await client(carol).authorsOf(BigInt(remix))).to.deep.equal([{ account: alice.address, shares: 10_000 }]);
+      expect(await client(carol).payeesOf(BigInt(remix))).to.deep.equal([{ account: alice.address, shares: 10_000 }]);
+      expect(await client(carol).registeredAuthors(BigInt(remix))).to.deep.equal([
+        { account: bob.address, shares: 10_000 },
+      ]);
       expect((await client(carol).getDispute(disputeId)).status).to.equal("upheld");
+      expect((await client(carol).getDispute(99n)).status).to.equal("none");
+      await client(admin).unfreeze(BigInt(remix));
+      expect((await client(carol).getWork(remix)).frozen).to.equal(false);
+      const notFrozen = await client(admin)
+        .unfreeze(BigInt(remix))
+        .catch((e: unknown) => e);
+      expect((notFrozen as ContractRevertError).errorName).to.equal("NotFrozen");
+      const notArbitrator = await client(carol)
+        .unfreeze(BigInt(remix))
+        .catch((e: unknown) => e);
+      expect((notArbitrator as ContractRevertError).errorName).to.equal("AccessControlUnauthorizedAccount");
+    });
+
+    it("finds the payees after a transfer, and the licenses and derivatives of a work from its events", async function () {
+      const { alice, bob, carol, relayer, token, client } = await networkHelpers.loadFixture(deployFixture);
+      const digest = ethers.id("assigned song");
+      const authors = [
+        { account: alice.address, shares: 7_000 },
+        { account: bob.address, shares: 3_000 },
+      ];
+      const { workId } = await client(alice).registerWork({ digest, algorithm: "sha256", authors });
+      const currency = await token.getAddress();
+      const { termsId: paid } = await client(alice).registerTerms({
+        fee: 100n,
+        currency,
+        duration: 3_600n,
+        derivativesAllowed: true,
+        sublicensable: true,
+      });
+      await client(alice).attachTerms(workId, paid);
+      const bought = await client(carol).purchaseLicense(workId, paid);
+      await client(carol).sublicense(workId, paid, relayer.address);
+      const remix = ethers.id("assigned remix");
+      await client(carol).registerDerivative({
+        digest: remix,
+        algorithm: "sha256",
+        authors: [{ account: carol.address, shares: 10_000 }],
+        parents: [{ workId, termsId: paid }],
+      });
+
+      await (await client(alice).registry.transferFrom(alice.address, bob.address, workId)).wait();
+      expect(await client(carol).payeesOf(workId)).to.deep.equal([{ account: bob.address, shares: 10_000 }]);
+      expect(await client(carol).registeredAuthors(workId)).to.deep.equal(authors);
+      expect(await client(carol).feeSplit(workId, 100n)).to.deep.equal([{ account: bob.address, amount: 100n }]);
+      // The renewal pays the new holder.
+      await client(carol).purchaseLicense(workId, paid);
+      expect(await client(bob).creditOf(bob.address, currency)).to.equal(30n + 100n);
+
+      const licenses = await client(carol).licensesOf(workId);
+      expect(licenses.map((l) => [l.licensee, l.termsId, l.sublicensedBy])).to.deep.equal([
+        [relayer.address, paid, carol.address],
+        [carol.address, paid, undefined],
+      ]);
+      const [sub, renewed] = licenses;
+      expect(renewed.start).to.equal(bought.start);
+      expect(renewed.end).to.equal(bought.end + 3_600n);
+      expect(renewed.fee).to.equal(100n);
+      expect(sub.end).to.equal(bought.end);
+      expect(sub.fee).to.equal(0n);
+
+      const derivatives = await client(carol).derivativesOf(workId);
+      expect(derivatives).to.have.length(1);
+      expect(derivatives[0].workId).to.equal(BigInt(remix));
+      expect(derivatives[0].termsId).to.equal(paid);
+      expect(derivatives[0].parentLicenseUntil).to.equal(renewed.end);
+      expect(await client(carol).derivativesOf(BigInt(remix))).to.deep.equal([]);
+      expect(await client(carol).workTerms(workId)).to.deep.equal([{ termsId: paid, onSale: true }]);
+    });
+
+    it("forgets the licenses of an epoch ended by a takeover", async function () {
+      const { admin, alice, bob, carol, client, evidence } = await networkHelpers.loadFixture(deployFixture);
+      const digest = ethers.id("disputed song");
+      const { workId } = await client(bob).registerWork({
+        digest,
+        algorithm: "sha256",
+        authors: [{ account: bob.address, shares: 10_000 }],
+      });
+      const { termsId: free } = await client(bob).registerTerms({ fee: 0n });
+      await client(bob).grantLicense(workId, free, carol.address);
+      expect(await client(carol).licensesOf(workId)).to.have.length(1);
+      const proof = ethers.id("alice's master");
+      await evidence.connect(alice).anchor(proof, 2, ethers.ZeroHash);
+      const { disputeId } = await client(alice).raiseDispute(workId, proof);
+      await client(admin).resolveDispute(disputeId, true, alice.address);
+      expect(await client(carol).licensesOf(workId)).to.deep.equal([]);
+      expect(await client(carol).isLicensed(workId, carol.address, free)).to.equal(false);
+      await client(admin).unfreeze(workId);
+      await client(alice).grantLicense(workId, free, carol.address);
+      const licenses = await client(carol).licensesOf(workId);
+      expect(licenses.map((l) => l.licensee)).to.deep.equal([carol.address]);
+      expect(await client(carol).payeesOf(workId)).to.deep.equal([{ account: alice.address, shares: 10_000 }]);
+    });
+
+    it("administers: pause, base URI, royalty rate, registrar registration; checks input first", async function () {
+      const { admin, alice, bob, client } = await networkHelpers.loadFixture(deployFixture);
+      const digest = ethers.id("administered song");
+      const authors = [{ account: alice.address, shares: 10_000 }];
+      await client(admin).pause();
+      expect(await client(bob).paused()).to.equal(true);
+      const paused = await client(alice)
+        .registerWork({ digest, algorithm: "sha256", authors })
+        .catch((e: unknown) => e);
+      expect((paused as ContractRevertError).errorName).to.equal("EnforcedPause");
+      await client(admin).unpause();
+      expect(await client(bob).paused()).to.equal(false);
+
+      const registry = client(admin).registry;
+      // The deployment renounced the setup role: the admin takes it to grant the registrar role.
+      await (await registry.grantRole(await registry.SETUP_ROLE(), admin.address)).wait();
+      await (await registry.grantRole(await registry.REGISTRAR_ROLE(), bob.address)).wait();
+      const { workId } = await client(bob).registerWorkFor(alice.address, { digest, algorithm: "sha256", authors });
+      expect((await client(bob).getWork(workId)).owner).to.equal(alice.address);
+      const refused = await client(alice)
+        .registerWorkFor(alice.address, { digest: ethers.id("x"), algorithm: "sha256", authors })
+        .catch((e: unknown) => e);
+      expect((refused as ContractRevertError).errorName).to.equal("AccessControlUnauthorizedAccount");
+
+      await client(alice).setWorkRoyalty(workId, 250);
+      expect(await client(bob).royaltyInfo(workId, 10_000n)).to.deep.equal({ receiver: alice.address, amount: 250n });
+      await client(admin).setBaseURI("https://works.example/");
+      expect(await registry.tokenURI(workId)).to.equal(`https://works.example/${workId}`);
+      const notAdmin = await client(alice)
+        .setBaseURI("https://evil.example/")
+        .catch((e: unknown) => e);
+      expect((notAdmin as ContractRevertError).errorName).to.equal("AccessControlUnauthorizedAccount");
+
+      const invalid = async (call: Promise<unknown>, message: string) => {
+        const error = await call.then(
+          () => expect.fail("expected InvalidInputError"),
+          (e: unknown) => e,
+        );
+        expect(error).to.be.instanceOf(InvalidInputError);
+        expect((error as InvalidInputError).message).to.contain(message);
+      };
+      await invalid(client(alice).setWorkRoyalty(workId, 10_001), "royalty must be 0 to 10,000 basis points");
+      await invalid(client(alice).setWorkRoyalty(workId, 1.5), "royalty must be 0 to 10,000 basis points");
+      await invalid(client(alice).isLicensed(workId, "nobody", ethers.ZeroHash), 'account is not an address: "nobody"');
+      await invalid(client(alice).getLicense(workId, alice.address, "0x12"), "terms id must be 32 bytes");
+      await invalid(client(alice).creditOf(alice.address, "yuan"), 'currency is not an address: "yuan"');
+      await invalid(
+        client(alice).registerWorkFor("nobody", { digest, algorithm: "sha256", authors }),
+        'creator is not an address: "nobody"',
+      );
+      expect(await client(alice).royaltyInfo(workId, 10_000n)).to.deep.equal({ receiver: alice.address, amount: 250n });
     });
   });
 });

@@ -1,0 +1,34 @@
+import { toWorkId } from "../../src/copyright/client.js";
+import { cliAction, formatTime } from "../cli.js";
+import { copyrightClient, until } from "./client.js";
+
+interface Args {
+  work: string;
+  registry?: string;
+}
+
+export default cliAction<Args>(async (args, hre) => {
+  const workId = toWorkId(args.work);
+  const { client, connection } = await copyrightClient(hre, { ...args, readOnly: true });
+  const work = await client.getWork(workId);
+  const now = BigInt((await connection.ethers.provider.getBlock("latest"))!.timestamp);
+  const shares = (list: { account: string; shares: number }[]) =>
+    list.map((a) => `${a.account}:${a.shares}`).join(", ");
+  console.log(`work ${work.digest} (${work.algorithmName}), priority ${formatTime(work.priorityTime)}`);
+  console.log(`  owner ${work.owner}${work.frozen ? ", FROZEN" : ""}`);
+  console.log(`  payees ${shares(await client.payeesOf(workId))}`);
+  console.log(`  registered authors ${shares(await client.registeredAuthors(workId))}`);
+  if (work.parents.length > 0) {
+    console.log(`  derivative of ${work.parents.join(", ")}; its licenses end by ${work.parentLicenseUntil}`);
+  }
+  const royalty = await client.royaltyInfo(workId, 10_000n);
+  console.log(`  EIP-2981 royalty ${royalty.amount} bps`);
+  for (const terms of await client.workTerms(workId)) {
+    console.log(`  terms ${terms.termsId} ${terms.onSale ? "on sale" : "not on sale"}`);
+  }
+  for (const license of await client.licensesOf(workId)) {
+    const status = license.end > now ? until(license.end) : "expired";
+    const sub = license.sublicensedBy === undefined ? "" : `, sublicensed by ${license.sublicensedBy}`;
+    console.log(`  license ${license.licensee} on ${license.termsId} ${status}${sub}`);
+  }
+});

@@ -1,0 +1,39 @@
+import { writeFile } from "node:fs/promises";
+
+import { signRegistration } from "../../src/copyright/signing.js";
+import { algorithmId, hashFile } from "../../src/evidence/hash.js";
+import { SdkError } from "../../src/errors.js";
+import { cliAction, formatTime } from "../cli.js";
+import { authorsOption, copyrightClient } from "./client.js";
+
+interface Args {
+  file: string;
+  algorithm: string;
+  authors?: string;
+  uri?: string;
+  validFor: bigint;
+  out?: string;
+  relay?: string;
+  from?: string;
+}
+
+export default cliAction<Args>(async (args, hre) => {
+  const algorithm = algorithmId(args.algorithm);
+  const { client, connection, account, signer } = await copyrightClient(hre, { ...args, needRelay: true });
+  const latest = await connection.ethers.provider.getBlock("latest");
+  if (latest === null) throw new SdkError("NO_BLOCK", "the node returned no latest block");
+  const signed = await signRegistration(signer!, client.relay!, {
+    digest: await hashFile(args.file, args.algorithm),
+    algorithm,
+    uri: args.uri,
+    authors: authorsOption(args.authors, account!),
+    deadline: BigInt(latest.timestamp) + args.validFor,
+  });
+  const out = args.out ?? `${args.file}.registration.json`;
+  const request = { ...signed, nonce: signed.nonce.toString(), deadline: signed.deadline.toString() };
+  await writeFile(out, JSON.stringify(request, null, 2) + "\n");
+  console.log(
+    `signed the registration of ${signed.digest} as ${account}, valid until ${formatTime(Number(signed.deadline))}`,
+  );
+  console.log(`request for a relayer: ${out} (it shows the digest: relay it through a platform you trust)`);
+});
