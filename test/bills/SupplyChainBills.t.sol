@@ -31,7 +31,7 @@ abstract contract BillsWorld {
     function _deployWorld() internal {
         vm.warp(START);
         registry = new ParticipantRegistry(address(this), address(this));
-        bills = new SupplyChainBills(registry, IEvidenceRegistry(address(0)), WINDOW);
+        bills = new SupplyChainBills(registry, IEvidenceRegistry(address(0)), WINDOW, 1);
         token = new MockStablecoin(6);
         for (uint256 i = 1; i <= 4; ++i) enterprises.push(_register(i, ENTERPRISE));
         for (uint256 i = 5; i <= 6; ++i) financiers.push(_register(i, FINANCIER));

@@ -18,6 +18,7 @@ export const DECIMALS = 6n;
 export const UNIT = 10n ** (DECIMALS - 2n); // token units per 0.01 yuan
 export const FACE = 100_000_000n; // 1,000,000.00 yuan
 export const DIGEST = "0x" + "ab".repeat(32);
+export const MAX_CHAIN_LENGTH = 32n;
 
 export const PartState = {
   None: 0n,
@@ -67,7 +68,7 @@ export async function deployWorld(connection: NetworkConnection): Promise<World>
   const [admin, core, tier1, tier2a, tier2b, bank, bank2, regulator, outsider] = await ethers.getSigners();
   const registry = await ethers.deployContract("ParticipantRegistry", [admin.address, admin.address]);
   const evidence = await ethers.deployContract("EvidenceRegistry");
-  const bills = await ethers.deployContract("SupplyChainBills", [registry, evidence, WINDOW]);
+  const bills = await ethers.deployContract("SupplyChainBills", [registry, evidence, WINDOW, 1]);
   const token = await ethers.deployContract("MockStablecoin", [DECIMALS]);
   const now = await networkHelpers.time.latest();
   const validUntil = now + 3650 * DAY;
