@@ -548,79 +548,79 @@ contract SupplyChainBillsFuzzTest is BillsWorld {
 
     /// A locked part, the sibling it could merge with and who holds both.
     struct Locked {
-        uint8 kind;
         uint256 pkg;
         uint256 part;
         uint256 sibling;
         address holder;
         uint64 amount;
+        uint8 kind;
     }
 
     /// A part that is offered (endorsement, discount or pledge), pledged, frozen, matured or non-transferable
     /// cannot move by any path: each reverts with its exact error, and nothing changes.
     function testFuzz_lockedPartsCannotMove(uint8 kind, uint64 amount) public {
-        Locked memory l = _lock(kind % 7);
-        l.amount = uint64(bound(amount, 1, 10));
-        uint256 liveBefore = _liveValue(l.pkg);
-        uint256 partsBefore = bills.packageOf(l.pkg).parts;
-        ISupplyChainBills.PartView memory view_ = bills.partOf(l.part);
-        bytes[] memory paths = _paths(l);
+        Locked memory lock = _lock(kind % 7);
+        lock.amount = uint64(bound(amount, 1, 10));
+        uint256 liveBefore = _liveValue(lock.pkg);
+        uint256 partsBefore = bills.packageOf(lock.pkg).parts;
+        ISupplyChainBills.PartView memory view_ = bills.partOf(lock.part);
+        bytes[] memory paths = _paths(lock);
         // The first five pass the bill to someone else; the rest keep it with its holder, which a non-transferable
         // bill allows.
-        uint256 count = l.kind == 6 ? 5 : paths.length;
+        uint256 count = lock.kind == 6 ? 5 : paths.length;
         bytes memory expected =
-            l.kind == 5
-                ? abi.encodeWithSelector(ISupplyChainBills.Matured.selector, l.pkg, maturity)
-                : l.kind == 6
-                    ? abi.encodeWithSelector(ISupplyChainBills.NonTransferable.selector, l.pkg)
+            lock.kind == 5
+                ? abi.encodeWithSelector(ISupplyChainBills.Matured.selector, lock.pkg, maturity)
+                : lock.kind == 6
+                    ? abi.encodeWithSelector(ISupplyChainBills.NonTransferable.selector, lock.pkg)
                     : abi.encodeWithSelector(
                         ISupplyChainBills.WrongPartState.selector,
-                        l.part,
+                        lock.part,
                         view_.state,
                         view_.frozen
                     );
         for (uint256 i = 0; i < count; ++i) {
-            vm.prank(l.holder);
+            vm.prank(lock.holder);
             // solhint-disable-next-line avoid-low-level-calls
             (bool ok, bytes memory reason) = address(bills).call(paths[i]);
             assertFalse(ok, "a locked part moved");
             assertEq(keccak256(reason), keccak256(expected), "the exact error");
         }
-        assertEq(_liveValue(l.pkg), liveBefore, "value unchanged");
-        assertEq(bills.packageOf(l.pkg).parts, partsBefore, "no part created");
-        assertEq(bills.balanceOf(l.part), view_.value, "the locked part kept its value");
-        if (l.kind == 6) {
-            vm.prank(l.holder);
-            uint256 piece = bills.split(l.part, l.amount);
-            vm.prank(l.holder);
-            bills.merge(piece, l.part);
-            assertEq(_liveValue(l.pkg), liveBefore, "value unchanged by split and merge");
+        assertEq(_liveValue(lock.pkg), liveBefore, "value unchanged");
+        assertEq(bills.packageOf(lock.pkg).parts, partsBefore, "no part created");
+        assertEq(bills.balanceOf(lock.part), view_.value, "the locked part kept its value");
+        if (lock.kind == 6) {
+            vm.prank(lock.holder);
+            uint256 piece = bills.split(lock.part, lock.amount);
+            vm.prank(lock.holder);
+            bills.merge(piece, lock.part);
+            assertEq(_liveValue(lock.pkg), liveBefore, "value unchanged by split and merge");
         }
     }
 
     /// Kind 0: endorsement offer; 1: discount offer; 2: pledge offer; 3: pledged; 4: frozen; 5: matured;
     /// 6: non-transferable.
-    function _lock(uint8 kind) private returns (Locked memory l) {
-        l.kind = kind;
-        l.pkg = _issue(1_000_000, maturity, kind == 6);
-        uint256 root = _id(l.pkg, 1);
-        l.holder = enterprises[1];
-        l.part = root;
+    function _lock(uint8 kind) private returns (Locked memory lock) {
+        lock.kind = kind;
+        lock.pkg = _issue(1_000_000, maturity, kind == 6);
+        uint256 root = _id(lock.pkg, 1);
+        lock.holder = enterprises[1];
+        lock.part = root;
         // A sibling of the root with the same holder and chain, for the token-to-token paths.
-        vm.prank(l.holder);
-        l.sibling = bills.split(root, 100);
+        vm.prank(lock.holder);
+        lock.sibling = bills.split(root, 100);
         if (kind == 0 || kind == 1) {
             // An offer is owned by its addressee, locked until it signs; the addressee also holds a signed sibling.
             address to = kind == 0 ? enterprises[2] : financiers[0];
-            vm.prank(l.holder);
-            l.sibling = bills.endorse(root, to, 50);
+            vm.prank(lock.holder);
+            lock.sibling = bills.endorse(root, to, 50);
             vm.prank(to);
-            bills.sign(l.sibling);
-            vm.prank(l.holder);
-            l.part = kind == 0 ? bills.endorse(root, to, 10) : bills.offerDiscount(root, to, 10, 350);
-            l.holder = to;
+            bills.sign(lock.sibling);
+            vm.prank(lock.holder);
+            lock.part = kind == 0 ? bills.endorse(root, to, 10) : bills.offerDiscount(root, to, 10, 350);
+            lock.holder = to;
         } else if (kind == 2 || kind == 3) {
-            vm.prank(l.holder);
+            vm.prank(lock.holder);
             bills.pledge(root, financiers[0]);
             if (kind == 3) {
                 vm.prank(financiers[0]);
@@ -635,34 +635,37 @@ contract SupplyChainBillsFuzzTest is BillsWorld {
     }
 
     /// Every way to move value out of (or into) the locked part.
-    function _paths(Locked memory l) private view returns (bytes[] memory paths) {
+    function _paths(Locked memory lock) private view returns (bytes[] memory paths) {
         uint256 deadline = maturity + day;
-        bytes memory consent = _consent(enterprises[3], l.part, l.amount, deadline);
+        bytes memory consent = _consent(enterprises[3], lock.part, lock.amount, deadline);
         paths = new bytes[](10);
-        paths[0] = abi.encodeCall(bills.endorse, (l.part, enterprises[3], l.amount));
+        paths[0] = abi.encodeCall(bills.endorse, (lock.part, enterprises[3], lock.amount));
         paths[1] = abi.encodeWithSignature(
             "transferFrom(uint256,address,uint256)",
-            l.part,
+            lock.part,
             enterprises[3],
-            uint256(l.amount)
+            uint256(lock.amount)
         );
-        paths[2] = abi.encodeCall(bills.offerDiscount, (l.part, financiers[1], l.amount, 100));
-        paths[3] = abi.encodeCall(bills.pledge, (l.part, financiers[1]));
-        paths[4] = abi.encodeCall(bills.endorseWithSignature, (l.part, enterprises[3], l.amount, deadline, consent));
-        paths[5] = abi.encodeCall(bills.split, (l.part, l.amount));
-        paths[6] = abi.encodeCall(bills.merge, (l.part, l.sibling));
-        paths[7] = abi.encodeCall(bills.merge, (l.sibling, l.part));
+        paths[2] = abi.encodeCall(bills.offerDiscount, (lock.part, financiers[1], lock.amount, 100));
+        paths[3] = abi.encodeCall(bills.pledge, (lock.part, financiers[1]));
+        paths[4] = abi.encodeCall(
+            bills.endorseWithSignature,
+            (lock.part, enterprises[3], lock.amount, deadline, consent)
+        );
+        paths[5] = abi.encodeCall(bills.split, (lock.part, lock.amount));
+        paths[6] = abi.encodeCall(bills.merge, (lock.part, lock.sibling));
+        paths[7] = abi.encodeCall(bills.merge, (lock.sibling, lock.part));
         paths[8] = abi.encodeWithSignature(
             "transferFrom(uint256,uint256,uint256)",
-            l.part,
-            l.sibling,
-            uint256(l.amount)
+            lock.part,
+            lock.sibling,
+            uint256(lock.amount)
         );
         paths[9] = abi.encodeWithSignature(
             "transferFrom(uint256,uint256,uint256)",
-            l.sibling,
-            l.part,
-            uint256(l.amount)
+            lock.sibling,
+            lock.part,
+            uint256(lock.amount)
         );
     }
 
