@@ -344,6 +344,13 @@ describe("SupplyChainBills: registry checks, operators, tokens and bounds", func
       await w.holder.configure(Mode.Refuse, false);
       await expect(t1.endorse(ROOT, to, 1n)).not.to.emit(w.holder, "ValueReceived");
       expect(await w.bills.ownerOf(id(5n))).to.equal(to);
+      // Nor is one without ERC-165 at all (its supportsInterface call reverts): a plain contract wallet.
+      const wallet = await ethers.deployContract("ERC1271WalletMock", [w.tier2a.address]);
+      await w.registry.register(wallet, ethers.id("USCC-wallet"), ENTERPRISE, w.validUntil);
+      await expect(t1.endorse(ROOT, wallet, 2n))
+        .to.emit(w.bills, "Offered")
+        .withArgs(1n, id(6n), await wallet.getAddress(), ROOT, PartState.Offered);
+      expect(await w.bills.ownerOf(id(6n))).to.equal(await wallet.getAddress());
     });
 
     it("notifies the holder contract of a token-to-token value transfer", async function () {
