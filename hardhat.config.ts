@@ -8,6 +8,7 @@ import { configVariable, defineConfig } from "hardhat/config";
 import billsTasks from "./tasks/bills.js";
 import copyrightTasks from "./tasks/copyright.js";
 import evidenceTasks from "./tasks/evidence.js";
+import participantsTasks from "./tasks/participants.js";
 
 const require = createRequire(import.meta.url);
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -19,7 +20,7 @@ const optimizer = { enabled: true, runs: 1000 };
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
-  tasks: [...evidenceTasks, ...copyrightTasks, ...billsTasks],
+  tasks: [...evidenceTasks, ...copyrightTasks, ...participantsTasks, ...billsTasks],
   solidity: {
     profiles: {
       default: { version: SOLC_VERSION, path: solcPath, settings: { optimizer } },

@@ -2,19 +2,24 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import type { NetworkConnection } from "hardhat/types/network";
 
 import BillsModule from "../deploy/modules/Bills.js";
-import { BillsClient, Roles, formatYuan } from "../src/bills/index.js";
+import { BillsClient, formatTokenYuan, formatYuan, type PartInfo } from "../src/bills/index.js";
 import { EvidenceClient } from "../src/evidence/client.js";
 import { hashBytes } from "../src/evidence/hash.js";
-import { MockStablecoin__factory, ParticipantRegistry__factory } from "../typechain-types/index.js";
+import { ParticipantsClient, type RoleName } from "../src/participants/index.js";
+import { MockStablecoin__factory } from "../typechain-types/index.js";
+import { deployModule } from "./deploy.js";
 import type { DemoReport } from "./report.js";
 
 const DAY = 86_400;
 const short = (address: string) => `${address.slice(0, 8)}…`;
+const yuan = (units: bigint) => formatYuan(units, { grouping: true });
 
 /**
  * Supply-chain finance: a core enterprise issues a 1,000,000.00-yuan bill to its tier-1 supplier, who keeps part,
  * endorses parts to two tier-2 suppliers, one of whom discounts with a bank at 3.5 %; at maturity the core
- * enterprise funds and every holder redeems. A second bill is dishonoured and recovered by recourse.
+ * enterprise funds and every holder redeems. A second bill is dishonoured and fully recovered by recourse.
+ * Re-runnable on a persistent node: participants are registered (or renewed) only when needed, and every id and
+ * time comes from the chain.
  */
 export async function runBillsDemo(connection: NetworkConnection, report: DemoReport): Promise<void> {
   const signers = (await connection.ethers.getSigners()) as HardhatEthersSigner[];
@@ -26,41 +31,60 @@ export async function runBillsDemo(connection: NetworkConnection, report: DemoRe
     [tier2a.address, "tier-2 supplier A"],
     [tier2b.address, "tier-2 supplier B"],
     [bank.address, "bank"],
+    [regulator.address, "regulator"],
   ]);
   const who = (address: string) => names.get(address) ?? short(address);
+  const signerOf = (address: string) => signers.find((s) => s.address === address)!;
 
-  const { supplyChainBills, participantRegistry, evidenceRegistry } = await connection.ignition.deploy(BillsModule);
+  const { supplyChainBills, participantRegistry, evidenceRegistry } = await deployModule(connection, BillsModule);
   const billsAddress = await supplyChainBills.getAddress();
   report.add("bills", "deploy", `SupplyChainBills at ${billsAddress} (Ignition module "Bills")`);
+  const as = (signer: HardhatEthersSigner) => new BillsClient(billsAddress, signer);
   // A digital-yuan stand-in with 2 decimals: one token unit is one fen, the bills' minimum unit.
   const cny = await new MockStablecoin__factory(platform).deploy(2);
-  const toYuan = (tokenUnits: bigint) => formatYuan(tokenUnits, { grouping: true });
+  const toYuan = (tokenUnits: bigint) => formatTokenYuan(tokenUnits, 2, { grouping: true });
+  const balance = async (signer: HardhatEthersSigner) => cny.balanceOf(signer.address);
+  const latest = async () => BigInt((await connection.ethers.provider.getBlock("latest"))!.timestamp);
+  const unit = await as(platform).timeUnit();
+  const day = BigInt(DAY) * unit;
 
-  // 企业信息报备: the platform's KYC desk registers everyone (nobody registers itself).
-  const validUntil = (await connection.ethers.provider.getBlock("latest"))!.timestamp + 3 * 365 * DAY;
-  const registry = ParticipantRegistry__factory.connect(await participantRegistry.getAddress(), platform);
-  for (const [signer, roles, code] of [
-    [core, Roles.enterprise, "91310000CORE000001"],
-    [tier1, Roles.enterprise, "91310000TIER100001"],
-    [tier2a, Roles.enterprise, "91310000TIER2A0001"],
-    [tier2b, Roles.enterprise, "91310000TIER2B0001"],
-    [bank, Roles.financier, "91310000BANK000001"],
-    [regulator, Roles.regulator, "REGULATOR-SH-0001"],
-  ] as const) {
-    await (await registry.register(signer.address, hashBytes(code, "keccak256"), roles, validUntil)).wait();
+  // 企业信息报备: the platform's KYC desk registers everyone (nobody registers itself), or renews a lapsed entry.
+  const kyc = new ParticipantsClient(await participantRegistry.getAddress(), platform, { timeUnitsPerSecond: unit });
+  const validUntil = (await latest()) + 3n * 365n * day;
+  const registered: string[] = [];
+  for (const [signer, role, code] of [
+    [core, "enterprise", "91310000CORE000001"],
+    [tier1, "enterprise", "91310000TIER100001"],
+    [tier2a, "enterprise", "91310000TIER2A0001"],
+    [tier2b, "enterprise", "91310000TIER2B0001"],
+    [bank, "financier", "91310000BANK000001"],
+    [regulator, "regulator", "REGULATOR-SH-0001"],
+  ] as const satisfies readonly (readonly [HardhatEthersSigner, RoleName, string])[]) {
+    const entry = await kyc.get(signer.address);
+    if (!entry.registered) {
+      await kyc.register({ account: signer.address, org: code, roles: [role], validUntil });
+      registered.push(who(signer.address));
+    } else if (!entry.active && !entry.suspended && !entry.frozen) {
+      await kyc.update(signer.address, { roles: [role], validUntil });
+      registered.push(`${who(signer.address)} (renewed)`);
+    }
   }
-  report.add("bills", "register", "core enterprise, 3 suppliers, a bank and a regulator (by the KYC desk)");
+  report.add(
+    "bills",
+    "register",
+    registered.length === 0
+      ? "core enterprise, 3 suppliers, a bank and a regulator: already registered"
+      : `by the KYC desk: ${registered.join(", ")}`,
+  );
   await (await cny.mint(core.address, 2_000_000_00n)).wait();
   await (await cny.mint(bank.address, 1_000_000_00n)).wait();
 
-  const as = (signer: HardhatEthersSigner) => new BillsClient(billsAddress, signer);
-  const balance = async (signer: HardhatEthersSigner) => cny.balanceOf(signer.address);
-
-  // The purchase contract and invoices behind the bill are anchored in the evidence registry first.
-  const tradeDigest = hashBytes("Purchase contract PC-2026-0118 + invoices 0042-0051", "sm3");
-  const evidence = new EvidenceClient(await evidenceRegistry.getAddress(), core);
-  await evidence.anchor(tradeDigest, "sm3");
-  const now = (await connection.ethers.provider.getBlock("latest"))!.timestamp;
+  // The purchase contract and invoices behind the bill are anchored in the evidence registry first (unique per run,
+  // since the first anchor of a digest wins).
+  const run = Date.now().toString(36);
+  const tradeDigest = hashBytes(`Purchase contract PC-2026-0118 + invoices 0042-0051 (run ${run})`, "sm3");
+  await new EvidenceClient(await evidenceRegistry.getAddress(), core).anchor(tradeDigest, "sm3");
+  const start = await latest();
 
   // Bill 1: issue → accept → deliver.
   const issued = await as(core).issue({
@@ -68,7 +92,7 @@ export async function runBillsDemo(connection: NetworkConnection, report: DemoRe
     payee: tier1.address,
     token: await cny.getAddress(),
     amount: "1,000,000.00",
-    maturity: now + 90 * DAY,
+    maturity: start + 90n * day,
     tradeDigest,
     evidenceId: tradeDigest,
   });
@@ -83,11 +107,12 @@ export async function runBillsDemo(connection: NetworkConnection, report: DemoRe
     (await as(tier1).sign(root)).gasUsed,
   );
 
-  // Endorse 350,000.00 to tier-2 A with its signature in the same transaction, 250,000.00 to B as offer + sign.
+  // Endorse 350,000.00 to tier-2 A with its signature in the same transaction, 250,000.00 to B as offer + sign;
+  // tier-1 keeps 400,000.00.
   const consent = await as(tier1).signEndorsement(tier2a, {
     fromTokenId: root,
     amount: "350000.00",
-    deadline: now + DAY,
+    deadline: start + day,
   });
   const toA = await as(tier1).endorseWithSignature(consent);
   report.add("bills", "endorse (signed)", "350,000.00 yuan to tier-2 A, its EIP-712 consent attached", toA.gasUsed);
@@ -117,60 +142,111 @@ export async function runBillsDemo(connection: NetworkConnection, report: DemoRe
     discounted.gasUsed,
   );
 
-  // Bill 2, due a month later, will be dishonoured.
+  // Bill 2, due a month later, will be dishonoured: tier-1 keeps 180,000.00 and endorses 120,000.00 to tier-2 B.
   const second = await as(core).issue({
     acceptor: core.address,
     payee: tier1.address,
     token: await cny.getAddress(),
     amount: "300000.00",
-    maturity: now + 120 * DAY,
-    tradeDigest: "Purchase contract PC-2026-0131",
+    maturity: start + 120n * day,
+    tradeDigest: `Purchase contract PC-2026-0131 (run ${run})`,
   });
-  await as(core).accept(second.packageId);
-  await as(tier1).sign(second.rootTokenId);
+  report.add(
+    "bills",
+    "issue",
+    `bill #${second.packageId}: 300,000.00 yuan, core → tier-1, due in 120 days`,
+    second.gasUsed,
+  );
+  report.add(
+    "bills",
+    "accept",
+    `bill #${second.packageId} accepted`,
+    (await as(core).accept(second.packageId)).gasUsed,
+  );
+  report.add(
+    "bills",
+    "deliver-sign",
+    `bill #${second.packageId} signed for by tier-1`,
+    (await as(tier1).sign(second.rootTokenId)).gasUsed,
+  );
   const secondOffer = await as(tier1).endorse(second.rootTokenId, tier2b.address, "120000.00");
-  await as(tier2b).sign(secondOffer.tokenId);
-  report.add("bills", "issue + endorse", `bill #${second.packageId}: 300,000.00 yuan, 120,000.00 endorsed to tier-2 B`);
+  report.add(
+    "bills",
+    "endorse (offer)",
+    `120,000.00 yuan of bill #${second.packageId} to tier-2 B`,
+    secondOffer.gasUsed,
+  );
+  report.add("bills", "endorse (sign)", "tier-2 B signs", (await as(tier2b).sign(secondOffer.tokenId)).gasUsed);
+
+  // Who holds what before maturity.
+  const holdings = new Map<string, PartInfo[]>();
+  for (const id of [bill, second.packageId]) {
+    for (const part of await as(core).parts(id)) {
+      if (part.state !== "held") continue;
+      holdings.set(part.owner, [...(holdings.get(part.owner) ?? []), part]);
+    }
+  }
+  for (const [owner, parts] of holdings) {
+    const list = parts.map((p) => `bill #${p.packageId} part ${p.tokenId & 0xffffffn}: ${yuan(p.units)}`).join("; ");
+    report.add("bills", "holds before maturity", `${who(owner)}: ${list}`);
+  }
 
   // Maturity of bill 1: the acceptor funds, every holder pulls its own payment.
-  await connection.networkHelpers.time.increaseTo(now + 90 * DAY);
+  await connection.networkHelpers.time.increaseTo(start + 90n * day);
   const funded = await as(core).fund(bill);
   report.add("bills", "fund", `core enterprise pays ${toYuan(funded.amount)} yuan in`, funded.gasUsed);
   for (const part of await as(core).parts(bill)) {
     if (part.state !== "held") continue;
-    const holder = signers.find((s) => s.address === part.owner)!;
+    const holder = signerOf(part.owner);
     const before = await balance(holder);
     const redeemed = await as(holder).redeem(part.tokenId);
     report.add(
       "bills",
       "redeem",
-      `${who(part.owner)} part #${part.tokenId & 0xffffffn}: ${formatYuan(part.units, { grouping: true })} yuan → received ${toYuan((await balance(holder)) - before)}`,
+      `${who(part.owner)} part ${part.tokenId & 0xffffffn}: ${yuan(part.units)} yuan → received ${toYuan((await balance(holder)) - before)}`,
       redeemed.gasUsed,
     );
   }
   const done = await as(core).package(bill);
   report.add("bills", "settled", `bill #${bill}: redeemed ${done.redeemed}, outstanding ${done.outstanding} yuan`);
 
-  // Bill 2: nobody pays; after the payment window tier-2 B dishonours and recovers along the chain.
-  const window = Number(await supplyChainBills.PAYMENT_WINDOW());
-  await connection.networkHelpers.time.increaseTo(now + 120 * DAY + window + 1);
+  // Bill 2: nobody pays; after the payment window tier-2 B dishonours and every holder recovers along its chain.
+  const window = BigInt(await supplyChainBills.PAYMENT_WINDOW());
+  await connection.networkHelpers.time.increaseTo(start + 120n * day + window + 1n);
   const dishonored = await as(tier2b).dishonor(second.packageId, "acceptor did not pay");
   report.add("bills", "dishonor", `bill #${second.packageId} unpaid after the payment window`, dishonored.gasUsed);
   const chain = await as(tier2b).chain(secondOffer.tokenId);
   report.add("bills", "chain", `tier-2 B's part: ${chain.map(who).join(" → ")} → tier-2 B`);
-  const claim = await as(tier2b).claimRecourse(secondOffer.tokenId, tier1.address);
-  report.add("bills", "recourse claim", "tier-2 B claims 120,000.00 yuan from tier-1", claim.gasUsed);
-  const before = await balance(tier2b);
-  const paid = await as(tier1).payRecourse(secondOffer.tokenId);
+  const claimB = await as(tier2b).claimRecourse(secondOffer.tokenId, tier1.address);
+  report.add("bills", "recourse claim", "tier-2 B claims 120,000.00 yuan from tier-1", claimB.gasUsed);
+  const beforeB = await balance(tier2b);
+  const paidB = await as(tier1).payRecourse(secondOffer.tokenId);
   report.add(
     "bills",
     "recourse paid",
-    `tier-1 pays, tier-2 B received ${toYuan((await balance(tier2b)) - before)}; tier-1 takes the claim over`,
-    paid.gasUsed,
+    `tier-1 pays, tier-2 B received ${toYuan((await balance(tier2b)) - beforeB)}; tier-1 takes the claim over`,
+    paidB.gasUsed,
   );
-  await as(tier1).claimRecourse(secondOffer.tokenId, core.address);
-  const drawerPaid = await as(core).payRecourse(secondOffer.tokenId);
-  report.add("bills", "recourse paid", "tier-1 recovers 120,000.00 yuan from the drawer", drawerPaid.gasUsed);
+  const claimUp = await as(tier1).claimRecourse(secondOffer.tokenId, core.address);
+  report.add("bills", "recourse claim", "tier-1 claims the 120,000.00 it paid from the drawer", claimUp.gasUsed);
+  const paidUp = await as(core).payRecourse(secondOffer.tokenId);
+  report.add("bills", "recourse paid", "the drawer pays tier-1 back 120,000.00 yuan", paidUp.gasUsed);
+  const claimRest = await as(tier1).claimRecourse(second.rootTokenId, core.address);
+  report.add("bills", "recourse claim", "tier-1 claims its own 180,000.00 part from the drawer", claimRest.gasUsed);
+  const beforeRest = await balance(tier1);
+  const paidRest = await as(core).payRecourse(second.rootTokenId);
+  report.add(
+    "bills",
+    "recourse paid",
+    `the drawer pays tier-1 ${toYuan((await balance(tier1)) - beforeRest)} yuan for its part`,
+    paidRest.gasUsed,
+  );
+  const recovered = [paidB.amount, paidRest.amount].reduce((a, b) => a + b, 0n);
+  report.add(
+    "bills",
+    "recovered",
+    `bill #${second.packageId}: ${toYuan(recovered)} of 300,000.00 yuan recovered by its holders; the drawer holds the claims`,
+  );
 
   for (const signer of [core, tier1, tier2a, tier2b, bank]) {
     report.add("bills", "balance", `${who(signer.address)}: ${toYuan(await balance(signer))} yuan`);

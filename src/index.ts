@@ -1,5 +1,6 @@
 export * from "./errors.js";
 export * from "./evidence/index.js";
 export * from "./deployments.js";
+export * from "./participants/index.js";
 export * from "./bills/index.js";
 export * from "./copyright/index.js";

@@ -2,7 +2,9 @@ import { emptyTask, task } from "hardhat/config";
 import { ArgumentType } from "hardhat/types/arguments";
 
 // `npx hardhat bills <command> --network <name>`; the contract comes from the network's Ignition deployment
-// (deploy/deployments/chain-<id>) unless --bills names one. Amounts are yuan strings ("1234.56"), converted exactly.
+// (deploy/deployments/chain-<id>) unless --bills names one. Amounts are yuan strings ("1234.56"), converted exactly;
+// times are dates ("2027-03-31") or numbers in the chain's time unit. Participants are registered with the
+// `participants` tasks.
 const bills = {
   name: "bills",
   description: "SupplyChainBills address; without it, the one Ignition deployed on the network",
@@ -33,28 +35,14 @@ function idTask(name: string, description: string, id: typeof part | typeof pkg,
 }
 
 export default [
-  emptyTask("bills", "Supply-chain finance bills: issue, endorse, discount, pledge, redeem, recourse").build(),
-
-  task(["bills", "register"], "KYC: register a participant in the participant registry")
-    .addPositionalArgument({ name: "account", description: "The participant's address" })
-    .addOption(required("org", "Unified social credit code (its keccak256 hash goes on chain)"))
-    .addOption({
-      name: "roles",
-      description: "Comma-separated: enterprise, financier, regulator",
-      defaultValue: "enterprise",
-    })
-    .addOption(required("validUntil", "End of validity: unix seconds or a date like 2027-12-31"))
-    .addOption(optionalText("participants", "ParticipantRegistry address; without it, Ignition's"))
-    .addOption(from)
-    .setAction(() => import("./bills/register.js"))
-    .build(),
+  emptyTask("bills", "Supply-chain finance bills: issue, endorse, discount, pledge, redeem, recourse, history").build(),
 
   task(["bills", "issue"], "Issue a bill as the drawer; its root part is offered to the payee")
     .addOption(required("acceptor", "Who pays at maturity"))
     .addOption(required("payee", "First holder"))
     .addOption(required("token", "Settlement ERC-20 address"))
     .addOption(required("amount", 'Face value in yuan, e.g. "1000000.00"'))
-    .addOption(required("maturity", "Due date: unix seconds or a date like 2027-03-31"))
+    .addOption(required("maturity", "Due date: a date like 2027-03-31, or a number in the chain's time unit"))
     .addOption(required("tradeDigest", "Digest of the trade documents (32-byte hex) or text to hash"))
     .addOption(optionalText("evidence", "Evidence id anchored in the evidence registry"))
     .addFlag({ name: "nonTransferable", description: "The bill may never leave the payee" })
@@ -73,13 +61,29 @@ export default [
   idTask("redeem", "Redeem a part of a funded, matured bill", part, () => import("./bills/redeem.js")),
   idTask("pay-recourse", "Pay the recourse claim filed against you", part, () => import("./bills/pay-recourse.js")),
 
-  task(["bills", "endorse"], "Offer an amount of your part to another participant (it must sign)")
+  task(
+    ["bills", "endorse"],
+    "Endorse an amount of your part to another participant: an offer it must sign, or at once with its signed consent",
+  )
     .addPositionalArgument(part)
     .addPositionalArgument({ name: "to", description: "Endorsee address" })
     .addPositionalArgument({ name: "amount", description: 'Yuan, e.g. "250000.00"' })
+    .addOption(
+      optionalText("consent", "File with the endorsee's signed consent (from `bills consent`): endorse in one step"),
+    )
     .addOption(bills)
     .addOption(from)
     .setAction(() => import("./bills/endorse.js"))
+    .build(),
+
+  task(["bills", "consent"], "As the endorsee, sign your consent to an endorsement (EIP-712) into a file to relay")
+    .addPositionalArgument(part)
+    .addPositionalArgument({ name: "amount", description: 'Yuan you accept, e.g. "250000.00"' })
+    .addOption(required("deadline", "Last moment the consent is valid: a date, or a number in the chain's time unit"))
+    .addOption(required("out", "File to write the signed consent to (JSON)"))
+    .addOption(bills)
+    .addOption(from)
+    .setAction(() => import("./bills/consent.js"))
     .build(),
 
   task(["bills", "split"], "Split an amount of your part into a new part")
@@ -106,6 +110,14 @@ export default [
     .addOption(bills)
     .addOption(from)
     .setAction(() => import("./bills/discount.js"))
+    .build(),
+
+  task(["bills", "quote"], "Discount price of an offer now; or, with --amount and --rate, of a part not yet offered")
+    .addPositionalArgument(part)
+    .addOption(optionalText("amount", "Yuan to discount (for a part not yet offered)"))
+    .addOption(optionalText("rate", 'Annual rate in percent, 360-day year (e.g. "3.5")'))
+    .addOption(bills)
+    .setAction(() => import("./bills/quote.js"))
     .build(),
 
   task(["bills", "sign-discount"], "As the financier, pay for a discount offer and take the part")
@@ -140,6 +152,12 @@ export default [
     .setAction(() => import("./bills/claim.js"))
     .build(),
 
+  task(["bills", "pending-claim"], "Show the recourse claim pending on a part: who claims what from whom")
+    .addPositionalArgument(part)
+    .addOption(bills)
+    .setAction(() => import("./bills/pending-claim.js"))
+    .build(),
+
   task(["bills", "freeze"], "Regulator: freeze (or --unfreeze) a part")
     .addPositionalArgument(part)
     .addFlag({ name: "unfreeze", description: "Lift the freeze instead" })
@@ -153,6 +171,14 @@ export default [
     .addPositionalArgument(pkg)
     .addOption(bills)
     .setAction(() => import("./bills/show.js"))
+    .build(),
+
+  task(["bills", "history"], "A bill's events in order (or, with --part, one part's)")
+    .addPositionalArgument(pkg)
+    .addOption(optionalText("part", "Token id of one part of the bill: only its events and value movements"))
+    .addOption(optionalText("fromBlock", "First block to search (default 0)"))
+    .addOption(bills)
+    .setAction(() => import("./bills/history.js"))
     .build(),
 
   task(["bills", "part"], "Show a part and its endorsement chain")

@@ -17,7 +17,14 @@ pragma solidity ^0.8.24;
 /// can sign or reject it and the endorser can withdraw it. A rejected or withdrawn offer is cancelled and its value
 /// comes back to the endorser as a new part with the endorser's original chain.
 /// Endorsement chain of a part: the drawer, then the holder of each ancestor part, oldest first. Holders of parts
-/// never change once signed (a paid recourse claim is recorded beside the part), so chains are immutable.
+/// never change once signed (a paid recourse claim is recorded beside the part), so chains are immutable. A chain
+/// has at most `MAX_CHAIN_LENGTH` endorsers, so every walk along it (merge, recourse, views) is bounded.
+///
+/// Registry checks: a party that sends or receives value (bill or payment) must be an active participant (registered,
+/// valid, neither suspended nor frozen) at that moment, and so must an approved operator acting for a holder.
+///
+/// Times (maturity, payment window) are in the chain's time unit, fixed at deployment: seconds on Ethereum,
+/// milliseconds on FISCO BCOS (`TIME_UNITS_PER_SECOND` is 1 or 1000).
 interface ISupplyChainBills {
     /// @notice Package status.
     enum PackageStatus {
@@ -48,14 +55,14 @@ interface ISupplyChainBills {
     /// @param acceptor Who pays at maturity (承兑人).
     /// @param payee First holder (收款人).
     /// @param token Settlement ERC-20.
-    /// @param maturity Due date (seconds).
+    /// @param maturity Due date, in the chain's time unit.
     /// @param status Current status.
     /// @param nonTransferable Whether parts can only be held by the payee (不得转让).
     /// @param tokenDecimals The settlement token's decimals; one minimum unit pays 10**(decimals-2) token units.
     /// @param faceValue Face value in minimum units.
     /// @param redeemed Value redeemed so far, in minimum units.
     /// @param parts Parts created so far (the last sequence number).
-    /// @param dishonoredAt When it was dishonoured (0 if not).
+    /// @param dishonoredAt When it was dishonoured, in the chain's time unit (0 if not).
     /// @param tradeDigest Digest of the trade-background documents.
     /// @param evidenceId Evidence-registry id of those documents (0 if none).
     struct PackageView {
@@ -81,11 +88,12 @@ interface ISupplyChainBills {
     /// @param holder The party the part was endorsed (or offered) to.
     /// @param endorser Who endorsed it to `holder` (the parent's holder, or the drawer for a first-level part).
     /// @param beneficiary Who is paid at redemption or recourse (the pledgee while pledged, else `owner`).
-    /// @param value Value in minimum units.
+    /// @param value ERC-3525 value in minimum units (0 once redeemed: redemption burns the value).
     /// @param parent Sequence number of the parent part (0: endorsed by the drawer).
     /// @param state Lifecycle state.
     /// @param frozen Whether the regulator froze it.
     /// @param takenOver Whether a recourse payer took over the claim.
+    /// @param paid Minimum units paid out when it was redeemed (0 until then).
     struct PartView {
         uint256 packageId;
         address owner;
@@ -97,6 +105,7 @@ interface ISupplyChainBills {
         PartState state;
         bool frozen;
         bool takenOver;
+        uint64 paid;
     }
 
     /// @notice A bill was issued; its root part is offered to the payee.
@@ -131,76 +140,123 @@ interface ISupplyChainBills {
     /// @param by The drawer, or the payee refusing the bill.
     event Cancelled(uint256 indexed packageId, address indexed by);
     /// @notice A part was offered: `kind` is the part state (endorsement, discount or pledge offer).
+    /// @param packageId The part's package.
     /// @param tokenId The offered part.
-    /// @param fromTokenId The part it was taken from (0: issuance).
     /// @param to The addressee.
+    /// @param fromTokenId The part it was taken from (0: issuance).
     /// @param kind `Offered` (endorsement) or `DiscountOffered`.
-    event Offered(uint256 indexed tokenId, uint256 indexed fromTokenId, address indexed to, PartState kind);
+    event Offered(
+        uint256 indexed packageId,
+        uint256 indexed tokenId,
+        address indexed to,
+        uint256 fromTokenId,
+        PartState kind
+    );
     /// @notice The addressee signed an offer (or the payee signed the bill).
+    /// @param packageId The part's package.
     /// @param tokenId The part.
     /// @param by The signer (payee, endorsee, financier or pledgee).
-    event Signed(uint256 indexed tokenId, address indexed by);
+    event Signed(uint256 indexed packageId, uint256 indexed tokenId, address indexed by);
     /// @notice An offer was rejected or withdrawn; `returnedTokenId` carries the value back (0 for a root part).
+    /// @param packageId The part's package.
     /// @param tokenId The cancelled offer (or the pledged part).
     /// @param by Who rejected or withdrew.
     /// @param returnedTokenId The part that carries the value back (0 for pledges).
-    event OfferCancelled(uint256 indexed tokenId, address indexed by, uint256 returnedTokenId);
+    event OfferCancelled(
+        uint256 indexed packageId,
+        uint256 indexed tokenId,
+        address indexed by,
+        uint256 returnedTokenId
+    );
     /// @notice A part was discounted: `price` token units moved from financier to endorser.
+    /// @param packageId The part's package.
     /// @param tokenId The discounted part.
-    /// @param endorser Who sold it and received the price.
     /// @param financier Who bought it.
+    /// @param endorser Who sold it and received the price.
     /// @param rateBps Annual rate, basis points.
     /// @param daysToMaturity Days charged (rounded up).
     /// @param price Token units paid.
     event Discounted(
+        uint256 indexed packageId,
         uint256 indexed tokenId,
-        address indexed endorser,
         address indexed financier,
+        address endorser,
         uint16 rateBps,
         uint256 daysToMaturity,
         uint256 price
     );
     /// @notice A pledge offer was made on a part.
+    /// @param packageId The part's package.
     /// @param tokenId The part.
     /// @param pledgee The financier.
-    event PledgeOffered(uint256 indexed tokenId, address indexed pledgee);
+    event PledgeOffered(uint256 indexed packageId, uint256 indexed tokenId, address indexed pledgee);
     /// @notice The pledgee released a pledge.
+    /// @param packageId The part's package.
     /// @param tokenId The part.
     /// @param pledgee The financier.
-    event PledgeReleased(uint256 indexed tokenId, address indexed pledgee);
+    event PledgeReleased(uint256 indexed packageId, uint256 indexed tokenId, address indexed pledgee);
     /// @notice The acceptor paid the package's face value into the contract.
     /// @param packageId The package.
     /// @param acceptor The payer.
     /// @param amount Token units paid in.
     event Funded(uint256 indexed packageId, address indexed acceptor, uint256 amount);
-    /// @notice A part was paid at maturity.
+    /// @notice A part was paid at maturity; its ERC-3525 value is burned (`TransferValue(tokenId, 0, value)`).
+    /// @param packageId The part's package.
     /// @param tokenId The part.
     /// @param beneficiary Who was paid.
     /// @param value The part's value in minimum units.
     /// @param amount Token units paid.
-    event Redeemed(uint256 indexed tokenId, address indexed beneficiary, uint64 value, uint256 amount);
+    event Redeemed(
+        uint256 indexed packageId,
+        uint256 indexed tokenId,
+        address indexed beneficiary,
+        uint64 value,
+        uint256 amount
+    );
     /// @notice The package was dishonoured.
     /// @param packageId The package.
     /// @param by The acceptor (refusal) or a holder (window passed).
     /// @param reason Hash of the reason.
     event Dishonored(uint256 indexed packageId, address indexed by, bytes32 reason);
     /// @notice A recourse claim was filed against `target`.
+    /// @param packageId The part's package.
     /// @param tokenId The part.
-    /// @param claimant Who claims (the part's beneficiary).
     /// @param target The endorser or drawer claimed against.
+    /// @param claimant Who claims (the part's beneficiary).
     /// @param amount Token units claimed.
-    event RecourseClaimed(uint256 indexed tokenId, address indexed claimant, address indexed target, uint256 amount);
+    event RecourseClaimed(
+        uint256 indexed packageId,
+        uint256 indexed tokenId,
+        address indexed target,
+        address claimant,
+        uint256 amount
+    );
     /// @notice `payer` paid a recourse claim and took the part's claim over.
+    /// @param packageId The part's package.
     /// @param tokenId The part.
     /// @param payer Who paid and now owns the claim.
     /// @param claimant Who was paid.
     /// @param amount Token units paid.
-    event RecoursePaid(uint256 indexed tokenId, address indexed payer, address indexed claimant, uint256 amount);
-    /// @notice The regulator froze or unfroze a part.
+    event RecoursePaid(
+        uint256 indexed packageId,
+        uint256 indexed tokenId,
+        address indexed payer,
+        address claimant,
+        uint256 amount
+    );
+    /// @notice A regulator froze or unfroze a part.
+    /// @param packageId The part's package.
     /// @param tokenId The part.
+    /// @param regulator The regulator.
     /// @param frozen Its new state.
     /// @param reason Hash of the reason (e.g. a court order).
-    event PartFrozen(uint256 indexed tokenId, bool frozen, bytes32 reason);
+    event PartFrozen(
+        uint256 indexed packageId,
+        uint256 indexed tokenId,
+        address indexed regulator,
+        bool frozen,
+        bytes32 reason
+    );
 
     /// @notice `account` is not an active registered participant with any of `roles`.
     error NotActiveParticipant(address account, uint32 roles);
@@ -208,8 +264,6 @@ interface ISupplyChainBills {
     error Unauthorized(address caller, address expected);
     /// @notice The caller may not move this part.
     error NotOwnerNorApproved(address caller, uint256 tokenId);
-    /// @notice The regulator froze this participant.
-    error ParticipantIsFrozen(address account);
     /// @notice No such package.
     error UnknownPackage(uint256 packageId);
     /// @notice No such live part.
@@ -232,8 +286,10 @@ interface ISupplyChainBills {
     error InvalidFaceValue(uint256 faceValue);
     /// @notice Maturity must be in the future.
     error InvalidMaturity(uint64 maturity);
-    /// @notice The settlement token must have 2 to 30 decimals and deliver exact amounts (no transfer fees).
+    /// @notice The settlement token must be a contract with 2 to 30 decimals.
     error InvalidSettlementToken(address token);
+    /// @notice The token delivered another amount than was transferred (a fee-on-transfer or rebasing token).
+    error UnexpectedTokenAmount(address token, uint256 received, uint256 expected);
     /// @notice The trade-background digest must be non-zero.
     error MissingTradeDigest();
     /// @notice The evidence id is not anchored in the evidence registry.
@@ -262,13 +318,21 @@ interface ISupplyChainBills {
     error InvalidSignature(address signer);
     /// @notice The part sequence of the package is exhausted.
     error TooManyParts(uint256 packageId);
+    /// @notice Endorsing `tokenId` would make an endorsement chain longer than `maxLength` endorsers.
+    error ChainTooLong(uint256 tokenId, uint256 maxLength);
+    /// @notice A regulator may not freeze or unfreeze a part it is party to (holder, owner, pledgee or endorser).
+    error RegulatorIsParty(address regulator, uint256 tokenId);
+    /// @notice The time unit must be 1 (seconds) or 1000 (milliseconds) per second.
+    error InvalidTimeUnit(uint256 unitsPerSecond);
+    /// @notice An ERC-3525 receiver contract refused the value.
+    error TransferRejected(address receiver, uint256 toTokenId);
 
     /// @notice Issues a bill; its root part is offered to `payee`. Drawer: an active enterprise.
     /// @param acceptor Who pays at maturity (active enterprise or financier).
     /// @param payee First holder (active enterprise, not the drawer).
     /// @param token Settlement ERC-20 (decimals 2..30).
     /// @param faceValue Face value in minimum units (0.01 yuan).
-    /// @param maturity Due date, in the future.
+    /// @param maturity Due date in the chain's time unit, in the future (at most 2^48 - 1).
     /// @param nonTransferable Whether the bill may never leave the payee.
     /// @param tradeDigest Digest of the trade-background documents (non-zero).
     /// @param evidenceId Evidence id anchoring them (0 for none; else must exist in the evidence registry).
@@ -293,7 +357,8 @@ interface ISupplyChainBills {
     function cancel(uint256 packageId) external;
 
     /// @notice Offers `amount` of a held part to `to` (背书): a new locked part owned by `to` until `to` signs.
-    /// Caller: the holder or an approved operator (ERC-721 approval, operator, or ERC-3525 value allowance).
+    /// Caller: the holder or an active approved operator (ERC-721 approval, operator, or ERC-3525 value allowance).
+    /// Same as the ERC-3525 `transferFrom(fromTokenId, to, amount)`: a receiver contract is notified.
     /// @param fromTokenId The held part to take the amount from.
     /// @param to The endorsee (active enterprise or financier).
     /// @param amount Minimum units (0.01 yuan).
@@ -307,7 +372,7 @@ interface ISupplyChainBills {
     /// @param fromTokenId The held part to take the amount from.
     /// @param to The endorsee, who signed.
     /// @param amount Minimum units.
-    /// @param deadline Last second the signature is valid.
+    /// @param deadline Last moment the signature is valid, in the chain's time unit.
     /// @param signature The endorsee's signature (65-byte ECDSA or ERC-1271).
     /// @return tokenId The new part, already held by `to`.
     function endorseWithSignature(
@@ -319,15 +384,18 @@ interface ISupplyChainBills {
     ) external returns (uint256 tokenId);
 
     /// @notice The addressee signs an offer: the payee signs the bill (签收), an endorsee an endorsement, a
-    /// pledgee a pledge. Discount offers are signed with `signDiscount`.
+    /// pledgee a pledge. Discount offers are signed with `signDiscount`. The party the value comes from (drawer,
+    /// endorser or pledgor) must still be active.
     /// @param tokenId The offered part.
     function sign(uint256 tokenId) external;
 
-    /// @notice The addressee rejects an offer (the payee refusing the bill cancels the package).
+    /// @notice The addressee rejects an offer (the payee refusing the bill cancels the package). No registry check:
+    /// the value only returns to where it came from.
     /// @param tokenId The offered part.
     function reject(uint256 tokenId) external;
 
-    /// @notice The endorser (or pledgor) withdraws its offer; for a root part use `cancel`.
+    /// @notice The endorser (or pledgor) withdraws its offer; for a root part use `cancel`. No registry check: the
+    /// value only returns to where it came from.
     /// @param tokenId The offered part.
     function withdraw(uint256 tokenId) external;
 
@@ -372,16 +440,17 @@ interface ISupplyChainBills {
     /// @param pledgee An active financier.
     function pledge(uint256 tokenId, address pledgee) external;
 
-    /// @notice The pledgee releases the pledge.
+    /// @notice The pledgee releases the pledge (pledgee and holder must be active).
     /// @param tokenId The pledged part.
     function release(uint256 tokenId) external;
 
     /// @notice The acceptor pays the face value into the contract (before or after maturity, also after dishonor).
+    /// The acceptor must be active; exactly the face value must arrive.
     /// @param packageId The package.
     function fund(uint256 packageId) external;
 
-    /// @notice Pays a part of a funded, matured package to its beneficiary (the pledgee of a pledged part).
-    /// Caller: the owner or the pledgee.
+    /// @notice Pays a part of a funded, matured package to its (active) beneficiary, the pledgee of a pledged part,
+    /// and burns the part's ERC-3525 value. Caller: the owner or the pledgee.
     /// @param tokenId The part.
     function redeem(uint256 tokenId) external;
 
@@ -397,11 +466,12 @@ interface ISupplyChainBills {
     /// @param target An earlier endorser or the drawer.
     function claimRecourse(uint256 tokenId, address target) external;
 
-    /// @notice The claim's target pays the part's value to the claimant and takes the claim over.
+    /// @notice The claim's target pays the part's value to the claimant and takes the claim over. Payer and
+    /// claimant must be active; exactly the value must reach the claimant.
     /// @param tokenId The part.
     function payRecourse(uint256 tokenId) external;
 
-    /// @notice Regulator: freezes or unfreezes a part.
+    /// @notice Regulator: freezes or unfreezes a part it is not party to (holder, owner, pledgee or endorser).
     /// @param tokenId The part.
     /// @param frozen The new state.
     /// @param reason Hash of the reason.
@@ -419,7 +489,7 @@ interface ISupplyChainBills {
     /// @return redeemed Value paid out to holders.
     function amountsOf(uint256 packageId) external view returns (uint64 outstanding, uint64 funded, uint64 redeemed);
 
-    /// @notice Full state of a part (also of cancelled and burned ones).
+    /// @notice Full state of a part (also of redeemed, cancelled and burned ones).
     /// @param tokenId The part.
     /// @return The state.
     function partOf(uint256 tokenId) external view returns (PartView memory);

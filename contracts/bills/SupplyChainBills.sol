@@ -6,42 +6,45 @@ import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IER
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
-import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {MessageHashUtils} from "@openzeppelin/contracts/utils/cryptography/MessageHashUtils.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 
 import {IEvidenceRegistry} from "../evidence/IEvidenceRegistry.sol";
 import {IParticipantRegistry} from "../participants/IParticipantRegistry.sol";
 import {ParticipantRoles} from "../participants/ParticipantRoles.sol";
 import {IERC3525} from "./IERC3525.sol";
+import {IERC3525Receiver} from "./IERC3525Receiver.sol";
 import {ISupplyChainBills} from "./ISupplyChainBills.sol";
 
 /// @title SupplyChainBills
 /// @notice Lean ERC-3525 supply-chain finance bills. See `ISupplyChainBills` for the model.
 /// @dev A part is one storage slot (holder, value, parent, status) and its holder never changes once it can have
-/// children, so endorsement chains are parent links and cost nothing to copy. There is no owner or admin.
-contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
+/// children, so endorsement chains are parent links and cost nothing to copy. There is no owner or admin. Token
+/// transfers come last in every function (checks-effects-interactions), so a reentrant token finds the state final.
+contract SupplyChainBills is ISupplyChainBills, IERC3525 {
     using SafeERC20 for IERC20;
 
-    // Packed so an offer touches one package slot: uint40 seconds reach year 36812 and leave room for the part
-    // counter beside the status.
+    // Packed so an offer touches one package slot (maturity, counter and status beside the drawer) and a redemption
+    // two (that one, and token, decimals and redeemed total together). uint48 times reach the year 10889 in ms.
     struct Package {
         address drawer;
-        uint40 maturity;
+        uint48 maturity;
         uint24 lastSeq;
         PackageStatus status;
         bool nonTransferable;
         address acceptor;
         uint64 faceValue; // 64-bit minimum units: 1.8e17 yuan, far above any bill
         address payee;
-        uint64 redeemed;
+        uint48 dishonoredAt;
         address token;
         uint8 tokenDecimals;
-        uint40 dishonoredAt;
+        uint64 redeemed;
         bytes32 tradeDigest;
         bytes32 evidenceId;
     }
 
-    // One slot per part: that is what makes a split cheap.
+    // One slot per part: that is what makes a split cheap. A redeemed part keeps its value here as the amount paid;
+    // its ERC-3525 value (`balanceOf`) reads 0.
     struct Part {
         address holder;
         uint64 value;
@@ -86,13 +89,32 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     bytes32 private constant ENDORSEMENT_TYPEHASH = keccak256(
         "Endorsement(uint256 fromTokenId,address to,uint64 amount,uint256 nonce,uint256 deadline)"
     );
+    // EIP-712 domain "SupplyChainBills" version "1", built here rather than with OpenZeppelin's EIP712: its
+    // string-fallback machinery costs about 1 KB of code, and this contract sits near the size limit.
+    bytes32 private constant DOMAIN_TYPEHASH = keccak256(
+        "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
+    );
+    bytes32 private constant NAME_HASH = keccak256("SupplyChainBills");
+    bytes32 private constant VERSION_HASH = keccak256("1");
+
+    /// @notice Most endorsers on a part's endorsement chain, the drawer included. Supply chains pass a bill through a
+    /// handful of tiers; 32 leaves room for long circulation (cyclic A → B → A endorsements included) while bounding
+    /// every walk along a chain (merge compares two, recourse and `endorsementChain` read one) to 32 storage reads.
+    uint256 public constant MAX_CHAIN_LENGTH = 32;
 
     /// @notice The participant register every move is checked against.
     IParticipantRegistry public immutable REGISTRY;
     /// @notice The evidence registry trade documents may be anchored in (zero: none).
     IEvidenceRegistry public immutable EVIDENCE;
-    /// @notice Seconds after maturity the acceptor has to fund before anyone may dishonor.
+    /// @notice Time after maturity (in the chain's time unit) the acceptor has to fund before anyone may dishonor.
     uint64 public immutable PAYMENT_WINDOW;
+    /// @notice Block-time units per second: 1 where blocks are stamped in seconds, 1000 in milliseconds (FISCO BCOS).
+    uint32 public immutable TIME_UNITS_PER_SECOND;
+    // One day in the chain's time unit: the discount's day count.
+    uint256 private immutable DAY_LENGTH;
+    // The EIP-712 domain separator for the deployment chain (rebuilt if the chain id ever changes, i.e. on a fork).
+    bytes32 private immutable DOMAIN_SEPARATOR;
+    uint256 private immutable DOMAIN_CHAIN_ID;
 
     uint32 private _packageCount;
     mapping(uint256 packageId => Package) private _packages;
@@ -108,16 +130,24 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
 
     /// @param registry The participant register.
     /// @param evidence The evidence registry (zero to refuse evidence ids).
-    /// @param paymentWindow Seconds after maturity before a non-acceptor may dishonor an unfunded bill.
+    /// @param paymentWindow Time after maturity, in the chain's unit, before a non-acceptor may dishonor an unfunded
+    /// bill.
+    /// @param timeUnitsPerSecond 1 if the chain stamps blocks in seconds, 1000 in milliseconds.
     constructor(
         IParticipantRegistry registry,
         IEvidenceRegistry evidence,
-        uint64 paymentWindow
-    ) EIP712("SupplyChainBills", "1") {
+        uint64 paymentWindow,
+        uint32 timeUnitsPerSecond
+    ) {
         if (address(registry) == address(0)) revert InvalidCounterparty(address(0));
+        if (timeUnitsPerSecond != 1 && timeUnitsPerSecond != 1000) revert InvalidTimeUnit(timeUnitsPerSecond);
         REGISTRY = registry;
         EVIDENCE = evidence;
         PAYMENT_WINDOW = paymentWindow;
+        TIME_UNITS_PER_SECOND = timeUnitsPerSecond;
+        DAY_LENGTH = 1 days * uint256(timeUnitsPerSecond);
+        DOMAIN_CHAIN_ID = block.chainid;
+        DOMAIN_SEPARATOR = _buildDomainSeparator();
     }
 
     // ---------------------------------------------------------------- issuance
@@ -138,7 +168,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         if (payee == msg.sender) revert InvalidCounterparty(payee);
         _requireActive(payee, ParticipantRoles.ENTERPRISE);
         if (faceValue == 0) revert InvalidFaceValue(faceValue);
-        if (maturity < block.timestamp + 1 || maturity > type(uint40).max) revert InvalidMaturity(maturity);
+        if (maturity < block.timestamp + 1 || maturity > type(uint48).max) revert InvalidMaturity(maturity);
         if (tradeDigest == bytes32(0)) revert MissingTradeDigest();
         if (evidenceId != bytes32(0) && (address(EVIDENCE) == address(0) || !EVIDENCE.exists(evidenceId))) {
             revert UnknownEvidence(evidenceId);
@@ -148,7 +178,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         packageId = ++_packageCount;
         Package storage pkg = _packages[packageId];
         pkg.drawer = msg.sender;
-        pkg.maturity = uint40(maturity);
+        pkg.maturity = uint48(maturity);
         pkg.status = PackageStatus.Issued;
         pkg.nonTransferable = nonTransferable;
         pkg.acceptor = acceptor;
@@ -172,7 +202,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         );
         uint256 root = _mint(packageId, pkg, payee, faceValue, 0, OFFERED);
         emit TransferValue(0, root, faceValue);
-        emit Offered(root, 0, payee, PartState.Offered);
+        emit Offered(packageId, root, payee, 0, PartState.Offered);
     }
 
     /// @inheritdoc ISupplyChainBills
@@ -196,8 +226,9 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     // ---------------------------------------------------------------- offers
 
     /// @inheritdoc ISupplyChainBills
-    function endorse(uint256 fromTokenId, address to, uint64 amount) external returns (uint256) {
-        return _offer(fromTokenId, to, amount, OFFERED, HOLDER_ROLES);
+    function endorse(uint256 fromTokenId, address to, uint64 amount) external returns (uint256 tokenId) {
+        tokenId = _offer(fromTokenId, to, amount, OFFERED, HOLDER_ROLES);
+        _notifyReceiver(to, fromTokenId, tokenId, amount);
     }
 
     /// @inheritdoc ISupplyChainBills
@@ -216,7 +247,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     function pledge(uint256 tokenId, address pledgee) external {
         Part storage part = _parts[tokenId];
         uint8 status = part.status;
-        if (status != HELD) revert WrongPartState(tokenId, _state(status), _frozen(status));
+        if (status != HELD) _wrongState(tokenId, status);
         address holder = part.holder;
         if (msg.sender != holder) revert Unauthorized(msg.sender, holder);
         uint256 packageId = tokenId >> SEQ_BITS;
@@ -226,7 +257,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         _requireActive(pledgee, ParticipantRoles.FINANCIER);
         part.status = PLEDGE_OFFERED;
         _pledgees[tokenId] = pledgee;
-        emit PledgeOffered(tokenId, pledgee);
+        emit PledgeOffered(packageId, tokenId, pledgee);
     }
 
     /// @inheritdoc ISupplyChainBills
@@ -255,23 +286,30 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
                 // The payee signs the bill itself: that delivers it.
                 if (pkg.status != PackageStatus.Accepted) revert WrongPackageStatus(packageId, pkg.status);
                 if (!(block.timestamp < pkg.maturity)) revert Matured(packageId, pkg.maturity);
-                pkg.status = PackageStatus.Active;
             } else {
                 _requireMovable(packageId, pkg);
             }
+            // The value leaves the drawer or the endorser only now, so it must still be active.
+            _requireActive(_holderAt(packageId, parent), HOLDER_ROLES);
             _requireActive(holder, HOLDER_ROLES);
+            if (parent == 0) pkg.status = PackageStatus.Active;
             part.status = HELD;
         } else if (status == PLEDGE_OFFERED) {
             address pledgee = _pledgees[tokenId];
             if (msg.sender != pledgee) revert Unauthorized(msg.sender, pledgee);
             _requireMovable(packageId, pkg);
+            _requireActive(part.holder, HOLDER_ROLES);
             _requireActive(pledgee, ParticipantRoles.FINANCIER);
             part.status = PLEDGED;
         } else {
-            revert WrongPartState(tokenId, _state(status), _frozen(status));
+            _wrongState(tokenId, status);
         }
-        emit Signed(tokenId, msg.sender);
+        emit Signed(packageId, tokenId, msg.sender);
     }
+
+    // Rejecting or withdrawing an unsigned offer checks no registry state: the value goes back to the part it came
+    // from and never reaches a new party. A frozen endorser gets it back into a frozen holding, where every further
+    // move is checked; refusing would only leave it locked in the offer.
 
     /// @inheritdoc ISupplyChainBills
     function reject(uint256 tokenId) external {
@@ -285,7 +323,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         } else if (status == PLEDGE_OFFERED) {
             _endPledgeOffer(tokenId, part, _pledgees[tokenId]);
         } else {
-            revert WrongPartState(tokenId, _state(status), _frozen(status));
+            _wrongState(tokenId, status);
         }
     }
 
@@ -294,13 +332,13 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         Part storage part = _parts[tokenId];
         uint8 status = part.status;
         if ((status == OFFERED || status == DISCOUNT_OFFERED) && part.parent != 0) {
-            address endorser = _parts[((tokenId >> SEQ_BITS) << SEQ_BITS) | part.parent].holder;
+            address endorser = _holderAt(tokenId >> SEQ_BITS, part.parent);
             if (msg.sender != endorser) revert Unauthorized(msg.sender, endorser);
             _returnOffer(tokenId, part);
         } else if (status == PLEDGE_OFFERED) {
             _endPledgeOffer(tokenId, part, part.holder);
         } else {
-            revert WrongPartState(tokenId, _state(status), _frozen(status));
+            _wrongState(tokenId, status);
         }
     }
 
@@ -308,34 +346,37 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     function signDiscount(uint256 tokenId, uint256 maxPrice) external {
         Part storage part = _parts[tokenId];
         uint8 status = part.status;
-        if (status != DISCOUNT_OFFERED) revert WrongPartState(tokenId, _state(status), _frozen(status));
+        if (status != DISCOUNT_OFFERED) _wrongState(tokenId, status);
         address financier = part.holder;
         if (msg.sender != financier) revert Unauthorized(msg.sender, financier);
         uint256 packageId = tokenId >> SEQ_BITS;
         Package storage pkg = _packages[packageId];
         _requireMovable(packageId, pkg);
-        address endorser = _parts[(packageId << SEQ_BITS) | part.parent].holder;
-        _requireNotFrozen(endorser);
+        address endorser = _holderAt(packageId, part.parent);
+        _requireActive(endorser, HOLDER_ROLES);
         _requireActive(financier, ParticipantRoles.FINANCIER);
         uint16 rate = _rates[tokenId];
         (uint256 price, uint256 daysLeft) = _price(pkg, part.value, rate);
         if (price > maxPrice) revert PriceAboveLimit(price, maxPrice);
         part.status = HELD;
-        emit Signed(tokenId, financier);
-        emit Discounted(tokenId, endorser, financier, rate, daysLeft, price);
-        IERC20(pkg.token).safeTransferFrom(financier, endorser, price);
+        emit Signed(packageId, tokenId, financier);
+        emit Discounted(packageId, tokenId, financier, endorser, rate, daysLeft, price);
+        _pay(IERC20(pkg.token), financier, endorser, price);
     }
 
     /// @inheritdoc ISupplyChainBills
     function release(uint256 tokenId) external {
         Part storage part = _parts[tokenId];
         uint8 status = part.status;
-        if (status != PLEDGED) revert WrongPartState(tokenId, _state(status), _frozen(status));
+        if (status != PLEDGED) _wrongState(tokenId, status);
         address pledgee = _pledgees[tokenId];
         if (msg.sender != pledgee) revert Unauthorized(msg.sender, pledgee);
+        // The claim on the part goes back from the pledgee to the holder.
+        _requireActive(pledgee, ParticipantRoles.FINANCIER);
+        _requireActive(part.holder, HOLDER_ROLES);
         part.status = HELD;
         delete _pledgees[tokenId];
-        emit PledgeReleased(tokenId, pledgee);
+        emit PledgeReleased(tokenId >> SEQ_BITS, tokenId, pledgee);
     }
 
     // ---------------------------------------------------------------- split and merge
@@ -344,13 +385,13 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     function split(uint256 fromTokenId, uint64 amount) external returns (uint256 tokenId) {
         Part storage from = _parts[fromTokenId];
         uint8 status = from.status;
-        if (status != HELD) revert WrongPartState(fromTokenId, _state(status), _frozen(status));
+        if (status != HELD) _wrongState(fromTokenId, status);
         address holder = from.holder;
         _authorize(holder, fromTokenId, amount);
         uint256 packageId = fromTokenId >> SEQ_BITS;
         Package storage pkg = _packages[packageId];
         _requireMovable(packageId, pkg);
-        _requireNotFrozen(holder);
+        _requireActive(holder, HOLDER_ROLES);
         uint64 value = from.value;
         if (amount == 0 || amount > value) revert InvalidAmount(amount, value);
         from.value = value - amount;
@@ -377,32 +418,29 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         }
         address acceptor = pkg.acceptor;
         if (msg.sender != acceptor) revert Unauthorized(msg.sender, acceptor);
+        _requireActive(acceptor, HOLDER_ROLES);
         uint256 amount = uint256(pkg.faceValue) * _unit(pkg.tokenDecimals);
         pkg.status = PackageStatus.Funded;
         emit Funded(packageId, acceptor, amount);
-        IERC20 token = IERC20(pkg.token);
-        uint256 before = token.balanceOf(address(this));
-        token.safeTransferFrom(acceptor, address(this), amount);
-        // A fee-on-transfer or rebasing token would leave holders short: the full amount must arrive.
-        if (token.balanceOf(address(this)) - before != amount) revert InvalidSettlementToken(address(token));
+        _pay(IERC20(pkg.token), acceptor, address(this), amount);
     }
 
     /// @inheritdoc ISupplyChainBills
     function redeem(uint256 tokenId) external {
-        Part storage part = _parts[tokenId];
-        uint8 status = part.status;
-        uint256 packageId = tokenId >> SEQ_BITS;
-        Package storage pkg = _packages[packageId];
-        if (pkg.status != PackageStatus.Funded) revert WrongPackageStatus(packageId, pkg.status);
+        (Part storage part, uint8 status, uint256 packageId, Package storage pkg) = _partIn(
+            tokenId,
+            PackageStatus.Funded
+        );
         if (block.timestamp < pkg.maturity) revert NotMatured(packageId, pkg.maturity);
         (address owner, address beneficiary) = _beneficiary(tokenId, part, status);
         if (msg.sender != owner && msg.sender != beneficiary) revert Unauthorized(msg.sender, owner);
-        _requireNotFrozen(beneficiary);
+        _requireActive(beneficiary, HOLDER_ROLES);
         uint64 value = part.value;
         part.status = (status & TAKEN_OVER) | REDEEMED;
         pkg.redeemed += value;
         uint256 amount = uint256(value) * _unit(pkg.tokenDecimals);
-        emit Redeemed(tokenId, beneficiary, value, amount);
+        emit TransferValue(tokenId, 0, value);
+        emit Redeemed(packageId, tokenId, beneficiary, value, amount);
         IERC20(pkg.token).safeTransfer(beneficiary, amount);
     }
 
@@ -416,24 +454,23 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
             revert PaymentWindowOpen(packageId, maturity + PAYMENT_WINDOW);
         }
         pkg.status = PackageStatus.Dishonored;
-        pkg.dishonoredAt = uint40(block.timestamp);
+        pkg.dishonoredAt = uint48(block.timestamp);
         emit Dishonored(packageId, msg.sender, reason);
     }
 
     /// @inheritdoc ISupplyChainBills
     function claimRecourse(uint256 tokenId, address target) external {
-        Part storage part = _parts[tokenId];
-        uint8 status = part.status;
-        uint256 packageId = tokenId >> SEQ_BITS;
-        Package storage pkg = _packages[packageId];
-        if (pkg.status != PackageStatus.Dishonored) revert WrongPackageStatus(packageId, pkg.status);
+        (Part storage part, uint8 status, uint256 packageId, Package storage pkg) = _partIn(
+            tokenId,
+            PackageStatus.Dishonored
+        );
         (, address beneficiary) = _beneficiary(tokenId, part, status);
         if (msg.sender != beneficiary) revert Unauthorized(msg.sender, beneficiary);
-        _requireNotFrozen(msg.sender);
+        _requireActive(msg.sender, HOLDER_ROLES);
         if (target == msg.sender) revert InvalidCounterparty(target);
         _findOnChain(tokenId, status, pkg, target);
         _claims[tokenId] = Claim(target, msg.sender);
-        emit RecourseClaimed(tokenId, msg.sender, target, uint256(part.value) * _unit(pkg.tokenDecimals));
+        emit RecourseClaimed(packageId, tokenId, target, msg.sender, uint256(part.value) * _unit(pkg.tokenDecimals));
     }
 
     /// @inheritdoc ISupplyChainBills
@@ -441,14 +478,16 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         Claim memory claim = _claims[tokenId];
         if (claim.target == address(0)) revert NoPendingClaim(tokenId);
         if (msg.sender != claim.target) revert Unauthorized(msg.sender, claim.target);
-        Part storage part = _parts[tokenId];
-        uint8 status = part.status;
-        uint256 packageId = tokenId >> SEQ_BITS;
-        Package storage pkg = _packages[packageId];
-        if (pkg.status != PackageStatus.Dishonored) revert WrongPackageStatus(packageId, pkg.status);
+        (Part storage part, uint8 status, uint256 packageId, Package storage pkg) = _partIn(
+            tokenId,
+            PackageStatus.Dishonored
+        );
         (address owner, address beneficiary) = _beneficiary(tokenId, part, status);
         if (beneficiary != claim.claimant) revert NoPendingClaim(tokenId);
         uint24 cursor = _findOnChain(tokenId, status, pkg, msg.sender);
+        // Payment moves value both ways: tokens to the claimant, the part's claim to the payer.
+        _requireActive(msg.sender, HOLDER_ROLES);
+        _requireActive(beneficiary, HOLDER_ROLES);
 
         delete _claims[tokenId];
         delete _pledgees[tokenId];
@@ -459,8 +498,8 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         ++_accounts[msg.sender].balance;
         uint256 amount = uint256(part.value) * _unit(pkg.tokenDecimals);
         emit Transfer(owner, msg.sender, tokenId);
-        emit RecoursePaid(tokenId, msg.sender, beneficiary, amount);
-        IERC20(pkg.token).safeTransferFrom(msg.sender, beneficiary, amount);
+        emit RecoursePaid(packageId, tokenId, msg.sender, beneficiary, amount);
+        _pay(IERC20(pkg.token), msg.sender, beneficiary, amount);
     }
 
     // ---------------------------------------------------------------- regulator
@@ -471,9 +510,11 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         Part storage part = _parts[tokenId];
         uint8 status = part.status;
         if (status == 0) revert NonexistentPart(tokenId);
+        // Defence in depth beside the registry's exclusive regulator role: never a regulator's own part.
+        if (_isParty(tokenId, part, status, msg.sender)) revert RegulatorIsParty(msg.sender, tokenId);
         if (_frozen(status) == frozen) revert FreezeUnchanged(tokenId, frozen);
         part.status = frozen ? status | FROZEN : status & ~FROZEN;
-        emit PartFrozen(tokenId, frozen, reason);
+        emit PartFrozen(tokenId >> SEQ_BITS, tokenId, msg.sender, frozen, reason);
     }
 
     // ---------------------------------------------------------------- ERC-721 / ERC-3525
@@ -499,7 +540,8 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     /// @inheritdoc IERC3525
     function balanceOf(uint256 tokenId) external view returns (uint256) {
         _ownerOf(tokenId);
-        return _parts[tokenId].value;
+        Part storage part = _parts[tokenId];
+        return _state(part.status) == PartState.Redeemed ? 0 : part.value;
     }
 
     /// @inheritdoc IERC3525
@@ -554,16 +596,20 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     }
 
     /// @inheritdoc IERC3525
-    /// @dev Moves value between two parts of one holder and chain (a partial merge).
+    /// @dev Moves value between two parts of one holder and chain (a partial merge); notifies a receiver contract.
     function transferFrom(uint256 fromTokenId, uint256 toTokenId, uint256 value) external {
-        _moveValue(fromTokenId, toTokenId, value);
+        if (value > type(uint64).max) revert InvalidAmount(value, _parts[fromTokenId].value);
+        address holder = _moveValue(fromTokenId, toTokenId, value);
+        _notifyReceiver(holder, fromTokenId, toTokenId, value);
     }
 
     /// @inheritdoc IERC3525
-    /// @dev An endorsement offer: the new part is locked until `to` signs it.
-    function transferFrom(uint256 fromTokenId, address to, uint256 value) external returns (uint256) {
+    /// @dev An endorsement offer (as `endorse`): the new part is locked until `to` signs it; a receiver contract is
+    /// notified and may sign from its hook.
+    function transferFrom(uint256 fromTokenId, address to, uint256 value) external returns (uint256 tokenId) {
         if (value > type(uint64).max) revert InvalidAmount(value, _parts[fromTokenId].value);
-        return _offer(fromTokenId, to, uint64(value), OFFERED, HOLDER_ROLES);
+        tokenId = _offer(fromTokenId, to, uint64(value), OFFERED, HOLDER_ROLES);
+        _notifyReceiver(to, fromTokenId, tokenId, value);
     }
 
     /// @inheritdoc IERC721
@@ -627,7 +673,8 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         v.endorser = _holderAt(packageId, v.parent);
         v.state = _state(status);
         v.beneficiary = v.state == PartState.Pledged ? _pledgees[tokenId] : v.owner;
-        v.value = part.value;
+        if (v.state == PartState.Redeemed) v.paid = part.value;
+        else v.value = part.value;
         v.frozen = _frozen(status);
         v.takenOver = status & TAKEN_OVER != 0;
     }
@@ -637,8 +684,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         Part storage part = _parts[tokenId];
         if (part.status == 0) revert NonexistentPart(tokenId);
         uint256 base = (tokenId >> SEQ_BITS) << SEQ_BITS;
-        uint256 length = 1;
-        for (uint24 seq = part.parent; seq != 0; seq = _parts[base | seq].parent) ++length;
+        uint256 length = _chainLength(base, part.parent);
         chain = new address[](length);
         chain[0] = _packages[tokenId >> SEQ_BITS].drawer;
         uint24 cursor = part.parent;
@@ -653,7 +699,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     function discountPrice(uint256 tokenId) external view returns (uint256 price, uint256 daysToMaturity) {
         Part storage part = _parts[tokenId];
         if (part.status != DISCOUNT_OFFERED) {
-            revert WrongPartState(tokenId, _state(part.status), _frozen(part.status));
+            _wrongState(tokenId, part.status);
         }
         Package storage pkg = _packages[tokenId >> SEQ_BITS];
         if (!(block.timestamp < pkg.maturity)) revert Matured(tokenId >> SEQ_BITS, pkg.maturity);
@@ -685,8 +731,8 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         _takeForOffer(fromTokenId, pkg, to, amount, toRoles);
         tokenId = _mint(packageId, pkg, to, amount, uint24(fromTokenId), kind);
         emit TransferValue(fromTokenId, tokenId, amount);
-        if (kind == HELD) emit Signed(tokenId, to);
-        else emit Offered(tokenId, fromTokenId, to, PartState(kind));
+        if (kind == HELD) emit Signed(packageId, tokenId, to);
+        else emit Offered(packageId, tokenId, to, fromTokenId, PartState(kind));
     }
 
     function _useSignature(
@@ -699,7 +745,9 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         if (block.timestamp > deadline) revert ExpiredSignature(deadline);
         Account storage account = _accounts[to];
         uint64 nonce = account.nonce;
-        bytes32 digest = _hashTypedDataV4(
+        bytes32 separator = block.chainid == DOMAIN_CHAIN_ID ? DOMAIN_SEPARATOR : _buildDomainSeparator();
+        bytes32 digest = MessageHashUtils.toTypedDataHash(
+            separator,
             keccak256(abi.encode(ENDORSEMENT_TYPEHASH, fromTokenId, to, amount, nonce, deadline))
         );
         if (!SignatureChecker.isValidSignatureNow(to, digest, signature)) revert InvalidSignature(to);
@@ -716,7 +764,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     ) private {
         Part storage from = _parts[fromTokenId];
         uint8 status = from.status;
-        if (status != HELD) revert WrongPartState(fromTokenId, _state(status), _frozen(status));
+        if (status != HELD) _wrongState(fromTokenId, status);
         address holder = from.holder;
         _authorize(holder, fromTokenId, amount);
         _requireTransferable(fromTokenId >> SEQ_BITS, pkg);
@@ -725,6 +773,10 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         _requireActive(to, toRoles);
         uint64 value = from.value;
         if (amount == 0 || amount > value) revert InvalidAmount(amount, value);
+        // The new part's chain is the source's plus the source's holder.
+        if (_chainLength((fromTokenId >> SEQ_BITS) << SEQ_BITS, from.parent) > MAX_CHAIN_LENGTH - 1) {
+            revert ChainTooLong(fromTokenId, MAX_CHAIN_LENGTH);
+        }
         from.value = value - amount;
     }
 
@@ -750,9 +802,9 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         Part storage from = _parts[fromTokenId];
         Part storage to = _parts[toTokenId];
         uint8 status = from.status;
-        if (status != HELD) revert WrongPartState(fromTokenId, _state(status), _frozen(status));
+        if (status != HELD) _wrongState(fromTokenId, status);
         status = to.status;
-        if (status != HELD) revert WrongPartState(toTokenId, _state(status), _frozen(status));
+        if (status != HELD) _wrongState(toTokenId, status);
         uint256 packageId = fromTokenId >> SEQ_BITS;
         holder = from.holder;
         if (fromTokenId == toTokenId || toTokenId >> SEQ_BITS != packageId || to.holder != holder) {
@@ -763,7 +815,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         else if (value == 0 || value > available) revert InvalidAmount(value, available);
         _authorize(holder, fromTokenId, value);
         _requireMovable(packageId, _packages[packageId]);
-        _requireNotFrozen(holder);
+        _requireActive(holder, HOLDER_ROLES);
         uint24 a = from.parent;
         uint24 b = to.parent;
         if (a != b && !_sameChain(packageId << SEQ_BITS, a, b)) revert NotMergeable(fromTokenId, toTokenId);
@@ -797,14 +849,14 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         emit Transfer(holder, address(0), tokenId);
         uint256 returned = _mint(packageId, _packages[packageId], source.holder, value, source.parent, HELD);
         emit TransferValue(tokenId, returned, value);
-        emit OfferCancelled(tokenId, msg.sender, returned);
+        emit OfferCancelled(packageId, tokenId, msg.sender, returned);
     }
 
     function _endPledgeOffer(uint256 tokenId, Part storage part, address authorized) private {
         if (msg.sender != authorized) revert Unauthorized(msg.sender, authorized);
         part.status = HELD;
         delete _pledgees[tokenId];
-        emit OfferCancelled(tokenId, msg.sender, 0);
+        emit OfferCancelled(tokenId >> SEQ_BITS, tokenId, msg.sender, 0);
     }
 
     function _cancelPackage(uint256 packageId, Package storage pkg) private {
@@ -815,7 +867,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         uint256 root = (packageId << SEQ_BITS) | 1;
         Part storage part = _parts[root];
         uint8 partStatus = part.status;
-        if (partStatus != OFFERED) revert WrongPartState(root, _state(partStatus), _frozen(partStatus));
+        if (partStatus != OFFERED) _wrongState(root, partStatus);
         address payee = part.holder;
         uint64 value = part.value;
         pkg.status = PackageStatus.Cancelled;
@@ -845,6 +897,18 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         revert NotOnChain(tokenId, target);
     }
 
+    // A part, its status and its package, which must be in `required` status.
+    function _partIn(
+        uint256 tokenId,
+        PackageStatus required
+    ) private view returns (Part storage part, uint8 status, uint256 packageId, Package storage pkg) {
+        part = _parts[tokenId];
+        status = part.status;
+        packageId = tokenId >> SEQ_BITS;
+        pkg = _packages[packageId];
+        if (pkg.status != required) revert WrongPackageStatus(packageId, pkg.status);
+    }
+
     function _beneficiary(
         uint256 tokenId,
         Part storage part,
@@ -854,15 +918,64 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         owner = status & TAKEN_OVER != 0 ? _takeovers[tokenId].owner : part.holder;
         if (state == HELD) beneficiary = owner;
         else if (state == PLEDGED) beneficiary = _pledgees[tokenId];
-        else revert WrongPartState(tokenId, _state(status), _frozen(status));
+        else _wrongState(tokenId, status);
     }
 
     function _authorize(address holder, uint256 tokenId, uint256 amount) private {
-        if (msg.sender == holder || _operators[holder][msg.sender] || _approvals[tokenId] == msg.sender) return;
-        uint256 allowed = _allowances[tokenId][msg.sender];
-        if (allowed == 0) revert NotOwnerNorApproved(msg.sender, tokenId);
-        if (allowed < amount) revert InsufficientAllowance(tokenId, msg.sender, allowed, amount);
-        if (allowed != type(uint256).max) _allowances[tokenId][msg.sender] = allowed - amount;
+        if (msg.sender == holder) return;
+        if (!_operators[holder][msg.sender] && _approvals[tokenId] != msg.sender) {
+            uint256 allowed = _allowances[tokenId][msg.sender];
+            if (allowed == 0) revert NotOwnerNorApproved(msg.sender, tokenId);
+            if (allowed < amount) revert InsufficientAllowance(tokenId, msg.sender, allowed, amount);
+            if (allowed != type(uint256).max) _allowances[tokenId][msg.sender] = allowed - amount;
+        }
+        // An operator moves value for the holder, so it must be an active business participant itself: never a
+        // regulator, the registry's admin or an unregistered service.
+        _requireActive(msg.sender, HOLDER_ROLES);
+    }
+
+    // Endorsers on the chain of a part whose parent is `parent`: the drawer, then each ancestor's holder. Bounded by
+    // MAX_CHAIN_LENGTH, which no part can exceed.
+    function _chainLength(uint256 base, uint24 parent) private view returns (uint256 length) {
+        length = 1;
+        for (uint24 seq = parent; seq != 0; seq = _parts[base | seq].parent) ++length;
+    }
+
+    // Whether `account` is party to the part: its holder, the claim's owner after a takeover, its pledgee, or its
+    // endorser (who may withdraw an offer and is liable for it by recourse).
+    function _isParty(uint256 tokenId, Part storage part, uint8 status, address account) private view returns (bool) {
+        return
+            account == part.holder ||
+            account == _pledgees[tokenId] ||
+            account == _holderAt(tokenId >> SEQ_BITS, part.parent) ||
+            (status & TAKEN_OVER != 0 && account == _takeovers[tokenId].owner);
+    }
+
+    // ERC-3525: after value reaches a token owned by a contract that declares IERC3525Receiver (ERC-165), call it and
+    // revert unless it accepts. Accounts without code, and contracts that do not declare it, receive silently.
+    function _notifyReceiver(address receiver, uint256 fromTokenId, uint256 toTokenId, uint256 value) private {
+        if (receiver.code.length == 0) return;
+        try IERC165(receiver).supportsInterface(type(IERC3525Receiver).interfaceId) returns (bool supported) {
+            if (!supported) return;
+        } catch {
+            return;
+        }
+        bytes4 answer = IERC3525Receiver(receiver).onERC3525Received(msg.sender, fromTokenId, toTokenId, value, "");
+        if (answer != IERC3525Receiver.onERC3525Received.selector) revert TransferRejected(receiver, toTokenId);
+    }
+
+    // Moves `amount` of `token` from `payer` to `receiver` and checks that exactly that arrived: a fee-on-transfer or
+    // rebasing token would leave the receiver short of what the bill records as paid.
+    function _pay(IERC20 token, address payer, address receiver, uint256 amount) private {
+        uint256 before = _balanceOf(token, receiver);
+        token.safeTransferFrom(payer, receiver, amount);
+        uint256 balance = _balanceOf(token, receiver);
+        uint256 received = balance > before ? balance - before : 0;
+        if (received != amount) revert UnexpectedTokenAmount(address(token), received, amount);
+    }
+
+    function _balanceOf(IERC20 token, address account) private view returns (uint256) {
+        return token.balanceOf(account);
     }
 
     function _ownerOf(uint256 tokenId) private view returns (address) {
@@ -873,6 +986,10 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
             revert NonexistentPart(tokenId);
         }
         return status & TAKEN_OVER != 0 ? _takeovers[tokenId].owner : part.holder;
+    }
+
+    function _buildDomainSeparator() private view returns (bytes32) {
+        return keccak256(abi.encode(DOMAIN_TYPEHASH, NAME_HASH, VERSION_HASH, block.chainid, address(this)));
     }
 
     function _holderAt(uint256 packageId, uint24 seq) private view returns (address) {
@@ -901,17 +1018,14 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         if (!REGISTRY.isActive(account, roles)) revert NotActiveParticipant(account, roles);
     }
 
-    function _requireNotFrozen(address account) private view {
-        if (REGISTRY.isFrozen(account)) revert ParticipantIsFrozen(account);
-    }
-
     function _price(
         Package storage pkg,
         uint64 value,
         uint16 rateBps
     ) private view returns (uint256 price, uint256 daysLeft) {
         uint256 gross = uint256(value) * _unit(pkg.tokenDecimals);
-        daysLeft = (uint256(pkg.maturity) - block.timestamp + 1 days - 1) / 1 days;
+        uint256 day = DAY_LENGTH;
+        daysLeft = (uint256(pkg.maturity) - block.timestamp + day - 1) / day;
         uint256 interest = (gross * rateBps * daysLeft) / (DAYS_PER_YEAR * BPS);
         price = interest < gross ? gross - interest : 0;
     }
@@ -928,6 +1042,11 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
 
     function _unit(uint8 decimals) private pure returns (uint256) {
         return 10 ** (decimals - 2);
+    }
+
+    // One revert site for the most common error keeps the code under the size limit.
+    function _wrongState(uint256 tokenId, uint8 status) private pure {
+        revert WrongPartState(tokenId, _state(status), _frozen(status));
     }
 
     function _state(uint8 status) private pure returns (PartState) {

@@ -5,13 +5,14 @@ pragma solidity ^0.8.24;
 /// @notice Know-your-customer register of the parties allowed to do business (企业信息报备): each address is bound to
 /// an organisation (the hash of its unified social credit code), a set of roles and a validity end. Only the KYC
 /// role registers, updates, suspends and reinstates; nobody can register itself. An active participant with the
-/// `REGULATOR` role bit freezes and unfreezes others and can do nothing else here. Other suites read `isActive`.
+/// `REGULATOR` role bit freezes and unfreezes others and can do nothing else here; the regulator role excludes every
+/// business role, so a regulator never holds or moves value it could freeze. Other suites read `isActive`.
 interface IParticipantRegistry {
     /// @notice A registered party. Everything but `orgId` shares one slot, so an `isActive` check costs a single
     /// storage read.
     /// @param orgId Hash of the organisation's unified social credit code.
-    /// @param roles Bit set of `ROLE_*` values.
-    /// @param validUntil Last second the registration is valid.
+    /// @param roles Bit set of `ParticipantRoles` values.
+    /// @param validUntil Last moment the registration is valid, in the chain's time unit.
     /// @param registeredAt When the address was registered.
     /// @param suspended Whether the KYC role suspended it.
     /// @param frozen Whether a regulator froze it.
@@ -63,6 +64,8 @@ interface IParticipantRegistry {
     error ZeroOrgId();
     /// @notice A participant needs at least one role.
     error NoRoles();
+    /// @notice The `REGULATOR` role cannot be combined with another role (separation of duties).
+    error RegulatorRoleNotExclusive(uint32 roles);
     /// @notice The validity end is not in the future.
     error InvalidValidity(uint64 validUntil);
     /// @notice The caller tried to register or change its own entry.
@@ -79,14 +82,14 @@ interface IParticipantRegistry {
     /// @notice Registers `account`. KYC role only, never for the caller itself.
     /// @param account The participant's address.
     /// @param orgId Hash of its unified social credit code (non-zero).
-    /// @param roles Bit set of `ROLE_*` values (non-zero).
-    /// @param validUntil Last second of validity (in the future).
+    /// @param roles Bit set of `ParticipantRoles` values (non-zero; `REGULATOR` only alone).
+    /// @param validUntil Last moment of validity, in the chain's time unit (in the future).
     function register(address account, bytes32 orgId, uint32 roles, uint64 validUntil) external;
 
     /// @notice Changes a participant's roles and validity. KYC role only, never for the caller itself.
     /// @param account The participant.
-    /// @param roles New roles (non-zero).
-    /// @param validUntil New end of validity (in the future).
+    /// @param roles New roles (non-zero; `REGULATOR` only alone).
+    /// @param validUntil New end of validity, in the chain's time unit (in the future).
     function update(address account, uint32 roles, uint64 validUntil) external;
 
     /// @notice Suspends a participant: it stops being active until reinstated. KYC role only.

@@ -98,6 +98,9 @@ contract ParticipantRegistry is IParticipantRegistry, AccessControl {
 
     function _checkTerms(uint32 roles, uint64 validUntil) private view {
         if (roles == 0) revert NoRoles();
+        if (roles & ParticipantRoles.REGULATOR != 0 && roles != ParticipantRoles.REGULATOR) {
+            revert RegulatorRoleNotExclusive(roles);
+        }
         if (validUntil < block.timestamp + 1) revert InvalidValidity(validUntil);
     }
 }

@@ -7,8 +7,16 @@ import ParticipantsModule from "./Participants.js";
 export default buildModule("Bills", (m) => {
   const { participantRegistry } = m.useModule(ParticipantsModule);
   const { evidenceRegistry } = m.useModule(EvidenceModule);
-  // Seconds after maturity the acceptor has to pay before any holder may declare the bill dishonoured.
+  // The chain's block-time unit per second: 1 where blocks are stamped in seconds (Ethereum), 1000 in milliseconds
+  // (FISCO BCOS). Maturities, the payment window and the discount's day count are all in this unit.
+  const timeUnitsPerSecond = m.getParameter("timeUnitsPerSecond", 1n);
+  // Time after maturity (in that unit) the acceptor has to pay before any holder may declare the bill dishonoured.
   const paymentWindow = m.getParameter("paymentWindow", 3n * 24n * 60n * 60n);
-  const supplyChainBills = m.contract("SupplyChainBills", [participantRegistry, evidenceRegistry, paymentWindow]);
+  const supplyChainBills = m.contract("SupplyChainBills", [
+    participantRegistry,
+    evidenceRegistry,
+    paymentWindow,
+    timeUnitsPerSecond,
+  ]);
   return { supplyChainBills, participantRegistry, evidenceRegistry };
 });

@@ -3,23 +3,25 @@ import { InvalidInputError } from "../errors.js";
 /** Largest bill value the contract stores: 64-bit minimum units (0.01 yuan). */
 export const MAX_UNITS = 2n ** 64n - 1n;
 
-const YUAN = /^(0|[1-9]\d*)(?:\.(\d{1,2}))?$/;
+// Whole yuan either plain ("1000000") or grouped by thousands with commas ("1,000,000"), never mixed; then up to two
+// decimals.
+const YUAN = /^(0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+)(?:\.(\d{1,2}))?$/;
 
 /**
  * Parses a yuan amount written as a decimal string ("1234.56", "1,000,000.00", "7", "0.5") into minimum units of
- * 0.01 yuan, exactly (no floating point). Rejects signs, exponents, more than two decimals, zero and values above
- * the contract's 64-bit limit, with one clear message.
+ * 0.01 yuan, exactly (no floating point). Thousands separators are optional but, when used, must group every three
+ * digits ("1,000,000", not "1000,000" or ",100"). Rejects signs, exponents, more than two decimals, zero and values
+ * above the contract's 64-bit limit, with one clear message.
  */
 export function parseYuan(text: string, what = "amount"): bigint {
   if (typeof text !== "string") throw new InvalidInputError(`${what} must be a string of yuan, e.g. "1234.56"`);
-  const plain = text.trim().replace(/,(?=\d{3}(?:\D|$))/g, "");
-  const match = YUAN.exec(plain);
+  const match = YUAN.exec(text.trim());
   if (match === null) {
     throw new InvalidInputError(
-      `${what} "${text}" is not a yuan amount: use digits with at most two decimals, e.g. "1234.56"`,
+      `${what} "${text}" is not a yuan amount: use digits with at most two decimals, e.g. "1234.56" or "1,234.56"`,
     );
   }
-  const units = BigInt(match[1]) * 100n + BigInt((match[2] ?? "").padEnd(2, "0"));
+  const units = BigInt(match[1].replaceAll(",", "")) * 100n + BigInt((match[2] ?? "").padEnd(2, "0"));
   if (units === 0n) throw new InvalidInputError(`${what} must be more than zero`);
   if (units > MAX_UNITS)
     throw new InvalidInputError(`${what} ${text} yuan exceeds the bill limit of ${formatYuan(MAX_UNITS)}`);
@@ -51,4 +53,21 @@ export function parseRatePercent(text: string): number {
     throw new InvalidInputError(`rate "${text}" is not an annual percentage between 0.01 and 100, e.g. "3.5"`);
   }
   return bps;
+}
+
+/**
+ * Formats an amount of settlement-token base units as yuan: two decimals, more only when the amount has a fraction
+ * of a fen (a discount price in an 18-decimal token, say). `198250000000` with 6 decimals → "198250.00".
+ */
+export function formatTokenYuan(
+  amount: bigint,
+  decimals: number | bigint,
+  options: { grouping?: boolean } = {},
+): string {
+  const perCent = tokenUnitsPerCent(decimals);
+  const fen = formatYuan(amount / perCent, options);
+  const rest = amount % perCent;
+  if (rest === 0n) return fen;
+  const digits = (BigInt(decimals) - 2n).toString();
+  return fen + rest.toString().padStart(Number(digits), "0").replace(/0+$/, "");
 }

@@ -1,46 +1,43 @@
 import {
   Contract,
+  ZeroAddress,
   ZeroHash,
-  id as utf8Hash,
-  isAddress,
   isHexString,
+  toBeHex,
   type ContractRunner,
   type ContractTransactionReceipt,
   type ContractTransactionResponse,
+  type Log,
   type LogDescription,
   type Provider,
   type Signer,
   type TypedDataDomain,
 } from "ethers";
 
-import {
-  ParticipantRegistry__factory,
-  SupplyChainBills__factory,
-  type ParticipantRegistry,
-  type SupplyChainBills,
-} from "../../typechain-types/index.js";
+import { SupplyChainBills__factory, type SupplyChainBills } from "../../typechain-types/index.js";
 import { InvalidInputError, SdkError, withDecodedErrors } from "../errors.js";
 import type { Mined } from "../evidence/client.js";
-import { formatYuan, parseRatePercent, parseYuan } from "./amount.js";
-
-/** Role bits of the participant registry. */
-export const Roles = { enterprise: 1, financier: 2, regulator: 4 } as const;
-export type RoleName = keyof typeof Roles;
-
-export const PACKAGE_STATUSES = ["none", "issued", "accepted", "active", "funded", "dishonored", "cancelled"] as const;
-export const PART_STATES = [
-  "none",
-  "offered",
-  "discount-offered",
-  "pledge-offered",
-  "held",
-  "pledged",
-  "redeemed",
-  "cancelled",
-  "burned",
-] as const;
-export type PackageStatus = (typeof PACKAGE_STATUSES)[number];
-export type PartState = (typeof PART_STATES)[number];
+import { ParticipantsClient, checkAddress, reasonHash, type BlockRange } from "../participants/client.js";
+import { BUSINESS_ROLES, Roles } from "../participants/roles.js";
+import {
+  chainTimeToDate,
+  formatChainTime,
+  latestChainTime,
+  toChainTime,
+  type ChainTime,
+} from "../participants/time.js";
+import { formatTokenYuan, formatYuan, parseRatePercent, parseYuan, tokenUnitsPerCent } from "./amount.js";
+import { discountQuote, type DiscountQuote } from "./discount.js";
+import {
+  BILL_EVENT_NAMES,
+  PACKAGE_STATUSES,
+  PART_STATES,
+  byChainOrder,
+  decodeBillEvent,
+  type BillEvent,
+  type PackageStatus,
+  type PartState,
+} from "./history.js";
 
 /** Token id of part `seq` of package `packageId` (the ERC-3525 slot is `tokenId >> 24`). */
 export function partTokenId(packageId: bigint, seq: bigint): bigint {
@@ -53,7 +50,9 @@ export interface PackageInfo {
   acceptor: string;
   payee: string;
   token: string;
+  /** Due date in the chain's time unit, and as a date. */
   maturity: number;
+  maturityDate: Date;
   status: PackageStatus;
   nonTransferable: boolean;
   tokenDecimals: number;
@@ -74,12 +73,25 @@ export interface PartInfo {
   holder: string;
   endorser: string;
   beneficiary: string;
+  /** ERC-3525 value as yuan ("0.00" once redeemed) and in minimum units. */
   value: string;
   units: bigint;
+  /** What the part was paid at redemption, as yuan ("0.00" until then) and in minimum units. */
+  paid: string;
+  paidUnits: bigint;
   parent: number;
   state: PartState;
   frozen: boolean;
   takenOver: boolean;
+}
+
+/** A pending recourse claim on a part. */
+export interface PendingClaim {
+  target: string;
+  claimant: string;
+  /** The part's value the target would pay: token base units and yuan. */
+  amount: bigint;
+  yuan: string;
 }
 
 export interface IssueRequest {
@@ -89,8 +101,8 @@ export interface IssueRequest {
   token: string;
   /** Face value in yuan, e.g. "1000000.00". */
   amount: string;
-  /** Due date: seconds since the epoch, or a Date. */
-  maturity: number | bigint | Date;
+  /** Due date: a Date, or a number in the chain's time unit (seconds; milliseconds on FISCO BCOS). */
+  maturity: ChainTime;
   nonTransferable?: boolean;
   /** Digest of the trade-background documents (32-byte hex), or text to hash. */
   tradeDigest: string;
@@ -104,6 +116,7 @@ export interface SignedEndorsement {
   to: string;
   units: bigint;
   nonce: bigint;
+  /** Last moment it is valid, in the chain's time unit. */
   deadline: bigint;
   signature: string;
 }
@@ -123,29 +136,14 @@ const ENDORSEMENT_TYPES = {
   ],
 };
 
-function checkAddress(value: string, what: string): string {
-  if (!isAddress(value)) throw new InvalidInputError(`${what} is not an address: "${value}"`);
-  return value;
-}
-
-function toBytes32(value: string | undefined): string {
-  if (value === undefined || value === "") return ZeroHash;
-  return isHexString(value, 32) ? value : utf8Hash(value);
-}
-
-function toSeconds(value: number | bigint | Date): bigint {
-  if (value instanceof Date) return BigInt(Math.floor(value.getTime() / 1000));
-  return BigInt(value);
-}
-
-function roleNames(roles: number): string {
-  return (Object.keys(Roles) as RoleName[]).filter((name) => (roles & Roles[name]) !== 0).join(" or ");
-}
-
-/** Typed access to SupplyChainBills: every lifecycle step with yuan-string amounts, pre-checked input, and views. */
+/**
+ * Typed access to SupplyChainBills: every lifecycle step with yuan-string amounts, pre-checked input, views, price
+ * quotes and event history. Times are Dates or numbers in the chain's time unit (read from the deployment).
+ */
 export class BillsClient {
   readonly contract: SupplyChainBills;
-  private registryContract?: ParticipantRegistry;
+  private registryClient?: ParticipantsClient;
+  private unit?: bigint;
 
   constructor(address: string, runner: ContractRunner) {
     this.contract = SupplyChainBills__factory.connect(checkAddress(address, "bills contract"), runner);
@@ -157,10 +155,19 @@ export class BillsClient {
     return provider;
   }
 
-  /** The participant registry the bills contract checks. */
-  async registry(): Promise<ParticipantRegistry> {
-    this.registryContract ??= ParticipantRegistry__factory.connect(await this.contract.REGISTRY(), this.provider);
-    return this.registryContract;
+  /** Chain time units per second of this deployment: 1 (seconds) or 1000 (milliseconds). */
+  async timeUnit(): Promise<bigint> {
+    this.unit ??= BigInt(await this.contract.TIME_UNITS_PER_SECOND());
+    return this.unit;
+  }
+
+  /** The participant registry the bills contract checks, as a client sending with this client's runner. */
+  async registry(): Promise<ParticipantsClient> {
+    if (this.registryClient === undefined) {
+      const [address, unit] = await Promise.all([this.contract.REGISTRY(), this.timeUnit()]);
+      this.registryClient = new ParticipantsClient(address, this.contract.runner!, { timeUnitsPerSecond: unit });
+    }
+    return this.registryClient;
   }
 
   private async send(call: () => Promise<ContractTransactionResponse>): Promise<Mined & { logs: LogDescription[] }> {
@@ -183,21 +190,7 @@ export class BillsClient {
 
   /** Throws one clear line unless `account` is an active registered participant with one of `roles`. */
   async requireParticipant(account: string, roles: number, what: string): Promise<void> {
-    checkAddress(account, what);
-    const registry = await this.registry();
-    if (await registry.isActive(account, roles)) return;
-    const entry = await registry.participant(account);
-    const why =
-      entry.registeredAt === 0n
-        ? "is not registered"
-        : entry.suspended
-          ? "is suspended"
-          : entry.frozen
-            ? "is frozen by the regulator"
-            : (Number(entry.roles) & roles) === 0
-              ? `lacks the ${roleNames(roles)} role`
-              : "has an expired registration";
-    throw new InvalidInputError(`${what} ${account} ${why}`);
+    await (await this.registry()).requireActive(account, roles, what);
   }
 
   private async sender(): Promise<string> {
@@ -209,9 +202,7 @@ export class BillsClient {
   }
 
   private async now(): Promise<bigint> {
-    const block = await this.provider.getBlock("latest");
-    if (block === null) throw new SdkError("NO_BLOCK", "the provider returned no latest block");
-    return BigInt(block.timestamp);
+    return latestChainTime(this.provider);
   }
 
   private static eventArg(logs: LogDescription[], event: string, arg: string): bigint {
@@ -225,15 +216,17 @@ export class BillsClient {
   /** Issues a bill as the client's account (the drawer); its root part is offered to the payee. */
   async issue(request: IssueRequest): Promise<Mined & { packageId: bigint; rootTokenId: bigint }> {
     const units = parseYuan(request.amount, "face value");
-    const maturity = toSeconds(request.maturity);
+    const unit = await this.timeUnit();
+    const maturity = toChainTime(request.maturity, unit, "maturity");
     if (maturity <= (await this.now())) {
-      throw new InvalidInputError(`maturity ${new Date(Number(maturity) * 1000).toISOString()} is not in the future`);
+      throw new InvalidInputError(`maturity ${formatChainTime(maturity, unit)} is not in the future`);
     }
+    if (maturity >= 2n ** 48n) throw new InvalidInputError(`maturity ${maturity} does not fit the contract's 48 bits`);
     await this.requireParticipant(await this.sender(), Roles.enterprise, "drawer");
-    await this.requireParticipant(request.acceptor, Roles.enterprise | Roles.financier, "acceptor");
+    await this.requireParticipant(request.acceptor, BUSINESS_ROLES, "acceptor");
     await this.requireParticipant(request.payee, Roles.enterprise, "payee");
     checkAddress(request.token, "settlement token");
-    const digest = toBytes32(request.tradeDigest);
+    const digest = reasonHash(request.tradeDigest);
     if (digest === ZeroHash) throw new InvalidInputError("the trade-background digest is required");
     const evidenceId = request.evidenceId === undefined ? ZeroHash : request.evidenceId;
     if (!isHexString(evidenceId, 32)) throw new InvalidInputError(`evidence id must be 32 bytes of hex`);
@@ -290,7 +283,7 @@ export class BillsClient {
   /** Offers `amount` yuan of a held part to `to`; returns the offered part's token id. */
   async endorse(fromTokenId: bigint, to: string, amount: string): Promise<Mined & { tokenId: bigint }> {
     const units = await this.checkAmount(fromTokenId, amount);
-    await this.requireParticipant(to, Roles.enterprise | Roles.financier, "endorsee");
+    await this.requireParticipant(to, BUSINESS_ROLES, "endorsee");
     const mined = await this.send(() => this.contract.endorse(fromTokenId, to, units));
     return { ...BillsClient.mined(mined), tokenId: BillsClient.eventArg(mined.logs, "Offered", "tokenId") };
   }
@@ -298,11 +291,11 @@ export class BillsClient {
   /** The endorsee signs its consent off chain (EIP-712); the holder submits it with `endorseWithSignature`. */
   async signEndorsement(
     endorsee: Signer,
-    terms: { fromTokenId: bigint; amount: string; deadline: number | bigint | Date },
+    terms: { fromTokenId: bigint; amount: string; deadline: ChainTime },
   ): Promise<SignedEndorsement> {
     const to = await endorsee.getAddress();
     const units = parseYuan(terms.amount);
-    const deadline = toSeconds(terms.deadline);
+    const deadline = toChainTime(terms.deadline, await this.timeUnit(), "deadline");
     const nonce = await this.contract.nonces(to);
     const domain: TypedDataDomain = {
       name: "SupplyChainBills",
@@ -323,6 +316,9 @@ export class BillsClient {
   /** Endorses with the endorsee's signed consent, in one transaction; returns the new part's token id. */
   async endorseWithSignature(signed: SignedEndorsement): Promise<Mined & { tokenId: bigint }> {
     if (signed.deadline < (await this.now())) throw new InvalidInputError("the endorsee's signature has expired");
+    if (signed.nonce !== (await this.contract.nonces(signed.to))) {
+      throw new InvalidInputError(`the endorsee's signature was already used or replaced (nonce ${signed.nonce})`);
+    }
     const mined = await this.send(() =>
       this.contract.endorseWithSignature(
         signed.fromTokenId,
@@ -361,10 +357,43 @@ export class BillsClient {
     return { ...BillsClient.mined(mined), tokenId: BillsClient.eventArg(mined.logs, "Offered", "tokenId") };
   }
 
-  /** The price (token base units) and days to maturity of a discount offer if signed now. */
-  async discountPrice(tokenId: bigint): Promise<{ price: bigint; days: number }> {
-    const [price, days] = await withDecodedErrors(this.contract.interface, () => this.contract.discountPrice(tokenId));
-    return { price, days: Number(days) };
+  /** The price of a discount offer if signed now: token base units, yuan and days charged (the contract's quote). */
+  async discountPrice(tokenId: bigint): Promise<DiscountQuote> {
+    const [[price, days], part] = await Promise.all([
+      withDecodedErrors(this.contract.interface, () => this.contract.discountPrice(tokenId)),
+      this.part(tokenId),
+    ]);
+    const pkg = await this.package(part.packageId);
+    const gross = part.units * tokenUnitsPerCent(pkg.tokenDecimals);
+    return { price, yuan: formatTokenYuan(price, pkg.tokenDecimals), days: Number(days), interest: gross - price };
+  }
+
+  /**
+   * What discounting `amount` yuan of a part at `ratePercent` would pay now, before any offer is made: the
+   * contract's formula evaluated at the latest block's time (the price at signing is computed then).
+   */
+  async quoteDiscount(tokenId: bigint, amount: string, ratePercent: string): Promise<DiscountQuote> {
+    const rateBps = parseRatePercent(ratePercent);
+    const units = await this.checkAmount(tokenId, amount);
+    const part = await this.part(tokenId);
+    const pkg = await this.package(part.packageId);
+    return discountQuote({
+      units,
+      rateBps,
+      maturity: BigInt(pkg.maturity),
+      now: await this.now(),
+      timeUnitsPerSecond: await this.timeUnit(),
+      tokenDecimals: pkg.tokenDecimals,
+    });
+  }
+
+  /** Whole days (rounded up) until the bill matures, in the chain's time; 0 once it has. */
+  async daysToMaturity(packageId: bigint): Promise<number> {
+    const [pkg, now, unit] = await Promise.all([this.package(packageId), this.now(), this.timeUnit()]);
+    const left = BigInt(pkg.maturity) - now;
+    if (left <= 0n) return 0;
+    const day = 86_400n * unit;
+    return Number((left + day - 1n) / day);
   }
 
   /** The financier signs a discount offer, paying at most `maxPrice` (default: the current quote). */
@@ -401,7 +430,7 @@ export class BillsClient {
   /** The acceptor pays the face value in (approving the token first if needed). */
   async fund(packageId: bigint): Promise<Mined & { amount: bigint }> {
     const pkg = await this.package(packageId);
-    const amount = parseYuan(pkg.faceValue) * 10n ** BigInt(pkg.tokenDecimals - 2);
+    const amount = parseYuan(pkg.faceValue) * tokenUnitsPerCent(pkg.tokenDecimals);
     await this.ensureAllowance(packageId, amount);
     return { ...BillsClient.mined(await this.send(() => this.contract.fund(packageId))), amount };
   }
@@ -420,7 +449,7 @@ export class BillsClient {
 
   /** Dishonors an unfunded matured bill; `reason` is text (hashed) or a 32-byte hash. */
   async dishonor(packageId: bigint, reason?: string): Promise<Mined> {
-    return BillsClient.mined(await this.send(() => this.contract.dishonor(packageId, toBytes32(reason))));
+    return BillsClient.mined(await this.send(() => this.contract.dishonor(packageId, reasonHash(reason))));
   }
 
   /** Files a recourse claim against an earlier endorser or the drawer of the part. */
@@ -434,24 +463,24 @@ export class BillsClient {
   }
 
   /** The claim's target pays it (approving the token first if needed) and takes the claim over. */
-  async payRecourse(tokenId: bigint): Promise<Mined> {
-    const part = await this.part(tokenId);
-    const pkg = await this.package(part.packageId);
-    await this.ensureAllowance(part.packageId, part.units * 10n ** BigInt(pkg.tokenDecimals - 2));
-    return BillsClient.mined(await this.send(() => this.contract.payRecourse(tokenId)));
+  async payRecourse(tokenId: bigint): Promise<Mined & { amount: bigint }> {
+    const claim = await this.pendingClaim(tokenId);
+    if (claim === null) throw new InvalidInputError(`no recourse claim is pending on part ${tokenId}`);
+    await this.ensureAllowance(tokenId >> 24n, claim.amount);
+    return { ...BillsClient.mined(await this.send(() => this.contract.payRecourse(tokenId))), amount: claim.amount };
   }
 
   /** Regulator: freezes or unfreezes a part. */
   async setPartFrozen(tokenId: bigint, frozen: boolean, reason?: string): Promise<Mined> {
-    return BillsClient.mined(await this.send(() => this.contract.setPartFrozen(tokenId, frozen, toBytes32(reason))));
+    return BillsClient.mined(await this.send(() => this.contract.setPartFrozen(tokenId, frozen, reasonHash(reason))));
   }
 
   // ------------------------------------------------------------ views
 
   /** A package's terms and amounts, amounts as yuan strings. */
   async package(packageId: bigint): Promise<PackageInfo> {
-    const [p, amounts] = await withDecodedErrors(this.contract.interface, () =>
-      Promise.all([this.contract.packageOf(packageId), this.contract.amountsOf(packageId)]),
+    const [p, amounts, unit] = await withDecodedErrors(this.contract.interface, () =>
+      Promise.all([this.contract.packageOf(packageId), this.contract.amountsOf(packageId), this.timeUnit()]),
     );
     return {
       packageId,
@@ -460,6 +489,7 @@ export class BillsClient {
       payee: p.payee,
       token: p.token,
       maturity: Number(p.maturity),
+      maturityDate: chainTimeToDate(p.maturity, unit),
       status: PACKAGE_STATUSES[Number(p.status)],
       nonTransferable: p.nonTransferable,
       tokenDecimals: Number(p.tokenDecimals),
@@ -486,6 +516,8 @@ export class BillsClient {
       beneficiary: p.beneficiary,
       value: formatYuan(p.value),
       units: p.value,
+      paid: formatYuan(p.paid),
+      paidUnits: p.paid,
       parent: Number(p.parent),
       state: PART_STATES[Number(p.state)],
       frozen: p.frozen,
@@ -502,5 +534,59 @@ export class BillsClient {
   /** A part's endorsement chain, drawer first. */
   async chain(tokenId: bigint): Promise<string[]> {
     return withDecodedErrors(this.contract.interface, () => this.contract.endorsementChain(tokenId));
+  }
+
+  /** The recourse claim pending on a part, or null. */
+  async pendingClaim(tokenId: bigint): Promise<PendingClaim | null> {
+    const [target, claimant] = await this.contract.pendingClaim(tokenId);
+    if (target === ZeroAddress) return null;
+    const part = await this.part(tokenId);
+    const { tokenDecimals } = await this.package(part.packageId);
+    const amount = part.units * tokenUnitsPerCent(tokenDecimals);
+    return { target, claimant, amount, yuan: formatTokenYuan(amount, tokenDecimals) };
+  }
+
+  /** A bill's history: every event of the package and its parts, typed, in chain order. */
+  async history(packageId: bigint, range: BlockRange = {}): Promise<BillEvent[]> {
+    const iface = this.contract.interface;
+    const logs = await this.logs(
+      [BILL_EVENT_NAMES.map((name) => iface.getEvent(name).topicHash), toBeHex(packageId, 32)],
+      range,
+    );
+    return logs.map((log) => decodeBillEvent(this.contract, log)).filter((e): e is BillEvent => e !== undefined);
+  }
+
+  /**
+   * A part's history: the bill events about it (offered, signed, discounted, pledged, frozen, redeemed, recourse,
+   * and offers taken from it or returned into it) and every ERC-3525 value movement into or out of it.
+   */
+  async partHistory(tokenId: bigint, range: BlockRange = {}): Promise<BillEvent[]> {
+    const transferValue = this.contract.interface.getEvent("TransferValue").topicHash;
+    const id = toBeHex(tokenId, 32);
+    const [bill, out, into] = await Promise.all([
+      this.history(tokenId >> 24n, range),
+      this.logs([transferValue, id], range),
+      this.logs([transferValue, null, id], range),
+    ]);
+    const about = bill.filter(
+      (e) =>
+        ("tokenId" in e && e.tokenId === tokenId) ||
+        (e.name === "Offered" && e.fromTokenId === tokenId) ||
+        (e.name === "OfferCancelled" && e.returnedTokenId === tokenId),
+    );
+    const moves = [...out, ...into]
+      .map((log) => decodeBillEvent(this.contract, log))
+      .filter((e): e is BillEvent => e !== undefined);
+    return [...about, ...moves].sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex);
+  }
+
+  private async logs(topics: (string | string[] | null)[], range: BlockRange): Promise<Log[]> {
+    const logs = await this.provider.getLogs({
+      address: this.contract.target as string,
+      topics,
+      fromBlock: range.fromBlock ?? 0,
+      toBlock: range.toBlock ?? "latest",
+    });
+    return logs.sort(byChainOrder);
   }
 }

@@ -22,19 +22,14 @@ export function parseId(value: string, what: string): bigint {
   return BigInt(value);
 }
 
-/** Parses a time given as unix seconds or an ISO date ("2027-03-31"). */
-export function parseTime(value: string, what: string): bigint {
-  if (/^\d+$/.test(value)) return BigInt(value);
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms))
-    throw new InvalidInputError(`${what} must be unix seconds or a date like 2027-03-31, got "${value}"`);
-  return BigInt(Math.floor(ms / 1000));
-}
-
 export function describePart(part: PartInfo): string {
   const flags = [part.frozen ? "FROZEN" : "", part.takenOver ? "taken over by recourse" : ""].filter(Boolean);
+  const value =
+    part.state === "redeemed"
+      ? `paid ${formatYuan(part.paidUnits, { grouping: true })}`
+      : formatYuan(part.units, { grouping: true });
   return (
-    `part ${part.tokenId} (package ${part.packageId}): ${formatYuan(part.units, { grouping: true })} yuan, ` +
+    `part ${part.tokenId} (package ${part.packageId}): ${value} yuan, ` +
     `${part.state}, owner ${part.owner}, endorsed by ${part.endorser}` +
     (part.beneficiary !== part.owner ? `, pays ${part.beneficiary}` : "") +
     (flags.length > 0 ? ` [${flags.join(", ")}]` : "")
@@ -42,3 +37,4 @@ export function describePart(part: PartInfo): string {
 }
 
 export { formatTime };
+export { parseTime } from "../participants/client.js";

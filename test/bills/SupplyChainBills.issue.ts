@@ -24,15 +24,25 @@ const ROOT = tokenId(1n, 1n);
 
 describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
   describe("deployment and interfaces", function () {
-    it("needs a registry and exposes its configuration", async function () {
+    it("needs a registry and a time unit of seconds or milliseconds, and exposes its configuration", async function () {
       const { registry, evidence, bills } = await networkHelpers.loadFixture(world);
-      await expect(
-        ethers.deployContract("SupplyChainBills", [ethers.ZeroAddress, evidence, WINDOW]),
-      ).to.be.revertedWithCustomError(bills, "InvalidCounterparty");
+      await expect(ethers.deployContract("SupplyChainBills", [ethers.ZeroAddress, evidence, WINDOW, 1]))
+        .to.be.revertedWithCustomError(bills, "InvalidCounterparty")
+        .withArgs(ethers.ZeroAddress);
+      for (const unit of [0, 10, 999, 1_000_000]) {
+        await expect(ethers.deployContract("SupplyChainBills", [registry, evidence, WINDOW, unit]))
+          .to.be.revertedWithCustomError(bills, "InvalidTimeUnit")
+          .withArgs(unit);
+      }
       expect(await bills.REGISTRY()).to.equal(await registry.getAddress());
       expect(await bills.EVIDENCE()).to.equal(await evidence.getAddress());
       expect(await bills.PAYMENT_WINDOW()).to.equal(WINDOW);
+      expect(await bills.TIME_UNITS_PER_SECOND()).to.equal(1n);
+      expect(await bills.MAX_CHAIN_LENGTH()).to.equal(32n);
       expect(await bills.valueDecimals()).to.equal(2n);
+      const ms = await ethers.deployContract("SupplyChainBills", [registry, evidence, WINDOW * 1000, 1000]);
+      expect(await ms.TIME_UNITS_PER_SECOND()).to.equal(1000n);
+      expect(await ms.PAYMENT_WINDOW()).to.equal(BigInt(WINDOW) * 1000n);
     });
 
     it("declares ERC-165, ERC-721 and ERC-3525 only", async function () {
@@ -84,7 +94,7 @@ describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
       await expect(tx).to.emit(w.bills, "Transfer").withArgs(ethers.ZeroAddress, w.tier1.address, ROOT);
       await expect(tx).to.emit(w.bills, "SlotChanged").withArgs(ROOT, 0n, 1n);
       await expect(tx).to.emit(w.bills, "TransferValue").withArgs(0n, ROOT, FACE);
-      await expect(tx).to.emit(w.bills, "Offered").withArgs(ROOT, 0n, w.tier1.address, PartState.Offered);
+      await expect(tx).to.emit(w.bills, "Offered").withArgs(1n, ROOT, w.tier1.address, 0n, PartState.Offered);
       const pkg = await w.bills.packageOf(1n);
       expect(pkg.drawer).to.equal(w.core.address);
       expect(pkg.acceptor).to.equal(w.core.address);
@@ -107,6 +117,7 @@ describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
       expect(part.endorser).to.equal(w.core.address);
       expect(part.beneficiary).to.equal(w.tier1.address);
       expect(part.value).to.equal(FACE);
+      expect(part.paid).to.equal(0n);
       expect(part.parent).to.equal(0n);
       expect(part.state).to.equal(PartState.Offered);
       expect(part.frozen).to.equal(false);
@@ -143,7 +154,7 @@ describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
       await expect(b.issue(w.core.address, w.tier1.address, w.token, FACE, w.maturity, false, DIGEST, unknown))
         .to.be.revertedWithCustomError(w.bills, "UnknownEvidence")
         .withArgs(unknown);
-      const noEvidence = await ethers.deployContract("SupplyChainBills", [w.registry, ethers.ZeroAddress, WINDOW]);
+      const noEvidence = await ethers.deployContract("SupplyChainBills", [w.registry, ethers.ZeroAddress, WINDOW, 1]);
       await expect(
         noEvidence
           .connect(w.core)
@@ -194,9 +205,12 @@ describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
       await expect(b.issue(c, p, w.token, FACE, now + 1, false, DIGEST, ZERO))
         .to.be.revertedWithCustomError(w.bills, "InvalidMaturity")
         .withArgs(now + 1);
-      await expect(b.issue(c, p, w.token, FACE, 2n ** 40n, false, DIGEST, ZERO))
+      await expect(b.issue(c, p, w.token, FACE, 2n ** 48n, false, DIGEST, ZERO))
         .to.be.revertedWithCustomError(w.bills, "InvalidMaturity")
-        .withArgs(2n ** 40n);
+        .withArgs(2n ** 48n);
+      await expect(b.issue(c, p, w.token, FACE, 2n ** 64n - 1n, false, DIGEST, ZERO))
+        .to.be.revertedWithCustomError(w.bills, "InvalidMaturity")
+        .withArgs(2n ** 64n - 1n);
       await expect(b.issue(c, p, w.token, FACE, w.maturity, false, ZERO, ZERO)).to.be.revertedWithCustomError(
         w.bills,
         "MissingTradeDigest",
@@ -210,6 +224,15 @@ describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
           .withArgs(address);
       }
       await expect(w.bills.packageOf(1n)).to.be.revertedWithCustomError(w.bills, "UnknownPackage").withArgs(1n);
+    });
+
+    it("stores 48-bit times: a millisecond maturity fits", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const msMaturity = 2n ** 48n - 1n; // the year 10889 in milliseconds
+      await w.bills
+        .connect(w.core)
+        .issue(w.core.address, w.tier1.address, w.token, FACE, msMaturity, false, DIGEST, ZERO);
+      expect((await w.bills.packageOf(1n)).maturity).to.equal(msMaturity);
     });
   });
 
@@ -225,7 +248,7 @@ describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
       await expect(w.bills.connect(w.core).sign(ROOT))
         .to.be.revertedWithCustomError(w.bills, "Unauthorized")
         .withArgs(w.core.address, w.tier1.address);
-      await expect(w.bills.connect(w.tier1).sign(ROOT)).to.emit(w.bills, "Signed").withArgs(ROOT, w.tier1.address);
+      await expect(w.bills.connect(w.tier1).sign(ROOT)).to.emit(w.bills, "Signed").withArgs(1n, ROOT, w.tier1.address);
       expect((await w.bills.packageOf(1n)).status).to.equal(PackageStatus.Active);
       expect((await w.bills.partOf(ROOT)).state).to.equal(PartState.Held);
       await expect(w.bills.connect(w.tier1).sign(ROOT))
@@ -251,6 +274,25 @@ describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
       await expect(w.bills.connect(w.core).accept(1n))
         .to.be.revertedWithCustomError(w.bills, "Matured")
         .withArgs(1n, w.maturity);
+    });
+
+    it("delivers only while the drawer is still active", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      await issueBill(w, "accepted");
+      await w.registry.connect(w.regulator).setFrozen(w.core.address, true, ZERO);
+      await expect(w.bills.connect(w.tier1).sign(ROOT))
+        .to.be.revertedWithCustomError(w.bills, "NotActiveParticipant")
+        .withArgs(w.core.address, HOLDER_ROLES);
+      expect((await w.bills.packageOf(1n)).status).to.equal(PackageStatus.Accepted);
+      expect((await w.bills.partOf(ROOT)).state).to.equal(PartState.Offered);
+      await w.registry.connect(w.regulator).setFrozen(w.core.address, false, ZERO);
+      await w.registry.suspend(w.tier1.address, ZERO);
+      await expect(w.bills.connect(w.tier1).sign(ROOT))
+        .to.be.revertedWithCustomError(w.bills, "NotActiveParticipant")
+        .withArgs(w.tier1.address, HOLDER_ROLES);
+      await w.registry.reinstate(w.tier1.address);
+      await w.bills.connect(w.tier1).sign(ROOT);
+      expect((await w.bills.packageOf(1n)).status).to.equal(PackageStatus.Active);
     });
 
     it("refuses acceptance twice and the payee's signature after maturity", async function () {

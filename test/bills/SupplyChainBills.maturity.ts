@@ -3,6 +3,7 @@ import { network } from "hardhat";
 
 import {
   FACE,
+  HOLDER_ROLES,
   PackageStatus,
   PartState,
   UNIT,
@@ -83,11 +84,23 @@ describe("SupplyChainBills: funding, redemption, dishonor and recourse", functio
         .issue(w.core.address, w.tier1.address, fee, FACE, w.maturity, false, ethers.id("trade"), ZERO);
       await w.bills.connect(w.core).accept(1n);
       await w.bills.connect(w.tier1).sign(ROOT);
+      // 2 decimals: one token unit per minimum unit; the token burns 1 % on the way.
       await expect(w.bills.connect(w.core).fund(1n))
-        .to.be.revertedWithCustomError(w.bills, "InvalidSettlementToken")
-        .withArgs(await fee.getAddress());
+        .to.be.revertedWithCustomError(w.bills, "UnexpectedTokenAmount")
+        .withArgs(await fee.getAddress(), FACE - FACE / 100n, FACE);
       expect((await w.bills.packageOf(1n)).status).to.equal(PackageStatus.Active);
       expect(await fee.balanceOf(w.bills)).to.equal(0n);
+      expect(await fee.balanceOf(w.core)).to.equal(FACE * 2n);
+    });
+
+    it("needs an active acceptor", async function () {
+      const w = await networkHelpers.loadFixture(matured);
+      await w.registry.connect(w.regulator).setFrozen(w.core.address, true, ZERO);
+      await expect(w.bills.connect(w.core).fund(1n))
+        .to.be.revertedWithCustomError(w.bills, "NotActiveParticipant")
+        .withArgs(w.core.address, HOLDER_ROLES);
+      expect((await w.bills.packageOf(1n)).status).to.equal(PackageStatus.Active);
+      expect(await w.token.balanceOf(w.bills)).to.equal(0n);
     });
 
     it("may come before maturity, not before delivery", async function () {
@@ -107,7 +120,7 @@ describe("SupplyChainBills: funding, redemption, dishonor and recourse", functio
   });
 
   describe("redeem", function () {
-    it("pays each holder its part exactly once", async function () {
+    it("pays each holder its part exactly once and burns the part's value", async function () {
       const w = await networkHelpers.loadFixture(funded);
       const holders = [
         [ROOT, w.tier1, 50_000_000n],
@@ -117,11 +130,20 @@ describe("SupplyChainBills: funding, redemption, dishonor and recourse", functio
       ] as const;
       let redeemed = 0n;
       for (const [part, holder, value] of holders) {
+        expect(await w.bills["balanceOf(uint256)"](part)).to.equal(value);
         const tx = w.bills.connect(holder).redeem(part);
         await expect(tx)
           .to.emit(w.bills, "Redeemed")
-          .withArgs(part, holder.address, value, value * UNIT);
+          .withArgs(1n, part, holder.address, value, value * UNIT);
+        await expect(tx).to.emit(w.bills, "TransferValue").withArgs(part, 0n, value);
         await expect(tx).to.changeTokenBalances(ethers, w.token, [holder, w.bills], [value * UNIT, -(value * UNIT)]);
+        // ERC-3525 value burned; the amount paid stays readable, and the part still belongs to its holder.
+        expect(await w.bills["balanceOf(uint256)"](part)).to.equal(0n);
+        const view = await w.bills.partOf(part);
+        expect(view.state).to.equal(PartState.Redeemed);
+        expect(view.value).to.equal(0n);
+        expect(view.paid).to.equal(value);
+        expect(await w.bills.ownerOf(part)).to.equal(holder.address);
         redeemed += value;
         expect(await w.bills.amountsOf(1n)).to.deep.equal([FACE - redeemed, FACE, redeemed]);
         await expect(w.bills.connect(holder).redeem(part))
@@ -143,8 +165,12 @@ describe("SupplyChainBills: funding, redemption, dishonor and recourse", functio
         .withArgs(w.tier2a.address, w.tier1.address);
       await w.registry.connect(w.regulator).setFrozen(w.tier1.address, true, ZERO);
       await expect(w.bills.connect(w.tier1).redeem(ROOT))
-        .to.be.revertedWithCustomError(w.bills, "ParticipantIsFrozen")
-        .withArgs(w.tier1.address);
+        .to.be.revertedWithCustomError(w.bills, "NotActiveParticipant")
+        .withArgs(w.tier1.address, HOLDER_ROLES);
+      await w.registry.suspend(w.tier2a.address, ZERO);
+      await expect(w.bills.connect(w.tier2a).redeem(id(2n)))
+        .to.be.revertedWithCustomError(w.bills, "NotActiveParticipant")
+        .withArgs(w.tier2a.address, HOLDER_ROLES);
       await w.bills.connect(w.regulator).setPartFrozen(id(3n), true, ZERO);
       await expect(w.bills.connect(w.tier2b).redeem(id(3n)))
         .to.be.revertedWithCustomError(w.bills, "WrongPartState")
@@ -171,7 +197,7 @@ describe("SupplyChainBills: funding, redemption, dishonor and recourse", functio
       );
       await expect(w.bills.connect(w.bank2).redeem(id(2n)))
         .to.emit(w.bills, "Redeemed")
-        .withArgs(id(2n), w.bank2.address, 10n, 10n * UNIT);
+        .withArgs(1n, id(2n), w.bank2.address, 10n, 10n * UNIT);
     });
 
     it("pays an offer left pending at maturity after it comes back", async function () {
@@ -236,13 +262,13 @@ describe("SupplyChainBills: funding, redemption, dishonor and recourse", functio
       expect(await w.bills.endorsementChain(part)).to.deep.equal([w.core.address, w.tier1.address, w.tier2a.address]);
       await expect(w.bills.connect(w.bank).claimRecourse(part, w.tier2a.address))
         .to.emit(w.bills, "RecourseClaimed")
-        .withArgs(part, w.bank.address, w.tier2a.address, amount);
+        .withArgs(1n, part, w.tier2a.address, w.bank.address, amount);
       expect(await w.bills.pendingClaim(part)).to.deep.equal([w.tier2a.address, w.bank.address]);
       await expect(w.bills.connect(w.tier1).payRecourse(part))
         .to.be.revertedWithCustomError(w.bills, "Unauthorized")
         .withArgs(w.tier1.address, w.tier2a.address);
       const pay = w.bills.connect(w.tier2a).payRecourse(part);
-      await expect(pay).to.emit(w.bills, "RecoursePaid").withArgs(part, w.tier2a.address, w.bank.address, amount);
+      await expect(pay).to.emit(w.bills, "RecoursePaid").withArgs(1n, part, w.tier2a.address, w.bank.address, amount);
       await expect(pay).to.emit(w.bills, "Transfer").withArgs(w.bank.address, w.tier2a.address, part);
       await expect(pay).to.changeTokenBalances(ethers, w.token, [w.tier2a, w.bank], [-amount, amount]);
       expect(await w.bills.ownerOf(part)).to.equal(w.tier2a.address);
@@ -279,7 +305,7 @@ describe("SupplyChainBills: funding, redemption, dishonor and recourse", functio
       await w.bills.connect(w.core).fund(1n);
       await expect(w.bills.connect(w.core).redeem(part))
         .to.emit(w.bills, "Redeemed")
-        .withArgs(part, w.core.address, 10_000_000n, amount);
+        .withArgs(1n, part, w.core.address, 10_000_000n, amount);
       expect((await w.bills.partOf(part)).state).to.equal(PartState.Redeemed);
     });
 
@@ -288,7 +314,7 @@ describe("SupplyChainBills: funding, redemption, dishonor and recourse", functio
       await w.bills.connect(w.tier2b).claimRecourse(id(3n), w.core.address);
       await expect(w.bills.connect(w.core).payRecourse(id(3n)))
         .to.emit(w.bills, "RecoursePaid")
-        .withArgs(id(3n), w.core.address, w.tier2b.address, 20_000_000n * UNIT);
+        .withArgs(1n, id(3n), w.core.address, w.tier2b.address, 20_000_000n * UNIT);
       await expect(w.bills.connect(w.core).claimRecourse(id(3n), w.tier1.address))
         .to.be.revertedWithCustomError(w.bills, "NotOnChain")
         .withArgs(id(3n), w.tier1.address);
@@ -314,8 +340,8 @@ describe("SupplyChainBills: funding, redemption, dishonor and recourse", functio
         .withArgs(id(4n));
       await w.registry.connect(w.regulator).setFrozen(w.bank.address, true, ZERO);
       await expect(w.bills.connect(w.bank).claimRecourse(id(4n), w.tier2a.address))
-        .to.be.revertedWithCustomError(w.bills, "ParticipantIsFrozen")
-        .withArgs(w.bank.address);
+        .to.be.revertedWithCustomError(w.bills, "NotActiveParticipant")
+        .withArgs(w.bank.address, HOLDER_ROLES);
       await w.registry.connect(w.regulator).setFrozen(w.bank.address, false, ZERO);
       // A new claim replaces the pending one.
       await w.bills.connect(w.bank).claimRecourse(id(4n), w.tier2a.address);

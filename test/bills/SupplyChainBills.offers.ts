@@ -63,7 +63,7 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       await expect(tx).to.emit(w.bills, "Transfer").withArgs(ethers.ZeroAddress, w.tier2a.address, id(2n));
       await expect(tx).to.emit(w.bills, "SlotChanged").withArgs(id(2n), 0n, 1n);
       await expect(tx).to.emit(w.bills, "TransferValue").withArgs(ROOT, id(2n), 30_000_000n);
-      await expect(tx).to.emit(w.bills, "Offered").withArgs(id(2n), ROOT, w.tier2a.address, PartState.Offered);
+      await expect(tx).to.emit(w.bills, "Offered").withArgs(1n, id(2n), w.tier2a.address, ROOT, PartState.Offered);
       expect(await w.bills["balanceOf(uint256)"](ROOT)).to.equal(70_000_000n);
       expect(await w.bills["balanceOf(uint256)"](id(2n))).to.equal(30_000_000n);
       expect(await w.bills.ownerOf(id(2n))).to.equal(w.tier2a.address);
@@ -80,7 +80,7 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
         .withArgs(w.tier2b.address, w.tier2a.address);
       await expect(w.bills.connect(w.tier2a).sign(id(2n)))
         .to.emit(w.bills, "Signed")
-        .withArgs(id(2n), w.tier2a.address);
+        .withArgs(1n, id(2n), w.tier2a.address);
       expect((await w.bills.partOf(id(2n))).state).to.equal(PartState.Held);
       expect(await w.bills.endorsementChain(id(2n))).to.deep.equal([w.core.address, w.tier1.address]);
       // Further down the chain.
@@ -102,7 +102,7 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       await expect(tx).to.emit(w.bills, "Transfer").withArgs(w.tier2a.address, ethers.ZeroAddress, id(2n));
       await expect(tx).to.emit(w.bills, "Transfer").withArgs(ethers.ZeroAddress, w.tier1.address, id(3n));
       await expect(tx).to.emit(w.bills, "TransferValue").withArgs(id(2n), id(3n), 30_000_000n);
-      await expect(tx).to.emit(w.bills, "OfferCancelled").withArgs(id(2n), w.tier2a.address, id(3n));
+      await expect(tx).to.emit(w.bills, "OfferCancelled").withArgs(1n, id(2n), w.tier2a.address, id(3n));
       expect((await w.bills.partOf(id(2n))).state).to.equal(PartState.Cancelled);
       expect((await w.bills.partOf(id(2n))).value).to.equal(0n);
       expect(await w.bills.ownerOf(id(3n))).to.equal(w.tier1.address);
@@ -118,7 +118,7 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
         .withArgs(w.tier2b.address, w.tier1.address);
       await expect(w.bills.connect(w.tier1).withdraw(id(4n)))
         .to.emit(w.bills, "OfferCancelled")
-        .withArgs(id(4n), w.tier1.address, id(5n));
+        .withArgs(1n, id(4n), w.tier1.address, id(5n));
       expect(await w.bills["balanceOf(uint256)"](id(5n))).to.equal(5_000_000n);
       await expect(w.bills.connect(w.tier1).withdraw(id(4n)))
         .to.be.revertedWithCustomError(w.bills, "WrongPartState")
@@ -171,7 +171,7 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       expect(await t1["transferFrom(uint256,address,uint256)"].staticCall(ROOT, w.tier2a.address, 7n)).to.equal(id(2n));
       await expect(t1["transferFrom(uint256,address,uint256)"](ROOT, w.tier2a.address, 7n))
         .to.emit(w.bills, "Offered")
-        .withArgs(id(2n), ROOT, w.tier2a.address, PartState.Offered);
+        .withArgs(1n, id(2n), w.tier2a.address, ROOT, PartState.Offered);
     });
 
     it("refuses to move a non-transferable bill", async function () {
@@ -225,7 +225,7 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       const tx = w.bills
         .connect(w.tier1)
         .endorseWithSignature(ROOT, w.tier2a.address, 25_000_000n, deadline, signature);
-      await expect(tx).to.emit(w.bills, "Signed").withArgs(id(2n), w.tier2a.address);
+      await expect(tx).to.emit(w.bills, "Signed").withArgs(1n, id(2n), w.tier2a.address);
       await expect(tx).to.emit(w.bills, "TransferValue").withArgs(ROOT, id(2n), 25_000_000n);
       await expect(tx).not.to.emit(w.bills, "Offered");
       expect((await w.bills.partOf(id(2n))).state).to.equal(PartState.Held);
@@ -345,6 +345,11 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       await expect(t1["transferFrom(uint256,uint256,uint256)"](id(2n), ROOT, 0n))
         .to.be.revertedWithCustomError(w.bills, "InvalidAmount")
         .withArgs(0n, 15n);
+      // ERC-3525: a value above the balance reverts, the largest uint256 included (no "whole part" shorthand).
+      await expect(t1["transferFrom(uint256,uint256,uint256)"](id(2n), ROOT, ethers.MaxUint256))
+        .to.be.revertedWithCustomError(w.bills, "InvalidAmount")
+        .withArgs(ethers.MaxUint256, 15n);
+      expect(await w.bills["balanceOf(uint256)"](id(2n))).to.equal(15n);
     });
 
     it("merges parts whose chains match endorser by endorser", async function () {
@@ -406,16 +411,24 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
         .withArgs(id(9n), PartState.None, false);
     });
 
-    it("refuses a frozen holder", async function () {
+    it("refuses a frozen or suspended holder", async function () {
       const w = await networkHelpers.loadFixture(active);
       await w.bills.connect(w.tier1).split(ROOT, 1n);
       await w.registry.connect(w.regulator).setFrozen(w.tier1.address, true, ZERO);
       await expect(w.bills.connect(w.tier1).split(ROOT, 1n))
-        .to.be.revertedWithCustomError(w.bills, "ParticipantIsFrozen")
-        .withArgs(w.tier1.address);
+        .to.be.revertedWithCustomError(w.bills, "NotActiveParticipant")
+        .withArgs(w.tier1.address, HOLDER_ROLES);
       await expect(w.bills.connect(w.tier1).merge(id(2n), ROOT))
-        .to.be.revertedWithCustomError(w.bills, "ParticipantIsFrozen")
-        .withArgs(w.tier1.address);
+        .to.be.revertedWithCustomError(w.bills, "NotActiveParticipant")
+        .withArgs(w.tier1.address, HOLDER_ROLES);
+      await w.registry.connect(w.regulator).setFrozen(w.tier1.address, false, ZERO);
+      await w.registry.suspend(w.tier1.address, ZERO);
+      await expect(w.bills.connect(w.tier1)["transferFrom(uint256,uint256,uint256)"](ROOT, id(2n), 1n))
+        .to.be.revertedWithCustomError(w.bills, "NotActiveParticipant")
+        .withArgs(w.tier1.address, HOLDER_ROLES);
+      expect(await w.bills["balanceOf(uint256)"](ROOT)).to.equal(FACE - 1n);
+      expect(await w.bills["balanceOf(uint256)"](id(2n))).to.equal(1n);
+      expect((await w.bills.packageOf(1n)).parts).to.equal(2n);
     });
   });
 
@@ -438,10 +451,10 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       const gross = 20_000_000n * UNIT;
       const price = gross - (gross * 350n * days) / (360n * 10_000n);
       const tx = w.bills.connect(w.bank).signDiscount(id(2n), price);
-      await expect(tx).to.emit(w.bills, "Signed").withArgs(id(2n), w.bank.address);
+      await expect(tx).to.emit(w.bills, "Signed").withArgs(1n, id(2n), w.bank.address);
       await expect(tx)
         .to.emit(w.bills, "Discounted")
-        .withArgs(id(2n), w.tier1.address, w.bank.address, RATE, days, price);
+        .withArgs(1n, id(2n), w.bank.address, w.tier1.address, RATE, days, price);
       await expect(tx).to.changeTokenBalances(ethers, w.token, [w.bank, w.tier1], [-price, price]);
       expect((await w.bills.partOf(id(2n))).state).to.equal(PartState.Held);
       expect(await w.bills.endorsementChain(id(2n))).to.deep.equal([w.core.address, w.tier1.address]);
@@ -480,8 +493,8 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
         .withArgs(id(2n), PartState.DiscountOffered, false);
       await w.registry.connect(w.regulator).setFrozen(w.tier1.address, true, ZERO);
       await expect(w.bills.connect(w.bank).signDiscount(id(2n), price))
-        .to.be.revertedWithCustomError(w.bills, "ParticipantIsFrozen")
-        .withArgs(w.tier1.address);
+        .to.be.revertedWithCustomError(w.bills, "NotActiveParticipant")
+        .withArgs(w.tier1.address, HOLDER_ROLES);
       await w.registry.connect(w.regulator).setFrozen(w.tier1.address, false, ZERO);
       await w.registry.suspend(w.bank.address, ZERO);
       await expect(w.bills.connect(w.bank).signDiscount(id(2n), price))
@@ -504,7 +517,7 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
         .withArgs(10_001);
       await expect(w.bills.connect(w.bank).reject(id(2n)))
         .to.emit(w.bills, "OfferCancelled")
-        .withArgs(id(2n), w.bank.address, id(3n));
+        .withArgs(1n, id(2n), w.bank.address, id(3n));
       expect(await w.bills["balanceOf(uint256)"](id(3n))).to.equal(20_000_000n);
     });
 
@@ -535,7 +548,7 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
         .withArgs(w.tier2a.address, FINANCIER);
       await expect(w.bills.connect(w.tier1).pledge(ROOT, w.bank.address))
         .to.emit(w.bills, "PledgeOffered")
-        .withArgs(ROOT, w.bank.address);
+        .withArgs(1n, ROOT, w.bank.address);
       expect((await w.bills.partOf(ROOT)).state).to.equal(PartState.PledgeOffered);
       await expect(w.bills.connect(w.tier1).pledge(ROOT, w.bank.address))
         .to.be.revertedWithCustomError(w.bills, "WrongPartState")
@@ -543,7 +556,7 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       await expect(w.bills.connect(w.bank2).sign(ROOT))
         .to.be.revertedWithCustomError(w.bills, "Unauthorized")
         .withArgs(w.bank2.address, w.bank.address);
-      await expect(w.bills.connect(w.bank).sign(ROOT)).to.emit(w.bills, "Signed").withArgs(ROOT, w.bank.address);
+      await expect(w.bills.connect(w.bank).sign(ROOT)).to.emit(w.bills, "Signed").withArgs(1n, ROOT, w.bank.address);
       const part = await w.bills.partOf(ROOT);
       expect(part.state).to.equal(PartState.Pledged);
       expect(part.owner).to.equal(w.tier1.address);
@@ -557,7 +570,7 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
         .withArgs(w.tier1.address, w.bank.address);
       await expect(w.bills.connect(w.bank).release(ROOT))
         .to.emit(w.bills, "PledgeReleased")
-        .withArgs(ROOT, w.bank.address);
+        .withArgs(1n, ROOT, w.bank.address);
       expect((await w.bills.partOf(ROOT)).state).to.equal(PartState.Held);
       await expect(w.bills.connect(w.bank).release(ROOT))
         .to.be.revertedWithCustomError(w.bills, "WrongPartState")
@@ -572,7 +585,7 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
         .withArgs(w.tier1.address, w.bank.address);
       await expect(w.bills.connect(w.bank).reject(ROOT))
         .to.emit(w.bills, "OfferCancelled")
-        .withArgs(ROOT, w.bank.address, 0n);
+        .withArgs(1n, ROOT, w.bank.address, 0n);
       expect((await w.bills.partOf(ROOT)).state).to.equal(PartState.Held);
       await w.bills.connect(w.tier1).pledge(ROOT, w.bank.address);
       await expect(w.bills.connect(w.bank).withdraw(ROOT))
@@ -580,7 +593,7 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
         .withArgs(w.bank.address, w.tier1.address);
       await expect(w.bills.connect(w.tier1).withdraw(ROOT))
         .to.emit(w.bills, "OfferCancelled")
-        .withArgs(ROOT, w.tier1.address, 0n);
+        .withArgs(1n, ROOT, w.tier1.address, 0n);
       expect((await w.bills.partOf(ROOT)).beneficiary).to.equal(w.tier1.address);
     });
 
@@ -611,7 +624,7 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
         .withArgs(id(5n));
       await expect(w.bills.connect(w.regulator).setPartFrozen(ROOT, true, reason))
         .to.emit(w.bills, "PartFrozen")
-        .withArgs(ROOT, true, reason);
+        .withArgs(1n, ROOT, w.regulator.address, true, reason);
       expect((await w.bills.partOf(ROOT)).frozen).to.equal(true);
       await expect(w.bills.connect(w.regulator).setPartFrozen(ROOT, true, reason))
         .to.be.revertedWithCustomError(w.bills, "FreezeUnchanged")
@@ -639,7 +652,7 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
         .withArgs(w.tier1.address, REGULATOR);
       await expect(w.bills.connect(w.regulator).setPartFrozen(ROOT, false, reason))
         .to.emit(w.bills, "PartFrozen")
-        .withArgs(ROOT, false, reason);
+        .withArgs(1n, ROOT, w.regulator.address, false, reason);
       await t1.split(ROOT, 1n);
       expect((await w.bills.packageOf(1n)).status).to.equal(PackageStatus.Active);
     });

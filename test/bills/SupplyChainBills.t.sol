@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Tests: several contracts, string reasons, try/catch swallowing expected reverts.
-// solhint-disable one-contract-per-file, func-name-mixedcase, no-empty-blocks
-// solhint-disable gas-custom-errors, gas-strict-inequalities, reason-string
+// Tests: several contracts, try/catch on calls that may legitimately revert under random input.
+// solhint-disable one-contract-per-file, func-name-mixedcase, no-empty-blocks, max-states-count
 pragma solidity ^0.8.24;
 
 import {IEvidenceRegistry} from "../../contracts/evidence/IEvidenceRegistry.sol";
@@ -9,17 +8,21 @@ import {MockStablecoin} from "../../contracts/mocks/bills/MockStablecoin.sol";
 import {ParticipantRegistry} from "../../contracts/participants/ParticipantRegistry.sol";
 import {ISupplyChainBills} from "../../contracts/bills/ISupplyChainBills.sol";
 import {SupplyChainBills} from "../../contracts/bills/SupplyChainBills.sol";
+import {Test} from "../common/Test.sol";
 import {vm} from "../common/Vm.sol";
 
-/// @notice Shared world: a registry, the bills contract, a 6-decimal token and registered actors.
-abstract contract BillsWorld {
+/// @notice Shared world: a registry, the bills contract, a 6-decimal token and registered actors whose keys are
+/// known (1-4 enterprises, 5-6 financiers, 7 the regulator). Times are in the deployment's unit (s or ms).
+abstract contract BillsWorld is Test {
     uint32 internal constant ENTERPRISE = 1;
     uint32 internal constant FINANCIER = 2;
     uint32 internal constant REGULATOR = 4;
+    uint32 internal constant HOLDER_ROLES = ENTERPRISE | FINANCIER;
     uint256 internal constant UNIT = 1e4; // 6-decimal token: 10**(6-2) units per 0.01 yuan
-    uint256 internal constant START = 1_700_000_000;
-    uint64 internal constant MATURITY = uint64(START + 90 days);
-    uint64 internal constant WINDOW = 3 days;
+    uint256 internal constant START_SECONDS = 1_700_000_000;
+    bytes32 private constant ENDORSEMENT_TYPEHASH = keccak256(
+        "Endorsement(uint256 fromTokenId,address to,uint64 amount,uint256 nonce,uint256 deadline)"
+    );
 
     ParticipantRegistry internal registry;
     SupplyChainBills internal bills;
@@ -27,11 +30,20 @@ abstract contract BillsWorld {
     address[] internal enterprises;
     address[] internal financiers;
     address internal regulator;
+    mapping(address account => uint256) internal keyOf;
+    uint256 internal unit; // time units per second
+    uint256 internal day; // one day in time units
+    uint256 internal start;
+    uint64 internal maturity;
 
-    function _deployWorld() internal {
-        vm.warp(START);
+    function _deployWorld(uint32 timeUnitsPerSecond) internal {
+        unit = timeUnitsPerSecond;
+        day = 1 days * unit;
+        start = START_SECONDS * unit;
+        maturity = uint64(start + 90 * day);
+        vm.warp(start);
         registry = new ParticipantRegistry(address(this), address(this));
-        bills = new SupplyChainBills(registry, IEvidenceRegistry(address(0)), WINDOW);
+        bills = new SupplyChainBills(registry, IEvidenceRegistry(address(0)), uint64(3 * day), timeUnitsPerSecond);
         token = new MockStablecoin(6);
         for (uint256 i = 1; i <= 4; ++i) enterprises.push(_register(i, ENTERPRISE));
         for (uint256 i = 5; i <= 6; ++i) financiers.push(_register(i, FINANCIER));
@@ -40,17 +52,18 @@ abstract contract BillsWorld {
 
     function _register(uint256 key, uint32 roles) private returns (address account) {
         account = vm.addr(key);
-        registry.register(account, keccak256(abi.encode(account)), roles, uint64(START + 3650 days));
+        keyOf[account] = key;
+        registry.register(account, keccak256(abi.encode(account)), roles, uint64(start + 3650 * day));
         token.mint(account, 1e30);
         vm.prank(account);
         token.approve(address(bills), type(uint256).max);
     }
 
     /// Drawer and acceptor enterprises[0], payee enterprises[1]; accepted and delivered.
-    function _issue(uint64 face, bool nonTransferable) internal returns (uint256 packageId) {
+    function _issue(uint64 face, uint64 due, bool nonTransferable) internal returns (uint256 packageId) {
         address core = enterprises[0];
         vm.prank(core);
-        packageId = bills.issue(core, enterprises[1], address(token), face, MATURITY, nonTransferable, "trade", 0);
+        packageId = bills.issue(core, enterprises[1], address(token), face, due, nonTransferable, "trade", 0);
         vm.prank(core);
         bills.accept(packageId);
         vm.prank(enterprises[1]);
@@ -76,204 +89,290 @@ abstract contract BillsWorld {
             if (_isLive(p.state)) sum += p.value;
         }
     }
+
+    /// `signer`'s EIP-712 consent to receive `amount` of `fromTokenId`, valid until `deadline`.
+    function _consent(
+        address signer,
+        uint256 fromTokenId,
+        uint64 amount,
+        uint256 deadline
+    ) internal view returns (bytes memory) {
+        bytes32 domain = keccak256(
+            abi.encode(
+                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+                keccak256("SupplyChainBills"),
+                keccak256("1"),
+                block.chainid,
+                address(bills)
+            )
+        );
+        bytes32 structHash = keccak256(
+            abi.encode(ENDORSEMENT_TYPEHASH, fromTokenId, signer, amount, bills.nonces(signer), deadline)
+        );
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(
+            keyOf[signer],
+            keccak256(abi.encodePacked(hex"1901", domain, structHash))
+        );
+        return abi.encodePacked(r, s, v);
+    }
+
+    function _expectWrongState(uint256 tokenId, ISupplyChainBills.PartState state, bool frozen) internal {
+        vm.expectRevert(abi.encodeWithSelector(ISupplyChainBills.WrongPartState.selector, tokenId, state, frozen));
+    }
 }
 
-/// @notice Drives random bill operations by the registered actors; records payments as ghost state.
+/// @notice Drives random bill operations on several packages through every transfer path (bill operations, both
+/// ERC-3525 value transfers, approvals, signed endorsements), as the registered actors. Any call that reverts must
+/// leave every observable state as it was; payments are recorded as ghost state.
 contract BillsHandler is BillsWorld {
-    uint256 public constant PACKAGE = 1;
+    uint256 public constant PACKAGES = 3;
     uint64 public constant FACE = 100_000_000;
 
     mapping(uint256 tokenId => uint256) public paidCount;
     mapping(uint256 tokenId => uint256) public paidAmount;
     bool public wrongPayment;
     bool public recourseAboveUnpaid;
+    bool public fractionalPayment;
+    bool public revertChangedState;
     uint256 public calls;
-    uint256 public recoursePayments;
+    uint256 public reverted;
+    uint256 public succeeded;
 
     constructor() {
-        _deployWorld();
-        _issue(FACE, false);
+        _deployWorld(1);
+        // Three bills with different maturities; the third may never leave its payee.
+        _issue(FACE, maturity, false);
+        _issue(FACE / 3, uint64(maturity + 10 * day), false);
+        _issue(FACE * 2, uint64(maturity + 20 * day), true);
     }
 
     function world() external view returns (SupplyChainBills, MockStablecoin, ParticipantRegistry) {
         return (bills, token, registry);
     }
 
-    function enterpriseCount() external view returns (uint256) {
-        return enterprises.length;
+    function actorCount() external view returns (uint256) {
+        return enterprises.length + financiers.length;
     }
 
-    function enterpriseAt(uint256 i) external view returns (address) {
-        return enterprises[i];
-    }
-
-    function financierAt(uint256 i) external view returns (address) {
-        return financiers[i];
-    }
-
-    function _part(uint256 seed) private view returns (uint256 tokenId, ISupplyChainBills.PartView memory p) {
-        uint256 parts = bills.packageOf(PACKAGE).parts;
-        tokenId = _id(PACKAGE, 1 + (seed % parts));
-        p = bills.partOf(tokenId);
-    }
-
-    function _holder(uint256 seed) private view returns (address) {
-        uint256 n = enterprises.length + financiers.length;
-        uint256 i = seed % n;
+    function actorAt(uint256 i) public view returns (address) {
         return i < enterprises.length ? enterprises[i] : financiers[i - enterprises.length];
     }
 
-    function endorse(uint256 partSeed, uint256 toSeed, uint64 amount) external {
+    function _part(uint256 seed) private view returns (uint256 tokenId, ISupplyChainBills.PartView memory p) {
+        uint256 packageId = 1 + (seed % PACKAGES);
+        uint256 parts = bills.packageOf(packageId).parts;
+        tokenId = _id(packageId, 1 + ((seed >> 8) % parts));
+        p = bills.partOf(tokenId);
+    }
+
+    function _actor(uint256 seed) private view returns (address) {
+        return actorAt(seed % (enterprises.length + financiers.length));
+    }
+
+    function _financier(uint256 seed) private view returns (address) {
+        return financiers[seed % financiers.length];
+    }
+
+    /// Everything a call could change: packages, parts, claims, token and ERC-721 balances, nonces, approvals.
+    function _fingerprint() private view returns (bytes32 h) {
+        for (uint256 packageId = 1; packageId <= PACKAGES; ++packageId) {
+            ISupplyChainBills.PackageView memory pkg = bills.packageOf(packageId);
+            (uint64 outstanding, uint64 funded, uint64 redeemed) = bills.amountsOf(packageId);
+            h = keccak256(abi.encode(h, pkg, outstanding, funded, redeemed));
+            for (uint256 seq = 1; seq <= pkg.parts; ++seq) {
+                uint256 id = _id(packageId, seq);
+                (address target, address claimant) = bills.pendingClaim(id);
+                ISupplyChainBills.PartView memory p = bills.partOf(id);
+                address approved = _isLive(p.state) ? bills.getApproved(id) : address(0);
+                h = keccak256(abi.encode(h, p, target, claimant, approved));
+            }
+        }
+        uint256 n = enterprises.length + financiers.length;
+        for (uint256 i = 0; i < n; ++i) {
+            address a = actorAt(i);
+            h = keccak256(abi.encode(h, token.balanceOf(a), bills.balanceOf(a), bills.nonces(a)));
+        }
+        h = keccak256(abi.encode(h, token.balanceOf(address(bills))));
+    }
+
+    /// Calls the bills contract as `who`; a revert must change nothing.
+    function _attempt(address who, bytes memory data) private returns (bool ok) {
+        bytes32 before = _fingerprint();
+        vm.prank(who);
+        // solhint-disable-next-line avoid-low-level-calls
+        (ok, ) = address(bills).call(data);
+        if (ok) {
+            ++succeeded;
+        } else {
+            ++reverted;
+            if (_fingerprint() != before) revertChangedState = true;
+        }
+    }
+
+    function endorse(uint256 partSeed, uint256 toSeed, uint64 amount, bool asErc3525) external {
         ++calls;
         (uint256 id, ISupplyChainBills.PartView memory p) = _part(partSeed);
         if (p.value == 0) return;
         amount = uint64(1 + (amount % p.value));
-        vm.prank(p.holder);
-        try bills.endorse(id, _holder(toSeed), amount) {} catch {}
+        address to = _actor(toSeed);
+        _attempt(
+            p.holder,
+            asErc3525
+                ? abi.encodeWithSignature("transferFrom(uint256,address,uint256)", id, to, uint256(amount))
+                : abi.encodeCall(bills.endorse, (id, to, amount))
+        );
+    }
+
+    function endorseWithSignature(uint256 partSeed, uint256 toSeed, uint64 amount, uint32 validFor) external {
+        ++calls;
+        (uint256 id, ISupplyChainBills.PartView memory p) = _part(partSeed);
+        if (p.value == 0) return;
+        amount = uint64(1 + (amount % p.value));
+        address to = _actor(toSeed);
+        uint256 deadline = block.timestamp + (validFor % (2 * day));
+        bytes memory signature = _consent(to, id, amount, deadline);
+        _attempt(p.holder, abi.encodeCall(bills.endorseWithSignature, (id, to, amount, deadline, signature)));
     }
 
     function sign(uint256 partSeed, uint256 financierSeed) external {
         ++calls;
         (uint256 id, ISupplyChainBills.PartView memory p) = _part(partSeed);
-        address who =
-            p.state == ISupplyChainBills.PartState.PledgeOffered
-                ? financiers[financierSeed % financiers.length]
-                : p.holder;
-        vm.prank(who);
         if (p.state == ISupplyChainBills.PartState.DiscountOffered) {
-            try bills.signDiscount(id, type(uint256).max) {} catch {}
+            _attempt(p.holder, abi.encodeCall(bills.signDiscount, (id, type(uint256).max)));
         } else {
-            try bills.sign(id) {} catch {}
+            bool pledgeOffer = p.state == ISupplyChainBills.PartState.PledgeOffered;
+            _attempt(pledgeOffer ? _financier(financierSeed) : p.holder, abi.encodeCall(bills.sign, (id)));
         }
     }
 
     function rejectOrWithdraw(uint256 partSeed, bool reject, uint256 financierSeed) external {
         ++calls;
         (uint256 id, ISupplyChainBills.PartView memory p) = _part(partSeed);
-        if (reject) {
-            vm.prank(
-                p.state == ISupplyChainBills.PartState.PledgeOffered
-                    ? financiers[financierSeed % financiers.length]
-                    : p.holder
-            );
-            try bills.reject(id) {} catch {}
-        } else {
-            vm.prank(p.state == ISupplyChainBills.PartState.PledgeOffered ? p.holder : p.endorser);
-            try bills.withdraw(id) {} catch {}
-        }
+        bool pledgeOffer = p.state == ISupplyChainBills.PartState.PledgeOffered;
+        if (reject) _attempt(pledgeOffer ? _financier(financierSeed) : p.holder, abi.encodeCall(bills.reject, (id)));
+        else _attempt(pledgeOffer ? p.holder : p.endorser, abi.encodeCall(bills.withdraw, (id)));
     }
 
     function split(uint256 partSeed, uint64 amount) external {
         ++calls;
         (uint256 id, ISupplyChainBills.PartView memory p) = _part(partSeed);
         if (p.value == 0) return;
-        vm.prank(p.holder);
-        try bills.split(id, uint64(1 + (amount % p.value))) {} catch {}
+        _attempt(p.holder, abi.encodeCall(bills.split, (id, uint64(1 + (amount % p.value)))));
     }
 
-    function merge(uint256 fromSeed, uint256 toSeed) external {
+    function merge(uint256 fromSeed, uint256 toSeed, uint64 amount, bool whole) external {
         ++calls;
         (uint256 from, ISupplyChainBills.PartView memory p) = _part(fromSeed);
         (uint256 to, ) = _part(toSeed);
-        vm.prank(p.holder);
-        try bills.merge(from, to) {} catch {}
+        if (whole) {
+            _attempt(p.holder, abi.encodeCall(bills.merge, (from, to)));
+        } else {
+            uint256 value = p.value == 0 ? 0 : 1 + (amount % p.value);
+            _attempt(p.holder, abi.encodeWithSignature("transferFrom(uint256,uint256,uint256)", from, to, value));
+        }
     }
 
     function discount(uint256 partSeed, uint256 financierSeed, uint64 amount, uint16 rate) external {
         ++calls;
         (uint256 id, ISupplyChainBills.PartView memory p) = _part(partSeed);
         if (p.value == 0) return;
-        vm.prank(p.holder);
-        try
-            bills.offerDiscount(
-                id,
-                financiers[financierSeed % financiers.length],
-                uint64(1 + (amount % p.value)),
-                uint16(1 + (rate % 2000))
-            )
-        {} catch {}
+        uint64 value = uint64(1 + (amount % p.value));
+        _attempt(
+            p.holder,
+            abi.encodeCall(bills.offerDiscount, (id, _financier(financierSeed), value, uint16(1 + (rate % 2000))))
+        );
     }
 
     function pledge(uint256 partSeed, uint256 financierSeed) external {
         ++calls;
         (uint256 id, ISupplyChainBills.PartView memory p) = _part(partSeed);
-        vm.prank(p.holder);
-        try bills.pledge(id, financiers[financierSeed % financiers.length]) {} catch {}
+        _attempt(p.holder, abi.encodeCall(bills.pledge, (id, _financier(financierSeed))));
     }
 
     function release(uint256 partSeed) external {
         ++calls;
         (uint256 id, ISupplyChainBills.PartView memory p) = _part(partSeed);
-        vm.prank(p.beneficiary);
-        try bills.release(id) {} catch {}
+        _attempt(p.beneficiary, abi.encodeCall(bills.release, (id)));
+    }
+
+    /// The holder approves another actor (whole token, all tokens, or a value allowance), who then acts.
+    function approveAndOperate(uint256 partSeed, uint256 operatorSeed, uint8 kind, uint64 amount) external {
+        ++calls;
+        (uint256 id, ISupplyChainBills.PartView memory p) = _part(partSeed);
+        address operator = _actor(operatorSeed);
+        kind %= 3;
+        if (kind == 0) _attempt(p.holder, abi.encodeWithSignature("approve(address,uint256)", operator, id));
+        else if (kind == 1) _attempt(p.holder, abi.encodeCall(bills.setApprovalForAll, (operator, true)));
+        else _attempt(p.holder, abi.encodeWithSignature("approve(uint256,address,uint256)", id, operator, amount));
+        if (p.value == 0) return;
+        uint64 value = uint64(1 + (amount % p.value));
+        if (amount % 2 == 0) _attempt(operator, abi.encodeCall(bills.split, (id, value)));
+        else _attempt(operator, abi.encodeCall(bills.endorse, (id, _actor(amount), value)));
     }
 
     function freeze(uint256 partSeed, bool frozen) external {
         ++calls;
         (uint256 id, ) = _part(partSeed);
-        vm.prank(regulator);
-        try bills.setPartFrozen(id, frozen, bytes32(0)) {} catch {}
+        _attempt(regulator, abi.encodeCall(bills.setPartFrozen, (id, frozen, bytes32(0))));
     }
 
-    function passTime(uint32 seconds_) external {
+    function passTime(uint32 amount) external {
         ++calls;
-        vm.warp(block.timestamp + (seconds_ % 20 days));
+        vm.warp(block.timestamp + (amount % (20 * day)));
     }
 
-    function reachMaturity(uint32 extra) external {
+    function reachMaturity(uint256 packageSeed, uint32 extra) external {
         ++calls;
-        uint256 at = MATURITY + (extra % 5 days);
+        uint256 at = bills.packageOf(1 + (packageSeed % PACKAGES)).maturity + (extra % (5 * day));
         if (at > block.timestamp) vm.warp(at);
     }
 
-    function fund() external {
+    function fund(uint256 packageSeed) external {
         ++calls;
-        vm.prank(enterprises[0]);
-        try bills.fund(PACKAGE) {} catch {}
+        _attempt(enterprises[0], abi.encodeCall(bills.fund, (1 + (packageSeed % PACKAGES))));
     }
 
-    function dishonor() external {
+    function dishonor(uint256 packageSeed, bool byHolder) external {
         ++calls;
-        vm.prank(enterprises[0]);
-        try bills.dishonor(PACKAGE, "refused") {} catch {}
+        address who = byHolder ? enterprises[1] : enterprises[0];
+        _attempt(who, abi.encodeCall(bills.dishonor, (1 + (packageSeed % PACKAGES), "refused")));
     }
 
     function redeem(uint256 partSeed) external {
         ++calls;
         (uint256 id, ISupplyChainBills.PartView memory p) = _part(partSeed);
         uint256 before = token.balanceOf(p.beneficiary);
-        vm.prank(p.owner);
-        try bills.redeem(id) {
+        if (_attempt(p.owner, abi.encodeCall(bills.redeem, (id)))) {
+            uint256 received = token.balanceOf(p.beneficiary) - before;
             ++paidCount[id];
-            paidAmount[id] += token.balanceOf(p.beneficiary) - before;
+            paidAmount[id] += received;
+            if (received % UNIT != 0) fractionalPayment = true;
             if (paidAmount[id] != uint256(p.value) * UNIT || paidCount[id] != 1) wrongPayment = true;
-        } catch {}
+            if (bills.balanceOf(id) != 0 || bills.partOf(id).paid != p.value) wrongPayment = true;
+        }
     }
 
     function recourse(uint256 partSeed, uint256 targetSeed) external {
         ++calls;
         (uint256 id, ISupplyChainBills.PartView memory p) = _part(partSeed);
+        if (p.state == ISupplyChainBills.PartState.Cancelled || p.state == ISupplyChainBills.PartState.Burned) return;
         address[] memory chain = bills.endorsementChain(id);
         address target = chain[targetSeed % chain.length];
-        vm.prank(p.beneficiary);
-        try bills.claimRecourse(id, target) {} catch {
-            return;
-        }
+        if (!_attempt(p.beneficiary, abi.encodeCall(bills.claimRecourse, (id, target)))) return;
         uint256 before = token.balanceOf(p.beneficiary);
-        vm.prank(target);
-        try bills.payRecourse(id) {
-            ++recoursePayments;
+        if (_attempt(target, abi.encodeCall(bills.payRecourse, (id)))) {
             uint256 received = token.balanceOf(p.beneficiary) - before;
+            if (received % UNIT != 0) fractionalPayment = true;
             ISupplyChainBills.PartView memory after_ = bills.partOf(id);
-            if (received > uint256(p.value) * UNIT || after_.state == ISupplyChainBills.PartState.Redeemed) {
+            if (received != uint256(p.value) * UNIT || after_.state == ISupplyChainBills.PartState.Redeemed) {
                 recourseAboveUnpaid = true;
             }
-        } catch {}
+        }
     }
 }
 
-/// @notice Invariants of a bill package under random operations by its participants.
-contract SupplyChainBillsInvariantTest {
+/// @notice Invariants of several bill packages under random operations by their participants.
+contract SupplyChainBillsInvariantTest is Test {
     BillsHandler internal handler;
     SupplyChainBills internal bills;
     MockStablecoin internal token;
@@ -292,163 +391,299 @@ contract SupplyChainBillsInvariantTest {
     /// hardhat-config: invariant.runs = 24
     /// hardhat-config: invariant.depth = 40
     function invariant_valueIsConserved() public view {
-        uint256 packageId = handler.PACKAGE();
-        ISupplyChainBills.PackageView memory pkg = bills.packageOf(packageId);
-        uint256 live;
-        for (uint256 seq = 1; seq <= pkg.parts; ++seq) {
-            ISupplyChainBills.PartView memory p = bills.partOf((packageId << 24) | seq);
-            if (
-                p.state != ISupplyChainBills.PartState.Redeemed &&
-                p.state != ISupplyChainBills.PartState.Cancelled &&
-                p.state != ISupplyChainBills.PartState.Burned
-            ) live += p.value;
+        for (uint256 packageId = 1; packageId <= handler.PACKAGES(); ++packageId) {
+            ISupplyChainBills.PackageView memory pkg = bills.packageOf(packageId);
+            uint256 live;
+            uint256 paid;
+            for (uint256 seq = 1; seq <= pkg.parts; ++seq) {
+                ISupplyChainBills.PartView memory p = bills.partOf((packageId << 24) | seq);
+                if (p.state == ISupplyChainBills.PartState.Redeemed) {
+                    assertEq(p.value, 0, "a redeemed part has no ERC-3525 value left");
+                    paid += p.paid;
+                } else if (
+                    p.state != ISupplyChainBills.PartState.Cancelled && p.state != ISupplyChainBills.PartState.Burned
+                ) {
+                    live += p.value;
+                } else {
+                    assertEq(p.value, 0, "a cancelled or burned part holds no value");
+                }
+            }
+            assertEq(paid, pkg.redeemed, "redeemed parts sum to the package's redeemed total");
+            if (pkg.status != ISupplyChainBills.PackageStatus.Cancelled) {
+                assertEq(live + pkg.redeemed, pkg.faceValue, "live + redeemed == face");
+            }
+            (uint64 outstanding, , uint64 redeemed) = bills.amountsOf(packageId);
+            if (pkg.status != ISupplyChainBills.PackageStatus.Cancelled) {
+                assertEq(outstanding + redeemed, pkg.faceValue, "amounts view");
+            }
         }
-        require(live + pkg.redeemed == pkg.faceValue, "live + redeemed != face");
-        (uint64 outstanding, , uint64 redeemed) = bills.amountsOf(packageId);
-        require(outstanding + redeemed == pkg.faceValue, "amounts view");
     }
 
     /// hardhat-config: invariant.runs = 24
     /// hardhat-config: invariant.depth = 40
     function invariant_contractCoversWhatIsOwed() public view {
-        ISupplyChainBills.PackageView memory pkg = bills.packageOf(handler.PACKAGE());
-        uint256 owed =
-            pkg.status == ISupplyChainBills.PackageStatus.Funded ? uint256(pkg.faceValue - pkg.redeemed) * 1e4 : 0;
-        require(token.balanceOf(address(bills)) == owed, "token balance != owed");
+        uint256 owed;
+        for (uint256 packageId = 1; packageId <= handler.PACKAGES(); ++packageId) {
+            ISupplyChainBills.PackageView memory pkg = bills.packageOf(packageId);
+            if (pkg.status == ISupplyChainBills.PackageStatus.Funded)
+                owed += uint256(pkg.faceValue - pkg.redeemed) * 1e4;
+        }
+        assertEq(token.balanceOf(address(bills)), owed, "token balance == owed to holders");
+    }
+
+    /// hardhat-config: invariant.runs = 24
+    /// hardhat-config: invariant.depth = 40
+    function invariant_wholeMinimumUnits() public view {
+        assertEq(token.balanceOf(address(bills)) % 1e4, 0, "the contract holds whole minimum units");
+        assertFalse(handler.fractionalPayment(), "a payment was not a whole number of minimum units");
     }
 
     /// hardhat-config: invariant.runs = 24
     /// hardhat-config: invariant.depth = 40
     function invariant_paymentsExactAndBounded() public view {
-        require(!handler.wrongPayment(), "a part was paid twice or not its value");
-        require(!handler.recourseAboveUnpaid(), "recourse exceeded the unpaid amount");
+        assertFalse(handler.wrongPayment(), "a part was paid twice or not its value");
+        assertFalse(handler.recourseAboveUnpaid(), "recourse exceeded the unpaid amount");
+    }
+
+    /// hardhat-config: invariant.runs = 24
+    /// hardhat-config: invariant.depth = 40
+    function invariant_revertedCallsChangeNothing() public view {
+        assertFalse(handler.revertChangedState(), "a reverted call changed state");
     }
 
     /// hardhat-config: invariant.runs = 24
     /// hardhat-config: invariant.depth = 40
     function invariant_erc721BalancesMatchOwners() public view {
-        uint256 packageId = handler.PACKAGE();
-        uint256 parts = bills.packageOf(packageId).parts;
         uint256 owned;
-        for (uint256 seq = 1; seq <= parts; ++seq) {
-            ISupplyChainBills.PartView memory p = bills.partOf((packageId << 24) | seq);
-            if (p.state != ISupplyChainBills.PartState.Cancelled && p.state != ISupplyChainBills.PartState.Burned) {
-                ++owned;
+        for (uint256 packageId = 1; packageId <= handler.PACKAGES(); ++packageId) {
+            uint256 parts = bills.packageOf(packageId).parts;
+            for (uint256 seq = 1; seq <= parts; ++seq) {
+                ISupplyChainBills.PartView memory p = bills.partOf((packageId << 24) | seq);
+                if (p.state != ISupplyChainBills.PartState.Cancelled && p.state != ISupplyChainBills.PartState.Burned) {
+                    ++owned;
+                    assertEq(bills.ownerOf((packageId << 24) | seq), p.owner, "ownerOf == partOf.owner");
+                }
             }
         }
         uint256 counted;
-        for (uint256 i = 0; i < handler.enterpriseCount(); ++i) counted += bills.balanceOf(handler.enterpriseAt(i));
-        for (uint256 i = 0; i < 2; ++i) counted += bills.balanceOf(handler.financierAt(i));
-        require(owned == counted, "ERC-721 balances != owned parts");
+        for (uint256 i = 0; i < handler.actorCount(); ++i) counted += bills.balanceOf(handler.actorAt(i));
+        assertEq(counted, owned, "ERC-721 balances == owned parts");
     }
 }
 
 /// @notice Fuzzed arithmetic and movement rules.
 contract SupplyChainBillsFuzzTest is BillsWorld {
-    function setUp() public {
-        _deployWorld();
+    function setUp() public virtual {
+        _deployWorld(1);
     }
 
     function testFuzz_splitsConserveValue(uint64 face, uint64 a, uint64 b) public {
-        face = uint64(1 + (face % 1e15));
-        uint256 pkg = _issue(face, false);
+        face = uint64(bound(face, 1, 1e15));
+        uint256 pkg = _issue(face, maturity, false);
         uint256 root = _id(pkg, 1);
-        a = uint64(1 + (a % face));
+        a = uint64(bound(a, 1, face));
         vm.prank(enterprises[1]);
         uint256 offered = bills.endorse(root, enterprises[2], a);
         uint64 rest = face - a;
         if (rest > 0) {
-            b = uint64(1 + (b % rest));
+            b = uint64(bound(b, 1, rest));
             vm.prank(enterprises[1]);
             bills.split(root, b);
         }
-        require(_liveValue(pkg) == face, "value conserved");
-        require(bills.balanceOf(offered) == a, "offered value");
+        assertEq(_liveValue(pkg), face, "value conserved");
+        assertEq(bills.balanceOf(offered), a, "offered value");
         vm.prank(enterprises[2]);
         bills.reject(offered);
-        require(_liveValue(pkg) == face, "value conserved after reject");
+        assertEq(_liveValue(pkg), face, "value conserved after reject");
     }
 
-    function testFuzz_discountPrice(uint64 value, uint16 rate, uint32 secondsBefore) public {
-        value = uint64(1 + (value % 1e12));
-        rate = uint16(1 + (rate % 10_000));
-        uint256 pkg = _issue(value, false);
-        uint256 root = _id(pkg, 1);
-        vm.prank(enterprises[1]);
-        uint256 offered = bills.offerDiscount(root, financiers[0], value, rate);
-        uint256 signAt = MATURITY - 1 - (uint256(secondsBefore) % (MATURITY - START - 1));
-        vm.warp(signAt);
-        uint256 daysLeft = (MATURITY - signAt + 1 days - 1) / 1 days;
-        uint256 gross = uint256(value) * UNIT;
-        uint256 interest = (gross * rate * daysLeft) / (360 * 10_000);
-        uint256 expected = interest < gross ? gross - interest : 0;
-        (uint256 quoted, uint256 quotedDays) = bills.discountPrice(offered);
-        require(quoted == expected && quotedDays == daysLeft, "quote");
-        uint256 sellerBefore = token.balanceOf(enterprises[1]);
-        uint256 bankBefore = token.balanceOf(financiers[0]);
-        vm.prank(financiers[0]);
-        bills.signDiscount(offered, expected);
-        require(token.balanceOf(enterprises[1]) - sellerBefore == expected, "seller paid the price");
-        require(bankBefore - token.balanceOf(financiers[0]) == expected, "bank paid the price");
-        require(expected <= gross, "price never above face");
+    function testFuzz_discountPrice(uint64 value, uint16 rate, uint32 timeBefore) public {
+        _checkDiscountPrice(value, rate, timeBefore);
     }
 
-    function testFuzz_lockedPartsCannotMove(uint8 kind, uint64 amount) public {
-        uint256 pkg = _issue(1_000_000, kind % 5 == 4);
+    /// Every amount the contract moves is a whole number of minimum units: funding takes face × unit, each
+    /// redemption pays value × unit, recourse pays value × unit, whatever the split.
+    function testFuzz_wholeMinimumUnits(uint64 face, uint64 a, uint64 b, bool dishonor) public {
+        face = uint64(bound(face, 3, 1e15));
+        uint256 pkg = _issue(face, maturity, false);
         uint256 root = _id(pkg, 1);
-        address holder = enterprises[1];
-        uint256 part = root;
-        kind %= 5;
-        if (kind == 0) {
-            // An offered part: owned by the endorsee, locked until it signs.
-            vm.prank(holder);
-            part = bills.endorse(root, enterprises[2], 10);
-            holder = enterprises[2];
-        } else if (kind == 1) {
-            vm.prank(holder);
-            bills.pledge(root, financiers[0]);
-            vm.prank(financiers[0]);
-            bills.sign(root);
-        } else if (kind == 2) {
-            vm.prank(regulator);
-            bills.setPartFrozen(root, true, 0);
-        } else if (kind == 3) {
-            vm.warp(MATURITY);
-        }
-        amount = uint64(1 + (amount % 10));
-        uint256 liveBefore = _liveValue(pkg);
-        uint256 partsBefore = bills.packageOf(pkg).parts;
-        vm.prank(holder);
-        try bills.endorse(part, enterprises[3], amount) {
-            revert("endorse should fail");
-        } catch {}
-        vm.prank(holder);
-        try bills.split(part, amount) {
-            if (kind != 4) revert("split should fail");
-        } catch {}
-        vm.prank(holder);
-        try bills.offerDiscount(part, financiers[1], amount, 100) {
-            revert("discount should fail");
-        } catch {}
-        require(_liveValue(pkg) == liveBefore, "value unchanged");
-        require(bills.packageOf(pkg).parts == partsBefore + (kind == 4 ? 1 : 0), "no part created");
-    }
-
-    function testFuzz_redeemPaysEachPartItsValue(uint64 a, uint64 b) public {
-        uint64 face = 1e10;
-        uint256 pkg = _issue(face, false);
-        uint256 root = _id(pkg, 1);
-        a = uint64(1 + (a % (face - 1)));
+        a = uint64(bound(a, 1, face - 2));
+        b = uint64(bound(b, 1, face - a - 1));
         vm.prank(enterprises[1]);
         uint256 second = bills.endorse(root, enterprises[2], a);
         vm.prank(enterprises[2]);
         bills.sign(second);
-        b = uint64(1 + (b % a));
+        vm.prank(enterprises[1]);
+        uint256 third = bills.split(root, b);
+        vm.warp(maturity);
+        uint256[3] memory ids = [root, second, third];
+        address[3] memory owners = [enterprises[1], enterprises[2], enterprises[1]];
+        uint64[3] memory values = [face - a - b, a, b];
+        if (dishonor) {
+            vm.prank(enterprises[0]);
+            bills.dishonor(pkg, "no funds");
+        } else {
+            uint256 before = token.balanceOf(address(bills));
+            vm.prank(enterprises[0]);
+            bills.fund(pkg);
+            assertEq(token.balanceOf(address(bills)) - before, uint256(face) * UNIT, "funded face x unit");
+        }
+        for (uint256 i = 0; i < 3; ++i) {
+            uint256 before = token.balanceOf(owners[i]);
+            if (dishonor) {
+                vm.prank(owners[i]);
+                bills.claimRecourse(ids[i], enterprises[0]);
+                vm.prank(enterprises[0]);
+                bills.payRecourse(ids[i]);
+            } else {
+                vm.prank(owners[i]);
+                bills.redeem(ids[i]);
+            }
+            uint256 received = token.balanceOf(owners[i]) - before;
+            assertEq(received % UNIT, 0, "whole minimum units");
+            assertEq(received, uint256(values[i]) * UNIT, "exactly the part's value");
+        }
+        assertEq(token.balanceOf(address(bills)), 0, "nothing left over");
+    }
+
+    /// A locked part, the sibling it could merge with and who holds both.
+    struct Locked {
+        uint256 pkg;
+        uint256 part;
+        uint256 sibling;
+        address holder;
+        uint64 amount;
+        uint8 kind;
+    }
+
+    /// A part that is offered (endorsement, discount or pledge), pledged, frozen, matured or non-transferable
+    /// cannot move by any path: each reverts with its exact error, and nothing changes.
+    function testFuzz_lockedPartsCannotMove(uint8 kind, uint64 amount) public {
+        Locked memory lock = _lock(kind % 7);
+        lock.amount = uint64(bound(amount, 1, 10));
+        uint256 liveBefore = _liveValue(lock.pkg);
+        uint256 partsBefore = bills.packageOf(lock.pkg).parts;
+        ISupplyChainBills.PartView memory view_ = bills.partOf(lock.part);
+        bytes[] memory paths = _paths(lock);
+        // The first five pass the bill to someone else; the rest keep it with its holder, which a non-transferable
+        // bill allows.
+        uint256 count = lock.kind == 6 ? 5 : paths.length;
+        bytes memory expected =
+            lock.kind == 5
+                ? abi.encodeWithSelector(ISupplyChainBills.Matured.selector, lock.pkg, maturity)
+                : lock.kind == 6
+                    ? abi.encodeWithSelector(ISupplyChainBills.NonTransferable.selector, lock.pkg)
+                    : abi.encodeWithSelector(
+                        ISupplyChainBills.WrongPartState.selector,
+                        lock.part,
+                        view_.state,
+                        view_.frozen
+                    );
+        for (uint256 i = 0; i < count; ++i) {
+            vm.prank(lock.holder);
+            // solhint-disable-next-line avoid-low-level-calls
+            (bool ok, bytes memory reason) = address(bills).call(paths[i]);
+            assertFalse(ok, "a locked part moved");
+            assertEq(keccak256(reason), keccak256(expected), "the exact error");
+        }
+        assertEq(_liveValue(lock.pkg), liveBefore, "value unchanged");
+        assertEq(bills.packageOf(lock.pkg).parts, partsBefore, "no part created");
+        assertEq(bills.balanceOf(lock.part), view_.value, "the locked part kept its value");
+        if (lock.kind == 6) {
+            vm.prank(lock.holder);
+            uint256 piece = bills.split(lock.part, lock.amount);
+            vm.prank(lock.holder);
+            bills.merge(piece, lock.part);
+            assertEq(_liveValue(lock.pkg), liveBefore, "value unchanged by split and merge");
+        }
+    }
+
+    /// Kind 0: endorsement offer; 1: discount offer; 2: pledge offer; 3: pledged; 4: frozen; 5: matured;
+    /// 6: non-transferable.
+    function _lock(uint8 kind) private returns (Locked memory lock) {
+        lock.kind = kind;
+        lock.pkg = _issue(1_000_000, maturity, kind == 6);
+        uint256 root = _id(lock.pkg, 1);
+        lock.holder = enterprises[1];
+        lock.part = root;
+        // A sibling of the root with the same holder and chain, for the token-to-token paths.
+        vm.prank(lock.holder);
+        lock.sibling = bills.split(root, 100);
+        if (kind == 0 || kind == 1) {
+            // An offer is owned by its addressee, locked until it signs; the addressee also holds a signed sibling.
+            address to = kind == 0 ? enterprises[2] : financiers[0];
+            vm.prank(lock.holder);
+            lock.sibling = bills.endorse(root, to, 50);
+            vm.prank(to);
+            bills.sign(lock.sibling);
+            vm.prank(lock.holder);
+            lock.part = kind == 0 ? bills.endorse(root, to, 10) : bills.offerDiscount(root, to, 10, 350);
+            lock.holder = to;
+        } else if (kind == 2 || kind == 3) {
+            vm.prank(lock.holder);
+            bills.pledge(root, financiers[0]);
+            if (kind == 3) {
+                vm.prank(financiers[0]);
+                bills.sign(root);
+            }
+        } else if (kind == 4) {
+            vm.prank(regulator);
+            bills.setPartFrozen(root, true, 0);
+        } else if (kind == 5) {
+            vm.warp(maturity);
+        }
+    }
+
+    /// Every way to move value out of (or into) the locked part.
+    function _paths(Locked memory lock) private view returns (bytes[] memory paths) {
+        uint256 deadline = maturity + day;
+        bytes memory consent = _consent(enterprises[3], lock.part, lock.amount, deadline);
+        paths = new bytes[](10);
+        paths[0] = abi.encodeCall(bills.endorse, (lock.part, enterprises[3], lock.amount));
+        paths[1] = abi.encodeWithSignature(
+            "transferFrom(uint256,address,uint256)",
+            lock.part,
+            enterprises[3],
+            uint256(lock.amount)
+        );
+        paths[2] = abi.encodeCall(bills.offerDiscount, (lock.part, financiers[1], lock.amount, 100));
+        paths[3] = abi.encodeCall(bills.pledge, (lock.part, financiers[1]));
+        paths[4] = abi.encodeCall(
+            bills.endorseWithSignature,
+            (lock.part, enterprises[3], lock.amount, deadline, consent)
+        );
+        paths[5] = abi.encodeCall(bills.split, (lock.part, lock.amount));
+        paths[6] = abi.encodeCall(bills.merge, (lock.part, lock.sibling));
+        paths[7] = abi.encodeCall(bills.merge, (lock.sibling, lock.part));
+        paths[8] = abi.encodeWithSignature(
+            "transferFrom(uint256,uint256,uint256)",
+            lock.part,
+            lock.sibling,
+            uint256(lock.amount)
+        );
+        paths[9] = abi.encodeWithSignature(
+            "transferFrom(uint256,uint256,uint256)",
+            lock.sibling,
+            lock.part,
+            uint256(lock.amount)
+        );
+    }
+
+    function testFuzz_redeemPaysEachPartItsValue(uint64 a, uint64 b) public {
+        uint64 face = 1e10;
+        uint256 pkg = _issue(face, maturity, false);
+        uint256 root = _id(pkg, 1);
+        a = uint64(bound(a, 1, face - 1));
+        vm.prank(enterprises[1]);
+        uint256 second = bills.endorse(root, enterprises[2], a);
+        vm.prank(enterprises[2]);
+        bills.sign(second);
+        b = uint64(bound(b, 1, a));
         vm.prank(enterprises[2]);
         uint256 third = bills.offerDiscount(second, financiers[0], b, 350);
         vm.prank(financiers[0]);
         bills.signDiscount(third, type(uint256).max);
-        vm.warp(MATURITY);
+        vm.warp(maturity);
         vm.prank(enterprises[0]);
         bills.fund(pkg);
         uint256[3] memory ids = [root, second, third];
@@ -458,18 +693,129 @@ contract SupplyChainBillsFuzzTest is BillsWorld {
             uint256 before = token.balanceOf(owners[i]);
             vm.prank(owners[i]);
             bills.redeem(ids[i]);
-            require(token.balanceOf(owners[i]) - before == uint256(values[i]) * UNIT, "paid its value");
+            assertEq(token.balanceOf(owners[i]) - before, uint256(values[i]) * UNIT, "paid its value");
+            assertEq(bills.balanceOf(ids[i]), 0, "value burned");
+            assertEq(bills.partOf(ids[i]).paid, values[i], "amount paid recorded");
             vm.prank(owners[i]);
-            vm.expectRevert(
-                abi.encodeWithSelector(
-                    ISupplyChainBills.WrongPartState.selector,
-                    ids[i],
-                    ISupplyChainBills.PartState.Redeemed,
-                    false
-                )
-            );
+            _expectWrongState(ids[i], ISupplyChainBills.PartState.Redeemed, false);
             bills.redeem(ids[i]);
         }
-        require(token.balanceOf(address(bills)) == 0, "nothing left owed");
+        assertEq(token.balanceOf(address(bills)), 0, "nothing left owed");
+    }
+
+    function _checkDiscountPrice(uint64 value, uint16 rate, uint32 timeBefore) internal {
+        value = uint64(bound(value, 1, 1e12));
+        rate = uint16(bound(rate, 1, 10_000));
+        uint256 pkg = _issue(value, maturity, false);
+        uint256 root = _id(pkg, 1);
+        vm.prank(enterprises[1]);
+        uint256 offered = bills.offerDiscount(root, financiers[0], value, rate);
+        // Any moment before maturity, in the deployment's time unit.
+        uint256 signAt = maturity - 1 - ((uint256(timeBefore) * unit) % (maturity - start - 1));
+        vm.warp(signAt);
+        uint256 daysLeft = (maturity - signAt + day - 1) / day;
+        uint256 gross = uint256(value) * UNIT;
+        uint256 interest = (gross * rate * daysLeft) / (360 * 10_000);
+        uint256 expected = interest < gross ? gross - interest : 0;
+        (uint256 quoted, uint256 quotedDays) = bills.discountPrice(offered);
+        assertEq(quotedDays, daysLeft, "days to maturity");
+        assertEq(quoted, expected, "quote");
+        uint256 sellerBefore = token.balanceOf(enterprises[1]);
+        uint256 bankBefore = token.balanceOf(financiers[0]);
+        vm.prank(financiers[0]);
+        bills.signDiscount(offered, expected);
+        assertEq(token.balanceOf(enterprises[1]) - sellerBefore, expected, "seller paid the price");
+        assertEq(bankBefore - token.balanceOf(financiers[0]), expected, "bank paid the price");
+        assertTrue(expected <= gross, "price never above face");
+    }
+}
+
+/// @notice A deployment on a chain that stamps blocks in milliseconds (FISCO BCOS): times, the payment window and
+/// the discount's day count are all in ms.
+contract SupplyChainBillsMillisecondsTest is SupplyChainBillsFuzzTest {
+    function setUp() public override {
+        _deployWorld(1000);
+    }
+
+    function test_wholeLifecycleInMilliseconds() public {
+        assertEq(bills.TIME_UNITS_PER_SECOND(), 1000, "ms deployment");
+        assertTrue(block.timestamp > type(uint40).max, "ms timestamps exceed 40 bits");
+        uint256 pkg = _issue(100_000_000, maturity, false); // 1,000,000.00 yuan, due in 90 days (in ms)
+        assertEq(bills.packageOf(pkg).maturity, maturity, "ms maturity stored");
+        uint256 root = _id(pkg, 1);
+        vm.prank(enterprises[1]);
+        uint256 toA = bills.endorse(root, enterprises[2], 35_000_000);
+        vm.prank(enterprises[2]);
+        bills.sign(toA);
+        vm.prank(enterprises[2]);
+        uint256 offer = bills.offerDiscount(toA, financiers[0], 20_000_000, 350);
+
+        // Half a day later, 90 days are still charged (rounded up); one more day and a millisecond: 89.
+        vm.warp(start + day / 2);
+        (uint256 price, uint256 daysLeft) = bills.discountPrice(offer);
+        assertEq(daysLeft, 90, "90 days, rounded up");
+        assertEq(price, 198_250_000_000, "200,000.00 yuan less 3.5% for 90 days = 198,250.00");
+        vm.warp(start + day + 1);
+        (price, daysLeft) = bills.discountPrice(offer);
+        assertEq(daysLeft, 89, "89 days");
+        uint256 gross = 200_000_000_000;
+        assertEq(price, gross - (gross * 350 * 89) / 3_600_000, "89-day price (interest floored)");
+        uint256 sellerBefore = token.balanceOf(enterprises[2]);
+        vm.prank(financiers[0]);
+        bills.signDiscount(offer, price);
+        assertEq(token.balanceOf(enterprises[2]) - sellerBefore, price, "DvP in ms");
+
+        // One millisecond before maturity nothing is payable; at maturity the acceptor funds and all redeem.
+        vm.warp(maturity - 1);
+        vm.prank(enterprises[0]);
+        bills.fund(pkg);
+        vm.prank(enterprises[1]);
+        vm.expectRevert(abi.encodeWithSelector(ISupplyChainBills.NotMatured.selector, pkg, maturity));
+        bills.redeem(root);
+        vm.warp(maturity);
+        uint256[3] memory ids = [root, toA, offer];
+        address[3] memory owners = [enterprises[1], enterprises[2], financiers[0]];
+        for (uint256 i = 0; i < 3; ++i) {
+            vm.prank(owners[i]);
+            bills.redeem(ids[i]);
+        }
+        (uint64 outstanding, , uint64 redeemed) = bills.amountsOf(pkg);
+        assertEq(outstanding, 0, "all redeemed");
+        assertEq(redeemed, 100_000_000, "face redeemed");
+        assertEq(token.balanceOf(address(bills)), 0, "nothing left");
+    }
+
+    function test_paymentWindowAndDishonorInMilliseconds() public {
+        uint256 pkg = _issue(1_000, maturity, false);
+        uint64 windowEnd = uint64(maturity + 3 * day);
+        vm.warp(windowEnd);
+        vm.prank(enterprises[1]);
+        vm.expectRevert(abi.encodeWithSelector(ISupplyChainBills.PaymentWindowOpen.selector, pkg, windowEnd));
+        bills.dishonor(pkg, "late");
+        vm.warp(windowEnd + 1);
+        vm.prank(enterprises[1]);
+        bills.dishonor(pkg, "late");
+        assertEq(bills.packageOf(pkg).dishonoredAt, windowEnd + 1, "48-bit ms dishonour time");
+        vm.prank(enterprises[1]);
+        bills.claimRecourse(_id(pkg, 1), enterprises[0]);
+        uint256 before = token.balanceOf(enterprises[1]);
+        vm.prank(enterprises[0]);
+        bills.payRecourse(_id(pkg, 1));
+        assertEq(token.balanceOf(enterprises[1]) - before, 1_000 * UNIT, "recovered by recourse");
+    }
+
+    function test_endorsementSignatureDeadlineInMilliseconds() public {
+        uint256 pkg = _issue(1_000, maturity, false);
+        uint256 root = _id(pkg, 1);
+        uint256 deadline = block.timestamp + 1000; // one second, in ms
+        bytes memory consent = _consent(enterprises[2], root, 10, deadline);
+        vm.warp(deadline + 1);
+        vm.prank(enterprises[1]);
+        vm.expectRevert(abi.encodeWithSelector(ISupplyChainBills.ExpiredSignature.selector, deadline));
+        bills.endorseWithSignature(root, enterprises[2], 10, deadline, consent);
+        vm.warp(deadline);
+        vm.prank(enterprises[1]);
+        uint256 id = bills.endorseWithSignature(root, enterprises[2], 10, deadline, consent);
+        assertEq(bills.ownerOf(id), enterprises[2], "signed endorsement within the ms deadline");
     }
 }

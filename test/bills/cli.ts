@@ -1,76 +1,93 @@
-// The bills CLI against a real `hardhat node`: deploy with Ignition, register, issue, endorse, show, and bad input
-// answered with one clear line and exit code 1. Its own chain id (31341) keeps its Ignition journal apart.
-import { rm } from "node:fs/promises";
+// The bills CLI against a real `hardhat node`: deploy with Ignition, issue, endorse (as an offer and with the
+// endorsee's signed consent relayed from a file), quote a discount, dishonour and claim recourse, read a bill's
+// history; bad input is answered with one `error:` line and exit code 1. Its own chain id (31341) keeps its Ignition
+// journal apart. Participants are registered directly (the participants CLI has its own test).
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { expect } from "chai";
-import { ContractFactory, JsonRpcProvider } from "ethers";
+import { Contract, ContractFactory, JsonRpcProvider, getAddress, id } from "ethers";
 import hre from "hardhat";
 
 import { rpc, runHardhat, startNode, type CliResult, type LocalNode } from "../helpers/cli.js";
 
 const CHAIN_ID = 31_341;
 const journal = path.join(import.meta.dirname, "..", "..", "deploy", "deployments", `chain-${CHAIN_ID}`);
-const ROOT = String((1n << 24n) | 1n);
-const SECOND = String((1n << 24n) | 2n);
+const part = (pkg: bigint, seq: bigint) => String((pkg << 24n) | seq);
+const ROOT = part(1n, 1n);
 
 function errorLine(result: CliResult): string {
+  expect(result.status, result.stdout + result.stderr).to.equal(1);
   const lines = result.stderr.split("\n").filter((line) => line.trim() !== "" && !line.includes("nodedir"));
   expect(lines, result.stderr).to.have.length(1);
   return lines[0];
 }
 
+function ok(result: CliResult): string {
+  expect(result.status, result.stdout + result.stderr).to.equal(0);
+  return result.stdout;
+}
+
 describe("bills CLI on a hardhat node", function () {
-  this.timeout(300_000);
+  this.timeout(400_000);
   let node: LocalNode;
   let bills: (...args: string[]) => CliResult;
   let accounts: string[];
+  let dir: string;
 
   before(async function () {
     await rm(journal, { recursive: true, force: true });
     node = await startNode({ chainId: CHAIN_ID });
     bills = (...args) => runHardhat(["bills", ...args, "--network", "localhost"], { LOCALHOST_URL: node.url });
-    accounts = await rpc<string[]>(node.url, "eth_accounts");
+    accounts = (await rpc<string[]>(node.url, "eth_accounts")).map((a) => getAddress(a));
+    dir = await mkdtemp(path.join(tmpdir(), "bills-cli-"));
   });
 
   after(async function () {
     await node?.stop();
     await rm(journal, { recursive: true, force: true });
+    if (dir !== undefined) await rm(dir, { recursive: true, force: true });
   });
 
-  it("deploys, registers, issues, endorses and shows a bill; bad input gets one line", async function () {
+  it("runs a bill from issue to recourse and history; bad input gets one line", async function () {
     const missing = bills("show", "1");
-    expect(missing.status).to.equal(1);
     expect(errorLine(missing)).to.equal(
       `error: no Bills#SupplyChainBills deployed on chain ${CHAIN_ID} (network "localhost"): deploy it with Ignition or pass --bills`,
     );
+    ok(
+      runHardhat(["ignition", "deploy", "deploy/modules/Bills.ts", "--network", "localhost"], {
+        LOCALHOST_URL: node.url,
+        HARDHAT_IGNITION_CONFIRM_DEPLOYMENT: "true",
+      }),
+    );
+    const addresses = JSON.parse(await readFile(path.join(journal, "deployed_addresses.json"), "utf8")) as Record<
+      string,
+      string
+    >;
 
-    const deploy = runHardhat(["ignition", "deploy", "deploy/modules/Bills.ts", "--network", "localhost"], {
-      LOCALHOST_URL: node.url,
-      HARDHAT_IGNITION_CONFIRM_DEPLOYMENT: "true",
-    });
-    expect(deploy.status, deploy.stdout + deploy.stderr).to.equal(0);
-
-    const artifact = await hre.artifacts.readArtifact("MockStablecoin");
     const provider = new JsonRpcProvider(node.url);
-    const token = await new ContractFactory(artifact.abi, artifact.bytecode, await provider.getSigner(0)).deploy(2);
+    const platform = await provider.getSigner(0);
+    const artifact = await hre.artifacts.readArtifact("MockStablecoin");
+    const token = await new ContractFactory(artifact.abi, artifact.bytecode, platform).deploy(2);
     await token.waitForDeployment();
+    const registryArtifact = await hre.artifacts.readArtifact("ParticipantRegistry");
+    const registry = new Contract(addresses["Participants#ParticipantRegistry"], registryArtifact.abi, platform);
+    const [, tier1, tier2, bank, core] = accounts;
+    const until = Math.floor(Date.UTC(2099, 0, 1) / 1000);
+    for (const [account, role] of [
+      [core, 1],
+      [tier1, 1],
+      [tier2, 1],
+      [bank, 2],
+    ] as const) {
+      await (await registry.getFunction("register")(account, id(account), role, until)).wait();
+    }
+    const tokenAddress = await token.getAddress();
+    await (await token.getFunction("mint")(core, 10n ** 12n)).wait();
     provider.destroy();
 
-    const [, tier1, tier2, bank, core] = accounts;
-    for (const [account, roles, org] of [
-      [core, "enterprise", "91310000CORE"],
-      [tier1, "enterprise", "91310000TIER1"],
-      [tier2, "enterprise", "91310000TIER2"],
-      [bank, "financier", "91310000BANK"],
-    ]) {
-      const registered = bills("register", account, "--org", org, "--roles", roles, "--valid-until", "2099-12-31");
-      expect(registered.status, registered.stderr).to.equal(0);
-    }
-    const badRole = bills("register", accounts[5], "--org", "X", "--roles", "bank", "--valid-until", "2099-12-31");
-    expect(errorLine(badRole)).to.equal('error: unknown role "bank": use enterprise, financier, regulator');
-
-    const issueArgs = ["--acceptor", core, "--payee", tier1, "--token", await token.getAddress()];
+    const issueArgs = ["--acceptor", core, "--payee", tier1, "--token", tokenAddress, "--from", core];
     const issued = bills(
       "issue",
       ...issueArgs,
@@ -80,51 +97,107 @@ describe("bills CLI on a hardhat node", function () {
       "2099-06-30",
       "--trade-digest",
       "PC-2026-0118",
-      "--from",
-      core,
     );
-    expect(issued.status, issued.stderr).to.equal(0);
-    expect(issued.stdout).to.contain(`issued package 1; root part ${ROOT} offered to ${tier1}`);
-
-    const past = bills(
-      "issue",
-      ...issueArgs,
-      "--amount",
-      "1.00",
-      "--maturity",
-      "2001-01-01",
-      "--trade-digest",
-      "x",
-      "--from",
-      core,
-    );
-    expect(past.status).to.equal(1);
+    expect(ok(issued)).to.contain(`issued package 1; root part ${ROOT} offered to ${tier1}`);
+    const past = bills("issue", ...issueArgs, "--amount", "1.00", "--maturity", "2001-01-01", "--trade-digest", "x");
     expect(errorLine(past)).to.equal("error: maturity 2001-01-01T00:00:00.000Z is not in the future");
+    ok(bills("accept", "1", "--from", core));
+    ok(bills("sign", ROOT, "--from", tier1));
 
-    expect(bills("accept", "1", "--from", core).status).to.equal(0);
-    expect(bills("sign", ROOT, "--from", tier1).status).to.equal(0);
-
-    const endorsed = bills("endorse", ROOT, tier2, "250000.00", "--from", tier1);
-    expect(endorsed.status, endorsed.stderr).to.equal(0);
-    expect(endorsed.stdout).to.contain(`offered 250000.00 yuan to ${tier2} as part ${SECOND}; it must sign`);
-    const signed = bills("sign", SECOND, "--from", tier2);
-    expect(signed.status, signed.stderr).to.equal(0);
+    // An offer the endorsee signs on chain.
+    const offered = ok(bills("endorse", ROOT, tier2, "250000.00", "--from", tier1));
+    expect(offered).to.contain(`offered 250000.00 yuan to ${tier2} as part ${part(1n, 2n)}; it must sign`);
+    ok(bills("sign", part(1n, 2n), "--from", tier2));
+    // An endorsement in one step: tier2 signs its consent into a file, tier1 relays it.
+    const consent = path.join(dir, "consent.json");
+    const signed = ok(
+      bills("consent", ROOT, "100,000.00", "--deadline", "2099-01-01", "--out", consent, "--from", tier2),
+    );
+    expect(signed).to.contain(`${tier2} consents to receive 100,000.00 yuan of part ${ROOT}; wrote ${consent}`);
+    expect(errorLine(bills("endorse", ROOT, tier2, "100000.01", "--consent", consent, "--from", tier1))).to.equal(
+      `error: the consent in ${consent} is for amount (minimum units) 10000000, not 10000001`,
+    );
+    await writeFile(path.join(dir, "bad.json"), "{}");
+    expect(
+      errorLine(bills("endorse", ROOT, tier2, "1.00", "--consent", path.join(dir, "bad.json"), "--from", tier1)),
+    ).to.equal(`error: ${path.join(dir, "bad.json")} is not an endorsement consent written by \`bills consent\``);
+    const relayed = ok(bills("endorse", ROOT, tier2, "100000.00", "--consent", consent, "--from", tier1));
+    expect(relayed).to.contain(`endorsed 100000.00 yuan to ${tier2} as part ${part(1n, 3n)}, signed by the endorsee`);
+    expect(errorLine(bills("endorse", ROOT, tier2, "100000.00", "--consent", consent, "--from", tier1))).to.equal(
+      "error: the endorsee's signature was already used or replaced (nonce 0)",
+    );
 
     const fractional = bills("endorse", ROOT, tier2, "12.345", "--from", tier1);
     expect(errorLine(fractional)).to.equal(
-      'error: amount "12.345" is not a yuan amount: use digits with at most two decimals, e.g. "1234.56"',
+      'error: amount "12.345" is not a yuan amount: use digits with at most two decimals, e.g. "1234.56" or "1,234.56"',
     );
-    const stranger = bills("endorse", ROOT, accounts[6], "1.00", "--from", tier1);
-    expect(errorLine(stranger)).to.equal(`error: endorsee ${accounts[6]} is not registered`);
-    const notHolder = bills("sign", SECOND, "--from", tier2);
-    expect(errorLine(notHolder)).to.match(/^error: WrongPartState\(tokenId=16777218, state=4, frozen=false\)$/);
+    expect(errorLine(bills("endorse", ROOT, tier2, "1000,000.00", "--from", tier1))).to.match(/is not a yuan amount/);
+    expect(errorLine(bills("endorse", ROOT, accounts[6], "1.00", "--from", tier1))).to.equal(
+      `error: endorsee ${accounts[6]} is not registered`,
+    );
+    expect(errorLine(bills("sign", part(1n, 2n), "--from", tier2))).to.equal(
+      `error: WrongPartState(tokenId=${part(1n, 2n)}, state=4, frozen=false)`,
+    );
 
-    const shown = bills("show", "1");
-    expect(shown.status, shown.stderr).to.equal(0);
-    expect(shown.stdout).to.contain("package 1: active");
-    expect(shown.stdout).to.contain("face 1000000.00 yuan");
-    expect(shown.stdout.toLowerCase()).to.contain(`part ${SECOND} (package 1): 250,000.00 yuan, held, owner ${tier2}`);
-    const part = bills("part", SECOND);
-    expect(part.stdout.toLowerCase()).to.contain(`endorsement chain: ${core} -> ${tier1}`);
+    // Discount quotes: before an offer (with amount and rate), and of the offer itself.
+    const before = ok(bills("quote", part(1n, 2n), "--amount", "200000.00", "--rate", "3.5"));
+    expect(before).to.match(
+      /^discounting 200000\.00 yuan of part \d+ at 3\.5% now: \d+\.\d\d yuan \(\d+ token units\), \d+ days charged/,
+    );
+    expect(errorLine(bills("quote", part(1n, 2n)))).to.equal(
+      `error: part ${part(1n, 2n)} is held, not a discount offer: give --amount and --rate to quote it`,
+    );
+    ok(bills("discount", part(1n, 2n), bank, "200000.00", "--rate", "3.5", "--from", tier2));
+    expect(ok(bills("quote", part(1n, 4n)))).to.match(
+      new RegExp(
+        `^discount offer ${part(1n, 4n)}: 200000\\.00 yuan for \\d+\\.\\d\\d yuan \\(\\d+ token units\\), \\d+ days charged, if signed now`,
+      ),
+    );
+
+    const shown = ok(bills("show", "1"));
+    expect(shown).to.contain("package 1: active");
+    expect(shown).to.contain("face 1000000.00 yuan");
+    expect(shown.toLowerCase()).to.contain(
+      `part ${part(1n, 2n)} (package 1): 50,000.00 yuan, held, owner ${tier2.toLowerCase()}`,
+    );
+    expect(ok(bills("part", part(1n, 2n))).toLowerCase()).to.contain(
+      `endorsement chain: ${core} -> ${tier1}`.toLowerCase(),
+    );
+
+    // Bill 2, due in a minute (a number: the chain's time unit, seconds here), dishonoured and claimed.
+    const now = Number(
+      (await rpc<{ timestamp: string }>(node.url, "eth_getBlockByNumber", ["latest", false])).timestamp,
+    );
+    ok(bills("issue", ...issueArgs, "--amount", "500.00", "--maturity", String(now + 60), "--trade-digest", "PC-2"));
+    ok(bills("accept", "2", "--from", core));
+    ok(bills("sign", part(2n, 1n), "--from", tier1));
+    expect(ok(bills("pending-claim", part(2n, 1n)))).to.contain(`no recourse claim is pending on part ${part(2n, 1n)}`);
+    await rpc(node.url, "evm_increaseTime", [120]);
+    await rpc(node.url, "evm_mine");
+    ok(bills("dishonor", "2", "--reason", "no funds", "--from", core));
+    ok(bills("claim", part(2n, 1n), core, "--from", tier1));
+    expect(ok(bills("pending-claim", part(2n, 1n)))).to.contain(
+      `part ${part(2n, 1n)}: ${tier1} claims 500.00 yuan (50000 token units) from ${core}`,
+    );
+
+    const history = ok(bills("history", "1")).trim().split("\n");
+    expect(history.map((line) => line.split(": ")[1])).to.deep.equal([
+      "Issued",
+      "Offered",
+      "Accepted",
+      "Signed",
+      "Offered",
+      "Signed",
+      "Signed",
+      "Offered",
+    ]);
+    expect(history[0]).to.match(new RegExp(`^block \\d+: Issued: issued 1000000\\.00 yuan by ${core} to ${tier1}`));
+    const partHistory = ok(bills("history", "1", "--part", part(1n, 3n)))
+      .trim()
+      .split("\n");
+    expect(partHistory.map((line) => line.split(": ")[1])).to.deep.equal(["TransferValue", "Signed"]);
+    expect(ok(bills("history", "2"))).to.contain(
+      `RecourseClaimed: part ${part(2n, 1n)}: ${tier1} claims 50000 token units from ${core}`,
+    );
   });
 });

@@ -18,6 +18,7 @@ export const DECIMALS = 6n;
 export const UNIT = 10n ** (DECIMALS - 2n); // token units per 0.01 yuan
 export const FACE = 100_000_000n; // 1,000,000.00 yuan
 export const DIGEST = "0x" + "ab".repeat(32);
+export const MAX_CHAIN_LENGTH = 32n;
 
 export const PartState = {
   None: 0n,
@@ -61,16 +62,25 @@ export interface World {
   validUntil: number;
 }
 
-/** Registry with four enterprises, two banks and a regulator; bills; a 6-decimal settlement token. */
-export async function deployWorld(connection: NetworkConnection): Promise<World> {
+/**
+ * Registry with four enterprises, two banks and a regulator; bills; a 6-decimal settlement token. With
+ * `timeUnitsPerSecond` 1000 the chain's clock first jumps to milliseconds (as FISCO BCOS stamps blocks) and every
+ * time (maturity, validity, payment window) is in ms.
+ */
+export async function deployWorld(connection: NetworkConnection, timeUnitsPerSecond = 1): Promise<World> {
   const { ethers, networkHelpers } = connection;
   const [admin, core, tier1, tier2a, tier2b, bank, bank2, regulator, outsider] = await ethers.getSigners();
+  if (timeUnitsPerSecond !== 1) {
+    const latest = await networkHelpers.time.latest();
+    if (latest < 1e11) await networkHelpers.time.increaseTo(latest * timeUnitsPerSecond);
+  }
+  const day = DAY * timeUnitsPerSecond;
   const registry = await ethers.deployContract("ParticipantRegistry", [admin.address, admin.address]);
   const evidence = await ethers.deployContract("EvidenceRegistry");
-  const bills = await ethers.deployContract("SupplyChainBills", [registry, evidence, WINDOW]);
+  const bills = await ethers.deployContract("SupplyChainBills", [registry, evidence, 3 * day, timeUnitsPerSecond]);
   const token = await ethers.deployContract("MockStablecoin", [DECIMALS]);
   const now = await networkHelpers.time.latest();
-  const validUntil = now + 3650 * DAY;
+  const validUntil = now + 3650 * day;
   const parties: [HardhatEthersSigner, bigint][] = [
     [core, ENTERPRISE],
     [tier1, ENTERPRISE],
@@ -101,7 +111,7 @@ export async function deployWorld(connection: NetworkConnection): Promise<World>
     bank2,
     regulator,
     outsider,
-    maturity: now + 90 * DAY,
+    maturity: now + 90 * day,
     validUntil,
   };
 }

@@ -4,23 +4,34 @@ import { network } from "hardhat";
 import {
   BillsClient,
   MAX_UNITS,
+  ParticipantsClient,
+  discountQuote,
+  formatTokenYuan,
   formatYuan,
   parseRatePercent,
   parseYuan,
   partTokenId,
   tokenUnitsPerCent,
-} from "../../src/bills/index.js";
+  type BillEvent,
+} from "../../src/index.js";
 import { ContractRevertError, InvalidInputError } from "../../src/errors.js";
-import { DAY, deployWorld, type World } from "./fixture.js";
+import { DAY, UNIT, deployWorld, type World } from "./fixture.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
+// A second chain whose clock runs in milliseconds, for a bills deployment with TIME_UNITS_PER_SECOND = 1000.
+const msConnection = await network.create();
+const names = (events: BillEvent[]) => events.map((e) => e.name);
 
 describe("bills SDK", function () {
   describe("yuan amounts", function () {
     it("converts yuan strings to minimum units exactly and back", function () {
       expect(parseYuan("1234.56")).to.equal(123_456n);
       expect(parseYuan("1,000,000.00")).to.equal(100_000_000n);
+      expect(parseYuan("1000000.00")).to.equal(100_000_000n);
+      expect(parseYuan("12,345.6")).to.equal(1_234_560n);
+      expect(parseYuan("999")).to.equal(99_900n);
+      expect(parseYuan("1,234")).to.equal(123_400n);
       expect(parseYuan("7")).to.equal(700n);
       expect(parseYuan("0.5")).to.equal(50n);
       expect(parseYuan(" 0.01 ")).to.equal(1n);
@@ -35,6 +46,8 @@ describe("bills SDK", function () {
 
     it("rejects anything that is not a positive amount of whole fen, with one message", function () {
       const bad = ["", "abc", "1.234", "-5", "+5", "1e6", "01.00", "1,00.00", "١٢", "0x10", "1.", ".5"];
+      // Misplaced or partial thousands grouping.
+      bad.push(",100", "1000,000.00", "1,0000", "1,000,00", "10,00", "1,,000", "1,000,", ",", "0,100", "1,000.00,5");
       for (const text of bad) {
         expect(() => parseYuan(text), text)
           .to.throw(InvalidInputError)
@@ -56,6 +69,33 @@ describe("bills SDK", function () {
       expect(tokenUnitsPerCent(2)).to.equal(1n);
       expect(tokenUnitsPerCent(18)).to.equal(10n ** 16n);
       expect(() => tokenUnitsPerCent(1)).to.throw(InvalidInputError, /2 to 30 decimals/);
+    });
+
+    it("formats token amounts as yuan, keeping fractions of a fen", function () {
+      expect(formatTokenYuan(198_250_000_000n, 6)).to.equal("198250.00");
+      expect(formatTokenYuan(198_250_000_012n, 6)).to.equal("198250.000012");
+      expect(formatTokenYuan(198_250_000_010n, 6, { grouping: true })).to.equal("198,250.00001");
+      expect(formatTokenYuan(5n, 2)).to.equal("0.05");
+      expect(formatTokenYuan(10n ** 18n, 18)).to.equal("1.00");
+    });
+
+    it("quotes a discount with the contract's formula", function () {
+      const day = 86_400n;
+      const base = { units: 20_000_000n, rateBps: 350, timeUnitsPerSecond: 1n, tokenDecimals: 6 };
+      expect(discountQuote({ ...base, maturity: 90n * day, now: 0n })).to.deep.equal({
+        price: 198_250_000_000n,
+        yuan: "198250.00",
+        days: 90,
+        interest: 1_750_000_000n,
+      });
+      // Rounded up to whole days, in milliseconds just the same.
+      expect(discountQuote({ ...base, maturity: 90n * day, now: 1n }).days).to.equal(90);
+      expect(discountQuote({ ...base, maturity: 90n * day, now: day + 1n }).days).to.equal(89);
+      const ms = { ...base, timeUnitsPerSecond: 1000n, maturity: 90n * day * 1000n };
+      expect(discountQuote({ ...ms, now: day * 1000n + 1n }).days).to.equal(89);
+      expect(discountQuote({ ...base, rateBps: 10_000, maturity: 400n * day, now: 0n }).price).to.equal(0n);
+      expect(() => discountQuote({ ...base, maturity: 5n, now: 5n })).to.throw(InvalidInputError, /has matured/);
+      expect(() => discountQuote({ ...base, rateBps: 0, maturity: 5n, now: 0n })).to.throw(InvalidInputError, /rate/);
     });
   });
 
@@ -112,6 +152,13 @@ describe("bills SDK", function () {
       expect(pkg.status).to.equal("funded");
       expect(pkg.redeemed).to.equal("100000.00");
       expect(pkg.outstanding).to.equal("900000.00");
+      expect(pkg.maturityDate.getTime()).to.equal(w.maturity * 1000);
+      const redeemedPart = await as(w.core).part(discount.tokenId);
+      expect([redeemedPart.value, redeemedPart.paid, redeemedPart.state]).to.deep.equal([
+        "0.00",
+        "100000.00",
+        "redeemed",
+      ]);
       expect((await as(w.core).parts(1n)).map((p) => p.state)).to.deep.equal([
         "held",
         "held",
@@ -120,6 +167,125 @@ describe("bills SDK", function () {
         "burned",
         "redeemed",
       ]);
+    });
+
+    it("quotes before and after an offer, counts days to maturity and reads a bill's history", async function () {
+      const { w, as } = await networkHelpers.loadFixture(world);
+      const issued = await as(w.core).issue({
+        acceptor: w.core.address,
+        payee: w.tier1.address,
+        token: await w.token.getAddress(),
+        amount: "1,000,000.00",
+        maturity: new Date(w.maturity * 1000),
+        tradeDigest: "contract PC-9",
+      });
+      expect((await as(w.core).package(issued.packageId)).maturity).to.equal(w.maturity);
+      expect(await as(w.core).daysToMaturity(issued.packageId)).to.equal(90);
+      await as(w.core).accept(issued.packageId);
+      await as(w.tier1).sign(issued.rootTokenId);
+      const before = await as(w.tier1).quoteDiscount(issued.rootTokenId, "200,000.00", "3.5");
+      expect(before).to.deep.equal({ price: 198_250_000_000n, yuan: "198250.00", days: 90, interest: 1_750_000_000n });
+      const offer = await as(w.tier1).offerDiscount(issued.rootTokenId, w.bank.address, "200000.00", "3.5");
+      expect(await as(w.bank).discountPrice(offer.tokenId)).to.deep.equal(before);
+      await expect(as(w.tier1).quoteDiscount(issued.rootTokenId, "900000.01", "3.5")).to.be.rejectedWith(
+        InvalidInputError,
+        /exceeds part/,
+      );
+      await as(w.bank).signDiscount(offer.tokenId);
+      const toA = await as(w.tier1).endorse(issued.rootTokenId, w.tier2a.address, "100000.00");
+      await as(w.tier2a).sign(toA.tokenId);
+      await networkHelpers.time.increaseTo(w.maturity);
+      expect(await as(w.core).daysToMaturity(issued.packageId)).to.equal(0);
+      await as(w.core).dishonor(issued.packageId, "no funds");
+      expect(await as(w.tier2a).pendingClaim(toA.tokenId)).to.equal(null);
+      await as(w.tier2a).claimRecourse(toA.tokenId, w.tier1.address);
+      expect(await as(w.tier2a).pendingClaim(toA.tokenId)).to.deep.equal({
+        target: w.tier1.address,
+        claimant: w.tier2a.address,
+        amount: 10_000_000n * UNIT,
+        yuan: "100000.00",
+      });
+      await expect(as(w.tier1).payRecourse(issued.rootTokenId)).to.be.rejectedWith(
+        InvalidInputError,
+        `no recourse claim is pending on part ${issued.rootTokenId}`,
+      );
+      const paid = await as(w.tier1).payRecourse(toA.tokenId);
+      expect(paid.amount).to.equal(10_000_000n * UNIT);
+
+      const history = await as(w.core).history(issued.packageId);
+      expect(names(history)).to.deep.equal([
+        "Issued",
+        "Offered",
+        "Accepted",
+        "Signed",
+        "Offered",
+        "Signed",
+        "Discounted",
+        "Offered",
+        "Signed",
+        "Dishonored",
+        "RecourseClaimed",
+        "RecoursePaid",
+      ]);
+      const issuedEvent = history[0];
+      expect(issuedEvent.name === "Issued" && issuedEvent.faceValue).to.equal("1000000.00");
+      const discounted = history.find((e) => e.name === "Discounted");
+      expect(discounted).to.deep.include({
+        tokenId: offer.tokenId,
+        financier: w.bank.address,
+        endorser: w.tier1.address,
+        rateBps: 350,
+        days: 90,
+        price: 198_250_000_000n,
+      });
+      const recourse = history.at(-1)!;
+      expect(recourse).to.deep.include({
+        name: "RecoursePaid",
+        packageId: issued.packageId,
+        tokenId: toA.tokenId,
+        payer: w.tier1.address,
+        claimant: w.tier2a.address,
+        amount: 10_000_000n * UNIT,
+      });
+      // A part's own story, with the value that moved into it.
+      expect(names(await as(w.core).partHistory(toA.tokenId))).to.deep.equal([
+        "TransferValue",
+        "Offered",
+        "Signed",
+        "RecourseClaimed",
+        "RecoursePaid",
+      ]);
+      expect(names(await as(w.core).partHistory(issued.rootTokenId))).to.deep.equal([
+        "TransferValue", // issued: value minted into the root part
+        "Offered",
+        "Signed",
+        "TransferValue", // discount offer taken from it
+        "Offered",
+        "TransferValue", // endorsement taken from it
+        "Offered",
+      ]);
+      // Another bill's events stay out.
+      const other = await as(w.core).issue({
+        ...issued,
+        acceptor: w.core.address,
+        payee: w.tier1.address,
+        token: await w.token.getAddress(),
+        amount: "1.00",
+        maturity: w.maturity + DAY,
+        tradeDigest: "x",
+      });
+      expect(names(await as(w.core).history(other.packageId))).to.deep.equal(["Issued", "Offered"]);
+      expect(await as(w.core).history(issued.packageId)).to.have.length(12);
+    });
+
+    it("hands out the registry as a ParticipantsClient in the bills deployment's time unit", async function () {
+      const { w, as } = await networkHelpers.loadFixture(world);
+      const registry = await as(w.admin).registry();
+      expect(registry).to.be.instanceOf(ParticipantsClient);
+      expect(await registry.timeUnit()).to.equal(1n);
+      expect((await registry.get(w.tier1.address)).roles).to.deep.equal(["enterprise"]);
+      await registry.suspend(w.tier1.address, "KYC review");
+      expect(await registry.isActive(w.tier1.address)).to.equal(false);
     });
 
     it("answers bad input with one clear message before sending", async function () {
@@ -214,4 +380,67 @@ describe("bills SDK", function () {
       expect((await as(w.tier1).part(offer.tokenId)).frozen).to.equal(true);
     });
   });
+
+  describe("on a millisecond chain", function () {
+    it("converts dates to ms, counts days and quotes discounts in ms time", async function () {
+      const { ethers: msEthers, networkHelpers: msHelpers } = msConnection;
+      const w = await deployWorld(msConnection, 1000);
+      const as = (signer: World["core"]) => new BillsClient(w.bills.target as string, signer);
+      const now = await msHelpers.time.latest();
+      expect(now).to.be.greaterThan(1e12);
+      expect(await as(w.core).timeUnit()).to.equal(1000n);
+      const due = new Date(now + 90 * DAY * 1000);
+      const issued = await as(w.core).issue({
+        acceptor: w.core.address,
+        payee: w.tier1.address,
+        token: await w.token.getAddress(),
+        amount: "1,000,000.00",
+        maturity: due,
+        tradeDigest: "ms contract",
+      });
+      const pkg = await as(w.core).package(issued.packageId);
+      expect(pkg.maturity).to.equal(due.getTime());
+      expect(pkg.maturityDate.toISOString()).to.equal(due.toISOString());
+      expect(await as(w.core).daysToMaturity(issued.packageId)).to.equal(90);
+      // A date in seconds would be in 1970: refused as past.
+      await expect(
+        as(w.core).issue({ ...issuedRequest(w), maturity: Math.floor(due.getTime() / 1000) }),
+      ).to.be.rejectedWith(InvalidInputError, /is not in the future/);
+      await as(w.core).accept(issued.packageId);
+      await as(w.tier1).sign(issued.rootTokenId);
+      await msHelpers.time.increaseTo(now + DAY * 1000 + 1);
+      const offer = await as(w.tier1).offerDiscount(issued.rootTokenId, w.bank.address, "200000.00", "3.5");
+      const quote = await as(w.bank).discountPrice(offer.tokenId);
+      expect(quote.days).to.equal(89);
+      const gross = 20_000_000n * UNIT;
+      expect(quote.price).to.equal(gross - (gross * 350n * 89n) / 3_600_000n);
+      const signed = await as(w.bank).signDiscount(offer.tokenId);
+      expect(signed.price).to.equal(quote.price);
+      // Participants read ms validity too.
+      const registry = await as(w.admin).registry();
+      expect(await registry.timeUnit()).to.equal(1000n);
+      expect((await registry.get(w.tier1.address)).validUntilDate.getTime()).to.equal(w.validUntil);
+      await msHelpers.time.increaseTo(pkg.maturity);
+      await as(w.core).fund(issued.packageId);
+      for (const [who, id] of [
+        [w.tier1, issued.rootTokenId],
+        [w.bank, offer.tokenId],
+      ] as const) {
+        await as(who).redeem(id);
+      }
+      expect((await as(w.core).package(issued.packageId)).redeemed).to.equal("1000000.00");
+      expect(await msEthers.provider.getBalance(w.core.address)).to.be.greaterThan(0n);
+    });
+  });
 });
+
+function issuedRequest(w: World) {
+  return {
+    acceptor: w.core.address,
+    payee: w.tier1.address,
+    token: w.token.target as string,
+    amount: "1.00",
+    maturity: w.maturity,
+    tradeDigest: "x",
+  };
+}

@@ -103,6 +103,36 @@ describe("ParticipantRegistry", function () {
     });
   });
 
+  describe("separation of duties", function () {
+    it("keeps the regulator role apart from every business role, on registration and update", async function () {
+      const { registry, kyc, alice, regulator, until } = await networkHelpers.loadFixture(deploy);
+      const r = registry.connect(kyc);
+      for (const roles of [REGULATOR | ENTERPRISE, REGULATOR | FINANCIER, REGULATOR | ENTERPRISE | FINANCIER, 0xffn]) {
+        await expect(r.register(regulator.address, ORG, roles, until))
+          .to.be.revertedWithCustomError(registry, "RegulatorRoleNotExclusive")
+          .withArgs(roles);
+      }
+      expect((await registry.participant(regulator.address)).registeredAt).to.equal(0n);
+      await expect(r.register(regulator.address, ORG, REGULATOR, until))
+        .to.emit(registry, "ParticipantRegistered")
+        .withArgs(regulator.address, ORG, REGULATOR, until);
+      await r.register(alice.address, ORG, ENTERPRISE | FINANCIER, until);
+      await expect(r.update(alice.address, ENTERPRISE | REGULATOR, until))
+        .to.be.revertedWithCustomError(registry, "RegulatorRoleNotExclusive")
+        .withArgs(ENTERPRISE | REGULATOR);
+      await expect(r.update(regulator.address, REGULATOR | FINANCIER, until))
+        .to.be.revertedWithCustomError(registry, "RegulatorRoleNotExclusive")
+        .withArgs(REGULATOR | FINANCIER);
+      expect((await registry.participant(alice.address)).roles).to.equal(ENTERPRISE | FINANCIER);
+      expect((await registry.participant(regulator.address)).roles).to.equal(REGULATOR);
+      // Moving between the two sides is an update to one role set or the other, never both.
+      await expect(r.update(alice.address, REGULATOR, until))
+        .to.emit(registry, "ParticipantUpdated")
+        .withArgs(alice.address, REGULATOR, until);
+      expect(await registry.isActive(alice.address, ENTERPRISE | FINANCIER)).to.equal(false);
+    });
+  });
+
   describe("update, suspend, reinstate", function () {
     it("updates roles and validity", async function () {
       const { registry, kyc, alice, until } = await networkHelpers.loadFixture(deploy);

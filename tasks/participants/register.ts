@@ -1,0 +1,22 @@
+import { cliAction } from "../cli.js";
+import { parseTime, participantsClient } from "./client.js";
+
+interface Args {
+  account: string;
+  org: string;
+  roles: string;
+  validUntil: string;
+  participants?: string;
+  from?: string;
+}
+
+export default cliAction<Args>(async (args, hre) => {
+  const { client } = await participantsClient(hre, args);
+  const mined = await client.register({
+    account: args.account,
+    org: args.org,
+    roles: args.roles,
+    validUntil: parseTime(args.validUntil, "--valid-until"),
+  });
+  console.log(`registered ${args.account} as ${args.roles} (org id ${mined.orgId}, tx ${mined.transaction})`);
+});

@@ -1,0 +1,19 @@
+import { cliAction } from "../cli.js";
+import { parseTime, participantsClient } from "./client.js";
+
+interface Args {
+  account: string;
+  roles: string;
+  validUntil: string;
+  participants?: string;
+  from?: string;
+}
+
+export default cliAction<Args>(async (args, hre) => {
+  const { client } = await participantsClient(hre, args);
+  const mined = await client.update(args.account, {
+    roles: args.roles,
+    validUntil: parseTime(args.validUntil, "--valid-until"),
+  });
+  console.log(`updated ${args.account}: ${args.roles} until ${args.validUntil} (tx ${mined.transaction})`);
+});
