@@ -6,7 +6,7 @@ import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IER
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
-import {MessageHashUtils} from "@openzeppelin/contracts/utils/cryptography/MessageHashUtils.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 
 import {IEvidenceRegistry} from "../evidence/IEvidenceRegistry.sol";
@@ -21,7 +21,7 @@ import {ISupplyChainBills} from "./ISupplyChainBills.sol";
 /// @dev A part is one storage slot (holder, value, parent, status) and its holder never changes once it can have
 /// children, so endorsement chains are parent links and cost nothing to copy. There is no owner or admin. Token
 /// transfers come last in every function (checks-effects-interactions), so a reentrant token finds the state final.
-contract SupplyChainBills is ISupplyChainBills, IERC3525 {
+contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     using SafeERC20 for IERC20;
 
     // Packed so an offer touches one package slot (maturity, counter and status beside the drawer) and a redemption
@@ -89,13 +89,6 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525 {
     bytes32 private constant ENDORSEMENT_TYPEHASH = keccak256(
         "Endorsement(uint256 fromTokenId,address to,uint64 amount,uint256 nonce,uint256 deadline)"
     );
-    // EIP-712 domain "SupplyChainBills" version "1", built here rather than with OpenZeppelin's EIP712: its
-    // string-fallback machinery costs about 1 KB of code, and this contract sits near the size limit.
-    bytes32 private constant DOMAIN_TYPEHASH = keccak256(
-        "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
-    );
-    bytes32 private constant NAME_HASH = keccak256("SupplyChainBills");
-    bytes32 private constant VERSION_HASH = keccak256("1");
 
     /// @notice Most endorsers on a part's endorsement chain, the drawer included. Supply chains pass a bill through a
     /// handful of tiers; 32 leaves room for long circulation (cyclic A → B → A endorsements included) while bounding
@@ -112,9 +105,6 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525 {
     uint32 public immutable TIME_UNITS_PER_SECOND;
     // One day in the chain's time unit: the discount's day count.
     uint256 private immutable DAY_LENGTH;
-    // The EIP-712 domain separator for the deployment chain (rebuilt if the chain id ever changes, i.e. on a fork).
-    bytes32 private immutable DOMAIN_SEPARATOR;
-    uint256 private immutable DOMAIN_CHAIN_ID;
 
     uint32 private _packageCount;
     mapping(uint256 packageId => Package) private _packages;
@@ -138,7 +128,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525 {
         IEvidenceRegistry evidence,
         uint64 paymentWindow,
         uint32 timeUnitsPerSecond
-    ) {
+    ) EIP712("SupplyChainBills", "1") {
         if (address(registry) == address(0)) revert InvalidCounterparty(address(0));
         if (timeUnitsPerSecond != 1 && timeUnitsPerSecond != 1000) revert InvalidTimeUnit(timeUnitsPerSecond);
         REGISTRY = registry;
@@ -146,8 +136,6 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525 {
         PAYMENT_WINDOW = paymentWindow;
         TIME_UNITS_PER_SECOND = timeUnitsPerSecond;
         DAY_LENGTH = 1 days * uint256(timeUnitsPerSecond);
-        DOMAIN_CHAIN_ID = block.chainid;
-        DOMAIN_SEPARATOR = _buildDomainSeparator();
     }
 
     // ---------------------------------------------------------------- issuance
@@ -745,9 +733,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525 {
         if (block.timestamp > deadline) revert ExpiredSignature(deadline);
         Account storage account = _accounts[to];
         uint64 nonce = account.nonce;
-        bytes32 separator = block.chainid == DOMAIN_CHAIN_ID ? DOMAIN_SEPARATOR : _buildDomainSeparator();
-        bytes32 digest = MessageHashUtils.toTypedDataHash(
-            separator,
+        bytes32 digest = _hashTypedDataV4(
             keccak256(abi.encode(ENDORSEMENT_TYPEHASH, fromTokenId, to, amount, nonce, deadline))
         );
         if (!SignatureChecker.isValidSignatureNow(to, digest, signature)) revert InvalidSignature(to);
@@ -986,10 +972,6 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525 {
             revert NonexistentPart(tokenId);
         }
         return status & TAKEN_OVER != 0 ? _takeovers[tokenId].owner : part.holder;
-    }
-
-    function _buildDomainSeparator() private view returns (bytes32) {
-        return keccak256(abi.encode(DOMAIN_TYPEHASH, NAME_HASH, VERSION_HASH, block.chainid, address(this)));
     }
 
     function _holderAt(uint256 packageId, uint24 seq) private view returns (address) {

@@ -297,11 +297,13 @@ export class BillsClient {
     const units = parseYuan(terms.amount);
     const deadline = toChainTime(terms.deadline, await this.timeUnit(), "deadline");
     const nonce = await this.contract.nonces(to);
+    // Read from the chain (ERC-5267), so the domain cannot drift from the contract.
+    const published = await this.contract.eip712Domain();
     const domain: TypedDataDomain = {
-      name: "SupplyChainBills",
-      version: "1",
-      chainId: (await this.provider.getNetwork()).chainId,
-      verifyingContract: this.contract.target as string,
+      name: published.name,
+      version: published.version,
+      chainId: published.chainId,
+      verifyingContract: published.verifyingContract,
     };
     const signature = await endorsee.signTypedData(domain, ENDORSEMENT_TYPES, {
       fromTokenId: terms.fromTokenId,

@@ -453,9 +453,9 @@ describe("SupplyChainBills: registry checks, operators, tokens and bounds", func
   describe("part sequence", function () {
     it("reverts with TooManyParts when a package's 24-bit part sequence is exhausted", async function () {
       const w = await networkHelpers.loadFixture(active);
-      // Storage: _packageCount at slot 0, _packages at slot 1; a package's first slot packs drawer (160 bits),
-      // maturity (48) and lastSeq (24).
-      const slot = BigInt(ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [1n, 1n])));
+      // Storage: EIP712's two fallback strings at slots 0-1, _packageCount at 2, _packages at 3; a package's first
+      // slot packs drawer (160 bits), maturity (48) and lastSeq (24).
+      const slot = BigInt(ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [1n, 3n])));
       const bills = await w.bills.getAddress();
       const word = BigInt(await networkHelpers.getStorageAt(bills, slot));
       expect(ethers.getAddress(ethers.toBeHex(word & ((1n << 160n) - 1n), 20))).to.equal(w.core.address);
