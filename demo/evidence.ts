@@ -67,7 +67,7 @@ export async function runEvidenceDemo(
     `${status.witnessSignatures} signatures, ${status.witnessThreshold} required: witnessed=${status.witnessed}`,
   );
   const history = await client.history(id);
-  report.add("evidence", "history", history.map((event) => event.kind).join(" → "));
+  report.add("evidence", "history", history.map((event) => event.name).join(" → "));
 
   // A customer anchors an acceptance note without paying gas: it signs, the platform's relayer sends it.
   const acceptance = hashBytes(`Acceptance of contract 2026-118 (${run}) by the customer`, "sm3");

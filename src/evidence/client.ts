@@ -81,17 +81,17 @@ export interface EventLocation {
 /** One event of a record's history, decoded; `submitter` is the record's. */
 export type EvidenceEvent = EventLocation &
   (
-    | { kind: "anchored"; submitter: string; algorithm: number; algorithmName: string; metadata: string }
-    | { kind: "batchAnchored"; submitter: string; size: bigint }
-    | { kind: "metadataURI"; submitter: string; uri: string }
-    | { kind: "witnessesRequired"; submitter: string; witnesses: string[]; threshold: number; deadline: number }
-    | { kind: "cosigned"; submitter: string; witness: string; signatures: number }
-    | { kind: "witnessed"; submitter: string }
-    | { kind: "revoked"; submitter: string; reason: string }
+    | { name: "Anchored"; submitter: string; algorithm: number; algorithmName: string; metadata: string }
+    | { name: "BatchAnchored"; submitter: string; size: bigint }
+    | { name: "MetadataURI"; submitter: string; uri: string }
+    | { name: "WitnessesRequired"; submitter: string; witnesses: string[]; threshold: number; deadline: number }
+    | { name: "Cosigned"; submitter: string; witness: string; signatures: number }
+    | { name: "Witnessed"; submitter: string }
+    | { name: "Revoked"; submitter: string; reason: string }
     /** This record was superseded by `supersededBy`. */
-    | { kind: "superseded"; submitter: string; supersededBy: string }
+    | { name: "Superseded"; submitter: string; supersededBy: string }
     /** This record supersedes `previous`. */
-    | { kind: "supersedes"; submitter: string; previous: string }
+    | { name: "Supersedes"; submitter: string; previous: string }
   );
 
 /** The registry's events, by name. */
@@ -154,20 +154,20 @@ function toEvent(log: LogDescription, location: EventLocation, id: string): Evid
     case "Anchored":
       return {
         ...location,
-        kind: "anchored",
+        name: "Anchored",
         submitter: a.submitter,
         algorithm: Number(a.algorithm),
         algorithmName: algorithmName(a.algorithm),
         metadata: a.metadata,
       };
     case "BatchAnchored":
-      return { ...location, kind: "batchAnchored", submitter: a.submitter, size: a.size };
+      return { ...location, name: "BatchAnchored", submitter: a.submitter, size: a.size };
     case "MetadataURI":
-      return { ...location, kind: "metadataURI", submitter: a.submitter, uri: a.uri };
+      return { ...location, name: "MetadataURI", submitter: a.submitter, uri: a.uri };
     case "WitnessesRequired":
       return {
         ...location,
-        kind: "witnessesRequired",
+        name: "WitnessesRequired",
         submitter: a.submitter,
         witnesses: [...a.witnesses],
         threshold: Number(a.threshold),
@@ -176,19 +176,19 @@ function toEvent(log: LogDescription, location: EventLocation, id: string): Evid
     case "Cosigned":
       return {
         ...location,
-        kind: "cosigned",
+        name: "Cosigned",
         submitter: a.submitter,
         witness: a.witness,
         signatures: Number(a.signatures),
       };
     case "Witnessed":
-      return { ...location, kind: "witnessed", submitter: a.submitter };
+      return { ...location, name: "Witnessed", submitter: a.submitter };
     case "Revoked":
-      return { ...location, kind: "revoked", submitter: a.submitter, reason: a.reason };
+      return { ...location, name: "Revoked", submitter: a.submitter, reason: a.reason };
     case "Superseded":
       return a.id === id
-        ? { ...location, kind: "superseded", submitter: a.submitter, supersededBy: a.supersededBy }
-        : { ...location, kind: "supersedes", submitter: a.submitter, previous: a.id };
+        ? { ...location, name: "Superseded", submitter: a.submitter, supersededBy: a.supersededBy }
+        : { ...location, name: "Supersedes", submitter: a.submitter, previous: a.id };
   }
 }
 

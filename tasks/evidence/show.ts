@@ -10,24 +10,24 @@ interface Args {
 
 function describeEvent(event: EvidenceEvent): string {
   const where = `block ${event.blockNumber}, tx ${event.transaction}`;
-  switch (event.kind) {
-    case "anchored":
+  switch (event.name) {
+    case "Anchored":
       return `anchored by ${event.submitter} (${event.algorithmName}, metadata ${event.metadata}), ${where}`;
-    case "batchAnchored":
+    case "BatchAnchored":
       return `batch of ${event.size} digests, ${where}`;
-    case "metadataURI":
+    case "MetadataURI":
       return `metadata URI ${event.uri}, ${where}`;
-    case "witnessesRequired":
+    case "WitnessesRequired":
       return `requires ${event.threshold} of ${event.witnesses.join(", ")}${event.deadline === 0 ? "" : ` by ${event.deadline}`}, ${where}`;
-    case "cosigned":
+    case "Cosigned":
       return `co-signed by ${event.witness} (${event.signatures}), ${where}`;
-    case "witnessed":
+    case "Witnessed":
       return `witnessed, ${where}`;
-    case "revoked":
+    case "Revoked":
       return `revoked, reason ${event.reason}, ${where}`;
-    case "superseded":
+    case "Superseded":
       return `superseded by ${event.supersededBy}, ${where}`;
-    case "supersedes":
+    case "Supersedes":
       return `supersedes ${event.previous}, ${where}`;
   }
 }

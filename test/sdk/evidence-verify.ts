@@ -30,7 +30,7 @@ async function deployFixture() {
   };
 }
 
-/** The events' kinds and their distinguishing fields, without locations. */
+/** The events' names and their distinguishing fields, without locations. */
 function summary(events: EvidenceEvent[]): Record<string, unknown>[] {
   return events.map((event) => {
     const { transaction, blockNumber, logIndex, ...rest } = event;
@@ -215,18 +215,18 @@ describe("evidence SDK: verdicts, histories, deployments", function () {
 
       const s = submitter.address;
       expect(summary(await client.history(id))).to.deep.equal([
-        { kind: "anchored", submitter: s, algorithm: 4, algorithmName: "sm3", metadata: ethers.id(uri) },
-        { kind: "metadataURI", submitter: s, uri },
-        { kind: "witnessesRequired", submitter: s, witnesses, threshold: 2, deadline: 0 },
-        { kind: "cosigned", submitter: s, witness: witness1.address, signatures: 1 },
-        { kind: "cosigned", submitter: s, witness: witness2.address, signatures: 2 },
-        { kind: "witnessed", submitter: s },
-        { kind: "superseded", submitter: s, supersededBy: newId },
-        { kind: "revoked", submitter: s, reason: ethers.id("withdrawn") },
+        { name: "Anchored", submitter: s, algorithm: 4, algorithmName: "sm3", metadata: ethers.id(uri) },
+        { name: "MetadataURI", submitter: s, uri },
+        { name: "WitnessesRequired", submitter: s, witnesses, threshold: 2, deadline: 0 },
+        { name: "Cosigned", submitter: s, witness: witness1.address, signatures: 1 },
+        { name: "Cosigned", submitter: s, witness: witness2.address, signatures: 2 },
+        { name: "Witnessed", submitter: s },
+        { name: "Superseded", submitter: s, supersededBy: newId },
+        { name: "Revoked", submitter: s, reason: ethers.id("withdrawn") },
       ]);
       expect(summary(await client.history(newId))).to.deep.equal([
-        { kind: "anchored", submitter: s, algorithm: 4, algorithmName: "sm3", metadata: ethers.id("v2") },
-        { kind: "supersedes", submitter: s, previous: id },
+        { name: "Anchored", submitter: s, algorithm: 4, algorithmName: "sm3", metadata: ethers.id("v2") },
+        { name: "Supersedes", submitter: s, previous: id },
       ]);
       // Ordered by block, then by position in the block.
       const events = await client.history(id);
@@ -244,13 +244,13 @@ describe("evidence SDK: verdicts, histories, deployments", function () {
       const batch = await client.anchorBatch(digests, "sha256", { metadata: "manifest" });
       expect(summary(await client.history(batch.root))).to.deep.equal([
         {
-          kind: "anchored",
+          name: "Anchored",
           submitter: submitter.address,
           algorithm: 2,
           algorithmName: "sha256",
           metadata: ethers.id("manifest"),
         },
-        { kind: "batchAnchored", submitter: submitter.address, size: 3n },
+        { name: "BatchAnchored", submitter: submitter.address, size: 3n },
       ]);
       expect(await client.history(digests[0])).to.deep.equal([]);
       expect(await client.history(hashBytes("unknown"))).to.deep.equal([]);
