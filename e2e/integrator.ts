@@ -78,12 +78,27 @@ describe("integrator end to end", function () {
       SETTLEMENT_TOKEN: await token.getAddress(),
     });
     const report = JSON.parse(output.trim().split("\n").at(-1)!);
+    const [platform, supplier, licensee, subSupplier] = await Promise.all(
+      [0, 2, 4, 5].map((i) => provider.getSigner(i).then((s) => s.address)),
+    );
     expect(report.chainId).to.equal(String(CHAIN_ID));
-    expect(report.evidence).to.include({ maxAlgorithm: 127, duplicate: "AlreadyAnchored", valid: true });
-    expect(Number(report.evidence.gasUsed)).to.be.greaterThan(40_000);
-    const supplier = await provider.getSigner(2);
-    expect(report.bills).to.deep.equal({ packageId: "1", holder: supplier.address, value: "1234.56", state: "held" });
-    expect(report.copyright).to.include({ licensed: true, withdrawn: "1000000" });
+    // Test chains are not packed into deployments.json.
+    expect(report.packagedDeployment).to.equal(false);
+    expect(report.evidence).to.deep.include({
+      maxAlgorithm: 127,
+      duplicate: `AlreadyAnchored:${platform}`,
+      batchSize: 3,
+      batchValid: true,
+      relayedSubmitter: licensee,
+      history: ["Anchored"],
+    });
+    expect(Number(report.evidence.gasUsed)).to.be.within(40_000, 50_000);
+    expect(report.participants).to.deep.equal({ supplier: { active: true, roles: ["enterprise"] } });
+    expect(report.bills.kept).to.deep.equal({ holder: supplier, value: "1000.00", state: "held" });
+    expect(report.bills.passedOn).to.deep.equal({ holder: subSupplier, value: "234.56", state: "held" });
+    // Issuance offers the bill to the payee; an endorsement with signed consent is signed at once.
+    expect(report.bills.history).to.deep.equal(["Issued", "Offered", "Accepted", "Signed", "Signed"]);
+    expect(report.copyright).to.deep.include({ licensed: true, licensees: [licensee], withdrawn: "1000000" });
     provider.destroy();
 
     const blockBefore = await rpc<string>(node.url, "eth_blockNumber");

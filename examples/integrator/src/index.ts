@@ -2,79 +2,92 @@
 // contracts, and use the typed SDK clients and bindings. Prints one JSON line that the end-to-end test checks.
 //
 // Addresses come from DEPLOYMENT (an Ignition deployed_addresses.json) or from the package's own deployments.
-import { readFileSync } from "node:fs";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 import { JsonRpcProvider, Wallet, type Signer } from "ethers";
 
 import {
   BillsClient,
-  ContractRevertError,
   CopyrightClient,
   EvidenceClient,
-  Roles,
+  ParticipantsClient,
   deploymentOf,
   hashBytes,
+  isContractRevert,
+  signAnchor,
   verifyReceipt,
   type EvidenceReceipt,
 } from "@chainproof/contracts";
-import { EvidenceRegistry__factory, ParticipantRegistry__factory } from "@chainproof/contracts/typechain-types";
+import { EvidenceRegistry__factory } from "@chainproof/contracts/typechain-types";
 
 const provider = new JsonRpcProvider(process.env.RPC_URL ?? "http://127.0.0.1:8545");
 const chainId = (await provider.getNetwork()).chainId;
 
-function addresses(): Record<string, string> {
+async function addresses(): Promise<Record<string, string>> {
   if (process.env.DEPLOYMENT === undefined) {
     const known = deploymentOf(chainId);
     if (known === undefined) throw new Error(`no deployment known on chain ${chainId}; set DEPLOYMENT`);
     return { ...known };
   }
-  const journal = JSON.parse(readFileSync(process.env.DEPLOYMENT, "utf8")) as Record<string, string>;
+  const journal = JSON.parse(await readFile(process.env.DEPLOYMENT, "utf8")) as Record<string, string>;
   // Ignition ids are "Module#Contract".
   return Object.fromEntries(Object.entries(journal).map(([id, address]) => [id.split("#")[1], address]));
 }
 
-const deployed = addresses();
+const deployed = await addresses();
 // A node's unlocked accounts here; a service would hold its keys (Wallet) instead.
 const accounts: Signer[] = process.env.PRIVATE_KEY
   ? [new Wallet(process.env.PRIVATE_KEY, provider)]
-  : await Promise.all([0, 1, 2, 3, 4].map((i) => provider.getSigner(i)));
-const [platform, core, supplier, author, licensee] = accounts;
+  : await Promise.all([0, 1, 2, 3, 4, 5].map((i) => provider.getSigner(i)));
+const [platform, core, supplier, author, licensee, subSupplier] = accounts;
+const run = Date.now();
 
-// ---- evidence: anchor, a typed revert, verification from a receipt with nothing but a provider
+// ---- evidence: a batch of documents with receipts, a typed revert, a gasless anchor, one-call verification
 const evidence = new EvidenceClient(deployed.EvidenceRegistry, platform);
-const maxAlgorithm = await EvidenceRegistry__factory.connect(deployed.EvidenceRegistry, provider).MAX_ALGORITHM();
-const digest = hashBytes(`integrator document ${Date.now()}`, "sm3");
-const anchored = await evidence.anchor(digest, "sm3", { metadata: "invoice 42" });
+const registryBinding = EvidenceRegistry__factory.connect(deployed.EvidenceRegistry, provider);
+const folder = await mkdtemp(path.join(tmpdir(), "integrator-"));
+for (const name of ["invoice-1.txt", "invoice-2.txt", "invoice-3.txt"]) {
+  await writeFile(path.join(folder, name), `${name} of run ${run}`);
+}
+const batch = await evidence.anchorFolder(folder, { algorithm: "sm3", salt: true });
+const receipt: EvidenceReceipt = batch.receipts[1];
+const batchVerdict = await verifyReceipt(receipt, provider, path.join(folder, "invoice-2.txt"));
+
+const digest = hashBytes(`integrator document ${run}`, "sha256");
+const anchored = await evidence.anchor(digest, "sha256", { metadata: "invoice 42" });
 let duplicate = "";
 try {
-  await evidence.anchor(digest, "sm3");
+  await evidence.anchor(digest, "sha256");
 } catch (error) {
-  if (!(error instanceof ContractRevertError)) throw error;
-  duplicate = error.errorName;
+  if (!isContractRevert(error, "AlreadyAnchored")) throw error;
+  duplicate = `${error.errorName}:${String(error.args.submitter)}`;
 }
-const receipt: EvidenceReceipt = {
-  version: 1,
-  digest,
-  algorithm: "sm3",
-  chainId: chainId.toString(),
-  contract: deployed.EvidenceRegistry,
-  transaction: anchored.transaction,
-  blockNumber: anchored.blockNumber,
-};
-const verified = await verifyReceipt(receipt, provider);
+// The customer signs, the platform pays: the customer is the submitter.
+const customerDigest = hashBytes(`customer upload ${run}`, "sha256");
+const deadline = BigInt(Math.floor(Date.now() / 1000) + 3600);
+const signed = await signAnchor(licensee, registryBinding, { digest: customerDigest, algorithm: 2, deadline });
+await evidence.relayAnchor(signed);
+const customerRecord = await evidence.verify(customerDigest);
+const history = await evidence.history(digest);
 
-// ---- participants and bills: KYC registration, then a bill issued, accepted and signed for
-const registry = ParticipantRegistry__factory.connect(deployed.ParticipantRegistry, platform);
-const validUntil = BigInt(Math.floor(Date.now() / 1000) + 365 * 86_400);
+// ---- participants: the KYC desk registers the companies once
+const participants = new ParticipantsClient(deployed.ParticipantRegistry, platform);
+const validUntil = new Date(Date.now() + 365 * 86_400_000);
 for (const [signer, code] of [
   [core, "91310000MA1FL0001X"],
   [supplier, "91310000MA1FL0002X"],
+  [subSupplier, "91310000MA1FL0003X"],
 ] as const) {
   const account = await signer.getAddress();
-  if (!(await registry.isActive(account, Roles.enterprise))) {
-    await (await registry.register(account, hashBytes(code, "keccak256"), Roles.enterprise, validUntil)).wait();
+  if (!(await participants.get(account)).registered) {
+    await participants.register({ account, org: code, roles: "enterprise", validUntil });
   }
 }
+const supplierInfo = await participants.get(await supplier.getAddress());
+
+// ---- bills: issued, accepted, signed for, and a part endorsed with the endorsee's signed consent
 const settlementToken = process.env.SETTLEMENT_TOKEN;
 if (settlementToken === undefined) throw new Error("set SETTLEMENT_TOKEN to the bills' settlement ERC-20");
 const bills = new BillsClient(deployed.SupplyChainBills, core);
@@ -88,13 +101,21 @@ const issued = await bills.issue({
   evidenceId: digest,
 });
 await bills.accept(issued.packageId);
-await new BillsClient(deployed.SupplyChainBills, supplier).sign(issued.rootTokenId);
-const part = await bills.part(issued.rootTokenId);
+const supplierBills = new BillsClient(deployed.SupplyChainBills, supplier);
+await supplierBills.sign(issued.rootTokenId);
+const consent = await bills.signEndorsement(subSupplier, {
+  fromTokenId: issued.rootTokenId,
+  amount: "234.56",
+  deadline: new Date(Date.now() + 3_600_000),
+});
+const endorsed = await supplierBills.endorseWithSignature(consent);
+const [kept, passedOn] = await Promise.all([bills.part(issued.rootTokenId), bills.part(endorsed.tokenId)]);
+const billHistory = await bills.history(issued.packageId);
 
-// ---- copyright: a work, paid terms in the native coin, a license bought, the author's balance withdrawn
+// ---- copyright: a work, paid terms in the native coin, a license bought, its record, the author's withdrawal
 const copyright = new CopyrightClient({ registry: deployed.CopyrightRegistry }, author);
 const work = await copyright.registerWork({
-  digest: hashBytes(`song ${Date.now()}`, "sha256"),
+  digest: hashBytes(`song ${run}`, "sha256"),
   algorithm: "sha256",
   uri: "ipfs://song",
   authors: [{ account: await author.getAddress(), shares: 10_000 }],
@@ -104,18 +125,34 @@ await copyright.attachTerms(work.workId, terms.termsId);
 const buyer = new CopyrightClient({ registry: deployed.CopyrightRegistry }, licensee);
 await buyer.purchaseLicense(work.workId, terms.termsId);
 const licensed = await copyright.isLicensed(work.workId, await licensee.getAddress(), terms.termsId);
+const licenses = await copyright.licensesOf(work.workId);
 const withdrawn = await copyright.withdraw();
 
 console.log(
   JSON.stringify({
     chainId: chainId.toString(),
+    packagedDeployment: deploymentOf(chainId) !== undefined,
     evidence: {
-      maxAlgorithm: Number(maxAlgorithm),
+      maxAlgorithm: Number(await registryBinding.MAX_ALGORITHM()),
       gasUsed: anchored.gasUsed.toString(),
       duplicate,
-      valid: verified.valid,
+      batchSize: batch.receipts.length,
+      batchValid: batchVerdict.valid,
+      relayedSubmitter: customerRecord.submitter,
+      history: history.map((event) => event.name),
     },
-    bills: { packageId: issued.packageId.toString(), holder: part.holder, value: part.value, state: part.state },
-    copyright: { workId: work.workId.toString(), licensed, withdrawn: withdrawn.amount.toString() },
+    participants: { supplier: { active: supplierInfo.active, roles: supplierInfo.roles } },
+    bills: {
+      packageId: issued.packageId.toString(),
+      kept: { holder: kept.holder, value: kept.value, state: kept.state },
+      passedOn: { holder: passedOn.holder, value: passedOn.value, state: passedOn.state },
+      history: billHistory.map((event) => event.name),
+    },
+    copyright: {
+      workId: work.workId.toString(),
+      licensed,
+      licensees: licenses.map((license) => license.licensee),
+      withdrawn: withdrawn.amount.toString(),
+    },
   }),
 );
