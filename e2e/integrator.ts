@@ -1,6 +1,7 @@
 // End to end, as an integrator meets the project: pack the package, install the tarball into examples/integrator
-// (not the source tree), type-check and build it, deploy the whole suite with Ignition to a real `hardhat node`, run
-// the example against it, and prove a second deployment changes nothing. The node is stopped whatever happens.
+// (not the source tree), type-check and build it, deploy the whole suite with Ignition to a real `hardhat node` (resuming
+// a deployment that stopped after its first module), run the example against it, and prove a second deployment
+// changes nothing. The node is stopped whatever happens.
 import { spawnSync } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
@@ -41,7 +42,7 @@ describe("integrator end to end", function () {
     await rm(journal, { recursive: true, force: true });
   });
 
-  it("installs the packed package, deploys the suite, integrates, and redeploys idempotently", async function () {
+  it("installs the packed package, resumes a partial deployment, integrates, and redeploys idempotently", async function () {
     const packed = npm(["pack", "--silent"], root).trim().split("\n").at(-1);
     expect(packed).to.equal("chainproof-contracts-0.1.0.tgz");
     await rm(path.join(example, "node_modules"), { recursive: true, force: true });
@@ -53,10 +54,18 @@ describe("integrator end to end", function () {
       "--parameters",
       "deploy/parameters/localhost.json",
     ]);
+    // A deployment that stopped after its first module: the suite's deployment resumes from the journal and
+    // deploys only what is missing.
+    const partial = runHardhat(["ignition", "deploy", "deploy/modules/Evidence.ts", "--network", "localhost"], env);
+    expect(partial.status, partial.stdout + partial.stderr).to.equal(0);
+    const addressesFile = path.join(journal, "deployed_addresses.json");
+    const evidenceOnly: Record<string, string> = JSON.parse(await readFile(addressesFile, "utf8"));
+    expect(Object.keys(evidenceOnly)).to.deep.equal(["Evidence#EvidenceRegistry"]);
+
     const first = runHardhat(deployArgs, env);
     expect(first.status, first.stdout + first.stderr).to.equal(0);
-    const addressesFile = path.join(journal, "deployed_addresses.json");
     const addresses: Record<string, string> = JSON.parse(await readFile(addressesFile, "utf8"));
+    expect(addresses["Evidence#EvidenceRegistry"]).to.equal(evidenceOnly["Evidence#EvidenceRegistry"]);
     expect(Object.keys(addresses)).to.include.members([
       "Evidence#EvidenceRegistry",
       "Participants#ParticipantRegistry",
