@@ -87,7 +87,12 @@ export default [
   )
     .addPositionalArgument({ name: "file", description: "The work's file" })
     .addOption(algorithm)
-    .addOption(authors)
+    .addOption(
+      optional(
+        "authors",
+        'Authors as "address:basisPoints,..." (default: the creator, 10000); they are the payees until an assignment',
+      ),
+    )
     .addOption(uri)
     .addOption({
       name: "validFor",
@@ -95,6 +100,12 @@ export default [
       type: ArgumentType.BIGINT,
       defaultValue: 3_600n,
     })
+    .addOption(
+      optional(
+        "onBehalfOf",
+        "ERC-1271 wallet that will own the work (named in the request, its nonce is used); --from is its owner key",
+      ),
+    )
     .addOption(optional("out", "Request file; without it, <file>.registration.json"))
     .addOption(relay)
     .addOption(from)

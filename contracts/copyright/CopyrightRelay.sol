@@ -12,9 +12,12 @@ import {ICopyrightRelay} from "./ICopyrightRelay.sol";
 /// @notice EIP-712 gasless registration for a `CopyrightRegistry`, which grants this contract `REGISTRAR_ROLE`.
 /// A separate contract keeps the registry under the 24,576-byte code-size limit.
 contract CopyrightRelay is ICopyrightRelay, EIP712, Nonces {
-    /// @notice EIP-712 type of a gasless registration.
+    /// @notice EIP-712 type of a gasless registration. It names the creator, so a signature registers for that
+    /// account alone: an ERC-1271 wallet that accepts its owner's signatures cannot have the owner's request redirected
+    /// to the wallet, nor the wallet's to the owner.
     bytes32 public constant REGISTER_TYPEHASH = keccak256(
-        "RegisterWork(bytes32 digest,uint8 algorithm,string uri,bytes32 authorsHash,uint256 nonce,uint256 deadline)"
+        "RegisterWork(bytes32 digest,uint8 algorithm,string uri,bytes32 authorsHash,address creator,uint256 nonce,"
+        "uint256 deadline)"
     );
 
     ICopyrightRegistry private immutable REGISTRY;
@@ -42,6 +45,7 @@ contract CopyrightRelay is ICopyrightRelay, EIP712, Nonces {
                 algorithm,
                 keccak256(bytes(uri)),
                 keccak256(abi.encode(authors)),
+                creator,
                 _useNonce(creator),
                 deadline
             )

@@ -16,15 +16,17 @@ interface ICopyrightRelay {
     /// @param signer The creator named in the request.
     error InvalidSignature(address signer);
 
-    /// @notice Registers a work for `creator`, who signed the EIP-712 request
-    /// `RegisterWork(bytes32 digest,uint8 algorithm,string uri,bytes32 authorsHash,uint256 nonce,uint256 deadline)`
-    /// (domain "CopyrightRelay", version "1") with `authorsHash = keccak256(abi.encode(authors))`.
+    /// @notice Registers a work for `creator`, who signed the EIP-712 request `RegisterWork(bytes32 digest,uint8
+    /// algorithm,string uri,bytes32 authorsHash,address creator,uint256 nonce,uint256 deadline)` (domain
+    /// "CopyrightRelay", version "1") with `authorsHash = keccak256(abi.encode(authors))` and `nonce =
+    /// nonces(creator)`. The request names the creator: for an ERC-1271 wallet, its owner signs a request naming the
+    /// wallet, and that signature registers for no other account (the owner's own address included).
     /// @param digest Content digest.
     /// @param algorithm Hash algorithm id.
     /// @param uri Metadata URI.
     /// @param authors Authors and shares.
-    /// @param creator The owner-to-be and signer.
-    /// @param deadline Last timestamp at which the signature is valid.
+    /// @param creator The owner-to-be, named in the request: the signer, or the ERC-1271 wallet it signed for.
+    /// @param deadline Last time (in the chain's unit) at which the signature is valid.
     /// @param signature The creator's signature.
     /// @return workId The work id.
     function registerWorkBySig(

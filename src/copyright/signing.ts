@@ -1,6 +1,7 @@
-import type { Signer, TypedDataDomain } from "ethers";
+import { getAddress, isAddress, type Signer, type TypedDataDomain } from "ethers";
 
 import type { CopyrightRelay } from "../../typechain-types/index.js";
+import { InvalidInputError } from "../errors.js";
 import { authorsHash, validateAuthors, type Author } from "./authors.js";
 
 /** EIP-712 type of a gasless registration; it must match `CopyrightRelay.REGISTER_TYPEHASH`. */
@@ -10,6 +11,7 @@ export const COPYRIGHT_TYPES = {
     { name: "algorithm", type: "uint8" },
     { name: "uri", type: "string" },
     { name: "authorsHash", type: "bytes32" },
+    { name: "creator", type: "address" },
     { name: "nonce", type: "uint256" },
     { name: "deadline", type: "uint256" },
   ],
@@ -21,10 +23,20 @@ export interface SignedRegistration {
   algorithm: number;
   uri: string;
   authors: Author[];
+  /** The owner-to-be, named in the signed request: the signer itself, or the ERC-1271 wallet it signed for. */
   creator: string;
   nonce: bigint;
   deadline: bigint;
   signature: string;
+}
+
+/** Who a registration is signed for. */
+export interface RegistrationSigningOptions {
+  /**
+   * The ERC-1271 contract wallet that will own the work and accepts the signer's signature (its relay nonce is
+   * used). Default: the signer's own address.
+   */
+  onBehalfOf?: string;
 }
 
 /** The relay's EIP-712 domain, read from the chain (ERC-5267) so it cannot drift from the contract. */
@@ -38,36 +50,36 @@ export async function relayDomain(relay: CopyrightRelay): Promise<TypedDataDomai
   };
 }
 
-/** Signs a registration with the creator's current relay nonce; the creator will own the work. */
+/**
+ * Signs a registration with the creator's current relay nonce. The creator (the signer, or the wallet in
+ * `onBehalfOf`) will own the work and is named in the signed request, so the signature registers for no other account.
+ */
 export async function signRegistration(
-  creator: Signer,
+  signer: Signer,
   relay: CopyrightRelay,
   request: { digest: string; algorithm: number; uri?: string; authors: readonly Author[]; deadline: bigint },
+  options: RegistrationSigningOptions = {},
 ): Promise<SignedRegistration> {
-  const address = await creator.getAddress();
+  if (options.onBehalfOf !== undefined && !isAddress(options.onBehalfOf)) {
+    throw new InvalidInputError(`onBehalfOf is not an address: "${options.onBehalfOf}"`);
+  }
+  const creator = options.onBehalfOf === undefined ? await signer.getAddress() : getAddress(options.onBehalfOf);
   const authors = validateAuthors(request.authors);
-  const nonce = await relay.nonces(address);
-  const uri = request.uri ?? "";
-  const signature = await creator.signTypedData(
-    await relayDomain(relay),
-    { RegisterWork: [...COPYRIGHT_TYPES.RegisterWork] },
-    {
-      digest: request.digest,
-      algorithm: request.algorithm,
-      uri,
-      authorsHash: authorsHash(authors),
-      nonce,
-      deadline: request.deadline,
-    },
-  );
-  return {
+  const nonce = await relay.nonces(creator);
+  const message = {
     digest: request.digest,
     algorithm: request.algorithm,
-    uri,
-    authors,
-    creator: address,
+    uri: request.uri ?? "",
+    authorsHash: authorsHash(authors),
+    creator,
     nonce,
     deadline: request.deadline,
-    signature,
   };
+  const signature = await signer.signTypedData(
+    await relayDomain(relay),
+    { RegisterWork: [...COPYRIGHT_TYPES.RegisterWork] },
+    message,
+  );
+  const { digest, algorithm, uri, deadline } = message;
+  return { digest, algorithm, uri, authors, creator, nonce, deadline, signature };
 }

@@ -1,8 +1,10 @@
 import { writeFile } from "node:fs/promises";
 
+import { isAddress } from "ethers";
+
 import { signRegistration } from "../../src/copyright/signing.js";
 import { algorithmId, hashFile } from "../../src/evidence/hash.js";
-import { SdkError } from "../../src/errors.js";
+import { InvalidInputError, SdkError } from "../../src/errors.js";
 import { cliAction, formatTime } from "../cli.js";
 import { authorsOption, copyrightClient } from "./client.js";
 
@@ -12,6 +14,7 @@ interface Args {
   authors?: string;
   uri?: string;
   validFor: bigint;
+  onBehalfOf?: string;
   out?: string;
   relay?: string;
   from?: string;
@@ -19,21 +22,30 @@ interface Args {
 
 export default cliAction<Args>(async (args, hre) => {
   const algorithm = algorithmId(args.algorithm);
+  if (args.onBehalfOf !== undefined && !isAddress(args.onBehalfOf)) {
+    throw new InvalidInputError(`--on-behalf-of is not an address: "${args.onBehalfOf}"`);
+  }
   const { client, connection, account, signer } = await copyrightClient(hre, { ...args, needRelay: true });
   const latest = await connection.ethers.provider.getBlock("latest");
   if (latest === null) throw new SdkError("NO_BLOCK", "the node returned no latest block");
-  const signed = await signRegistration(signer!, client.relay!, {
-    digest: await hashFile(args.file, args.algorithm),
-    algorithm,
-    uri: args.uri,
-    authors: authorsOption(args.authors, account!),
-    deadline: BigInt(latest.timestamp) + args.validFor,
-  });
+  const signed = await signRegistration(
+    signer!,
+    client.relay!,
+    {
+      digest: await hashFile(args.file, args.algorithm),
+      algorithm,
+      uri: args.uri,
+      authors: authorsOption(args.authors, args.onBehalfOf ?? account!),
+      deadline: BigInt(latest.timestamp) + args.validFor,
+    },
+    { onBehalfOf: args.onBehalfOf },
+  );
   const out = args.out ?? `${args.file}.registration.json`;
   const request = { ...signed, nonce: signed.nonce.toString(), deadline: signed.deadline.toString() };
   await writeFile(out, JSON.stringify(request, null, 2) + "\n");
   console.log(
-    `signed the registration of ${signed.digest} as ${account}, valid until ${formatTime(Number(signed.deadline))}`,
+    `signed the registration of ${signed.digest} for ${signed.creator} as ${account}, ` +
+      `valid until ${formatTime(Number(signed.deadline))}`,
   );
   console.log(`request for a relayer: ${out} (it shows the digest: relay it through a platform you trust)`);
 });

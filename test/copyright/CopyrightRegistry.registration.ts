@@ -18,6 +18,18 @@ import {
 
 const { loadFixture, time } = networkHelpers;
 const URI = "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi";
+// Written out rather than imported from the SDK, so a drift between the SDK and the contract fails here.
+const REGISTER_WORK_TYPES = {
+  RegisterWork: [
+    { name: "digest", type: "bytes32" },
+    { name: "algorithm", type: "uint8" },
+    { name: "uri", type: "string" },
+    { name: "authorsHash", type: "bytes32" },
+    { name: "creator", type: "address" },
+    { name: "nonce", type: "uint256" },
+    { name: "deadline", type: "uint256" },
+  ],
+};
 
 describe("CopyrightRegistry: registration", () => {
   async function fixture() {
@@ -156,17 +168,16 @@ describe("CopyrightRegistry: registration", () => {
       const { chainId } = await ethers.provider.getNetwork();
       const sig = await alice.signTypedData(
         { name: "CopyrightRelay", version: "1", chainId, verifyingContract: await relay.getAddress() },
+        REGISTER_WORK_TYPES,
         {
-          RegisterWork: [
-            { name: "digest", type: "bytes32" },
-            { name: "algorithm", type: "uint8" },
-            { name: "uri", type: "string" },
-            { name: "authorsHash", type: "bytes32" },
-            { name: "nonce", type: "uint256" },
-            { name: "deadline", type: "uint256" },
-          ],
+          digest,
+          algorithm: SHA256,
+          uri: URI,
+          authorsHash: authorsHash(solo),
+          creator: alice.address,
+          nonce: 0n,
+          deadline,
         },
-        { digest, algorithm: SHA256, uri: URI, authorsHash: authorsHash(solo), nonce: 0n, deadline },
       );
       await registry.connect(admin).pause();
       await expect(registry.connect(alice).commit(ethers.id("other"))).to.be.revertedWithCustomError(
@@ -410,23 +421,25 @@ describe("CopyrightRegistry: registration", () => {
       hash: string,
       nonce: bigint,
       deadline: bigint,
+      creator: string = signer.address,
     ) {
       const { chainId } = await ethers.provider.getNetwork();
       return signer.signTypedData(
         { name: "CopyrightRelay", version: "1", chainId, verifyingContract: relayAddress },
-        {
-          RegisterWork: [
-            { name: "digest", type: "bytes32" },
-            { name: "algorithm", type: "uint8" },
-            { name: "uri", type: "string" },
-            { name: "authorsHash", type: "bytes32" },
-            { name: "nonce", type: "uint256" },
-            { name: "deadline", type: "uint256" },
-          ],
-        },
-        { digest, algorithm: SHA256, uri, authorsHash: hash, nonce, deadline },
+        REGISTER_WORK_TYPES,
+        { digest, algorithm: SHA256, uri, authorsHash: hash, creator, nonce, deadline },
       );
     }
+
+    it("signs the documented EIP-712 type, creator included", async () => {
+      const { relay } = await loadFixture(fixture);
+      expect(await relay.REGISTER_TYPEHASH()).to.equal(
+        ethers.id(
+          "RegisterWork(bytes32 digest,uint8 algorithm,string uri,bytes32 authorsHash,address creator,uint256 nonce," +
+            "uint256 deadline)",
+        ),
+      );
+    });
 
     it("registers for the signer, not the relayer, and consumes the nonce", async () => {
       const { registry, relay, alice, carol, solo } = await loadFixture(fixture);
@@ -445,24 +458,58 @@ describe("CopyrightRegistry: registration", () => {
         .withArgs(alice.address);
     });
 
-    it("accepts an ERC-1271 contract wallet as creator", async () => {
+    it("accepts an ERC-1271 contract wallet as creator, by a request naming the wallet", async () => {
       const { registry, relay, alice, carol } = await loadFixture(fixture);
       const wallet = await ethers.deployContract("CopyrightTestWallet", [alice.address]);
       const owner = await wallet.getAddress();
       const authors = [{ account: owner, shares: 10_000 }];
       const digest = digestOf("wallet song");
       const deadline = BigInt(await time.latest()) + 3_600n;
-      const sig = await signRegistration(
-        alice,
-        await relay.getAddress(),
-        digest,
-        URI,
-        authorsHash(authors),
-        0n,
-        deadline,
-      );
-      await relay.connect(carol).registerWorkBySig(digest, SHA256, URI, authors, owner, deadline, sig);
+      const relayAddress = await relay.getAddress();
+      const sig = await signRegistration(alice, relayAddress, digest, URI, authorsHash(authors), 0n, deadline, owner);
+      await expect(relay.connect(carol).registerWorkBySig(digest, SHA256, URI, authors, owner, deadline, sig))
+        .to.emit(registry, "WorkRegistered")
+        .withArgs(BigInt(digest), owner, SHA256, anyValue, URI, anyValue);
       expect(await registry.ownerOf(BigInt(digest))).to.equal(owner);
+      expect(await relay.nonces(owner)).to.equal(1n);
+      expect(await relay.nonces(alice.address)).to.equal(0n);
+    });
+
+    // Audit F1: the wallet accepts its owner's raw signatures, so a request that did not name the creator let the
+    // relayer choose between the owner and the wallet.
+    it("refuses a request signed for the owner when relayed for its wallet, and the reverse", async () => {
+      const { registry, relay, alice, carol } = await loadFixture(fixture);
+      const wallet = await ethers.deployContract("CopyrightTestWallet", [alice.address]);
+      const walletAddress = await wallet.getAddress();
+      const relayAddress = await relay.getAddress();
+      const authors = [{ account: walletAddress, shares: 10_000 }];
+      const hash = authorsHash(authors);
+      const digest = digestOf("wallet song");
+      const workId = BigInt(digest);
+      const deadline = BigInt(await time.latest()) + 3_600n;
+      // Nonce 0 is the next nonce of both accounts, so only the named creator tells the requests apart.
+      const forWallet = await signRegistration(alice, relayAddress, digest, URI, hash, 0n, deadline, walletAddress);
+      const forOwner = await signRegistration(alice, relayAddress, digest, URI, hash, 0n, deadline, alice.address);
+      await expect(
+        relay.connect(carol).registerWorkBySig(digest, SHA256, URI, authors, alice.address, deadline, forWallet),
+      )
+        .to.be.revertedWithCustomError(relay, "InvalidSignature")
+        .withArgs(alice.address);
+      await expect(
+        relay.connect(carol).registerWorkBySig(digest, SHA256, URI, authors, walletAddress, deadline, forOwner),
+      )
+        .to.be.revertedWithCustomError(relay, "InvalidSignature")
+        .withArgs(walletAddress);
+      expect(await registry.exists(workId)).to.equal(false);
+      expect(await relay.nonces(alice.address)).to.equal(0n);
+      expect(await relay.nonces(walletAddress)).to.equal(0n);
+      // Each request registers for the account it names.
+      await relay.connect(carol).registerWorkBySig(digest, SHA256, URI, authors, walletAddress, deadline, forWallet);
+      expect(await registry.ownerOf(workId)).to.equal(walletAddress);
+      const other = digestOf("owner song");
+      const ownerSig = await signRegistration(alice, relayAddress, other, URI, hash, 0n, deadline);
+      await relay.connect(carol).registerWorkBySig(other, SHA256, URI, authors, alice.address, deadline, ownerSig);
+      expect(await registry.ownerOf(BigInt(other))).to.equal(alice.address);
     });
 
     it("rejects expired, forged and tampered requests", async () => {

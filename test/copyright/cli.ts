@@ -1,10 +1,11 @@
 // The copyright CLI against a real `hardhat node` on its own chain id: the whole flow, and bad input answered with
 // one clear line and a non-zero exit.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { expect } from "chai";
+import { ContractFactory, JsonRpcProvider } from "ethers";
 
 import { rpc, runHardhat, startNode, type CliResult, type LocalNode } from "../helpers/cli.js";
 
@@ -105,6 +106,7 @@ describe("copyright CLI on a hardhat node", function () {
       expect(help, name).to.contain(`copyright ${name}`);
     }
     expect(ok(runHardhat(["copyright", "sign", "--help"]))).to.contain("--valid-for");
+    expect(ok(runHardhat(["copyright", "sign", "--help"]))).to.contain("--on-behalf-of");
     expect(ok(runHardhat(["copyright", "derive", "--help"]))).to.contain("--parents");
   });
 
@@ -113,7 +115,7 @@ describe("copyright CLI on a hardhat node", function () {
     const song = path.join(dir, "ballad.flac");
     await writeFile(song, "a ballad");
     const signed = ok(copyright("sign", song, "--from", creator, "--valid-for", "600"));
-    expect(signed).to.match(/signed the registration of 0x[0-9a-f]{64} as 0x[0-9a-fA-F]{40}, valid until /);
+    expect(signed.toLowerCase()).to.contain(`for ${creator.toLowerCase()} as ${creator.toLowerCase()}, valid until `);
     const request = `${song}.registration.json`;
     const relayed = ok(copyright("relay", request, "--from", relayer));
     const digest = relayed.match(/work (0x[0-9a-f]{64}) registered to/)![1];
@@ -162,6 +164,41 @@ describe("copyright CLI on a hardhat node", function () {
     expect(check.status, check.stderr).to.equal(2);
     expect(check.stdout).to.contain(`${stranger} is NOT licensed under ${termsId}`);
     expect(ok(copyright("withdraw", "--from", creator))).to.match(/withdrew 100 to/);
+  });
+
+  it("signs for an ERC-1271 wallet (--on-behalf-of), which owns the work; relayed for another account it is refused", async function () {
+    const [, , , relayer, owner, stranger] = await rpc<string[]>(node.url, "eth_accounts");
+    const artifact = JSON.parse(
+      await readFile("artifacts/contracts/mocks/copyright/CopyrightTestWallet.sol/CopyrightTestWallet.json", "utf8"),
+    ) as { abi: []; bytecode: string };
+    const provider = new JsonRpcProvider(node.url, undefined, { cacheTimeout: -1 });
+    const factory = new ContractFactory(artifact.abi, artifact.bytecode, await provider.getSigner(owner));
+    const wallet = await (await factory.deploy(owner)).waitForDeployment();
+    const walletAddress = (await wallet.getAddress()).toLowerCase();
+    provider.destroy();
+
+    const song = path.join(dir, "wallet.flac");
+    await writeFile(song, "a song held by a wallet");
+    const signed = ok(copyright("sign", song, "--from", owner, "--on-behalf-of", walletAddress));
+    expect(signed.toLowerCase()).to.contain(`for ${walletAddress} as ${owner.toLowerCase()}, valid until `);
+    const request = `${song}.registration.json`;
+    const written = JSON.parse(await readFile(request, "utf8")) as { creator: string; authors: { account: string }[] };
+    expect(written.creator.toLowerCase()).to.equal(walletAddress);
+    expect(written.authors.map((a) => a.account.toLowerCase())).to.deep.equal([walletAddress]);
+
+    // The same signature relayed for the wallet's owner: the request named the wallet.
+    const redirected = path.join(dir, "redirected.json");
+    await writeFile(redirected, JSON.stringify({ ...written, creator: owner }));
+    const refused = copyright("relay", redirected, "--from", relayer);
+    expect(refused.status).to.equal(1);
+    expect(errorLine(refused).toLowerCase()).to.equal(`error: invalidsignature(signer=${owner.toLowerCase()})`);
+
+    const relayed = ok(copyright("relay", request, "--from", relayer));
+    expect(relayed.toLowerCase()).to.contain(`registered to ${walletAddress} (gas paid by ${relayer.toLowerCase()})`);
+    const digest = relayed.match(/work (0x[0-9a-f]{64}) registered to/)![1];
+    expect(ok(copyright("show", digest)).toLowerCase()).to.contain(`owner ${walletAddress}`);
+    const notAddress = copyright("sign", song, "--from", stranger, "--on-behalf-of", "wallet");
+    expect(errorLine(notAddress)).to.equal('error: --on-behalf-of is not an address: "wallet"');
   });
 
   it("pauses and unpauses, shows a dispute, unfreezes", async function () {

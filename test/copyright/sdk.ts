@@ -209,6 +209,31 @@ describe("copyright SDK", function () {
       expect(await client(carol).chainId()).to.equal(31337n);
     });
 
+    it("signs a registration for an ERC-1271 wallet, which owns the work; the request names it", async function () {
+      const { alice, relayer, client } = await networkHelpers.loadFixture(deployFixture);
+      const wallet = await ethers.deployContract("CopyrightTestWallet", [alice.address]);
+      const walletAddress = await wallet.getAddress();
+      const relay = client(relayer).relay!;
+      const authors = [{ account: walletAddress, shares: 10_000 }];
+      const deadline = BigInt(await networkHelpers.time.latest()) + 3_600n;
+      const request = { digest: ethers.id("wallet song"), algorithm: 2, authors, deadline };
+      const signed = await signRegistration(alice, relay, request, { onBehalfOf: walletAddress.toLowerCase() });
+      expect(signed.creator).to.equal(walletAddress);
+      // Relayed for the owner instead, the signature is refused with a typed error.
+      const redirected = await client(relayer)
+        .relayRegistration({ ...signed, creator: alice.address })
+        .catch((e: unknown) => e);
+      expect(redirected).to.be.instanceOf(ContractRevertError);
+      expect((redirected as ContractRevertError).errorName).to.equal("InvalidSignature");
+      expect((redirected as ContractRevertError).args.signer).to.equal(alice.address);
+      const { workId } = await client(relayer).relayRegistration(signed);
+      expect((await client(relayer).getWork(workId)).owner).to.equal(walletAddress);
+      expect(await relay.nonces(walletAddress)).to.equal(1n);
+      const error = await signRegistration(alice, relay, request, { onBehalfOf: "wallet" }).catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(InvalidInputError);
+      expect((error as InvalidInputError).message).to.equal('onBehalfOf is not an address: "wallet"');
+    });
+
     it("relays a signed registration, grants and derives, and settles a dispute", async function () {
       const { admin, alice, bob, carol, relayer, client, evidence } = await networkHelpers.loadFixture(deployFixture);
       const digest = ethers.id("relayed song");
