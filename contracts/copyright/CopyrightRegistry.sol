@@ -381,13 +381,15 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     }
 
     /// @notice ERC-721 transfer (also behind both `safeTransferFrom`): assigns the copyright, so the new holder becomes
-    /// the work's sole payee (`PayeeSet`). Licenses on the work stay valid. Frozen works cannot move.
+    /// the work's sole payee (`PayeeSet`). Licenses on the work stay valid. Frozen works cannot move. A transfer to
+    /// the holder itself assigns nothing: the payees stay as they are.
     /// @param from The holder.
     /// @param to The new holder.
     /// @param tokenId The work.
     function transferFrom(address from, address to, uint256 tokenId) public override {
         super.transferFrom(from, to, tokenId);
-        _assignPayee(tokenId, to);
+        // Else a holder could make itself sole payee, cutting its co-authors out, without assigning anything.
+        if (from != to) _assignPayee(tokenId, to);
     }
 
     // ---------------------------------------------------------------- views

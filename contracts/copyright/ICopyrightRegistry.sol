@@ -9,8 +9,8 @@ pragma solidity ^0.8.24;
 /// licenses whose fees are split among the work's payees into pull-payment balances. Derivatives name their
 /// parents; upheld disputes (`CopyrightDisputes`, citing evidence from the evidence suite) freeze works.
 /// Payees: a work's fees and royalties go to its authors as registered until the copyright is assigned; a transfer
-/// of the token (or a ruling that moves it) makes the new holder the sole payee (`PayeeSet`). Licenses survive a
-/// transfer. A takeover (a reveal with an earlier commit, `PriorityClaimed`, or a ruling that moves the work) starts a
+/// of the token to another account (or a ruling that moves it) makes the new holder the sole payee (`PayeeSet`); a
+/// transfer to the holder itself changes nothing. Licenses survive a transfer. A takeover (a reveal with an earlier commit, `PriorityClaimed`, or a ruling that moves the work) starts a
 /// new epoch of the work (`RightsReset`): every license, exclusivity lock and attached terms of the previous holder,
 /// and its EIP-2981 rate, are void.
 /// @dev Algorithm ids are those of the evidence suite: 1 = keccak256, 2 = SHA-256, 3 = SHA3-256, 4 = SM3; ids 1 to

@@ -296,6 +296,31 @@ describe("CopyrightRegistry: registration", () => {
       );
     });
 
+    // Audit F3: a transfer to oneself made the holder sole payee, cutting the co-authors out.
+    it("keeps the payees on a transfer to the holder itself, by the holder or an operator", async () => {
+      const { registry, token, alice, bob, carol, dave, duo, workId, paidId } = await loadFixture(soldFixture);
+      const tx = registry.connect(alice).transferFrom(alice.address, alice.address, workId);
+      await expect(tx).to.emit(registry, "Transfer").withArgs(alice.address, alice.address, workId);
+      await expect(tx).not.to.emit(registry, "PayeeSet");
+      await registry.connect(alice).setApprovalForAll(dave.address, true);
+      await expect(
+        registry.connect(dave)["safeTransferFrom(address,address,uint256)"](alice.address, alice.address, workId),
+      ).not.to.emit(registry, "PayeeSet");
+      expect((await registry.getWork(workId)).authorsHash).to.equal(authorsHash24(duo));
+      expect(await registry.ownerOf(workId)).to.equal(alice.address);
+      // The holder alone is not the payee list: fees still split among the authors.
+      const sole = [{ account: alice.address, shares: 10_000 }];
+      await expect(registry.connect(carol).purchaseLicense(workId, paidId, 1_000n, sole))
+        .to.be.revertedWithCustomError(registry, "AuthorsMismatch")
+        .withArgs(workId, authorsHash24(duo), authorsHash24(sole));
+      const tokenAddress = await token.getAddress();
+      const tx2 = registry.connect(carol).purchaseLicense(workId, paidId, 1_000n, duo);
+      await expect(tx2).to.emit(registry, "Credited").withArgs(alice.address, tokenAddress, workId, 600n);
+      await expect(tx2).to.emit(registry, "Credited").withArgs(bob.address, tokenAddress, workId, 400n);
+      expect(await registry.creditOf(alice.address, tokenAddress)).to.equal(1_200n);
+      expect(await registry.creditOf(bob.address, tokenAddress)).to.equal(800n);
+    });
+
     it("refuses a transfer by someone neither owner nor approved, changing nothing", async () => {
       const { registry, alice, eve, duo, workId } = await loadFixture(soldFixture);
       await expect(registry.connect(eve).transferFrom(alice.address, eve.address, workId))
