@@ -28,7 +28,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     /// the disputes and relay contracts, then renounces it; the admin (its role admin) can take it to rewire them.
     bytes32 public constant SETUP_ROLE = keccak256("SETUP_ROLE");
     /// @notice Time allowed between a commit and its reveal, in the chain's time unit (seconds; milliseconds on
-    /// FISCO BCOS).
+    /// FISCO BCOS), not counting the time the registry is paused.
     uint64 public immutable REVEAL_WINDOW;
     /// @notice Highest algorithm id (as in the evidence suite).
     uint8 public constant MAX_ALGORITHM = 127;
@@ -49,6 +49,13 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     uint8 private constant TERMS_SUBLICENSABLE = 16;
     uint8 private constant ATTACHED_ENABLED = 1;
     uint8 private constant ATTACHED_DISABLED = 2;
+
+    /// @dev A commitment's time and the registry's paused-time total then, in one slot (written once per commit): its
+    /// reveal window is extended by the time the registry has been paused since.
+    struct Commitment {
+        uint48 time;
+        uint48 pausedTotal;
+    }
 
     /// @dev One slot, written once per registration: a 192-bit payees hash leaves room for a uint48 time (enough
     /// for milliseconds until the year 10889) and the flags, so `registerWork` writes three new slots (owner,
@@ -93,6 +100,10 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         uint64 anyUntil;
     }
 
+    // Declared first, so they share Pausable's `_paused` slot, which `whenNotPaused` has already read when a commit or
+    // reveal reads them: when the current pause began, and the time spent in the pauses before it.
+    uint48 private _pausedAt;
+    uint48 private _pausedTotal;
     mapping(uint256 workId => Work) private _works;
     mapping(uint256 workId => Rights) private _rights;
     /// @dev A derivative's parents, the terms of its registrant's license on each (zero where it owned the parent) and
@@ -102,7 +113,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     mapping(uint256 workId => uint256[]) private _parents;
     mapping(uint256 workId => bytes32[]) private _parentTerms;
     mapping(uint256 workId => uint256) private _parentEpochs;
-    mapping(bytes32 commitment => uint64) private _commitments;
+    mapping(bytes32 commitment => Commitment) private _commitments;
     mapping(bytes32 termsId => StoredTerms) private _terms;
     // Keyed by the work's generation (`_gen`), so a takeover leaves them all behind.
     mapping(bytes32 gen => bytes32[]) private _workTerms;
@@ -150,12 +161,13 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
 
     /// @inheritdoc ICopyrightRegistry
     function commit(bytes32 commitment) external whenNotPaused {
-        uint64 committedAt = _commitments[commitment];
+        Commitment storage stored = _commitments[commitment];
+        (uint48 committedAt, uint48 pausedBefore) = (stored.time, stored.pausedTotal);
         // An expired commitment can no longer be revealed, so it may be made again.
-        if (committedAt != 0 && block.timestamp <= committedAt + REVEAL_WINDOW) {
+        if (committedAt != 0 && block.timestamp <= _revealDeadline(committedAt, pausedBefore)) {
             revert CommitmentExists(commitment, committedAt);
         }
-        _commitments[commitment] = uint64(block.timestamp);
+        _commitments[commitment] = Commitment(uint48(block.timestamp), _pausedTotal);
         emit Committed(commitment, msg.sender);
     }
 
@@ -168,11 +180,11 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         bytes32 salt
     ) external whenNotPaused returns (uint256 workId) {
         bytes32 commitment = keccak256(abi.encode(digest, salt, msg.sender));
-        uint64 committedAt = _commitments[commitment];
+        Commitment storage stored = _commitments[commitment];
+        (uint48 committedAt, uint48 pausedBefore) = (stored.time, stored.pausedTotal);
         if (committedAt == 0) revert CommitmentNotFound(commitment);
-        if (block.timestamp > committedAt + REVEAL_WINDOW) {
-            revert CommitmentExpired(commitment, committedAt + REVEAL_WINDOW);
-        }
+        uint256 deadline = _revealDeadline(committedAt, pausedBefore);
+        if (block.timestamp > deadline) revert CommitmentExpired(commitment, uint64(deadline));
         delete _commitments[commitment];
         workId = _register(digest, algorithm, uri, authors, msg.sender, committedAt, true);
     }
@@ -373,11 +385,16 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     /// @inheritdoc ICopyrightRegistry
     function pause() external onlyRole(PAUSER_ROLE) {
         _pause();
+        _pausedAt = uint48(block.timestamp);
     }
 
     /// @inheritdoc ICopyrightRegistry
     function unpause() external onlyRole(PAUSER_ROLE) {
         _unpause();
+        // The total only grows, by at most the chain's age: uint48 holds 8,900 years of milliseconds.
+        unchecked {
+            _pausedTotal += uint48(block.timestamp) - _pausedAt;
+        }
     }
 
     /// @notice ERC-721 transfer (also behind both `safeTransferFrom`): assigns the copyright, so the new holder becomes
@@ -454,7 +471,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
 
     /// @inheritdoc ICopyrightRegistry
     function commitmentTime(bytes32 commitment) external view returns (uint64) {
-        return _commitments[commitment];
+        return _commitments[commitment].time;
     }
 
     /// @inheritdoc ICopyrightRegistry
@@ -516,6 +533,12 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
             emit PriorityClaimed(workId, holder, owner, priorityTime);
         }
         emit WorkRegistered(workId, owner, algorithm, priorityTime, uri, authors);
+    }
+
+    /// @dev The reveal window counts unpaused time only: it ends `REVEAL_WINDOW` after the commit plus the time paused
+    /// since. Read only while not paused (commits and reveals are refused then), so every such pause has ended.
+    function _revealDeadline(uint256 committedAt, uint256 pausedBefore) private view returns (uint256) {
+        return committedAt + REVEAL_WINDOW + (_pausedTotal - pausedBefore);
     }
 
     function _authorsHash(Author[] calldata authors) private pure returns (bytes24) {

@@ -8,11 +8,11 @@ pragma solidity ^0.8.24;
 /// License terms are registered once and identified by their hash; owners attach them to works; licensees buy
 /// licenses whose fees are split among the work's payees into pull-payment balances. Derivatives name their
 /// parents; upheld disputes (`CopyrightDisputes`, citing evidence from the evidence suite) freeze works.
-/// Payees: a work's fees and royalties go to its authors as registered until the copyright is assigned; a transfer
-/// of the token to another account (or a ruling that moves it) makes the new holder the sole payee (`PayeeSet`); a
-/// transfer to the holder itself changes nothing. Licenses survive a transfer. A takeover (a reveal with an earlier commit, `PriorityClaimed`, or a ruling that moves the work) starts a
-/// new epoch of the work (`RightsReset`): every license, exclusivity lock and attached terms of the previous holder,
-/// and its EIP-2981 rate, are void.
+/// Payees: a work's fees and royalties go to its authors as registered until the copyright is assigned; a transfer of
+/// the token to another account (or a ruling that moves it) makes the new holder the sole payee (`PayeeSet`); a
+/// transfer to the holder itself changes nothing. Licenses survive a transfer. A takeover (a reveal with an earlier
+/// commit, `PriorityClaimed`, or a ruling that moves the work) starts a new epoch of the work (`RightsReset`): every
+/// license, exclusivity lock and attached terms of the previous holder, and its EIP-2981 rate, are void.
 /// @dev Algorithm ids are those of the evidence suite: 1 = keccak256, 2 = SHA-256, 3 = SHA3-256, 4 = SM3; ids 1 to
 /// 127 are accepted. Times and durations are in the chain's unit (seconds; milliseconds on FISCO BCOS). The payee
 /// list is not stored, only a 192-bit hash of `abi.encode(payees)`: callers that split fees pass the list again (it
@@ -266,16 +266,17 @@ interface ICopyrightRegistry {
     /// @notice The work is not frozen.
     /// @param workId The work.
     error NotFrozen(uint256 workId);
-    /// @notice The commitment was already made, at `committedAt`, and its reveal window is still open.
+    /// @notice The commitment was already made, at `committedAt`, and its reveal window is still open (the window
+    /// counts unpaused time, see `revealWork`).
     /// @param commitment The commitment.
     /// @param committedAt When it was made.
     error CommitmentExists(bytes32 commitment, uint64 committedAt);
     /// @notice No commitment matches the reveal (wrong digest, salt or registrant, or never committed).
     /// @param commitment The commitment the reveal computes.
     error CommitmentNotFound(bytes32 commitment);
-    /// @notice The reveal window closed at `expiredAt`.
+    /// @notice The reveal window is over.
     /// @param commitment The commitment.
-    /// @param expiredAt When its window closed.
+    /// @param expiredAt The window's end: `REVEAL_WINDOW` after the commit plus the time the registry was paused since.
     error CommitmentExpired(bytes32 commitment, uint64 expiredAt);
     /// @notice A royalty above 10,000 basis points.
     /// @param royaltyBps The rate given.
@@ -402,14 +403,18 @@ interface ICopyrightRegistry {
     ) external returns (uint256 workId);
 
     /// @notice Records `commitment = keccak256(abi.encode(digest, salt, registrant))`. Anyone may commit for a
-    /// registrant; only the registrant can reveal. An expired commitment may be made again (with a new time).
+    /// registrant; only the registrant can reveal. An expired commitment may be made again (with a new time and a
+    /// new window).
     /// @param commitment The commitment.
     function commit(bytes32 commitment) external;
 
-    /// @notice Reveals a commitment made by or for the caller within `REVEAL_WINDOW` and registers the work with the
-    /// commit time as its priority time. If the digest was registered after the commit (a copy from the mempool),
-    /// the caller takes the work over: the token moves to them with the new authors (`PriorityClaimed`) and a new
-    /// epoch voids what the previous holder set up (`RightsReset`); balances it was credited stay.
+    /// @notice Reveals a commitment made by or for the caller within its window and registers the work with the commit
+    /// time as its priority time. The window is `REVEAL_WINDOW` of unpaused time: it ends `REVEAL_WINDOW` after the
+    /// commit plus the time the registry was paused since (reveals are refused while paused, so a pause cannot forfeit
+    /// a priority; nor can it revive a commitment that expired before it). If the digest was registered after the
+    /// commit (a copy from the mempool), the caller takes the work over: the token moves to them with the new authors
+    /// (`PriorityClaimed`) and a new epoch voids what the previous holder set up (`RightsReset`); balances it was
+    /// credited stay.
     /// @param digest Content digest.
     /// @param algorithm Hash algorithm id.
     /// @param uri Metadata URI.
@@ -539,10 +544,11 @@ interface ICopyrightRegistry {
 
     /// @notice Pauses registration (direct, relayed, commit-reveal, derivative), terms registration and attachment,
     /// licensing (purchase, grant, sublicense), revenue payments and royalty setting (pauser role). Withdrawals,
-    /// transfers, disabling terms, rulings and unfreezing stay open.
+    /// transfers, disabling terms, rulings and unfreezing stay open. Reveal windows of earlier commitments are
+    /// extended by the pause's length once it is lifted.
     function pause() external;
 
-    /// @notice Lifts the pause (pauser role).
+    /// @notice Lifts the pause (pauser role), adding its length to the registry's paused-time total.
     function unpause() external;
 
     // ---------------------------------------------------------------- views

@@ -405,6 +405,68 @@ describe("CopyrightRegistry: registration", () => {
       expect(await registry.exists(BigInt(digest))).to.equal(false);
     });
 
+    // Audit F2: a pause longer than the reveal window used to expire the commitment, forfeiting the priority.
+    it("extends the reveal window by the time paused since the commit, so a pause cannot forfeit a priority", async () => {
+      const { registry, admin, alice, eve, solo } = await loadFixture(fixture);
+      const digest = digestOf("song");
+      const workId = BigInt(digest);
+      const salt = ethers.id("salt");
+      const c = commitment(digest, salt, alice.address);
+      // A pause that ended before the commit does not count.
+      await registry.connect(admin).pause();
+      await time.increase(DAY);
+      await registry.connect(admin).unpause();
+      await registry.connect(alice).commit(c);
+      const committedAt = BigInt(await time.latest());
+      await registry.connect(eve).registerWork(digest, SHA256, URI, [{ account: eve.address, shares: 10_000 }]);
+      // Two pauses after the commit, the first longer than the window: 3 days and 1 hour in all.
+      await time.setNextBlockTimestamp(committedAt + 100n);
+      await registry.connect(admin).pause();
+      await time.setNextBlockTimestamp(committedAt + 100n + 3n * DAY);
+      await registry.connect(admin).unpause();
+      await time.setNextBlockTimestamp(committedAt + 200n + 3n * DAY);
+      await registry.connect(admin).pause();
+      await time.setNextBlockTimestamp(committedAt + 200n + 3n * DAY + 3_600n);
+      await registry.connect(admin).unpause();
+      const deadline = committedAt + DAY + 3n * DAY + 3_600n;
+      // Still live: the same commitment cannot be made again.
+      await expect(registry.connect(alice).commit(c))
+        .to.be.revertedWithCustomError(registry, "CommitmentExists")
+        .withArgs(c, committedAt);
+      const reveal = () => registry.connect(alice).revealWork(digest, SHA256, URI, solo, salt);
+      const snapshot = await networkHelpers.takeSnapshot();
+      await time.setNextBlockTimestamp(deadline + 1n);
+      await expect(reveal()).to.be.revertedWithCustomError(registry, "CommitmentExpired").withArgs(c, deadline);
+      expect(await registry.ownerOf(workId)).to.equal(eve.address);
+      await snapshot.restore();
+      // At the last instant of the extended window, the reveal takes the work back with the commit's priority.
+      await time.setNextBlockTimestamp(deadline);
+      await expect(reveal())
+        .to.emit(registry, "PriorityClaimed")
+        .withArgs(workId, eve.address, alice.address, committedAt);
+      expect(await registry.ownerOf(workId)).to.equal(alice.address);
+      expect((await registry.getWork(workId)).priorityTime).to.equal(committedAt);
+    });
+
+    it("does not revive an expired commitment by a pause after its window", async () => {
+      const { registry, admin, alice, solo } = await loadFixture(fixture);
+      const digest = digestOf("song");
+      const salt = ethers.id("salt");
+      const c = commitment(digest, salt, alice.address);
+      await registry.connect(alice).commit(c);
+      const committedAt = BigInt(await time.latest());
+      await time.setNextBlockTimestamp(committedAt + DAY + 1n);
+      await registry.connect(admin).pause();
+      await time.setNextBlockTimestamp(committedAt + 3n * DAY + 1n);
+      await registry.connect(admin).unpause();
+      // The window ended before the pause; the pause extends it by 2 days, which are already over too.
+      await expect(registry.connect(alice).revealWork(digest, SHA256, URI, solo, salt))
+        .to.be.revertedWithCustomError(registry, "CommitmentExpired")
+        .withArgs(c, committedAt + 3n * DAY);
+      await expect(registry.connect(alice).commit(c)).to.emit(registry, "Committed").withArgs(c, alice.address);
+      expect(await registry.commitmentTime(c)).to.equal(BigInt(await time.latest()));
+    });
+
     it("takes the work from a copier who registered the digest after the commit", async () => {
       const { registry, alice, bob, eve, solo } = await loadFixture(fixture);
       const digest = digestOf("song");
