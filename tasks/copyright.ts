@@ -146,7 +146,7 @@ export default [
     })
     .addFlag({ name: "exclusive", description: "Exclusive: blocks overlapping licenses while it runs" })
     .addFlag({ name: "derivatives", description: "Allow derivative works" })
-    .addFlag({ name: "sublicensable", description: "Licensees may sublicense" })
+    .addFlag({ name: "sublicensable", description: "Licensees may sublicense (one level: sublicensees may not)" })
     .addFlag({ name: "nonCommercial", description: "Non-commercial use only" })
     .addOption(optional("work", "Work id or digest to attach the terms to"))
     .addOption(registry)
@@ -172,7 +172,10 @@ export default [
     .setAction(() => import("./copyright/license.js"))
     .build(),
 
-  task(["copyright", "sublicense"], "Sublicense your license on sublicensable terms; it ends with yours")
+  task(
+    ["copyright", "sublicense"],
+    "Sublicense your license on sublicensable terms (not a sublicense); it ends with yours, or sooner on a derivative",
+  )
     .addPositionalArgument(work)
     .addPositionalArgument(terms)
     .addPositionalArgument({ name: "to", description: "The sublicensee" })

@@ -100,10 +100,11 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         uint64 anyUntil;
     }
 
-    // Declared first, so they share Pausable's `_paused` slot, which `whenNotPaused` has already read when a commit or
-    // reveal reads them: when the current pause began, and the time spent in the pauses before it.
-    uint48 private _pausedAt;
-    uint48 private _pausedTotal;
+    // While not paused, the total time the registry has spent paused; while paused, the time it had run unpaused when
+    // the pause began (now minus that total). Each pause and unpause flips one into the other (`_flipPauseClock`).
+    // Declared first, so it shares Pausable's `_paused` slot, which `whenNotPaused` has read before commit and reveal
+    // read it.
+    uint48 private _pauseClock;
     mapping(uint256 workId => Work) private _works;
     mapping(uint256 workId => Rights) private _rights;
     /// @dev A derivative's parents, the terms of its registrant's license on each (zero where it owned the parent) and
@@ -167,7 +168,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         if (committedAt != 0 && block.timestamp <= _revealDeadline(committedAt, pausedBefore)) {
             revert CommitmentExists(commitment, committedAt);
         }
-        _commitments[commitment] = Commitment(uint48(block.timestamp), _pausedTotal);
+        _commitments[commitment] = Commitment(uint48(block.timestamp), _pauseClock);
         emit Committed(commitment, msg.sender);
     }
 
@@ -296,14 +297,19 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     /// @inheritdoc ICopyrightRegistry
     function sublicense(uint256 workId, bytes32 id, address sublicensee) external whenNotPaused {
         if (sublicensee == address(0) || sublicensee == msg.sender) revert InvalidLicensee(sublicensee);
-        _liveWork(workId);
+        Work memory work = _liveWork(workId);
         if (_terms[id].flags & TERMS_SUBLICENSABLE == 0) revert NotSublicensable(id);
         mapping(address licensee => mapping(bytes32 termsId => License)) storage licenses = _licenses[_gen(workId)];
-        uint64 end = licenses[msg.sender][id].end;
-        if (end <= block.timestamp) revert NotLicensed(workId, msg.sender, id);
+        License storage own = licenses[msg.sender][id];
+        uint64 ownEnd = own.end;
+        if (ownEnd <= block.timestamp) revert NotLicensed(workId, msg.sender, id);
+        // One level only: the owner's licensees answer for their sublicensees, who cannot pass the right on.
+        if (own.sublicensed) revert SublicenseeCannotSublicense(workId, msg.sender, id);
         uint64 current = licenses[sublicensee][id].end;
         if (current > block.timestamp) revert AlreadyLicensed(workId, sublicensee, id, current);
-        // Ending with the licensor's own license keeps every tracked end (and so exclusivity) valid.
+        // Ending with the licensor's own license, or sooner under a derivative's cap, keeps every tracked end (and so
+        // exclusivity) valid.
+        uint64 end = _licenseEnd(workId, work.flags, ownEnd);
         uint64 start = uint64(block.timestamp);
         licenses[sublicensee][id] = License({start: start, end: end, sublicensed: true});
         emit Sublicensed(workId, msg.sender, sublicensee, id);
@@ -385,16 +391,13 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     /// @inheritdoc ICopyrightRegistry
     function pause() external onlyRole(PAUSER_ROLE) {
         _pause();
-        _pausedAt = uint48(block.timestamp);
+        _flipPauseClock();
     }
 
     /// @inheritdoc ICopyrightRegistry
     function unpause() external onlyRole(PAUSER_ROLE) {
         _unpause();
-        // The total only grows, by at most the chain's age: uint48 holds 8,900 years of milliseconds.
-        unchecked {
-            _pausedTotal += uint48(block.timestamp) - _pausedAt;
-        }
+        _flipPauseClock();
     }
 
     /// @notice ERC-721 transfer (also behind both `safeTransferFrom`): assigns the copyright, so the new holder becomes
@@ -538,7 +541,15 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     /// @dev The reveal window counts unpaused time only: it ends `REVEAL_WINDOW` after the commit plus the time paused
     /// since. Read only while not paused (commits and reveals are refused then), so every such pause has ended.
     function _revealDeadline(uint256 committedAt, uint256 pausedBefore) private view returns (uint256) {
-        return committedAt + REVEAL_WINDOW + (_pausedTotal - pausedBefore);
+        return committedAt + REVEAL_WINDOW + (_pauseClock - pausedBefore);
+    }
+
+    /// @dev At a pause, total paused `p` becomes `now - p`; at the unpause, `now - (start - p)` is `p` plus the pause's
+    /// length. Neither underflows: the time paused is part of the time elapsed.
+    function _flipPauseClock() private {
+        unchecked {
+            _pauseClock = uint48(block.timestamp) - _pauseClock;
+        }
     }
 
     function _authorsHash(Author[] calldata authors) private pure returns (bytes24) {
@@ -633,15 +644,16 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         // The running exclusive licensee may renew: nothing else can overlap their license.
         if (!(exclusive && running && !current.sublicensed)) _checkExclusivity(workId, gen, terms, exclusive);
         start = running ? current.start : uint64(block.timestamp);
-        end = _licenseEnd(workId, workFlags, running ? current.end : block.timestamp, terms.duration);
+        uint64 duration = terms.duration;
+        uint256 to = duration == 0 ? type(uint64).max : (running ? current.end : block.timestamp) + duration;
+        end = _licenseEnd(workId, workFlags, to);
         _licenses[gen][licensee][id] = License({start: start, end: end, sublicensed: false});
         if (end > attachment.licensedUntil) attachment.licensedUntil = end;
         if (exclusive) _lock(gen, terms.territory, end);
     }
 
-    /// @dev `duration` after `from` (perpetual for 0), capped by a derivative's parent licenses.
-    function _licenseEnd(uint256 workId, uint8 workFlags, uint256 from, uint64 duration) private view returns (uint64) {
-        uint256 to = duration == 0 ? type(uint64).max : from + duration;
+    /// @dev `to`, at most perpetual and capped by a derivative's parent licenses (reverting once they ended).
+    function _licenseEnd(uint256 workId, uint8 workFlags, uint256 to) private view returns (uint64) {
         if (to > type(uint64).max) to = type(uint64).max;
         if (workFlags & WORK_DERIVATIVE != 0) {
             uint64 cap = _parentLicenseUntil(workId);

@@ -334,6 +334,12 @@ interface ICopyrightRegistry {
     /// @notice The terms do not allow sublicensing.
     /// @param termsId The terms.
     error NotSublicensable(bytes32 termsId);
+    /// @notice The account's license is itself a sublicense: only licenses the owner issued (bought or granted) can be
+    /// sublicensed.
+    /// @param workId The work.
+    /// @param account The sublicensee.
+    /// @param termsId The terms.
+    error SublicenseeCannotSublicense(uint256 workId, address account, bytes32 termsId);
     /// @notice The licensee may not be the zero address (nor, for a sublicense, the licensor).
     /// @param licensee The licensee given.
     error InvalidLicensee(address licensee);
@@ -487,7 +493,9 @@ interface ICopyrightRegistry {
     /// @param licensee The licensee.
     function grantLicense(uint256 workId, bytes32 termsId, address licensee) external;
 
-    /// @notice A licensee on sublicensable terms sublicenses to `sublicensee`, ending with their own license.
+    /// @notice A licensee on sublicensable terms sublicenses to `sublicensee`, ending with their own license (or,
+    /// on a derivative, sooner if its parent licenses end sooner, as for any license on it; refused with
+    /// `ParentLicenseExpired` once they ended). A sublicensee cannot sublicense (`SublicenseeCannotSublicense`).
     /// @param workId The work.
     /// @param termsId The terms.
     /// @param sublicensee The sublicensee.

@@ -394,7 +394,10 @@ export class CopyrightClient {
     return { ...this.mined(sent), ...(await this.getLicense(workId, licensee, id)) };
   }
 
-  /** Sublicenses the client's license on sublicensable terms to `sublicensee`, ending with it. */
+  /**
+   * Sublicenses the client's license on sublicensable terms to `sublicensee`, ending with it (or sooner, under a
+   * derivative's parent-license cap). A sublicense cannot be sublicensed (`SublicenseeCannotSublicense`).
+   */
   async sublicense(workId: bigint, id: string, sublicensee: string): Promise<Mined> {
     checkAddress(sublicensee, "sublicensee");
     return this.mined(

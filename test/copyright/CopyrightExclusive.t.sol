@@ -106,6 +106,7 @@ contract CopyrightExclusiveFuzzTest is Test {
         if (from == to) expected = ICopyrightRegistry.InvalidLicensee.selector;
         else if (!_sublicensable[terms]) expected = ICopyrightRegistry.NotSublicensable.selector;
         else if (!_running(from, terms)) expected = ICopyrightRegistry.NotLicensed.selector;
+        else if (_sub[from][terms]) expected = ICopyrightRegistry.SublicenseeCannotSublicense.selector;
         else if (_running(to, terms)) expected = ICopyrightRegistry.AlreadyLicensed.selector;
         vm.prank(_licensee(from));
         try REGISTRY.sublicense(_workId, _ids[terms], _licensee(to)) {

@@ -351,6 +351,28 @@ describe("CopyrightRegistry: terms and licensing", () => {
         .withArgs(1n);
       void bob;
     });
+
+    // Audit F4 (second half): a sublicensee could sublicense again, without limit.
+    it("refuses a sublicense from a sublicensee, until it holds a license of its own", async () => {
+      const { registry, alice, carol, dave, eve, duo, workId } = await loadFixture(fixture);
+      const id = await offer(registry, alice, workId, terms({ duration: 10n * DAY, sublicensable: true }));
+      await registry.connect(alice).grantLicense(workId, id, carol.address);
+      await registry.connect(carol).sublicense(workId, id, dave.address);
+      const before = await registry.getLicense(workId, dave.address, id);
+      await expect(registry.connect(dave).sublicense(workId, id, eve.address))
+        .to.be.revertedWithCustomError(registry, "SublicenseeCannotSublicense")
+        .withArgs(workId, dave.address, id);
+      expect((await registry.getLicense(workId, eve.address, id)).end).to.equal(0n);
+      expect(await registry.isLicensed(workId, eve.address, id)).to.equal(false);
+      expect(await registry.getLicense(workId, dave.address, id)).to.deep.equal(before);
+      // A license of its own (here renewing over the sublicense) makes dave a licensee who may sublicense.
+      await registry.connect(dave).purchaseLicense(workId, id, 0n, duo);
+      expect((await registry.getLicense(workId, dave.address, id)).sublicensed).to.equal(false);
+      await expect(registry.connect(dave).sublicense(workId, id, eve.address))
+        .to.emit(registry, "Sublicensed")
+        .withArgs(workId, dave.address, eve.address, id);
+      expect(await registry.isLicensed(workId, eve.address, id)).to.equal(true);
+    });
   });
 
   describe("pause", () => {
@@ -709,6 +731,43 @@ describe("CopyrightRegistry: terms and licensing", () => {
       expect((await registry.getWork(remix)).parentLicenseUntil).to.equal(
         (await registry.getLicense(workId, carol.address, short)).end,
       );
+    });
+
+    // Audit F4: a sublicense on a derivative skipped its parent-license cap, which a takeover of the parent sets to 0.
+    it("caps sublicenses on a derivative by its parent licenses: none once the parent was taken over", async () => {
+      const { registry, alice, carol, dave, eve } = await loadFixture(fixture);
+      const [, , , , , , frank] = await ethers.getSigners();
+      const digest = digestOf("contested song");
+      const parent = BigInt(digest);
+      const salt = ethers.id("salt");
+      await registry.connect(alice).commit(commitment(digest, salt, alice.address));
+      await time.increase(5n);
+      const copier = [{ account: eve.address, shares: 10_000 }];
+      await registry.connect(eve).registerWork(digest, SHA256, "", copier);
+      const deriv = await offer(registry, eve, parent, terms({ derivativesAllowed: true, duration: YEAR }));
+      await registry.connect(carol).purchaseLicense(parent, deriv, 0n, copier);
+      const parentEnd = (await registry.getLicense(parent, carol.address, deriv)).end;
+      const remix = BigInt(digestOf("remix"));
+      const remixAuthors = [{ account: carol.address, shares: 10_000 }];
+      await registry.connect(carol).registerDerivative(digestOf("remix"), SHA256, "", remixAuthors, [parent], [deriv]);
+      const sub = await offer(registry, carol, remix, terms({ sublicensable: true }));
+      await registry.connect(dave).purchaseLicense(remix, sub, 0n, remixAuthors);
+      // Perpetual terms, capped by carol's parent license; the sublicense ends with it.
+      expect((await registry.getLicense(remix, dave.address, sub)).end).to.equal(parentEnd);
+      await expect(registry.connect(dave).sublicense(remix, sub, eve.address))
+        .to.emit(registry, "LicenseIssued")
+        .withArgs(remix, eve.address, sub, anyValue, parentEnd, 0n);
+
+      // The creator takes the parent over: the derivative's link is void, its cap 0.
+      await registry.connect(alice).revealWork(digest, SHA256, "", [{ account: alice.address, shares: 10_000 }], salt);
+      expect((await registry.getWork(remix)).parentLicenseUntil).to.equal(0n);
+      await expect(registry.connect(dave).sublicense(remix, sub, frank.address))
+        .to.be.revertedWithCustomError(registry, "ParentLicenseExpired")
+        .withArgs(remix, 0n);
+      expect(await registry.isLicensed(remix, frank.address, sub)).to.equal(false);
+      await expect(registry.connect(eve).sublicense(remix, sub, frank.address))
+        .to.be.revertedWithCustomError(registry, "SublicenseeCannotSublicense")
+        .withArgs(remix, eve.address, sub);
     });
   });
 

@@ -199,6 +199,12 @@ describe("copyright SDK", function () {
       const sub = await client(carol).getLicense(workId, carol.address, id);
       expect(sub.sublicensed).to.equal(true);
       expect(sub.end).to.equal(bought.end);
+      const again = await client(carol)
+        .sublicense(workId, id, alice.address)
+        .catch((e: unknown) => e);
+      expect(again).to.be.instanceOf(ContractRevertError);
+      expect((again as ContractRevertError).errorName).to.equal("SublicenseeCannotSublicense");
+      expect((again as ContractRevertError).args.account).to.equal(carol.address);
       await client(alice).disableTerms(workId, id);
       const refused = await client(carol)
         .purchaseLicense(workId, id)
