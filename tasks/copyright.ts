@@ -94,12 +94,13 @@ export default [
       ),
     )
     .addOption(uri)
-    .addOption({
-      name: "validFor",
-      description: "How long the signature stays valid, in the chain's time unit from the latest block",
-      type: ArgumentType.BIGINT,
-      defaultValue: 3_600n,
-    })
+    .addOption(
+      optional(
+        "validFor",
+        "How long the signature stays valid from the latest block, in the chain's time unit (seconds; milliseconds on " +
+          "FISCO BCOS); without it, an hour",
+      ),
+    )
     .addOption(
       optional(
         "onBehalfOf",
@@ -133,7 +134,7 @@ export default [
     .addOption(optional("currency", "ERC-20 address; without it, the native coin"))
     .addOption({
       name: "duration",
-      description: "License length in the chain's time unit (0: perpetual)",
+      description: "License length in the chain's time unit: seconds, milliseconds on FISCO BCOS (0: perpetual)",
       type: ArgumentType.BIGINT,
       defaultValue: 0n,
     })

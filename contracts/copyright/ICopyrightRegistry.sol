@@ -31,7 +31,7 @@ interface ICopyrightRegistry {
     /// @param territory Hash of the territory's off-chain text; `bytes32(0)` is worldwide.
     /// @param currency ERC-20 token of the fee, or `address(0)` for the native coin.
     /// @param fee Fee per license (per renewal), in the currency's smallest unit.
-    /// @param duration License length in seconds; 0 is perpetual.
+    /// @param duration License length in the chain's time unit (seconds; milliseconds on FISCO BCOS); 0 is perpetual.
     /// @param royaltyBps Royalty owed on derivative revenue, in basis points (at most 10,000).
     /// @param commercialUse Commercial use is allowed.
     /// @param derivativesAllowed Derivative works may be registered under a license on these terms.

@@ -6,14 +6,14 @@ import { signRegistration } from "../../src/copyright/signing.js";
 import { algorithmId, hashFile } from "../../src/evidence/hash.js";
 import { InvalidInputError, SdkError } from "../../src/errors.js";
 import { cliAction, formatTime } from "../cli.js";
-import { authorsOption, copyrightClient } from "./client.js";
+import { authorsOption, copyrightClient, integerArgument } from "./client.js";
 
 interface Args {
   file: string;
   algorithm: string;
   authors?: string;
   uri?: string;
-  validFor: bigint;
+  validFor?: string;
   onBehalfOf?: string;
   out?: string;
   relay?: string;
@@ -25,9 +25,12 @@ export default cliAction<Args>(async (args, hre) => {
   if (args.onBehalfOf !== undefined && !isAddress(args.onBehalfOf)) {
     throw new InvalidInputError(`--on-behalf-of is not an address: "${args.onBehalfOf}"`);
   }
+  const given = args.validFor === undefined ? undefined : integerArgument(args.validFor, "--valid-for");
   const { client, connection, account, signer } = await copyrightClient(hre, { ...args, needRelay: true });
   const latest = await connection.ethers.provider.getBlock("latest");
   if (latest === null) throw new SdkError("NO_BLOCK", "the node returned no latest block");
+  // An hour by default; block times above 1e11 are milliseconds (FISCO BCOS), as `formatTime` reads them.
+  const validFor = given ?? (latest.timestamp > 1e11 ? 3_600_000n : 3_600n);
   const signed = await signRegistration(
     signer!,
     client.relay!,
@@ -36,7 +39,7 @@ export default cliAction<Args>(async (args, hre) => {
       algorithm,
       uri: args.uri,
       authors: authorsOption(args.authors, args.onBehalfOf ?? account!),
-      deadline: BigInt(latest.timestamp) + args.validFor,
+      deadline: BigInt(latest.timestamp) + validFor,
     },
     { onBehalfOf: args.onBehalfOf },
   );

@@ -179,11 +179,18 @@ describe("copyright CLI on a hardhat node", function () {
 
     const song = path.join(dir, "wallet.flac");
     await writeFile(song, "a song held by a wallet");
+    const latest = await rpc<{ timestamp: string }>(node.url, "eth_getBlockByNumber", ["latest", false]);
     const signed = ok(copyright("sign", song, "--from", owner, "--on-behalf-of", walletAddress));
     expect(signed.toLowerCase()).to.contain(`for ${walletAddress} as ${owner.toLowerCase()}, valid until `);
     const request = `${song}.registration.json`;
-    const written = JSON.parse(await readFile(request, "utf8")) as { creator: string; authors: { account: string }[] };
+    const written = JSON.parse(await readFile(request, "utf8")) as {
+      creator: string;
+      authors: { account: string }[];
+      deadline: string;
+    };
     expect(written.creator.toLowerCase()).to.equal(walletAddress);
+    // Without --valid-for, an hour of the chain's seconds from the latest block.
+    expect(BigInt(written.deadline)).to.equal(BigInt(latest.timestamp) + 3_600n);
     expect(written.authors.map((a) => a.account.toLowerCase())).to.deep.equal([walletAddress]);
 
     // The same signature relayed for the wallet's owner: the request named the wallet.
@@ -253,6 +260,9 @@ describe("copyright CLI on a hardhat node", function () {
     await writeFile(notRequest, JSON.stringify({ digest: "0x12" }));
     expect(errorLine(copyright("relay", notRequest))).to.equal(
       `error: ${notRequest} is not a registration request written by "copyright sign"`,
+    );
+    expect(errorLine(copyright("sign", song, "--valid-for", "1h"))).to.equal(
+      'error: --valid-for must be a non-negative integer, got "1h"',
     );
     expect(errorLine(copyright("derive", song))).to.equal('error: --parents is required: "work:termsId,..."');
     expect(errorLine(copyright("derive", song, "--parents", "1:2:3"))).to.equal(
