@@ -25,7 +25,8 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     /// @notice Role that registers works for creators who signed a request: the `CopyrightRelay` contract.
     bytes32 public constant REGISTRAR_ROLE = keccak256("REGISTRAR_ROLE");
     /// @notice Role that grants and revokes `RULING_ROLE` and `REGISTRAR_ROLE`. The deploying account holds it to wire
-    /// the disputes and relay contracts, then renounces it; the admin (its role admin) can take it to rewire them.
+    /// the disputes and relay contracts, then renounces it; the admin (its role admin) can take it to rewire them, and
+    /// so can take any work through `RULING_ROLE`: the admin should be a multisig or a timelock.
     bytes32 public constant SETUP_ROLE = keccak256("SETUP_ROLE");
     /// @notice Time allowed between a commit and its reveal, in the chain's time unit (seconds; milliseconds on
     /// FISCO BCOS), not counting the time the registry is paused.

@@ -527,6 +527,7 @@ interface ICopyrightRegistry {
     /// @notice Enforces an upheld dispute (`RULING_ROLE`, held by the disputes contract): the work is frozen and, if
     /// `rightfulOwner` is non-zero, first transferred to them as sole payee, in a new epoch (`RightsReset`: the
     /// previous holder's licenses, locks, attached terms and royalty rate are void). Credited balances never move.
+    /// Whoever holds the role can move any work, and the admin can grant it (through `SETUP_ROLE`).
     /// @param workId The work.
     /// @param disputeId The dispute.
     /// @param rightfulOwner Who receives the work (zero: it stays).

@@ -76,6 +76,29 @@ describe("Copyright Ignition module", function () {
       .withArgs(RULING, outsider.address, admin.address);
   });
 
+  // Audit L7: the trust the README asks operators to place in the admin (a multisig or a timelock), shown.
+  it("lets the admin take any work, through the setup and ruling roles or by appointing itself arbitrator", async function () {
+    const { admin, outsider, registry, disputes } = await networkHelpers.loadFixture(roles);
+    const song = ethers.id("someone's song");
+    const workId = BigInt(song);
+    await registry.connect(outsider).registerWork(song, 1, "", [{ account: outsider.address, shares: 10_000 }]);
+    await registry.connect(admin).grantRole(await registry.SETUP_ROLE(), admin.address);
+    await registry.connect(admin).grantRole(await registry.RULING_ROLE(), admin.address);
+    await expect(registry.connect(admin).enforceRuling(workId, 0n, admin.address))
+      .to.emit(registry, "CopyrightTransferred")
+      .withArgs(workId, outsider.address, admin.address);
+    expect(await registry.ownerOf(workId)).to.equal(admin.address);
+
+    const other = ethers.id("someone's other song");
+    await registry.connect(outsider).registerWork(other, 1, "", [{ account: outsider.address, shares: 10_000 }]);
+    const evidence = await ethers.getContractAt("EvidenceRegistry", await disputes.evidenceRegistry());
+    await evidence.connect(admin).anchor(ethers.id("anything"), 1, ethers.ZeroHash);
+    await disputes.connect(admin).grantRole(await disputes.ARBITRATOR_ROLE(), admin.address);
+    await disputes.connect(admin).raiseDispute(BigInt(other), ethers.id("anything"));
+    await disputes.connect(admin).resolveDispute(1n, true, admin.address);
+    expect(await registry.ownerOf(BigInt(other))).to.equal(admin.address);
+  });
+
   it("defaults every role to the deploying account, still renouncing the setup role", async function () {
     const [deployer] = await ethers.getSigners();
     const deployed = await ignition.deploy(CopyrightModule);
