@@ -36,7 +36,8 @@ interface ICopyrightRegistry {
     /// @param commercialUse Commercial use is allowed.
     /// @param derivativesAllowed Derivative works may be registered under a license on these terms.
     /// @param exclusive A running license blocks every other license in an overlapping territory.
-    /// @param sublicensable A licensee may sublicense to others, for no longer than their own license.
+    /// @param sublicensable A licensee may sublicense to others, for no longer than their own license (one level: a
+    /// sublicensee may not).
     struct Terms {
         bytes32 territory;
         address currency;
