@@ -278,7 +278,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
                 _requireMovable(packageId, pkg);
             }
             // The value leaves the drawer or the endorser only now, so it must still be active.
-            _requireActive(_holderAt(packageId, parent), HOLDER_ROLES);
+            _requireActive(_unfrozenEndorser(tokenId, parent), HOLDER_ROLES);
             _requireActive(holder, HOLDER_ROLES);
             if (parent == 0) pkg.status = PackageStatus.Active;
             part.status = HELD;
@@ -297,7 +297,8 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
 
     // Rejecting or withdrawing an unsigned offer checks no registry state: the value goes back to the part it came
     // from and never reaches a new party. A frozen endorser gets it back into a frozen holding, where every further
-    // move is checked; refusing would only leave it locked in the offer.
+    // move is checked, and an offer of a frozen part comes back frozen; refusing would only leave it locked in the
+    // offer.
 
     /// @inheritdoc ISupplyChainBills
     function reject(uint256 tokenId) external {
@@ -340,7 +341,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         uint256 packageId = tokenId >> SEQ_BITS;
         Package storage pkg = _packages[packageId];
         _requireMovable(packageId, pkg);
-        address endorser = _holderAt(packageId, part.parent);
+        address endorser = _unfrozenEndorser(tokenId, part.parent);
         _requireActive(endorser, HOLDER_ROLES);
         _requireActive(financier, ParticipantRoles.FINANCIER);
         uint16 rate = _rates[tokenId];
@@ -823,19 +824,22 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         return true;
     }
 
-    // The offered value comes back to the endorser as a new part with the source part's chain.
+    // The offered value comes back to the endorser as a new part with the source part's chain, frozen if the source
+    // is: a part's freeze covers the value it has on offer.
     function _returnOffer(uint256 tokenId, Part storage part) private {
         uint256 packageId = tokenId >> SEQ_BITS;
         Part storage source = _parts[(packageId << SEQ_BITS) | part.parent];
         address holder = part.holder;
         uint64 value = part.value;
+        uint8 frozen = source.status & FROZEN;
         part.status = CANCELLED;
         part.value = 0;
         --_accounts[holder].balance;
         emit Transfer(holder, address(0), tokenId);
-        uint256 returned = _mint(packageId, _packages[packageId], source.holder, value, source.parent, HELD);
+        uint256 returned = _mint(packageId, _packages[packageId], source.holder, value, source.parent, HELD | frozen);
         emit TransferValue(tokenId, returned, value);
         emit OfferCancelled(packageId, tokenId, msg.sender, returned);
+        if (frozen != 0) emit PartFrozen(packageId, returned, address(0), true, bytes32(0));
     }
 
     function _endPledgeOffer(uint256 tokenId, Part storage part, address authorized) private {
@@ -972,6 +976,17 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
             revert NonexistentPart(tokenId);
         }
         return status & TAKEN_OVER != 0 ? _takeovers[tokenId].owner : part.holder;
+    }
+
+    // Who an offer's value leaves when it is signed: the drawer for a root part, else the source part's holder. A
+    // frozen source's freeze covers the value it has on offer, so that offer cannot be signed.
+    function _unfrozenEndorser(uint256 tokenId, uint24 parent) private view returns (address) {
+        uint256 packageId = tokenId >> SEQ_BITS;
+        if (parent == 0) return _packages[packageId].drawer;
+        uint256 sourceId = (packageId << SEQ_BITS) | parent;
+        Part storage source = _parts[sourceId];
+        if (_frozen(source.status)) revert OfferSourceFrozen(tokenId, sourceId);
+        return source.holder;
     }
 
     function _holderAt(uint256 packageId, uint24 seq) private view returns (address) {
