@@ -5,6 +5,7 @@ import {
   BillsClient,
   MAX_UNITS,
   ParticipantsClient,
+  describeBillEvent,
   discountQuote,
   formatTokenYuan,
   formatYuan,
@@ -378,6 +379,31 @@ describe("bills SDK", function () {
       expect(part.takenOver).to.equal(true);
       await as(w.regulator).setPartFrozen(offer.tokenId, true, "court order");
       expect((await as(w.tier1).part(offer.tokenId)).frozen).to.equal(true);
+    });
+    it("reports a frozen part's offer as refused, and its value coming back frozen", async function () {
+      const { w, as } = await networkHelpers.loadFixture(world);
+      const issued = await as(w.core).issue({ ...issuedRequest(w), amount: "1000.00" });
+      await as(w.core).accept(issued.packageId);
+      await as(w.tier1).sign(issued.rootTokenId);
+      const offer = await as(w.tier1).endorse(issued.rootTokenId, w.tier2a.address, "900.00");
+      await as(w.regulator).setPartFrozen(issued.rootTokenId, true, "court order");
+      const refused = await as(w.tier2a)
+        .sign(offer.tokenId)
+        .catch((e: unknown) => e);
+      expect(refused).to.be.instanceOf(ContractRevertError);
+      expect((refused as ContractRevertError).errorName).to.equal("OfferSourceFrozen");
+      expect((refused as ContractRevertError).args).to.deep.include({
+        tokenId: offer.tokenId,
+        sourceTokenId: issued.rootTokenId,
+      });
+      await as(w.tier1).withdraw(offer.tokenId);
+      const returned = partTokenId(issued.packageId, 3n);
+      expect(await as(w.tier1).part(returned)).to.deep.include({ frozen: true, value: "900.00", state: "held" });
+      const frozen = (await as(w.tier1).partHistory(returned)).find((e) => e.name === "PartFrozen")!;
+      expect(frozen).to.deep.include({ tokenId: returned, regulator: ethers.ZeroAddress, frozen: true });
+      expect(describeBillEvent(frozen)).to.equal(
+        `part ${returned} created frozen: its value came back from an offer of a frozen part`,
+      );
     });
   });
 
