@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Tests: a handler and its invariant test; try/catch on calls that may legitimately revert under random input.
-// solhint-disable one-contract-per-file, no-empty-blocks
+// solhint-disable one-contract-per-file, func-name-mixedcase, no-empty-blocks
 pragma solidity ^0.8.24;
 
 import {ParticipantRegistry} from "../../contracts/participants/ParticipantRegistry.sol";
