@@ -296,6 +296,10 @@ interface ISupplyChainBills {
     error MissingTradeDigest();
     /// @notice The evidence id is not anchored in the evidence registry.
     error UnknownEvidence(bytes32 evidenceId);
+    /// @notice The evidence record was revoked by its submitter, so it no longer vouches for the trade.
+    /// @param evidenceId The id given.
+    /// @param revokedAt When it was revoked.
+    error EvidenceRevoked(bytes32 evidenceId, uint64 revokedAt);
     /// @notice An address parameter may not be the caller / zero.
     error InvalidCounterparty(address account);
     /// @notice The annual discount rate must be 1..10000 basis points.
@@ -342,7 +346,8 @@ interface ISupplyChainBills {
     /// @param maturity Due date in the chain's time unit, in the future (at most 2^48 - 1).
     /// @param nonTransferable Whether the bill may never leave the payee.
     /// @param tradeDigest Digest of the trade-background documents (non-zero).
-    /// @param evidenceId Evidence id anchoring them (0 for none; else must exist in the evidence registry).
+    /// @param evidenceId Evidence id anchoring them (0 for none; else anchored in the evidence registry and not
+    /// revoked).
     /// @return packageId The new package (ERC-3525 slot).
     function issue(
         address acceptor,

@@ -158,9 +158,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         if (faceValue == 0) revert InvalidFaceValue(faceValue);
         if (maturity < block.timestamp + 1 || maturity > type(uint48).max) revert InvalidMaturity(maturity);
         if (tradeDigest == bytes32(0)) revert MissingTradeDigest();
-        if (evidenceId != bytes32(0) && (address(EVIDENCE) == address(0) || !EVIDENCE.exists(evidenceId))) {
-            revert UnknownEvidence(evidenceId);
-        }
+        if (evidenceId != bytes32(0)) _requireValidEvidence(evidenceId);
         uint8 decimals = _decimalsOf(token);
 
         packageId = ++_packageCount;
@@ -1025,6 +1023,14 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         daysLeft = (uint256(pkg.maturity) - block.timestamp + day - 1) / day;
         uint256 interest = (gross * rateBps * daysLeft) / (DAYS_PER_YEAR * BPS);
         price = interest < gross ? gross - interest : 0;
+    }
+
+    // Trade documents must be anchored and not revoked: a revoked record no longer vouches for the trade.
+    function _requireValidEvidence(bytes32 evidenceId) private view {
+        if (address(EVIDENCE) == address(0)) revert UnknownEvidence(evidenceId);
+        IEvidenceRegistry.Verification memory evidence = EVIDENCE.verify(evidenceId);
+        if (!evidence.exists) revert UnknownEvidence(evidenceId);
+        if (evidence.revoked) revert EvidenceRevoked(evidenceId, evidence.revokedAt);
     }
 
     function _decimalsOf(address token) private view returns (uint8 decimals) {

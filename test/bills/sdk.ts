@@ -334,6 +334,26 @@ describe("bills SDK", function () {
         InvalidInputError,
         'acceptor is not an address: "0x123"',
       );
+      const unknown = ethers.id("never anchored");
+      await expect(as(w.core).issue({ ...request, evidenceId: unknown })).to.be.rejectedWith(
+        InvalidInputError,
+        `evidence ${unknown} is not anchored in the evidence registry`,
+      );
+      const revoked = ethers.id("withdrawn invoice");
+      await w.evidence.connect(w.core).anchor(revoked, 1, ethers.ZeroHash);
+      await w.evidence.connect(w.core).revoke(revoked, ethers.ZeroHash);
+      const revokedAt = new Date((await networkHelpers.time.latest()) * 1000).toISOString();
+      await expect(as(w.core).issue({ ...request, evidenceId: revoked })).to.be.rejectedWith(
+        InvalidInputError,
+        `evidence ${revoked} was revoked at ${revokedAt}`,
+      );
+      const noEvidence = await ethers.deployContract("SupplyChainBills", [w.registry, ethers.ZeroAddress, DAY, 1]);
+      await expect(
+        new BillsClient(await noEvidence.getAddress(), w.core).issue({ ...request, evidenceId: revoked }),
+      ).to.be.rejectedWith(
+        InvalidInputError,
+        "this bills deployment has no evidence registry: it takes no evidence id",
+      );
       const issued = await as(w.core).issue(request);
       await as(w.core).accept(issued.packageId);
       await as(w.tier1).sign(issued.rootTokenId);
