@@ -169,6 +169,17 @@ interface ISupplyChainBills {
         address indexed by,
         uint256 returnedTokenId
     );
+    /// @notice A discount offer was made (with `Offered`): the annual rate the price will be computed at.
+    /// @param packageId The part's package.
+    /// @param tokenId The discount offer.
+    /// @param financier The financier it is offered to.
+    /// @param rateBps Annual rate, basis points (360-day year).
+    event DiscountOffered(
+        uint256 indexed packageId,
+        uint256 indexed tokenId,
+        address indexed financier,
+        uint16 rateBps
+    );
     /// @notice A part was discounted: `price` token units moved from financier to endorser.
     /// @param packageId The part's package.
     /// @param tokenId The discounted part.

@@ -227,6 +227,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         if (rateBps == 0 || rateBps > BPS) revert InvalidRate(rateBps);
         tokenId = _offer(fromTokenId, financier, amount, DISCOUNT_OFFERED, ParticipantRoles.FINANCIER);
         _rates[tokenId] = rateBps;
+        emit DiscountOffered(fromTokenId >> SEQ_BITS, tokenId, financier, rateBps);
     }
 
     /// @inheritdoc ISupplyChainBills

@@ -49,6 +49,7 @@ export type BillEvent =
   | (PartEventBase & { name: "Offered"; to: string; fromTokenId: bigint; kind: PartState })
   | (PartEventBase & { name: "Signed"; by: string })
   | (PartEventBase & { name: "OfferCancelled"; by: string; returnedTokenId: bigint })
+  | (PartEventBase & { name: "DiscountOffered"; financier: string; rateBps: number })
   | (PartEventBase & {
       name: "Discounted";
       financier: string;
@@ -78,6 +79,7 @@ export const BILL_EVENT_NAMES = [
   "Offered",
   "Signed",
   "OfferCancelled",
+  "DiscountOffered",
   "Discounted",
   "PledgeOffered",
   "PledgeReleased",
@@ -129,6 +131,8 @@ export function decodeBillEvent(contract: SupplyChainBills, log: Log): BillEvent
       return { ...part(), name: "Signed", by: a.by };
     case "OfferCancelled":
       return { ...part(), name: "OfferCancelled", by: a.by, returnedTokenId: a.returnedTokenId };
+    case "DiscountOffered":
+      return { ...part(), name: "DiscountOffered", financier: a.financier, rateBps: Number(a.rateBps) };
     case "Discounted":
       return {
         ...part(),
@@ -193,6 +197,8 @@ export function describeBillEvent(event: BillEvent): string {
         `part ${event.tokenId} offer cancelled by ${event.by}` +
         (event.returnedTokenId === 0n ? "" : `, value back in part ${event.returnedTokenId}`)
       );
+    case "DiscountOffered":
+      return `part ${event.tokenId} offered for discount to ${event.financier} at ${event.rateBps / 100}%`;
     case "Discounted":
       return `part ${event.tokenId} discounted to ${event.financier} at ${event.rateBps / 100}% for ${event.days} days: ${event.price} token units to ${event.endorser}`;
     case "PledgeOffered":

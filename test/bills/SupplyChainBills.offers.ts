@@ -441,6 +441,21 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       return w;
     }
 
+    it("records the rate when the offer is made", async function () {
+      const w = await networkHelpers.loadFixture(active);
+      const tx = w.bills.connect(w.tier1).offerDiscount(ROOT, w.bank.address, 20_000_000n, RATE);
+      await expect(tx).to.emit(w.bills, "DiscountOffered").withArgs(1n, id(2n), w.bank.address, RATE);
+      await expect(tx)
+        .to.emit(w.bills, "Offered")
+        .withArgs(1n, id(2n), w.bank.address, ROOT, PartState.DiscountOffered);
+      await expect(tx).to.emit(w.bills, "TransferValue").withArgs(ROOT, id(2n), 20_000_000n);
+      // An endorsement offer carries no rate.
+      await expect(w.bills.connect(w.tier1).endorse(ROOT, w.tier2a.address, 1n)).not.to.emit(
+        w.bills,
+        "DiscountOffered",
+      );
+    });
+
     it("prices from value, rate and days to maturity and settles delivery versus payment", async function () {
       const w = await networkHelpers.loadFixture(offered);
       expect((await w.bills.partOf(id(2n))).state).to.equal(PartState.DiscountOffered);

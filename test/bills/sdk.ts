@@ -220,6 +220,7 @@ describe("bills SDK", function () {
         "Accepted",
         "Signed",
         "Offered",
+        "DiscountOffered",
         "Signed",
         "Discounted",
         "Offered",
@@ -230,6 +231,11 @@ describe("bills SDK", function () {
       ]);
       const issuedEvent = history[0];
       expect(issuedEvent.name === "Issued" && issuedEvent.faceValue).to.equal("1000000.00");
+      const offered = history.find((e) => e.name === "DiscountOffered")!;
+      expect(offered).to.deep.include({ tokenId: offer.tokenId, financier: w.bank.address, rateBps: 350 });
+      expect(describeBillEvent(offered)).to.equal(
+        `part ${offer.tokenId} offered for discount to ${w.bank.address} at 3.5%`,
+      );
       const discounted = history.find((e) => e.name === "Discounted");
       expect(discounted).to.deep.include({
         tokenId: offer.tokenId,
@@ -276,7 +282,7 @@ describe("bills SDK", function () {
         tradeDigest: "x",
       });
       expect(names(await as(w.core).history(other.packageId))).to.deep.equal(["Issued", "Offered"]);
-      expect(await as(w.core).history(issued.packageId)).to.have.length(12);
+      expect(await as(w.core).history(issued.packageId)).to.have.length(13);
     });
 
     it("hands out the registry as a ParticipantsClient in the bills deployment's time unit", async function () {
