@@ -15,7 +15,8 @@ pragma solidity ^0.8.24;
 ///
 /// Offers: an offered part already belongs (ERC-721 `ownerOf`) to its addressee but is locked: only the addressee
 /// can sign or reject it and the endorser can withdraw it. A rejected or withdrawn offer is cancelled and its value
-/// comes back to the endorser as a new part with the endorser's original chain.
+/// comes back to the endorser as a new part with the endorser's original chain. Freezing a part covers the value it
+/// has on offer: while the part is frozen its offers cannot be signed, and what they return comes back frozen.
 /// Endorsement chain of a part: the drawer, then the holder of each ancestor part, oldest first. Holders of parts
 /// never change once signed (a paid recourse claim is recorded beside the part), so chains are immutable. A chain
 /// has at most `MAX_CHAIN_LENGTH` endorsers, so every walk along it (merge, recourse, views) is bounded.
@@ -168,6 +169,17 @@ interface ISupplyChainBills {
         address indexed by,
         uint256 returnedTokenId
     );
+    /// @notice A discount offer was made (with `Offered`): the annual rate the price will be computed at.
+    /// @param packageId The part's package.
+    /// @param tokenId The discount offer.
+    /// @param financier The financier it is offered to.
+    /// @param rateBps Annual rate, basis points (360-day year).
+    event DiscountOffered(
+        uint256 indexed packageId,
+        uint256 indexed tokenId,
+        address indexed financier,
+        uint16 rateBps
+    );
     /// @notice A part was discounted: `price` token units moved from financier to endorser.
     /// @param packageId The part's package.
     /// @param tokenId The discounted part.
@@ -244,10 +256,11 @@ interface ISupplyChainBills {
         address claimant,
         uint256 amount
     );
-    /// @notice A regulator froze or unfroze a part.
+    /// @notice A regulator froze or unfroze a part, or a part was created frozen: the value of an offer of a frozen
+    /// part, returned by `reject` or `withdraw` (`regulator` zero).
     /// @param packageId The part's package.
     /// @param tokenId The part.
-    /// @param regulator The regulator.
+    /// @param regulator The regulator (zero for a part created frozen).
     /// @param frozen Its new state.
     /// @param reason Hash of the reason (e.g. a court order).
     event PartFrozen(
@@ -294,6 +307,10 @@ interface ISupplyChainBills {
     error MissingTradeDigest();
     /// @notice The evidence id is not anchored in the evidence registry.
     error UnknownEvidence(bytes32 evidenceId);
+    /// @notice The evidence record was revoked by its submitter, so it no longer vouches for the trade.
+    /// @param evidenceId The id given.
+    /// @param revokedAt When it was revoked.
+    error EvidenceRevoked(bytes32 evidenceId, uint64 revokedAt);
     /// @notice An address parameter may not be the caller / zero.
     error InvalidCounterparty(address account);
     /// @notice The annual discount rate must be 1..10000 basis points.
@@ -326,6 +343,11 @@ interface ISupplyChainBills {
     error InvalidTimeUnit(uint256 unitsPerSecond);
     /// @notice An ERC-3525 receiver contract refused the value.
     error TransferRejected(address receiver, uint256 toTokenId);
+    /// @notice The part an offer was taken from is frozen, and its freeze covers the offer: it cannot be signed
+    /// until the regulator unfreezes that part (it can still be rejected or withdrawn, and comes back frozen).
+    /// @param tokenId The offer.
+    /// @param sourceTokenId The frozen part it was taken from.
+    error OfferSourceFrozen(uint256 tokenId, uint256 sourceTokenId);
 
     /// @notice Issues a bill; its root part is offered to `payee`. Drawer: an active enterprise.
     /// @param acceptor Who pays at maturity (active enterprise or financier).
@@ -335,7 +357,8 @@ interface ISupplyChainBills {
     /// @param maturity Due date in the chain's time unit, in the future (at most 2^48 - 1).
     /// @param nonTransferable Whether the bill may never leave the payee.
     /// @param tradeDigest Digest of the trade-background documents (non-zero).
-    /// @param evidenceId Evidence id anchoring them (0 for none; else must exist in the evidence registry).
+    /// @param evidenceId Evidence id anchoring them (0 for none; else anchored in the evidence registry and not
+    /// revoked).
     /// @return packageId The new package (ERC-3525 slot).
     function issue(
         address acceptor,
@@ -385,17 +408,19 @@ interface ISupplyChainBills {
 
     /// @notice The addressee signs an offer: the payee signs the bill (签收), an endorsee an endorsement, a
     /// pledgee a pledge. Discount offers are signed with `signDiscount`. The party the value comes from (drawer,
-    /// endorser or pledgor) must still be active.
+    /// endorser or pledgor) must still be active, and the part an endorsement was taken from not frozen
+    /// (`OfferSourceFrozen`).
     /// @param tokenId The offered part.
     function sign(uint256 tokenId) external;
 
     /// @notice The addressee rejects an offer (the payee refusing the bill cancels the package). No registry check:
-    /// the value only returns to where it came from.
+    /// the value only returns to where it came from, as a new part of the endorser, frozen if the part it was taken
+    /// from is.
     /// @param tokenId The offered part.
     function reject(uint256 tokenId) external;
 
     /// @notice The endorser (or pledgor) withdraws its offer; for a root part use `cancel`. No registry check: the
-    /// value only returns to where it came from.
+    /// value only returns to where it came from, as a new part, frozen if the part it was taken from is.
     /// @param tokenId The offered part.
     function withdraw(uint256 tokenId) external;
 
@@ -424,7 +449,8 @@ interface ISupplyChainBills {
     ) external returns (uint256 tokenId);
 
     /// @notice The financier signs a discount offer: it pays the price to the endorser and receives the part,
-    /// atomically. The price is computed now from value, rate and days to maturity (rounded up to whole days).
+    /// atomically. The price is computed now from value, rate and days to maturity (rounded up to whole days). The
+    /// part the offer was taken from must not be frozen (`OfferSourceFrozen`).
     /// @param maxPrice The most the financier will pay, in token units.
     /// @param tokenId The discount offer.
     function signDiscount(uint256 tokenId, uint256 maxPrice) external;

@@ -158,9 +158,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         if (faceValue == 0) revert InvalidFaceValue(faceValue);
         if (maturity < block.timestamp + 1 || maturity > type(uint48).max) revert InvalidMaturity(maturity);
         if (tradeDigest == bytes32(0)) revert MissingTradeDigest();
-        if (evidenceId != bytes32(0) && (address(EVIDENCE) == address(0) || !EVIDENCE.exists(evidenceId))) {
-            revert UnknownEvidence(evidenceId);
-        }
+        if (evidenceId != bytes32(0)) _requireValidEvidence(evidenceId);
         uint8 decimals = _decimalsOf(token);
 
         packageId = ++_packageCount;
@@ -229,6 +227,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         if (rateBps == 0 || rateBps > BPS) revert InvalidRate(rateBps);
         tokenId = _offer(fromTokenId, financier, amount, DISCOUNT_OFFERED, ParticipantRoles.FINANCIER);
         _rates[tokenId] = rateBps;
+        emit DiscountOffered(fromTokenId >> SEQ_BITS, tokenId, financier, rateBps);
     }
 
     /// @inheritdoc ISupplyChainBills
@@ -278,7 +277,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
                 _requireMovable(packageId, pkg);
             }
             // The value leaves the drawer or the endorser only now, so it must still be active.
-            _requireActive(_holderAt(packageId, parent), HOLDER_ROLES);
+            _requireActive(_unfrozenEndorser(tokenId, parent), HOLDER_ROLES);
             _requireActive(holder, HOLDER_ROLES);
             if (parent == 0) pkg.status = PackageStatus.Active;
             part.status = HELD;
@@ -297,7 +296,8 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
 
     // Rejecting or withdrawing an unsigned offer checks no registry state: the value goes back to the part it came
     // from and never reaches a new party. A frozen endorser gets it back into a frozen holding, where every further
-    // move is checked; refusing would only leave it locked in the offer.
+    // move is checked, and an offer of a frozen part comes back frozen; refusing would only leave it locked in the
+    // offer.
 
     /// @inheritdoc ISupplyChainBills
     function reject(uint256 tokenId) external {
@@ -340,7 +340,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         uint256 packageId = tokenId >> SEQ_BITS;
         Package storage pkg = _packages[packageId];
         _requireMovable(packageId, pkg);
-        address endorser = _holderAt(packageId, part.parent);
+        address endorser = _unfrozenEndorser(tokenId, part.parent);
         _requireActive(endorser, HOLDER_ROLES);
         _requireActive(financier, ParticipantRoles.FINANCIER);
         uint16 rate = _rates[tokenId];
@@ -823,19 +823,22 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         return true;
     }
 
-    // The offered value comes back to the endorser as a new part with the source part's chain.
+    // The offered value comes back to the endorser as a new part with the source part's chain, frozen if the source
+    // is: a part's freeze covers the value it has on offer.
     function _returnOffer(uint256 tokenId, Part storage part) private {
         uint256 packageId = tokenId >> SEQ_BITS;
         Part storage source = _parts[(packageId << SEQ_BITS) | part.parent];
         address holder = part.holder;
         uint64 value = part.value;
+        uint8 frozen = source.status & FROZEN;
         part.status = CANCELLED;
         part.value = 0;
         --_accounts[holder].balance;
         emit Transfer(holder, address(0), tokenId);
-        uint256 returned = _mint(packageId, _packages[packageId], source.holder, value, source.parent, HELD);
+        uint256 returned = _mint(packageId, _packages[packageId], source.holder, value, source.parent, HELD | frozen);
         emit TransferValue(tokenId, returned, value);
         emit OfferCancelled(packageId, tokenId, msg.sender, returned);
+        if (frozen != 0) emit PartFrozen(packageId, returned, address(0), true, bytes32(0));
     }
 
     function _endPledgeOffer(uint256 tokenId, Part storage part, address authorized) private {
@@ -974,6 +977,17 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         return status & TAKEN_OVER != 0 ? _takeovers[tokenId].owner : part.holder;
     }
 
+    // Who an offer's value leaves when it is signed: the drawer for a root part, else the source part's holder. A
+    // frozen source's freeze covers the value it has on offer, so that offer cannot be signed.
+    function _unfrozenEndorser(uint256 tokenId, uint24 parent) private view returns (address) {
+        uint256 packageId = tokenId >> SEQ_BITS;
+        if (parent == 0) return _packages[packageId].drawer;
+        uint256 sourceId = (packageId << SEQ_BITS) | parent;
+        Part storage source = _parts[sourceId];
+        if (_frozen(source.status)) revert OfferSourceFrozen(tokenId, sourceId);
+        return source.holder;
+    }
+
     function _holderAt(uint256 packageId, uint24 seq) private view returns (address) {
         return seq == 0 ? _packages[packageId].drawer : _parts[(packageId << SEQ_BITS) | seq].holder;
     }
@@ -1010,6 +1024,14 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         daysLeft = (uint256(pkg.maturity) - block.timestamp + day - 1) / day;
         uint256 interest = (gross * rateBps * daysLeft) / (DAYS_PER_YEAR * BPS);
         price = interest < gross ? gross - interest : 0;
+    }
+
+    // Trade documents must be anchored and not revoked: a revoked record no longer vouches for the trade.
+    function _requireValidEvidence(bytes32 evidenceId) private view {
+        if (address(EVIDENCE) == address(0)) revert UnknownEvidence(evidenceId);
+        IEvidenceRegistry.Verification memory evidence = EVIDENCE.verify(evidenceId);
+        if (!evidence.exists) revert UnknownEvidence(evidenceId);
+        if (evidence.revoked) revert EvidenceRevoked(evidenceId, evidence.revokedAt);
     }
 
     function _decimalsOf(address token) private view returns (uint8 decimals) {

@@ -4,7 +4,8 @@ pragma solidity ^0.8.24;
 /// @title IParticipantRegistry
 /// @notice Know-your-customer register of the parties allowed to do business (企业信息报备): each address is bound to
 /// an organisation (the hash of its unified social credit code), a set of roles and a validity end. Only the KYC
-/// role registers, updates, suspends and reinstates; nobody can register itself. An active participant with the
+/// role registers, updates, suspends and reinstates; nobody can register itself, and the register's staff (its admin
+/// and KYC officers) are never participants, so they can neither hold nor move value. An active participant with the
 /// `REGULATOR` role bit freezes and unfreezes others and can do nothing else here; the regulator role excludes every
 /// business role, so a regulator never holds or moves value it could freeze. Other suites read `isActive`.
 interface IParticipantRegistry {
@@ -78,8 +79,17 @@ interface IParticipantRegistry {
     error AlreadySuspended(address account);
     /// @notice The participant is not suspended.
     error NotSuspended(address account);
+    /// @notice The account runs the register (holds its admin or KYC role), so it cannot be a participant.
+    /// @param account The account.
+    /// @param role The role it holds (`DEFAULT_ADMIN_ROLE` or `KYC_ROLE`).
+    error RegistryStaffCannotParticipate(address account, bytes32 role);
+    /// @notice The account is a registered participant, so it cannot be given a role that runs the register.
+    /// @param account The participant.
+    /// @param role The role refused (`DEFAULT_ADMIN_ROLE` or `KYC_ROLE`).
+    error ParticipantCannotBeStaff(address account, bytes32 role);
 
-    /// @notice Registers `account`. KYC role only, never for the caller itself.
+    /// @notice Registers `account`. KYC role only, never for the caller itself nor for an account holding the
+    /// register's admin or KYC role (`RegistryStaffCannotParticipate`).
     /// @param account The participant's address.
     /// @param orgId Hash of its unified social credit code (non-zero).
     /// @param roles Bit set of `ParticipantRoles` values (non-zero; `REGULATOR` only alone).

@@ -9,6 +9,9 @@ import {ParticipantRoles} from "./ParticipantRoles.sol";
 /// @title ParticipantRegistry
 /// @notice KYC register of participants. The admin grants `KYC_ROLE`; KYC officers register, update, suspend and
 /// reinstate others; registered regulators freeze. There is no initializer: roles are fixed in the constructor.
+/// @dev The admin and KYC officers are never participants: `register` refuses an account holding either role and
+/// `_grantRole` refuses either role to a registered account. No registered account can hold one, so `update` and the
+/// other steps on registered accounts need no check of their own.
 contract ParticipantRegistry is IParticipantRegistry, AccessControl {
     /// @notice The role that registers and suspends participants.
     bytes32 public constant KYC_ROLE = keccak256("KYC_ROLE");
@@ -27,6 +30,8 @@ contract ParticipantRegistry is IParticipantRegistry, AccessControl {
     function register(address account, bytes32 orgId, uint32 roles, uint64 validUntil) external onlyRole(KYC_ROLE) {
         if (account == address(0)) revert ZeroAccount();
         if (account == msg.sender) revert SelfRegistration(account);
+        if (hasRole(DEFAULT_ADMIN_ROLE, account)) revert RegistryStaffCannotParticipate(account, DEFAULT_ADMIN_ROLE);
+        if (hasRole(KYC_ROLE, account)) revert RegistryStaffCannotParticipate(account, KYC_ROLE);
         if (orgId == bytes32(0)) revert ZeroOrgId();
         _checkTerms(roles, validUntil);
         Participant storage p = _participants[account];
@@ -89,6 +94,15 @@ contract ParticipantRegistry is IParticipantRegistry, AccessControl {
     function isActive(address account, uint32 anyOfRoles) public view returns (bool) {
         Participant storage p = _participants[account];
         return p.roles & anyOfRoles != 0 && !p.suspended && !p.frozen && block.timestamp < uint256(p.validUntil) + 1;
+    }
+
+    /// @dev Refuses the admin and KYC roles to a registered participant (every grant, `grantRole` included, comes
+    /// here): the register's staff never hold or move value.
+    function _grantRole(bytes32 role, address account) internal override returns (bool) {
+        if ((role == DEFAULT_ADMIN_ROLE || role == KYC_ROLE) && _participants[account].registeredAt != 0) {
+            revert ParticipantCannotBeStaff(account, role);
+        }
+        return super._grantRole(role, account);
     }
 
     function _registered(address account) private view returns (Participant storage p) {

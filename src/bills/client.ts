@@ -14,7 +14,11 @@ import {
   type TypedDataDomain,
 } from "ethers";
 
-import { SupplyChainBills__factory, type SupplyChainBills } from "../../typechain-types/index.js";
+import {
+  IEvidenceRegistry__factory,
+  SupplyChainBills__factory,
+  type SupplyChainBills,
+} from "../../typechain-types/index.js";
 import { InvalidInputError, SdkError, withDecodedErrors } from "../errors.js";
 import type { Mined } from "../evidence/client.js";
 import { ParticipantsClient, checkAddress, reasonHash, type BlockRange } from "../participants/client.js";
@@ -230,6 +234,7 @@ export class BillsClient {
     if (digest === ZeroHash) throw new InvalidInputError("the trade-background digest is required");
     const evidenceId = request.evidenceId === undefined ? ZeroHash : request.evidenceId;
     if (!isHexString(evidenceId, 32)) throw new InvalidInputError(`evidence id must be 32 bytes of hex`);
+    if (evidenceId !== ZeroHash) await this.requireEvidence(evidenceId, unit);
     const mined = await this.send(() =>
       this.contract.issue(
         request.acceptor,
@@ -244,6 +249,20 @@ export class BillsClient {
     );
     const packageId = BillsClient.eventArg(mined.logs, "Issued", "packageId");
     return { ...BillsClient.mined(mined), packageId, rootTokenId: partTokenId(packageId, 1n) };
+  }
+
+  /** Throws one clear line unless the trade documents' evidence id is anchored and not revoked. */
+  private async requireEvidence(evidenceId: string, unit: bigint): Promise<void> {
+    const address = await this.contract.EVIDENCE();
+    if (address === ZeroAddress) {
+      throw new InvalidInputError("this bills deployment has no evidence registry: it takes no evidence id");
+    }
+    const evidence = await IEvidenceRegistry__factory.connect(address, this.contract.runner).verify(evidenceId);
+    if (!evidence.exists)
+      throw new InvalidInputError(`evidence ${evidenceId} is not anchored in the evidence registry`);
+    if (evidence.revoked) {
+      throw new InvalidInputError(`evidence ${evidenceId} was revoked at ${formatChainTime(evidence.revokedAt, unit)}`);
+    }
   }
 
   /** The acceptor accepts the bill. */

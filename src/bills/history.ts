@@ -1,4 +1,4 @@
-import { ZeroHash, type Log, type LogDescription } from "ethers";
+import { ZeroAddress, ZeroHash, type Log, type LogDescription } from "ethers";
 
 import type { SupplyChainBills } from "../../typechain-types/index.js";
 import { formatYuan } from "./amount.js";
@@ -49,6 +49,7 @@ export type BillEvent =
   | (PartEventBase & { name: "Offered"; to: string; fromTokenId: bigint; kind: PartState })
   | (PartEventBase & { name: "Signed"; by: string })
   | (PartEventBase & { name: "OfferCancelled"; by: string; returnedTokenId: bigint })
+  | (PartEventBase & { name: "DiscountOffered"; financier: string; rateBps: number })
   | (PartEventBase & {
       name: "Discounted";
       financier: string;
@@ -62,6 +63,7 @@ export type BillEvent =
   | (PartEventBase & { name: "Redeemed"; beneficiary: string; value: string; amount: bigint })
   | (PartEventBase & { name: "RecourseClaimed"; target: string; claimant: string; amount: bigint })
   | (PartEventBase & { name: "RecoursePaid"; payer: string; claimant: string; amount: bigint })
+  /** `regulator` is the zero address when the part was created frozen: value back from an offer of a frozen part. */
   | (PartEventBase & { name: "PartFrozen"; regulator: string; frozen: boolean; reason: string })
   | (EventBase & { name: "TransferValue"; fromTokenId: bigint; toTokenId: bigint; value: string });
 
@@ -77,6 +79,7 @@ export const BILL_EVENT_NAMES = [
   "Offered",
   "Signed",
   "OfferCancelled",
+  "DiscountOffered",
   "Discounted",
   "PledgeOffered",
   "PledgeReleased",
@@ -128,6 +131,8 @@ export function decodeBillEvent(contract: SupplyChainBills, log: Log): BillEvent
       return { ...part(), name: "Signed", by: a.by };
     case "OfferCancelled":
       return { ...part(), name: "OfferCancelled", by: a.by, returnedTokenId: a.returnedTokenId };
+    case "DiscountOffered":
+      return { ...part(), name: "DiscountOffered", financier: a.financier, rateBps: Number(a.rateBps) };
     case "Discounted":
       return {
         ...part(),
@@ -192,6 +197,8 @@ export function describeBillEvent(event: BillEvent): string {
         `part ${event.tokenId} offer cancelled by ${event.by}` +
         (event.returnedTokenId === 0n ? "" : `, value back in part ${event.returnedTokenId}`)
       );
+    case "DiscountOffered":
+      return `part ${event.tokenId} offered for discount to ${event.financier} at ${event.rateBps / 100}%`;
     case "Discounted":
       return `part ${event.tokenId} discounted to ${event.financier} at ${event.rateBps / 100}% for ${event.days} days: ${event.price} token units to ${event.endorser}`;
     case "PledgeOffered":
@@ -205,7 +212,9 @@ export function describeBillEvent(event: BillEvent): string {
     case "RecoursePaid":
       return `part ${event.tokenId}: ${event.payer} paid ${event.amount} token units to ${event.claimant} and took the claim over`;
     case "PartFrozen":
-      return `part ${event.tokenId} ${event.frozen ? "frozen" : "unfrozen"} by ${event.regulator}`;
+      return event.regulator === ZeroAddress
+        ? `part ${event.tokenId} created frozen: its value came back from an offer of a frozen part`
+        : `part ${event.tokenId} ${event.frozen ? "frozen" : "unfrozen"} by ${event.regulator}`;
     case "TransferValue":
       return `${event.value} yuan moved from part ${event.fromTokenId} to ${event.toTokenId === 0n ? "nothing (burned)" : `part ${event.toTokenId}`}`;
   }

@@ -158,6 +158,21 @@ export class ParticipantsClient {
     return sender;
   }
 
+  /** The register's admin and KYC officers run it and are never participants (the contract refuses them too). */
+  private async requireNotStaff(account: string): Promise<void> {
+    const roles: [string, string][] = [
+      ["admin", await this.contract.DEFAULT_ADMIN_ROLE()],
+      ["KYC", await this.contract.KYC_ROLE()],
+    ];
+    for (const [name, role] of roles) {
+      if (await this.contract.hasRole(role, account)) {
+        throw new InvalidInputError(
+          `${account} holds the registry's ${name} role: the registry's admin and KYC officers cannot be participants`,
+        );
+      }
+    }
+  }
+
   private async checkValidity(validUntil: ChainTime): Promise<bigint> {
     const unit = await this.timeUnit();
     const until = toChainTime(validUntil, unit, "validity end");
@@ -199,6 +214,7 @@ export class ParticipantsClient {
     if ((await this.get(request.account)).registered) {
       throw new InvalidInputError(`participant ${request.account} is already registered`);
     }
+    await this.requireNotStaff(request.account);
     const mined = await this.send(() => this.contract.register(request.account, orgId, roles, validUntil));
     return { ...mined, orgId };
   }

@@ -130,6 +130,28 @@ describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
       expect(await w.bills.amountsOf(1n)).to.deep.equal([FACE, 0n, 0n]);
     });
 
+    it("refuses a revoked evidence id, changing nothing", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const anchored = ethers.id("purchase contract + invoices");
+      await w.evidence.connect(w.core).anchor(anchored, 1, ZERO);
+      await w.evidence.connect(w.core).revoke(anchored, ethers.id("forged invoice"));
+      const revokedAt = await networkHelpers.time.latest();
+      await expect(
+        w.bills
+          .connect(w.core)
+          .issue(w.core.address, w.tier1.address, w.token, FACE, w.maturity, false, DIGEST, anchored),
+      )
+        .to.be.revertedWithCustomError(w.bills, "EvidenceRevoked")
+        .withArgs(anchored, revokedAt);
+      await expect(w.bills.packageOf(1n)).to.be.revertedWithCustomError(w.bills, "UnknownPackage").withArgs(1n);
+      expect(await w.bills["balanceOf(address)"](w.tier1.address)).to.equal(0n);
+      // The error is the copyright suite's, argument for argument.
+      const disputes = await ethers.getContractFactory("CopyrightDisputes");
+      expect(w.bills.interface.getError("EvidenceRevoked")!.format("sighash")).to.equal(
+        disputes.interface.getError("EvidenceRevoked")!.format("sighash"),
+      );
+    });
+
     it("accepts an anchored evidence id and refuses an unknown one", async function () {
       const w = await networkHelpers.loadFixture(world);
       const anchored = ethers.id("purchase contract + invoices");

@@ -441,6 +441,21 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       return w;
     }
 
+    it("records the rate when the offer is made", async function () {
+      const w = await networkHelpers.loadFixture(active);
+      const tx = w.bills.connect(w.tier1).offerDiscount(ROOT, w.bank.address, 20_000_000n, RATE);
+      await expect(tx).to.emit(w.bills, "DiscountOffered").withArgs(1n, id(2n), w.bank.address, RATE);
+      await expect(tx)
+        .to.emit(w.bills, "Offered")
+        .withArgs(1n, id(2n), w.bank.address, ROOT, PartState.DiscountOffered);
+      await expect(tx).to.emit(w.bills, "TransferValue").withArgs(ROOT, id(2n), 20_000_000n);
+      // An endorsement offer carries no rate.
+      await expect(w.bills.connect(w.tier1).endorse(ROOT, w.tier2a.address, 1n)).not.to.emit(
+        w.bills,
+        "DiscountOffered",
+      );
+    });
+
     it("prices from value, rate and days to maturity and settles delivery versus payment", async function () {
       const w = await networkHelpers.loadFixture(offered);
       expect((await w.bills.partOf(id(2n))).state).to.equal(PartState.DiscountOffered);
@@ -670,6 +685,158 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
           .to.be.revertedWithCustomError(w.bills, "WrongPartState")
           .withArgs(id(2n), PartState.Offered, true);
       }
+    });
+
+    describe("a frozen part's freeze covers the value it has on offer", function () {
+      // tier1 offers 90% of its bill (part 2) and the regulator then freezes tier1's part (the root).
+      async function frozenWithOffer(kind: "endorse" | "discount"): Promise<World> {
+        const w = await active();
+        if (kind === "endorse") await w.bills.connect(w.tier1).endorse(ROOT, w.tier2a.address, 90_000_000n);
+        else await w.bills.connect(w.tier1).offerDiscount(ROOT, w.bank.address, 90_000_000n, 350);
+        await w.bills.connect(w.regulator).setPartFrozen(ROOT, true, ethers.id("court order"));
+        return w;
+      }
+      const frozenEndorsement = () => frozenWithOffer("endorse");
+      const frozenDiscount = () => frozenWithOffer("discount");
+
+      it("B1: a withdrawn offer comes back frozen, so it cannot be endorsed away", async function () {
+        const w = await networkHelpers.loadFixture(frozenEndorsement);
+        const tx = w.bills.connect(w.tier1).withdraw(id(2n));
+        await expect(tx).to.emit(w.bills, "OfferCancelled").withArgs(1n, id(2n), w.tier1.address, id(3n));
+        await expect(tx).to.emit(w.bills, "TransferValue").withArgs(id(2n), id(3n), 90_000_000n);
+        await expect(tx).to.emit(w.bills, "PartFrozen").withArgs(1n, id(3n), ethers.ZeroAddress, true, ZERO);
+        const returned = await w.bills.partOf(id(3n));
+        expect(returned.frozen).to.equal(true);
+        expect(returned.state).to.equal(PartState.Held);
+        expect(returned.value).to.equal(90_000_000n);
+        expect(returned.holder).to.equal(w.tier1.address);
+        expect(await w.bills.endorsementChain(id(3n))).to.deep.equal([w.core.address]);
+        const t1 = w.bills.connect(w.tier1);
+        for (const call of [
+          t1.endorse(id(3n), w.tier2b.address, 90_000_000n),
+          t1.split(id(3n), 1n),
+          t1.merge(id(3n), ROOT),
+          t1.offerDiscount(id(3n), w.bank.address, 1n, 350),
+          t1.pledge(id(3n), w.bank.address),
+        ]) {
+          await expect(call)
+            .to.be.revertedWithCustomError(w.bills, "WrongPartState")
+            .withArgs(id(3n), PartState.Held, true);
+        }
+        expect((await w.bills.packageOf(1n)).parts).to.equal(3n);
+        // Only the regulator lifts it, part by part.
+        await expect(w.bills.connect(w.regulator).setPartFrozen(id(3n), false, ZERO))
+          .to.emit(w.bills, "PartFrozen")
+          .withArgs(1n, id(3n), w.regulator.address, false, ZERO);
+        await expect(t1.endorse(id(3n), w.tier2b.address, 1n))
+          .to.emit(w.bills, "Offered")
+          .withArgs(1n, id(4n), w.tier2b.address, id(3n), PartState.Offered);
+      });
+
+      it("refuses the endorsee's signature until the part is unfrozen", async function () {
+        const w = await networkHelpers.loadFixture(frozenEndorsement);
+        await expect(w.bills.connect(w.tier2a).sign(id(2n)))
+          .to.be.revertedWithCustomError(w.bills, "OfferSourceFrozen")
+          .withArgs(id(2n), ROOT);
+        const offer = await w.bills.partOf(id(2n));
+        expect(offer.state).to.equal(PartState.Offered);
+        expect(offer.frozen).to.equal(false);
+        expect(await w.bills["balanceOf(address)"](w.tier2a.address)).to.equal(1n);
+        await w.bills.connect(w.regulator).setPartFrozen(ROOT, false, ZERO);
+        await expect(w.bills.connect(w.tier2a).sign(id(2n)))
+          .to.emit(w.bills, "Signed")
+          .withArgs(1n, id(2n), w.tier2a.address);
+        expect((await w.bills.partOf(id(2n))).state).to.equal(PartState.Held);
+      });
+
+      it("returns a rejected offer frozen", async function () {
+        const w = await networkHelpers.loadFixture(frozenEndorsement);
+        const tx = w.bills.connect(w.tier2a).reject(id(2n));
+        await expect(tx).to.emit(w.bills, "OfferCancelled").withArgs(1n, id(2n), w.tier2a.address, id(3n));
+        await expect(tx).to.emit(w.bills, "Transfer").withArgs(ethers.ZeroAddress, w.tier1.address, id(3n));
+        await expect(tx).to.emit(w.bills, "PartFrozen").withArgs(1n, id(3n), ethers.ZeroAddress, true, ZERO);
+        expect((await w.bills.partOf(id(3n))).frozen).to.equal(true);
+        expect((await w.bills.partOf(id(2n))).state).to.equal(PartState.Cancelled);
+        expect(await w.bills.amountsOf(1n)).to.deep.equal([FACE, 0n, 0n]);
+        await expect(w.bills.connect(w.tier1).endorse(id(3n), w.tier2a.address, 1n))
+          .to.be.revertedWithCustomError(w.bills, "WrongPartState")
+          .withArgs(id(3n), PartState.Held, true);
+        // Unfreezing the source does not release the returned part: each is the regulator's own decision.
+        await w.bills.connect(w.regulator).setPartFrozen(ROOT, false, ZERO);
+        expect((await w.bills.partOf(id(3n))).frozen).to.equal(true);
+      });
+
+      it("returns an offer of an unfrozen part unfrozen, with no freeze event", async function () {
+        const w = await networkHelpers.loadFixture(frozenEndorsement);
+        await w.bills.connect(w.regulator).setPartFrozen(ROOT, false, ZERO);
+        const tx = w.bills.connect(w.tier1).withdraw(id(2n));
+        await expect(tx).to.emit(w.bills, "OfferCancelled").withArgs(1n, id(2n), w.tier1.address, id(3n));
+        await expect(tx).not.to.emit(w.bills, "PartFrozen");
+        expect((await w.bills.partOf(id(3n))).frozen).to.equal(false);
+      });
+
+      it("refuses the financier's signature of a discount offer, paying nothing", async function () {
+        const w = await networkHelpers.loadFixture(frozenDiscount);
+        await expect(w.bills.connect(w.bank).signDiscount(id(2n), ethers.MaxUint256))
+          .to.be.revertedWithCustomError(w.bills, "OfferSourceFrozen")
+          .withArgs(id(2n), ROOT);
+        expect(await w.token.balanceOf(w.bank.address)).to.equal(10n ** 15n);
+        expect(await w.token.balanceOf(w.tier1.address)).to.equal(10n ** 15n);
+        expect((await w.bills.partOf(id(2n))).state).to.equal(PartState.DiscountOffered);
+        await w.bills.connect(w.regulator).setPartFrozen(ROOT, false, ZERO);
+        const [price] = await w.bills.discountPrice(id(2n));
+        await expect(w.bills.connect(w.bank).signDiscount(id(2n), price)).to.changeTokenBalances(
+          ethers,
+          w.token,
+          [w.bank, w.tier1],
+          [-price, price],
+        );
+      });
+
+      for (const [how, done] of [
+        ["reject", "rejected"],
+        ["withdraw", "withdrawn"],
+      ] as const) {
+        it(`returns a ${done} discount offer frozen`, async function () {
+          const w = await networkHelpers.loadFixture(frozenDiscount);
+          const by = how === "reject" ? w.bank : w.tier1;
+          const tx = how === "reject" ? w.bills.connect(by).reject(id(2n)) : w.bills.connect(by).withdraw(id(2n));
+          await expect(tx).to.emit(w.bills, "OfferCancelled").withArgs(1n, id(2n), by.address, id(3n));
+          await expect(tx).to.emit(w.bills, "PartFrozen").withArgs(1n, id(3n), ethers.ZeroAddress, true, ZERO);
+          const returned = await w.bills.partOf(id(3n));
+          expect([returned.holder, returned.value, returned.frozen]).to.deep.equal([
+            w.tier1.address,
+            90_000_000n,
+            true,
+          ]);
+          await expect(w.bills.connect(w.tier1).offerDiscount(id(3n), w.bank.address, 1n, 350))
+            .to.be.revertedWithCustomError(w.bills, "WrongPartState")
+            .withArgs(id(3n), PartState.Held, true);
+        });
+      }
+
+      it("leaves a frozen part's pledge offer neither signed, rejected nor withdrawn", async function () {
+        const w = await networkHelpers.loadFixture(active);
+        await w.bills.connect(w.tier1).pledge(ROOT, w.bank.address);
+        await w.bills.connect(w.regulator).setPartFrozen(ROOT, true, ZERO);
+        for (const call of [
+          w.bills.connect(w.bank).sign(ROOT),
+          w.bills.connect(w.bank).reject(ROOT),
+          w.bills.connect(w.tier1).withdraw(ROOT),
+        ]) {
+          await expect(call)
+            .to.be.revertedWithCustomError(w.bills, "WrongPartState")
+            .withArgs(ROOT, PartState.PledgeOffered, true);
+        }
+        const part = await w.bills.partOf(ROOT);
+        expect([part.state, part.beneficiary, part.frozen]).to.deep.equal([
+          PartState.PledgeOffered,
+          w.tier1.address,
+          true,
+        ]);
+        await w.bills.connect(w.regulator).setPartFrozen(ROOT, false, ZERO);
+        await expect(w.bills.connect(w.bank).sign(ROOT)).to.emit(w.bills, "Signed").withArgs(1n, ROOT, w.bank.address);
+      });
     });
 
     it("lets the regulator act only while active", async function () {

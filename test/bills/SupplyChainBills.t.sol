@@ -134,6 +134,7 @@ contract BillsHandler is BillsWorld {
     bool public recourseAboveUnpaid;
     bool public fractionalPayment;
     bool public revertChangedState;
+    bool public frozenValueMoved;
     uint256 public calls;
     uint256 public reverted;
     uint256 public succeeded;
@@ -236,21 +237,63 @@ contract BillsHandler is BillsWorld {
 
     function sign(uint256 partSeed, uint256 financierSeed) external {
         ++calls;
-        (uint256 id, ISupplyChainBills.PartView memory p) = _part(partSeed);
-        if (p.state == ISupplyChainBills.PartState.DiscountOffered) {
-            _attempt(p.holder, abi.encodeCall(bills.signDiscount, (id, type(uint256).max)));
-        } else {
-            bool pledgeOffer = p.state == ISupplyChainBills.PartState.PledgeOffered;
-            _attempt(pledgeOffer ? _financier(financierSeed) : p.holder, abi.encodeCall(bills.sign, (id)));
-        }
+        _sign(partSeed, financierSeed);
     }
 
     function rejectOrWithdraw(uint256 partSeed, bool reject, uint256 financierSeed) external {
         ++calls;
+        _rejectOrWithdraw(partSeed, reject, financierSeed);
+    }
+
+    /// The regulator freezes the part an offer was taken from; then its addressee signs or rejects it, or the
+    /// endorser withdraws it. Random freezes rarely hit an offer's source: this makes sure they do.
+    function freezeOfferSource(uint256 partSeed, uint256 financierSeed, uint8 then) external {
+        ++calls;
         (uint256 id, ISupplyChainBills.PartView memory p) = _part(partSeed);
+        if (!_isOffer(p)) return;
+        _attempt(regulator, abi.encodeCall(bills.setPartFrozen, (_id(id >> 24, p.parent), true, bytes32(0))));
+        then %= 3;
+        if (then == 0) _sign(partSeed, financierSeed);
+        else _rejectOrWithdraw(partSeed, then == 1, financierSeed);
+    }
+
+    function _sign(uint256 partSeed, uint256 financierSeed) private {
+        (uint256 id, ISupplyChainBills.PartView memory p) = _part(partSeed);
+        bool sourceFrozen = _offerOfFrozenPart(id, p);
+        bool ok;
+        if (p.state == ISupplyChainBills.PartState.DiscountOffered) {
+            ok = _attempt(p.holder, abi.encodeCall(bills.signDiscount, (id, type(uint256).max)));
+        } else {
+            bool pledgeOffer = p.state == ISupplyChainBills.PartState.PledgeOffered;
+            ok = _attempt(pledgeOffer ? _financier(financierSeed) : p.holder, abi.encodeCall(bills.sign, (id)));
+        }
+        if (ok && sourceFrozen) frozenValueMoved = true;
+    }
+
+    function _rejectOrWithdraw(uint256 partSeed, bool reject, uint256 financierSeed) private {
+        (uint256 id, ISupplyChainBills.PartView memory p) = _part(partSeed);
+        bool sourceFrozen = _offerOfFrozenPart(id, p);
         bool pledgeOffer = p.state == ISupplyChainBills.PartState.PledgeOffered;
-        if (reject) _attempt(pledgeOffer ? _financier(financierSeed) : p.holder, abi.encodeCall(bills.reject, (id)));
-        else _attempt(pledgeOffer ? p.holder : p.endorser, abi.encodeCall(bills.withdraw, (id)));
+        bool ok =
+            reject
+                ? _attempt(pledgeOffer ? _financier(financierSeed) : p.holder, abi.encodeCall(bills.reject, (id)))
+                : _attempt(pledgeOffer ? p.holder : p.endorser, abi.encodeCall(bills.withdraw, (id)));
+        // The value came back as the package's newest part, which must carry the source's freeze.
+        if (ok && sourceFrozen && !bills.partOf(_id(p.packageId, bills.packageOf(p.packageId).parts)).frozen) {
+            frozenValueMoved = true;
+        }
+    }
+
+    /// Whether `p` is an endorsement or discount offer taken from another part (not the root's delivery offer).
+    function _isOffer(ISupplyChainBills.PartView memory p) private pure returns (bool) {
+        return
+            p.parent != 0 &&
+            (p.state == ISupplyChainBills.PartState.Offered || p.state == ISupplyChainBills.PartState.DiscountOffered);
+    }
+
+    /// Whether `p` is an offer taken from a part the regulator froze.
+    function _offerOfFrozenPart(uint256 id, ISupplyChainBills.PartView memory p) private view returns (bool) {
+        return _isOffer(p) && bills.partOf(_id(id >> 24, p.parent)).frozen;
     }
 
     function split(uint256 partSeed, uint64 amount) external {
@@ -449,6 +492,12 @@ contract SupplyChainBillsInvariantTest is Test {
     /// hardhat-config: invariant.depth = 40
     function invariant_revertedCallsChangeNothing() public view {
         assertFalse(handler.revertChangedState(), "a reverted call changed state");
+    }
+
+    /// hardhat-config: invariant.runs = 24
+    /// hardhat-config: invariant.depth = 40
+    function invariant_frozenPartsOffersStayFrozen() public view {
+        assertFalse(handler.frozenValueMoved(), "an offer of a frozen part was signed or came back unfrozen");
     }
 
     /// hardhat-config: invariant.runs = 24
@@ -667,6 +716,38 @@ contract SupplyChainBillsFuzzTest is BillsWorld {
             lock.part,
             uint256(lock.amount)
         );
+    }
+
+    /// Freezing a part covers what it has on offer (endorsement or discount): the addressee cannot sign, and the
+    /// value comes back frozen whoever returns it; the package's value is unchanged throughout.
+    function testFuzz_frozenPartKeepsItsOffers(uint64 amount, bool discount, bool byAddressee) public {
+        uint64 face = 1_000_000;
+        uint256 pkg = _issue(face, maturity, false);
+        uint256 root = _id(pkg, 1);
+        amount = uint64(bound(amount, 1, face));
+        address holder = enterprises[1];
+        address to = discount ? financiers[0] : enterprises[2];
+        vm.prank(holder);
+        uint256 offer = discount ? bills.offerDiscount(root, to, amount, 350) : bills.endorse(root, to, amount);
+        vm.prank(regulator);
+        bills.setPartFrozen(root, true, "order");
+
+        vm.prank(to);
+        vm.expectRevert(abi.encodeWithSelector(ISupplyChainBills.OfferSourceFrozen.selector, offer, root));
+        if (discount) bills.signDiscount(offer, type(uint256).max);
+        else bills.sign(offer);
+
+        vm.prank(byAddressee ? to : holder);
+        if (byAddressee) bills.reject(offer);
+        else bills.withdraw(offer);
+        ISupplyChainBills.PartView memory returned = bills.partOf(_id(pkg, 3));
+        assertTrue(returned.frozen, "the value came back frozen");
+        assertEq(returned.value, amount, "all of it");
+        assertEq(returned.holder, holder, "to the endorser");
+        assertEq(_liveValue(pkg), face, "value conserved");
+        vm.prank(holder);
+        _expectWrongState(_id(pkg, 3), ISupplyChainBills.PartState.Held, true);
+        bills.endorse(_id(pkg, 3), enterprises[3], amount);
     }
 
     function testFuzz_redeemPaysEachPartItsValue(uint64 a, uint64 b) public {

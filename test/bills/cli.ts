@@ -190,6 +190,7 @@ describe("bills CLI on a hardhat node", function () {
       "Signed",
       "Signed",
       "Offered",
+      "DiscountOffered",
     ]);
     expect(history[0]).to.match(new RegExp(`^block \\d+: Issued: issued 1000000\\.00 yuan by ${core} to ${tier1}`));
     const partHistory = ok(bills("history", "1", "--part", part(1n, 3n)))

@@ -5,6 +5,7 @@ import {
   BillsClient,
   MAX_UNITS,
   ParticipantsClient,
+  describeBillEvent,
   discountQuote,
   formatTokenYuan,
   formatYuan,
@@ -219,6 +220,7 @@ describe("bills SDK", function () {
         "Accepted",
         "Signed",
         "Offered",
+        "DiscountOffered",
         "Signed",
         "Discounted",
         "Offered",
@@ -229,6 +231,11 @@ describe("bills SDK", function () {
       ]);
       const issuedEvent = history[0];
       expect(issuedEvent.name === "Issued" && issuedEvent.faceValue).to.equal("1000000.00");
+      const offered = history.find((e) => e.name === "DiscountOffered")!;
+      expect(offered).to.deep.include({ tokenId: offer.tokenId, financier: w.bank.address, rateBps: 350 });
+      expect(describeBillEvent(offered)).to.equal(
+        `part ${offer.tokenId} offered for discount to ${w.bank.address} at 3.5%`,
+      );
       const discounted = history.find((e) => e.name === "Discounted");
       expect(discounted).to.deep.include({
         tokenId: offer.tokenId,
@@ -275,7 +282,7 @@ describe("bills SDK", function () {
         tradeDigest: "x",
       });
       expect(names(await as(w.core).history(other.packageId))).to.deep.equal(["Issued", "Offered"]);
-      expect(await as(w.core).history(issued.packageId)).to.have.length(12);
+      expect(await as(w.core).history(issued.packageId)).to.have.length(13);
     });
 
     it("hands out the registry as a ParticipantsClient in the bills deployment's time unit", async function () {
@@ -333,6 +340,26 @@ describe("bills SDK", function () {
         InvalidInputError,
         'acceptor is not an address: "0x123"',
       );
+      const unknown = ethers.id("never anchored");
+      await expect(as(w.core).issue({ ...request, evidenceId: unknown })).to.be.rejectedWith(
+        InvalidInputError,
+        `evidence ${unknown} is not anchored in the evidence registry`,
+      );
+      const revoked = ethers.id("withdrawn invoice");
+      await w.evidence.connect(w.core).anchor(revoked, 1, ethers.ZeroHash);
+      await w.evidence.connect(w.core).revoke(revoked, ethers.ZeroHash);
+      const revokedAt = new Date((await networkHelpers.time.latest()) * 1000).toISOString();
+      await expect(as(w.core).issue({ ...request, evidenceId: revoked })).to.be.rejectedWith(
+        InvalidInputError,
+        `evidence ${revoked} was revoked at ${revokedAt}`,
+      );
+      const noEvidence = await ethers.deployContract("SupplyChainBills", [w.registry, ethers.ZeroAddress, DAY, 1]);
+      await expect(
+        new BillsClient(await noEvidence.getAddress(), w.core).issue({ ...request, evidenceId: revoked }),
+      ).to.be.rejectedWith(
+        InvalidInputError,
+        "this bills deployment has no evidence registry: it takes no evidence id",
+      );
       const issued = await as(w.core).issue(request);
       await as(w.core).accept(issued.packageId);
       await as(w.tier1).sign(issued.rootTokenId);
@@ -378,6 +405,31 @@ describe("bills SDK", function () {
       expect(part.takenOver).to.equal(true);
       await as(w.regulator).setPartFrozen(offer.tokenId, true, "court order");
       expect((await as(w.tier1).part(offer.tokenId)).frozen).to.equal(true);
+    });
+    it("reports a frozen part's offer as refused, and its value coming back frozen", async function () {
+      const { w, as } = await networkHelpers.loadFixture(world);
+      const issued = await as(w.core).issue({ ...issuedRequest(w), amount: "1000.00" });
+      await as(w.core).accept(issued.packageId);
+      await as(w.tier1).sign(issued.rootTokenId);
+      const offer = await as(w.tier1).endorse(issued.rootTokenId, w.tier2a.address, "900.00");
+      await as(w.regulator).setPartFrozen(issued.rootTokenId, true, "court order");
+      const refused = await as(w.tier2a)
+        .sign(offer.tokenId)
+        .catch((e: unknown) => e);
+      expect(refused).to.be.instanceOf(ContractRevertError);
+      expect((refused as ContractRevertError).errorName).to.equal("OfferSourceFrozen");
+      expect((refused as ContractRevertError).args).to.deep.include({
+        tokenId: offer.tokenId,
+        sourceTokenId: issued.rootTokenId,
+      });
+      await as(w.tier1).withdraw(offer.tokenId);
+      const returned = partTokenId(issued.packageId, 3n);
+      expect(await as(w.tier1).part(returned)).to.deep.include({ frozen: true, value: "900.00", state: "held" });
+      const frozen = (await as(w.tier1).partHistory(returned)).find((e) => e.name === "PartFrozen")!;
+      expect(frozen).to.deep.include({ tokenId: returned, regulator: ethers.ZeroAddress, frozen: true });
+      expect(describeBillEvent(frozen)).to.equal(
+        `part ${returned} created frozen: its value came back from an offer of a frozen part`,
+      );
     });
   });
 

@@ -133,6 +133,60 @@ describe("ParticipantRegistry", function () {
     });
   });
 
+  describe("the register's staff are not participants", function () {
+    it("refuses to register the admin or a KYC officer", async function () {
+      const { registry, admin, kyc, bob, until, KYC_ROLE } = await networkHelpers.loadFixture(deploy);
+      const ADMIN_ROLE = await registry.DEFAULT_ADMIN_ROLE();
+      await expect(registry.connect(kyc).register(admin.address, ORG, ENTERPRISE, until))
+        .to.be.revertedWithCustomError(registry, "RegistryStaffCannotParticipate")
+        .withArgs(admin.address, ADMIN_ROLE);
+      await registry.connect(admin).grantRole(KYC_ROLE, bob.address);
+      await expect(registry.connect(kyc).register(bob.address, ORG, FINANCIER, until))
+        .to.be.revertedWithCustomError(registry, "RegistryStaffCannotParticipate")
+        .withArgs(bob.address, KYC_ROLE);
+      // One account holding both roles is refused for the first.
+      await registry.connect(admin).grantRole(ADMIN_ROLE, bob.address);
+      await expect(registry.connect(kyc).register(bob.address, ORG, FINANCIER, until))
+        .to.be.revertedWithCustomError(registry, "RegistryStaffCannotParticipate")
+        .withArgs(bob.address, ADMIN_ROLE);
+      for (const who of [admin, bob]) {
+        expect((await registry.participant(who.address)).registeredAt).to.equal(0n);
+        expect(await registry.isActive(who.address, ENTERPRISE | FINANCIER)).to.equal(false);
+      }
+      // Once it no longer holds either role, the account may be registered.
+      await registry.connect(bob).renounceRole(ADMIN_ROLE, bob.address);
+      await registry.connect(admin).revokeRole(KYC_ROLE, bob.address);
+      await expect(registry.connect(kyc).register(bob.address, ORG, FINANCIER, until))
+        .to.emit(registry, "ParticipantRegistered")
+        .withArgs(bob.address, ORG, FINANCIER, until);
+    });
+
+    it("refuses the admin and KYC roles to a registered participant, and nothing else", async function () {
+      const { registry, admin, kyc, alice, bob, until, KYC_ROLE } = await networkHelpers.loadFixture(deploy);
+      const ADMIN_ROLE = await registry.DEFAULT_ADMIN_ROLE();
+      await registry.connect(kyc).register(alice.address, ORG, ENTERPRISE, until);
+      for (const role of [KYC_ROLE, ADMIN_ROLE]) {
+        await expect(registry.connect(admin).grantRole(role, alice.address))
+          .to.be.revertedWithCustomError(registry, "ParticipantCannotBeStaff")
+          .withArgs(alice.address, role);
+        expect(await registry.hasRole(role, alice.address)).to.equal(false);
+      }
+      // A suspended or expired registration is still a registration.
+      await registry.connect(kyc).suspend(alice.address, REASON);
+      await expect(registry.connect(admin).grantRole(KYC_ROLE, alice.address))
+        .to.be.revertedWithCustomError(registry, "ParticipantCannotBeStaff")
+        .withArgs(alice.address, KYC_ROLE);
+      // Unregistered accounts get roles as before; roles without a meaning here are not refused.
+      await expect(registry.connect(admin).grantRole(KYC_ROLE, bob.address))
+        .to.emit(registry, "RoleGranted")
+        .withArgs(KYC_ROLE, bob.address, admin.address);
+      const other = ethers.id("SOME_OTHER_ROLE");
+      await expect(registry.connect(admin).grantRole(other, alice.address))
+        .to.emit(registry, "RoleGranted")
+        .withArgs(other, alice.address, admin.address);
+    });
+  });
+
   describe("update, suspend, reinstate", function () {
     it("updates roles and validity", async function () {
       const { registry, kyc, alice, until } = await networkHelpers.loadFixture(deploy);

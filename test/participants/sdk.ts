@@ -195,18 +195,30 @@ describe("participants SDK", function () {
     });
 
     it("returns what the contract refuses as a decoded error", async function () {
-      const { registry, as, admin, kyc, until } = await networkHelpers.loadFixture(deploy);
-      // A second KYC officer registers the first, suspends it; the first may not lift its own suspension.
-      const [, , , , , , second] = await ethers.getSigners();
-      await registry.connect(admin).grantRole(await registry.KYC_ROLE(), second.address);
-      await as(second).register({ account: kyc.address, org: "KYC desk", roles: "enterprise", validUntil: until });
-      await as(second).suspend(kyc.address);
-      const error = await as(kyc)
-        .reinstate(kyc.address)
+      const { as, kyc, regulator, until } = await networkHelpers.loadFixture(deploy);
+      // A regulator may not freeze itself.
+      await as(kyc).register({ account: regulator.address, org: "CBIRC-SH", roles: "regulator", validUntil: until });
+      const error = await as(regulator)
+        .freeze(regulator.address)
         .catch((e: unknown) => e);
       expect(error).to.be.instanceOf(ContractRevertError);
       expect((error as ContractRevertError).errorName).to.equal("SelfRegistration");
-      expect((error as ContractRevertError).message).to.equal(`SelfRegistration(account=${kyc.address})`);
+      expect((error as ContractRevertError).message).to.equal(`SelfRegistration(account=${regulator.address})`);
+    });
+
+    it("refuses to register the register's admin or a KYC officer, before sending", async function () {
+      const { registry, as, admin, kyc, bob, until } = await networkHelpers.loadFixture(deploy);
+      const request = { org: "91310000X", roles: "enterprise", validUntil: until };
+      await expect(as(kyc).register({ ...request, account: admin.address })).to.be.rejectedWith(
+        InvalidInputError,
+        `${admin.address} holds the registry's admin role: the registry's admin and KYC officers cannot be participants`,
+      );
+      await registry.connect(admin).grantRole(await registry.KYC_ROLE(), bob.address);
+      await expect(as(kyc).register({ ...request, account: bob.address })).to.be.rejectedWith(
+        InvalidInputError,
+        `${bob.address} holds the registry's KYC role: the registry's admin and KYC officers cannot be participants`,
+      );
+      expect((await as(kyc).get(bob.address)).registered).to.equal(false);
     });
   });
 });
