@@ -10,12 +10,12 @@ import { expect } from "chai";
 import { ContractFactory, JsonRpcProvider } from "ethers";
 import hre from "hardhat";
 
-import { rpc, runHardhat, startNode, type LocalNode } from "../test/helpers/cli.js";
+import { journalDir, rpc, runHardhat, startNode, type LocalNode } from "../test/helpers/cli.js";
 
 const CHAIN_ID = 31_342;
 const root = path.resolve(import.meta.dirname, "..");
 const example = path.join(root, "examples", "integrator");
-const journal = path.join(root, "deploy", "deployments", `chain-${CHAIN_ID}`);
+const journal = journalDir(CHAIN_ID);
 
 function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}) {
   const result = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, ...env }, timeout: 300_000 });

@@ -1,4 +1,5 @@
 export * from "./errors.js";
+export * from "./input.js";
 export * from "./evidence/index.js";
 export * from "./deployments.js";
 export * from "./participants/index.js";

@@ -21,7 +21,8 @@ import {
 } from "../../typechain-types/index.js";
 import { InvalidInputError, SdkError, withDecodedErrors } from "../errors.js";
 import type { Mined } from "../evidence/client.js";
-import { ParticipantsClient, checkAddress, reasonHash, type BlockRange } from "../participants/client.js";
+import { checkAddress, toBytes32 } from "../input.js";
+import { ParticipantsClient, type BlockRange } from "../participants/client.js";
 import { BUSINESS_ROLES, Roles } from "../participants/roles.js";
 import {
   chainTimeToDate,
@@ -230,7 +231,7 @@ export class BillsClient {
     await this.requireParticipant(request.acceptor, BUSINESS_ROLES, "acceptor");
     await this.requireParticipant(request.payee, Roles.enterprise, "payee");
     checkAddress(request.token, "settlement token");
-    const digest = reasonHash(request.tradeDigest);
+    const digest = toBytes32(request.tradeDigest);
     if (digest === ZeroHash) throw new InvalidInputError("the trade-background digest is required");
     const evidenceId = request.evidenceId === undefined ? ZeroHash : request.evidenceId;
     if (!isHexString(evidenceId, 32)) throw new InvalidInputError(`evidence id must be 32 bytes of hex`);
@@ -470,7 +471,7 @@ export class BillsClient {
 
   /** Dishonors an unfunded matured bill; `reason` is text (hashed) or a 32-byte hash. */
   async dishonor(packageId: bigint, reason?: string): Promise<Mined> {
-    return BillsClient.mined(await this.send(() => this.contract.dishonor(packageId, reasonHash(reason))));
+    return BillsClient.mined(await this.send(() => this.contract.dishonor(packageId, toBytes32(reason))));
   }
 
   /** Files a recourse claim against an earlier endorser or the drawer of the part. */
@@ -493,7 +494,7 @@ export class BillsClient {
 
   /** Regulator: freezes or unfreezes a part. */
   async setPartFrozen(tokenId: bigint, frozen: boolean, reason?: string): Promise<Mined> {
-    return BillsClient.mined(await this.send(() => this.contract.setPartFrozen(tokenId, frozen, reasonHash(reason))));
+    return BillsClient.mined(await this.send(() => this.contract.setPartFrozen(tokenId, frozen, toBytes32(reason))));
   }
 
   // ------------------------------------------------------------ views

@@ -21,6 +21,7 @@ import {
   type CopyrightRelay,
 } from "../../typechain-types/index.js";
 import { InvalidInputError, SdkError, withDecodedErrors } from "../errors.js";
+import { checkAddress, checkBytes32 } from "../input.js";
 import type { Mined } from "../evidence/client.js";
 import { algorithmId, algorithmName, hashFile, type HashAlgorithmName } from "../evidence/hash.js";
 import { splitFee, storedAuthorsHash, validateAuthors, type Author } from "./authors.js";
@@ -136,16 +137,6 @@ const ERC20_ABI = [
   "function allowance(address owner, address spender) view returns (uint256)",
   "function approve(address spender, uint256 amount) returns (bool)",
 ];
-
-function checkBytes32(value: string, what: string): string {
-  if (!isHexString(value, 32)) throw new InvalidInputError(`${what} must be 32 bytes of hex, got "${value}"`);
-  return value;
-}
-
-function checkAddress(value: string, what: string): string {
-  if (!isAddress(value)) throw new InvalidInputError(`${what} is not an address: "${value}"`);
-  return value;
-}
 
 function checkBps(value: number, what: string): number {
   if (!Number.isInteger(value) || value < 0 || value > 10_000) {

@@ -21,6 +21,7 @@ import {
   WrongNetworkError,
   withDecodedErrors,
 } from "../errors.js";
+import { checkBytes32, toBytes32 } from "../input.js";
 import { algorithmId, algorithmName, hashFile, randomSalt, type HashAlgorithmName } from "./hash.js";
 import { EvidenceBatch, type EvidenceReceipt } from "./receipt.js";
 import type { SignedAnchor, SignedCosign, SignedRequest } from "./signing.js";
@@ -192,16 +193,7 @@ function toEvent(log: LogDescription, location: EventLocation, id: string): Evid
   }
 }
 
-function checkId(value: string, what = "evidence id"): string {
-  if (!isHexString(value, 32)) throw new InvalidInputError(`${what} must be 32 bytes of hex, got "${value}"`);
-  return value;
-}
-
-/** A reason or metadata given as text is hashed (keccak256 of UTF-8); a 32-byte hex value is taken as is. */
-export function toBytes32(value: string | undefined): string {
-  if (value === undefined || value === "") return ZeroHash;
-  return isHexString(value, 32) ? value : utf8Hash(value);
-}
+const checkId = (value: string, what = "evidence id"): string => checkBytes32(value, what);
 
 /** Typed access to an EvidenceRegistry: anchoring, batches with receipts, witnesses, revocation and verification. */
 export class EvidenceClient {

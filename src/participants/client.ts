@@ -14,6 +14,7 @@ import {
 
 import { ParticipantRegistry__factory, type ParticipantRegistry } from "../../typechain-types/index.js";
 import { InvalidInputError, SdkError, withDecodedErrors } from "../errors.js";
+import { checkAddress, toBytes32 } from "../input.js";
 import type { Mined } from "../evidence/client.js";
 import { hashBytes } from "../evidence/hash.js";
 import { BUSINESS_ROLES, Roles, parseRoles, roleNames, type RoleName } from "./roles.js";
@@ -84,18 +85,6 @@ const EVENT_NAMES = [
 export interface BlockRange {
   fromBlock?: number | bigint;
   toBlock?: number | bigint | "latest";
-}
-
-export function checkAddress(value: string, what: string): string {
-  if (typeof value !== "string" || !isAddress(value))
-    throw new InvalidInputError(`${what} is not an address: "${value}"`);
-  return value;
-}
-
-/** A 32-byte reason: hex as given, other text hashed (keccak256), nothing as zero. */
-export function reasonHash(reason: string | undefined): string {
-  if (reason === undefined || reason === "") return ZeroHash;
-  return isHexString(reason, 32) ? reason : utf8Hash(reason);
 }
 
 /**
@@ -237,7 +226,7 @@ export class ParticipantsClient {
     if ((await this.registered(account)).suspended)
       throw new InvalidInputError(`participant ${account} is already suspended`);
     await this.requireKycOfficer();
-    return this.send(() => this.contract.suspend(account, reasonHash(reason)));
+    return this.send(() => this.contract.suspend(account, toBytes32(reason)));
   }
 
   /** Lifts a suspension (KYC role; never the sender itself). */
@@ -269,7 +258,7 @@ export class ParticipantsClient {
     if (!(await this.contract.isActive(sender, Roles.regulator))) {
       throw new InvalidInputError(`${sender} is not an active regulator`);
     }
-    return this.send(() => this.contract.setFrozen(account, frozen, reasonHash(reason)));
+    return this.send(() => this.contract.setFrozen(account, frozen, toBytes32(reason)));
   }
 
   // ------------------------------------------------------------ views

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 
-import { toBytes32 } from "../../src/evidence/client.js";
+import { toBytes32 } from "../../src/input.js";
 import { algorithmId, hashFile } from "../../src/evidence/hash.js";
 import { formatSignedRequest, signAnchor } from "../../src/evidence/signing.js";
 import { cliAction, evidenceClient, formatTime, sender } from "../cli.js";

@@ -1,15 +1,3 @@
-import { cliAction } from "../cli.js";
-import { participantsClient } from "./client.js";
+import { standingAction } from "./standing.js";
 
-interface Args {
-  account: string;
-  reason?: string;
-  participants?: string;
-  from?: string;
-}
-
-export default cliAction<Args>(async (args, hre) => {
-  const { client } = await participantsClient(hre, args);
-  const mined = await client.freeze(args.account, args.reason);
-  console.log(`froze ${args.account} (tx ${mined.transaction})`);
-});
+export default standingAction("freeze", "froze");

@@ -1,14 +1,3 @@
-import { cliAction } from "../cli.js";
-import { participantsClient } from "./client.js";
+import { standingAction } from "./standing.js";
 
-interface Args {
-  account: string;
-  participants?: string;
-  from?: string;
-}
-
-export default cliAction<Args>(async (args, hre) => {
-  const { client } = await participantsClient(hre, args);
-  const mined = await client.reinstate(args.account);
-  console.log(`reinstated ${args.account} (tx ${mined.transaction})`);
-});
+export default standingAction("reinstate", "reinstated");

@@ -11,25 +11,23 @@ import {
   PackageStatus,
   PartState,
   REGULATOR,
+  ROOT,
   UNIT,
+  type World,
+  activeWorld,
   deployWorld,
   issueBill,
+  partOfFirst,
   tokenId,
-  type World,
 } from "./fixture.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
 const ZERO = ethers.ZeroHash;
-const ROOT = tokenId(1n, 1n);
-const id = (seq: bigint) => tokenId(1n, seq);
+const id = partOfFirst;
 const Mode = { Accept: 0, Refuse: 1, WrongAnswer: 2, SignInHook: 3 } as const;
 
-async function active(): Promise<World> {
-  const w = await deployWorld(connection);
-  await issueBill(w);
-  return w;
-}
+const active = () => activeWorld(connection);
 
 /** A contract participant (registered enterprise) in the active world. */
 async function withHolderContract(): Promise<World & { holder: BillsHolderMock }> {

@@ -8,19 +8,19 @@ import {
   HOLDER_ROLES,
   PackageStatus,
   PartState,
+  ROOT,
   UNIT,
   WINDOW,
+  type World,
   deployWorld,
   issueBill,
   tokenId,
-  type World,
 } from "./fixture.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
 const world = () => deployWorld(connection);
 const ZERO = ethers.ZeroHash;
-const ROOT = tokenId(1n, 1n);
 
 describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
   describe("deployment and interfaces", function () {

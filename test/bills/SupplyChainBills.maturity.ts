@@ -6,19 +6,20 @@ import {
   HOLDER_ROLES,
   PackageStatus,
   PartState,
+  ROOT,
   UNIT,
   WINDOW,
+  type World,
   deployWorld,
   issueBill,
+  partOfFirst,
   tokenId,
-  type World,
 } from "./fixture.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
 const ZERO = ethers.ZeroHash;
-const ROOT = tokenId(1n, 1n);
-const id = (seq: bigint) => tokenId(1n, seq);
+const id = partOfFirst;
 const REASON = ethers.id("insufficient funds");
 
 /**

@@ -10,24 +10,22 @@ import {
   PackageStatus,
   PartState,
   REGULATOR,
+  ROOT,
   UNIT,
+  type World,
+  activeWorld,
   deployWorld,
   issueBill,
+  partOfFirst,
   tokenId,
-  type World,
 } from "./fixture.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
 const ZERO = ethers.ZeroHash;
-const ROOT = tokenId(1n, 1n);
-const id = (seq: bigint) => tokenId(1n, seq);
+const id = partOfFirst;
 
-async function active(): Promise<World> {
-  const w = await deployWorld(connection);
-  await issueBill(w);
-  return w;
-}
+const active = () => activeWorld(connection);
 
 async function nonTransferable(): Promise<World> {
   const w = await deployWorld(connection);

@@ -10,24 +10,21 @@ import { expect } from "chai";
 import { Contract, ContractFactory, JsonRpcProvider, getAddress, id } from "ethers";
 import hre from "hardhat";
 
-import { rpc, runHardhat, startNode, type CliResult, type LocalNode } from "../helpers/cli.js";
+import {
+  errorLine,
+  journalDir,
+  ok,
+  rpc,
+  runHardhat,
+  startNode,
+  type CliResult,
+  type LocalNode,
+} from "../helpers/cli.js";
 
 const CHAIN_ID = 31_341;
-const journal = path.join(import.meta.dirname, "..", "..", "deploy", "deployments", `chain-${CHAIN_ID}`);
+const journal = journalDir(CHAIN_ID);
 const part = (pkg: bigint, seq: bigint) => String((pkg << 24n) | seq);
 const ROOT = part(1n, 1n);
-
-function errorLine(result: CliResult): string {
-  expect(result.status, result.stdout + result.stderr).to.equal(1);
-  const lines = result.stderr.split("\n").filter((line) => line.trim() !== "" && !line.includes("nodedir"));
-  expect(lines, result.stderr).to.have.length(1);
-  return lines[0];
-}
-
-function ok(result: CliResult): string {
-  expect(result.status, result.stdout + result.stderr).to.equal(0);
-  return result.stdout;
-}
 
 describe("bills CLI on a hardhat node", function () {
   this.timeout(400_000);

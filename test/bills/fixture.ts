@@ -43,6 +43,9 @@ export const PackageStatus = {
 } as const;
 
 export const tokenId = (packageId: bigint, seq: bigint): bigint => (packageId << 24n) | seq;
+/** Package 1's root part, and its part `seq`: the fixtures issue one package. */
+export const ROOT = tokenId(1n, 1n);
+export const partOfFirst = (seq: bigint): bigint => tokenId(1n, seq);
 
 export interface World {
   registry: ParticipantRegistry;
@@ -130,4 +133,11 @@ export async function issueBill(
   if (stage === "accepted") return 1n;
   await w.bills.connect(w.tier1).sign(tokenId(1n, 1n));
   return 1n;
+}
+
+/** A world with package 1 issued, accepted and held by tier1. */
+export async function activeWorld(connection: NetworkConnection): Promise<World> {
+  const w = await deployWorld(connection);
+  await issueBill(w);
+  return w;
 }

@@ -8,17 +8,19 @@ import path from "node:path";
 import { expect } from "chai";
 import { getAddress, id as textHash } from "ethers";
 
-import { rpc, runHardhat, startNode, type CliResult, type LocalNode } from "../helpers/cli.js";
+import {
+  errorLine,
+  journalDir,
+  ok,
+  rpc,
+  runHardhat,
+  startNode,
+  type CliResult,
+  type LocalNode,
+} from "../helpers/cli.js";
 
 const CHAIN_ID = 31_338;
-const journal = path.join(import.meta.dirname, "..", "..", "deploy", "deployments", `chain-${CHAIN_ID}`);
-
-/** The single error line a failed command prints. */
-function errorLine(result: CliResult): string {
-  const lines = result.stderr.split("\n").filter((line) => line.trim() !== "" && !line.includes("nodedir"));
-  expect(lines, result.stderr).to.have.length(1);
-  return lines[0];
-}
+const journal = journalDir(CHAIN_ID);
 
 describe("evidence CLI on a hardhat node", function () {
   this.timeout(300_000);

@@ -7,21 +7,19 @@ import path from "node:path";
 import { expect } from "chai";
 import { ContractFactory, JsonRpcProvider } from "ethers";
 
-import { rpc, runHardhat, startNode, type CliResult, type LocalNode } from "../helpers/cli.js";
+import {
+  errorLine,
+  journalDir,
+  ok,
+  rpc,
+  runHardhat,
+  startNode,
+  type CliResult,
+  type LocalNode,
+} from "../helpers/cli.js";
 
 const CHAIN_ID = 31_340;
-const journal = path.join(import.meta.dirname, "..", "..", "deploy", "deployments", `chain-${CHAIN_ID}`);
-
-function errorLine(result: CliResult): string {
-  const lines = result.stderr.split("\n").filter((line) => line.trim() !== "" && !line.includes("nodedir"));
-  expect(lines, result.stderr).to.have.length(1);
-  return lines[0];
-}
-
-function ok(result: CliResult): string {
-  expect(result.status, result.stdout + result.stderr).to.equal(0);
-  return result.stdout;
-}
+const journal = journalDir(CHAIN_ID);
 
 describe("copyright CLI on a hardhat node", function () {
   this.timeout(600_000);

@@ -117,3 +117,23 @@ export async function rpc<T>(url: string, method: string, params: unknown[] = []
   if (body.error !== undefined) throw new Error(`${method}: ${body.error.message}`);
   return body.result as T;
 }
+
+/** The Ignition journal of a chain, removed before a suite deploys there so each run starts clean. */
+export function journalDir(chainId: number): string {
+  return path.join(root, "deploy", "deployments", `chain-${chainId}`);
+}
+
+/** A command's output, asserting it succeeded. */
+export function ok(result: CliResult): string {
+  if (result.status !== 0) throw new Error(`exit ${result.status}\n${result.stdout}${result.stderr}`);
+  return result.stdout;
+}
+
+/** The single `error:` line a failed command prints, asserting it exited 1 and printed nothing else. */
+export function errorLine(result: CliResult): string {
+  const lines = result.stderr.split("\n").filter((line) => line.trim() !== "" && !line.includes("nodedir"));
+  if (result.status !== 1 || lines.length !== 1) {
+    throw new Error(`expected exit 1 and one error line, got exit ${result.status}\n${result.stdout}${result.stderr}`);
+  }
+  return lines[0];
+}

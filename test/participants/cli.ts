@@ -7,22 +7,19 @@ import path from "node:path";
 import { expect } from "chai";
 import { getAddress, id } from "ethers";
 
-import { rpc, runHardhat, startNode, type CliResult, type LocalNode } from "../helpers/cli.js";
+import {
+  errorLine,
+  journalDir,
+  ok,
+  rpc,
+  runHardhat,
+  startNode,
+  type CliResult,
+  type LocalNode,
+} from "../helpers/cli.js";
 
 const CHAIN_ID = 31_339;
-const journal = path.join(import.meta.dirname, "..", "..", "deploy", "deployments", `chain-${CHAIN_ID}`);
-
-function errorLine(result: CliResult): string {
-  expect(result.status, result.stdout + result.stderr).to.equal(1);
-  const lines = result.stderr.split("\n").filter((line) => line.trim() !== "" && !line.includes("nodedir"));
-  expect(lines, result.stderr).to.have.length(1);
-  return lines[0];
-}
-
-function ok(result: CliResult): string {
-  expect(result.status, result.stdout + result.stderr).to.equal(0);
-  return result.stdout;
-}
+const journal = journalDir(CHAIN_ID);
 
 describe("participants CLI on a hardhat node", function () {
   this.timeout(300_000);

@@ -6,7 +6,8 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import { ContractRevertError, InvalidInputError, WrongNetworkError } from "../../src/errors.js";
-import { EvidenceClient, toBytes32, verifyReceipt } from "../../src/evidence/client.js";
+import { EvidenceClient, verifyReceipt } from "../../src/evidence/client.js";
+import { toBytes32 } from "../../src/input.js";
 import { algorithmId, algorithmName, hashBytes, hashFile, randomSalt } from "../../src/evidence/hash.js";
 import { EvidenceBatch, parseReceipt, readReceipt } from "../../src/evidence/receipt.js";
 

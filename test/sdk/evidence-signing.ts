@@ -8,7 +8,8 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import { ContractRevertError, InvalidInputError, WrongNetworkError } from "../../src/errors.js";
-import { EvidenceClient, toBytes32 } from "../../src/evidence/client.js";
+import { EvidenceClient } from "../../src/evidence/client.js";
+import { toBytes32 } from "../../src/input.js";
 import { hashBytes } from "../../src/evidence/hash.js";
 import {
   formatSignedRequest,
