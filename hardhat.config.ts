@@ -22,14 +22,13 @@ const optimizer = { enabled: true, runs: 1000 };
 // by under 0.2% (npm run bench). Its Solidity test imports it, so that test is compiled the same way.
 const SIZE_BOUND = ["contracts/bills/SupplyChainBills.sol", "test/bills/SupplyChainBills.t.sol"];
 
-function profile(settings: { evmVersion?: string } = {}, extra: { isolated?: boolean } = {}) {
+function profile(settings: { evmVersion?: string } = {}) {
   const compiler = (runs: number) => ({
     version: SOLC_VERSION,
     path: solcPath,
     settings: { ...settings, optimizer: { ...optimizer, runs } },
   });
   return {
-    ...extra,
     compilers: [compiler(optimizer.runs)],
     overrides: Object.fromEntries(SIZE_BOUND.map((file) => [file, compiler(200)])),
   };
@@ -41,7 +40,7 @@ export default defineConfig({
   solidity: {
     profiles: {
       default: profile(),
-      production: profile({}, { isolated: true }),
+      production: { ...profile(), isolated: true },
       // Pre-Shanghai bytecode (no PUSH0 / MCOPY / transient storage) for consortium chains such as FISCO BCOS.
       compat: profile({ evmVersion: "paris" }),
     },

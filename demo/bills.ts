@@ -5,7 +5,7 @@ import BillsModule from "../deploy/modules/Bills.js";
 import { BillsClient, formatTokenYuan, formatYuan, type PartInfo } from "../src/bills/index.js";
 import { EvidenceClient } from "../src/evidence/client.js";
 import { hashBytes } from "../src/evidence/hash.js";
-import { ParticipantsClient, type RoleName } from "../src/participants/index.js";
+import { ParticipantsClient, latestChainTime, type RoleName } from "../src/participants/index.js";
 import { MockStablecoin__factory } from "../typechain-types/index.js";
 import { deployModule } from "./deploy.js";
 import type { DemoReport } from "./report.js";
@@ -39,12 +39,17 @@ export async function runBillsDemo(connection: NetworkConnection, report: DemoRe
   const { supplyChainBills, participantRegistry, evidenceRegistry } = await deployModule(connection, BillsModule);
   const billsAddress = await supplyChainBills.getAddress();
   report.add("bills", "deploy", `SupplyChainBills at ${billsAddress} (Ignition module "Bills")`);
-  const as = (signer: HardhatEthersSigner) => new BillsClient(billsAddress, signer);
+  // One client per signer, so each keeps what it has read (time unit, registry).
+  const clients = new Map<HardhatEthersSigner, BillsClient>();
+  const as = (signer: HardhatEthersSigner) => {
+    if (!clients.has(signer)) clients.set(signer, new BillsClient(billsAddress, signer));
+    return clients.get(signer)!;
+  };
   // A digital-yuan stand-in with 2 decimals: one token unit is one fen, the bills' minimum unit.
   const cny = await new MockStablecoin__factory(platform).deploy(2);
   const toYuan = (tokenUnits: bigint) => formatTokenYuan(tokenUnits, 2, { grouping: true });
   const balance = async (signer: HardhatEthersSigner) => cny.balanceOf(signer.address);
-  const latest = async () => BigInt((await connection.ethers.provider.getBlock("latest"))!.timestamp);
+  const latest = () => latestChainTime(connection.ethers.provider);
   const unit = await as(platform).timeUnit();
   const day = BigInt(DAY) * unit;
 
@@ -241,7 +246,7 @@ export async function runBillsDemo(connection: NetworkConnection, report: DemoRe
     `the drawer pays tier-1 ${toYuan((await balance(tier1)) - beforeRest)} yuan for its part`,
     paidRest.gasUsed,
   );
-  const recovered = [paidB.amount, paidRest.amount].reduce((a, b) => a + b, 0n);
+  const recovered = paidB.amount + paidRest.amount;
   report.add(
     "bills",
     "recovered",

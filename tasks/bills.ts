@@ -1,28 +1,15 @@
 import { emptyTask, task } from "hardhat/config";
-import { ArgumentType } from "hardhat/types/arguments";
+
+import { optional, required } from "./options.js";
 
 // `npx hardhat bills <command> --network <name>`; the contract comes from the network's Ignition deployment
 // (deploy/deployments/chain-<id>) unless --bills names one. Amounts are yuan strings ("1234.56"), converted exactly;
 // times are dates ("2027-03-31") or numbers in the chain's time unit. Participants are registered with the
 // `participants` tasks.
-const bills = {
-  name: "bills",
-  description: "SupplyChainBills address; without it, the one Ignition deployed on the network",
-  type: ArgumentType.STRING_WITHOUT_DEFAULT,
-  defaultValue: undefined,
-} as const;
-const from = {
-  name: "from",
-  description: "Sending account; without it, the network's first account",
-  type: ArgumentType.STRING_WITHOUT_DEFAULT,
-  defaultValue: undefined,
-} as const;
+const bills = optional("bills", "SupplyChainBills address; without it, the one Ignition deployed on the network");
+const from = optional("from", "Sending account; without it, the network's first account");
 const part = { name: "part", description: "Token id of the part" } as const;
 const pkg = { name: "package", description: "Package id (the ERC-3525 slot)" } as const;
-const optionalText = <N extends string>(name: N, description: string) =>
-  ({ name, description, type: ArgumentType.STRING_WITHOUT_DEFAULT, defaultValue: undefined }) as const;
-// Required options default to "" and the SDK rejects the empty value with one clear message.
-const required = <N extends string>(name: N, description: string) => ({ name, description, defaultValue: "" }) as const;
 
 /** A task taking one positional id and the usual --bills/--from. */
 function idTask(name: string, description: string, id: typeof part | typeof pkg, action: () => Promise<unknown>) {
@@ -44,7 +31,7 @@ export default [
     .addOption(required("amount", 'Face value in yuan, e.g. "1000000.00"'))
     .addOption(required("maturity", "Due date: a date like 2027-03-31, or a number in the chain's time unit"))
     .addOption(required("tradeDigest", "Digest of the trade documents (32-byte hex) or text to hash"))
-    .addOption(optionalText("evidence", "Evidence id anchored in the evidence registry"))
+    .addOption(optional("evidence", "Evidence id anchored in the evidence registry"))
     .addFlag({ name: "nonTransferable", description: "The bill may never leave the payee" })
     .addOption(bills)
     .addOption(from)
@@ -69,7 +56,7 @@ export default [
     .addPositionalArgument({ name: "to", description: "Endorsee address" })
     .addPositionalArgument({ name: "amount", description: 'Yuan, e.g. "250000.00"' })
     .addOption(
-      optionalText("consent", "File with the endorsee's signed consent (from `bills consent`): endorse in one step"),
+      optional("consent", "File with the endorsee's signed consent (from `bills consent`): endorse in one step"),
     )
     .addOption(bills)
     .addOption(from)
@@ -114,15 +101,15 @@ export default [
 
   task(["bills", "quote"], "Discount price of an offer now; or, with --amount and --rate, of a part not yet offered")
     .addPositionalArgument(part)
-    .addOption(optionalText("amount", "Yuan to discount (for a part not yet offered)"))
-    .addOption(optionalText("rate", 'Annual rate in percent, 360-day year (e.g. "3.5")'))
+    .addOption(optional("amount", "Yuan to discount (for a part not yet offered)"))
+    .addOption(optional("rate", 'Annual rate in percent, 360-day year (e.g. "3.5")'))
     .addOption(bills)
     .setAction(() => import("./bills/quote.js"))
     .build(),
 
   task(["bills", "sign-discount"], "As the financier, pay for a discount offer and take the part")
     .addPositionalArgument(part)
-    .addOption(optionalText("maxPrice", "Most you will pay, in token units; without it, the current quote"))
+    .addOption(optional("maxPrice", "Most you will pay, in token units; without it, the current quote"))
     .addOption(bills)
     .addOption(from)
     .setAction(() => import("./bills/sign-discount.js"))
@@ -138,7 +125,7 @@ export default [
 
   task(["bills", "dishonor"], "Dishonor an unpaid matured bill")
     .addPositionalArgument(pkg)
-    .addOption(optionalText("reason", "Reason text (hashed on chain) or a 32-byte hash"))
+    .addOption(optional("reason", "Reason text (hashed on chain) or a 32-byte hash"))
     .addOption(bills)
     .addOption(from)
     .setAction(() => import("./bills/dishonor.js"))
@@ -161,7 +148,7 @@ export default [
   task(["bills", "freeze"], "Regulator: freeze (or --unfreeze) a part")
     .addPositionalArgument(part)
     .addFlag({ name: "unfreeze", description: "Lift the freeze instead" })
-    .addOption(optionalText("reason", "Reason text (hashed on chain) or a 32-byte hash"))
+    .addOption(optional("reason", "Reason text (hashed on chain) or a 32-byte hash"))
     .addOption(bills)
     .addOption(from)
     .setAction(() => import("./bills/freeze.js"))
@@ -175,8 +162,8 @@ export default [
 
   task(["bills", "history"], "A bill's events in order (or, with --part, one part's)")
     .addPositionalArgument(pkg)
-    .addOption(optionalText("part", "Token id of one part of the bill: only its events and value movements"))
-    .addOption(optionalText("fromBlock", "First block to search (default 0)"))
+    .addOption(optional("part", "Token id of one part of the bill: only its events and value movements"))
+    .addOption(optional("fromBlock", "First block to search (default 0)"))
     .addOption(bills)
     .setAction(() => import("./bills/history.js"))
     .build(),

@@ -9,6 +9,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import { DeploymentNotFoundError, InvalidInputError, SdkError } from "../src/errors.js";
 import { EvidenceClient } from "../src/evidence/client.js";
+import { latestChainTime, timeUnitOf } from "../src/participants/time.js";
 
 /**
  * Wraps a task action so that any failure prints one clear line and exits non-zero, instead of a stack trace. Set
@@ -95,6 +96,18 @@ export async function evidenceClient(
   const address = await deployedAddress(connection, "Evidence#EvidenceRegistry", options.registry, "--registry");
   const runner = options.readOnly ? connection.ethers.provider : await sender(connection, options.from);
   return { client: new EvidenceClient(address, runner), connection };
+}
+
+/** A non-negative integer argument (an amount, basis points, a nonce), checked before anything is sent. */
+export function integerArgument(text: string, what: string): bigint {
+  if (!/^[0-9]+$/.test(text)) throw new InvalidInputError(`${what} must be a non-negative integer, got "${text}"`);
+  return BigInt(text);
+}
+
+/** The latest block's time and the unit it is in (units per second: 1, or 1000 on chains such as FISCO BCOS). */
+export async function chainClock(connection: NetworkConnection): Promise<{ now: bigint; unit: bigint }> {
+  const now = await latestChainTime(connection.ethers.provider);
+  return { now, unit: timeUnitOf(now) };
 }
 
 /** Formats a block time for people: seconds, or milliseconds on chains that stamp blocks so (FISCO BCOS). */

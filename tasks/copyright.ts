@@ -1,19 +1,14 @@
 import { emptyTask, task } from "hardhat/config";
 import { ArgumentType } from "hardhat/types/arguments";
 
+import { algorithm, optional } from "./options.js";
+
 // `npx hardhat copyright <command> --network <name>`; the contracts come from the network's Ignition deployment of
 // the "Copyright" module (deploy/deployments/chain-<id>) unless --registry / --disputes / --relay name them.
-const optional = <Name extends string>(name: Name, description: string) =>
-  ({ name, description, type: ArgumentType.STRING_WITHOUT_DEFAULT, defaultValue: undefined }) as const;
 const registry = optional("registry", "CopyrightRegistry address; without it, the one Ignition deployed");
 const disputes = optional("disputes", "CopyrightDisputes address; without it, the one Ignition deployed");
 const relay = optional("relay", "CopyrightRelay address; without it, the one Ignition deployed");
 const from = optional("from", "Sending account; without it, the network's first account");
-const algorithm = {
-  name: "algorithm",
-  description: "keccak256, sha256, sha3-256 or sm3",
-  defaultValue: "sha256",
-} as const;
 const authors = optional(
   "authors",
   'Authors as "address:basisPoints,..." (default: the sender, 10000); they are the payees until an assignment',

@@ -1,50 +1,25 @@
 import { emptyTask, task } from "hardhat/config";
 import { ArgumentType } from "hardhat/types/arguments";
 
+import { algorithm, optional } from "./options.js";
+
 // `npx hardhat evidence <command> --network <name>`; the registry comes from the network's Ignition deployment
 // (deploy/deployments/chain-<id>) unless --registry names one.
-const registry = {
-  name: "registry",
-  description: "EvidenceRegistry address; without it, the one Ignition deployed on the network",
-  type: ArgumentType.STRING_WITHOUT_DEFAULT,
-  defaultValue: undefined,
-} as const;
-const from = {
-  name: "from",
-  description: "Sending account; without it, the network's first account",
-  type: ArgumentType.STRING_WITHOUT_DEFAULT,
-  defaultValue: undefined,
-} as const;
-const algorithm = {
-  name: "algorithm",
-  description: "keccak256, sha256, sha3-256 or sm3",
-  defaultValue: "sha256",
-} as const;
-const signer = {
-  name: "from",
-  description: "Signing account (the key; it pays nothing); without it, the network's first account",
-  type: ArgumentType.STRING_WITHOUT_DEFAULT,
-  defaultValue: undefined,
-} as const;
-const onBehalfOf = {
-  name: "onBehalfOf",
-  description:
-    "ERC-1271 wallet to sign for (recorded instead of the signer, its nonce is used); --from is its owner key",
-  type: ArgumentType.STRING_WITHOUT_DEFAULT,
-  defaultValue: undefined,
-} as const;
-const nonce = {
-  name: "nonce",
-  description: "Nonce to sign (to sign several requests ahead, relayed in order); without it, the account's next one",
-  type: ArgumentType.STRING_WITHOUT_DEFAULT,
-  defaultValue: undefined,
-} as const;
-const deadline = {
-  name: "deadline",
-  description: "Time (the chain's unit) after which the signature is void; without it, a day after the latest block",
-  type: ArgumentType.STRING_WITHOUT_DEFAULT,
-  defaultValue: undefined,
-} as const;
+const registry = optional("registry", "EvidenceRegistry address; without it, the one Ignition deployed on the network");
+const from = optional("from", "Sending account; without it, the network's first account");
+const signer = optional("from", "Signing account (the key; it pays nothing); without it, the network's first account");
+const onBehalfOf = optional(
+  "onBehalfOf",
+  "ERC-1271 wallet to sign for (recorded instead of the signer, its nonce is used); --from is its owner key",
+);
+const nonce = optional(
+  "nonce",
+  "Nonce to sign (to sign several requests ahead, relayed in order); without it, the account's next one",
+);
+const deadline = optional(
+  "deadline",
+  "Time (the chain's unit) after which the signature is void; without it, a day after the latest block",
+);
 
 export default [
   emptyTask(
@@ -56,18 +31,8 @@ export default [
     .addPositionalArgument({ name: "file", description: "The document" })
     .addOption(algorithm)
     .addFlag({ name: "salt", description: "Salt the digest (for low-entropy documents); the salt goes in the receipt" })
-    .addOption({
-      name: "uri",
-      description: "Metadata URI to emit with the anchor",
-      type: ArgumentType.STRING_WITHOUT_DEFAULT,
-      defaultValue: undefined,
-    })
-    .addOption({
-      name: "receipt",
-      description: "Receipt path; without it, <file>.receipt.json",
-      type: ArgumentType.STRING_WITHOUT_DEFAULT,
-      defaultValue: undefined,
-    })
+    .addOption(optional("uri", "Metadata URI to emit with the anchor"))
+    .addOption(optional("receipt", "Receipt path; without it, <file>.receipt.json"))
     .addOption(registry)
     .addOption(from)
     .setAction(() => import("./evidence/anchor.js"))
@@ -77,12 +42,7 @@ export default [
     .addPositionalArgument({ name: "folder", description: "The folder (its files, not subfolders)" })
     .addOption(algorithm)
     .addFlag({ name: "salt", description: "Give each document its own salt, kept in its receipt" })
-    .addOption({
-      name: "out",
-      description: "Receipts folder; without it, <folder>/receipts",
-      type: ArgumentType.STRING_WITHOUT_DEFAULT,
-      defaultValue: undefined,
-    })
+    .addOption(optional("out", "Receipts folder; without it, <folder>/receipts"))
     .addOption(registry)
     .addOption(from)
     .setAction(() => import("./evidence/anchor-folder.js"))
@@ -90,12 +50,7 @@ export default [
 
   task(["evidence", "verify"], "Verify a file against the chain, with its receipt or by its digest alone")
     .addPositionalArgument({ name: "file", description: "The document" })
-    .addOption({
-      name: "receipt",
-      description: "Its receipt (needed for batched or salted documents)",
-      type: ArgumentType.STRING_WITHOUT_DEFAULT,
-      defaultValue: undefined,
-    })
+    .addOption(optional("receipt", "Its receipt (needed for batched or salted documents)"))
     .addOption(algorithm)
     .addOption(registry)
     .setAction(() => import("./evidence/verify.js"))
@@ -103,12 +58,7 @@ export default [
 
   task(["evidence", "witnesses"], "Require M-of-N witnesses to co-sign your record")
     .addPositionalArgument({ name: "id", description: "Evidence id (digest or batch root)" })
-    .addOption({
-      name: "witnesses",
-      description: "Comma-separated witness addresses",
-      type: ArgumentType.STRING_WITHOUT_DEFAULT,
-      defaultValue: undefined,
-    })
+    .addOption(optional("witnesses", "Comma-separated witness addresses"))
     .addOption({ name: "threshold", description: "Co-signatures required", type: ArgumentType.INT, defaultValue: 1 })
     .addOption({
       name: "deadline",
@@ -130,12 +80,7 @@ export default [
 
   task(["evidence", "revoke"], "Revoke your record; it stays readable, marked revoked")
     .addPositionalArgument({ name: "id", description: "Evidence id" })
-    .addOption({
-      name: "reason",
-      description: "Reason text (its hash goes on chain) or a 32-byte hash",
-      type: ArgumentType.STRING_WITHOUT_DEFAULT,
-      defaultValue: undefined,
-    })
+    .addOption(optional("reason", "Reason text (its hash goes on chain) or a 32-byte hash"))
     .addOption(registry)
     .addOption(from)
     .setAction(() => import("./evidence/revoke.js"))
@@ -159,21 +104,11 @@ export default [
   task(["evidence", "sign-anchor"], "Sign a gasless anchor of a file's digest into a JSON file, for `evidence relay`")
     .addPositionalArgument({ name: "file", description: "The document (its unsalted digest is signed)" })
     .addOption(algorithm)
-    .addOption({
-      name: "metadata",
-      description: "Metadata text (its hash is signed) or a 32-byte hash",
-      type: ArgumentType.STRING_WITHOUT_DEFAULT,
-      defaultValue: undefined,
-    })
+    .addOption(optional("metadata", "Metadata text (its hash is signed) or a 32-byte hash"))
     .addOption(onBehalfOf)
     .addOption(nonce)
     .addOption(deadline)
-    .addOption({
-      name: "out",
-      description: "Signed request path; without it, <file>.anchor.json",
-      type: ArgumentType.STRING_WITHOUT_DEFAULT,
-      defaultValue: undefined,
-    })
+    .addOption(optional("out", "Signed request path; without it, <file>.anchor.json"))
     .addOption(registry)
     .addOption(signer)
     .setAction(() => import("./evidence/sign-anchor.js"))
@@ -184,12 +119,7 @@ export default [
     .addOption(onBehalfOf)
     .addOption(nonce)
     .addOption(deadline)
-    .addOption({
-      name: "out",
-      description: "Signed request path; without it, <id>.cosign.json",
-      type: ArgumentType.STRING_WITHOUT_DEFAULT,
-      defaultValue: undefined,
-    })
+    .addOption(optional("out", "Signed request path; without it, <id>.cosign.json"))
     .addOption(registry)
     .addOption(signer)
     .setAction(() => import("./evidence/sign-cosign.js"))

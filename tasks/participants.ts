@@ -1,38 +1,27 @@
 import { emptyTask, task } from "hardhat/config";
-import { ArgumentType } from "hardhat/types/arguments";
+
+import { optional, required } from "./options.js";
 
 // `npx hardhat participants <command> --network <name>`: the KYC desk and the regulator manage the participant
 // register (企业信息报备). The registry comes from the network's Ignition deployment unless --participants names one.
-const participants = {
-  name: "participants",
-  description: "ParticipantRegistry address; without it, the one Ignition deployed on the network",
-  type: ArgumentType.STRING_WITHOUT_DEFAULT,
-  defaultValue: undefined,
-} as const;
-const from = {
-  name: "from",
-  description: "Sending account (the KYC officer, or the regulator to freeze); without it, the network's first account",
-  type: ArgumentType.STRING_WITHOUT_DEFAULT,
-  defaultValue: undefined,
-} as const;
+const participants = optional(
+  "participants",
+  "ParticipantRegistry address; without it, the one Ignition deployed on the network",
+);
+const from = optional(
+  "from",
+  "Sending account (the KYC officer, or the regulator to freeze); without it, the network's first account",
+);
 const account = { name: "account", description: "The participant's address" } as const;
-const reason = {
-  name: "reason",
-  description: "Reason text (its keccak256 goes on chain) or a 32-byte hash",
-  type: ArgumentType.STRING_WITHOUT_DEFAULT,
-  defaultValue: undefined,
-} as const;
-// Required options default to "" and the SDK rejects the empty value with one clear message.
-const roles = {
-  name: "roles",
-  description: "Comma-separated roles: enterprise, financier, regulator (the regulator role stands alone)",
-  defaultValue: "",
-} as const;
-const validUntil = {
-  name: "validUntil",
-  description: "End of validity: a date like 2027-12-31, or a number in the chain's time unit (s; ms on FISCO BCOS)",
-  defaultValue: "",
-} as const;
+const reason = optional("reason", "Reason text (its keccak256 goes on chain) or a 32-byte hash");
+const roles = required(
+  "roles",
+  "Comma-separated roles: enterprise, financier, regulator (the regulator role stands alone)",
+);
+const validUntil = required(
+  "validUntil",
+  "End of validity: a date like 2027-12-31, or a number in the chain's time unit (s; ms on FISCO BCOS)",
+);
 
 /** A task on one participant with the usual --participants/--from. */
 function accountTask(name: string, description: string, action: () => Promise<unknown>, withReason = false) {

@@ -5,13 +5,11 @@ import {
   isHexString,
   toBeHex,
   type ContractRunner,
-  type ContractTransactionReceipt,
   type ContractTransactionResponse,
   type Log,
   type LogDescription,
   type Provider,
   type Signer,
-  type TypedDataDomain,
 } from "ethers";
 
 import {
@@ -20,9 +18,8 @@ import {
   type SupplyChainBills,
 } from "../../typechain-types/index.js";
 import { InvalidInputError, SdkError, withDecodedErrors } from "../errors.js";
-import type { Mined } from "../evidence/client.js";
 import { checkAddress, toBytes32 } from "../input.js";
-import { ParticipantsClient, type BlockRange } from "../participants/client.js";
+import { ParticipantsClient } from "../participants/client.js";
 import { BUSINESS_ROLES, Roles } from "../participants/roles.js";
 import {
   chainTimeToDate,
@@ -31,13 +28,23 @@ import {
   toChainTime,
   type ChainTime,
 } from "../participants/time.js";
+import { eip712DomainOf } from "../signing.js";
+import {
+  contractLogs,
+  mine,
+  minedOf,
+  providerOf,
+  senderOf,
+  waitMined,
+  type BlockRange,
+  type Mined,
+} from "../transactions.js";
 import { formatTokenYuan, formatYuan, parseRatePercent, parseYuan, tokenUnitsPerCent } from "./amount.js";
 import { discountQuote, type DiscountQuote } from "./discount.js";
 import {
   BILL_EVENT_NAMES,
   PACKAGE_STATUSES,
   PART_STATES,
-  byChainOrder,
   decodeBillEvent,
   type BillEvent,
   type PackageStatus,
@@ -155,9 +162,7 @@ export class BillsClient {
   }
 
   private get provider(): Provider {
-    const provider = this.contract.runner?.provider;
-    if (!provider) throw new SdkError("NO_PROVIDER", "the client's runner has no provider");
-    return provider;
+    return providerOf(this.contract.runner);
   }
 
   /** Chain time units per second of this deployment: 1 (seconds) or 1000 (milliseconds). */
@@ -176,21 +181,13 @@ export class BillsClient {
   }
 
   private async send(call: () => Promise<ContractTransactionResponse>): Promise<Mined & { logs: LogDescription[] }> {
-    return withDecodedErrors(this.contract.interface, async () => {
-      const response = await call();
-      const receipt = (await response.wait()) as ContractTransactionReceipt | null;
-      if (receipt === null) throw new SdkError("NOT_MINED", `transaction ${response.hash} was not mined`);
-      const target = (this.contract.target as string).toLowerCase();
-      const logs = receipt.logs
-        .filter((log) => log.address.toLowerCase() === target)
-        .map((log) => this.contract.interface.parseLog(log))
-        .filter((log): log is LogDescription => log !== null);
-      return { transaction: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed, logs };
-    });
-  }
-
-  private static mined({ transaction, blockNumber, gasUsed }: Mined): Mined {
-    return { transaction, blockNumber, gasUsed };
+    const { receipt, ...mined } = await mine(this.contract.interface, call);
+    const target = (this.contract.target as string).toLowerCase();
+    const logs = receipt.logs
+      .filter((log) => log.address.toLowerCase() === target)
+      .map((log) => this.contract.interface.parseLog(log))
+      .filter((log): log is LogDescription => log !== null);
+    return { ...mined, logs };
   }
 
   /** Throws one clear line unless `account` is an active registered participant with one of `roles`. */
@@ -198,12 +195,8 @@ export class BillsClient {
     await (await this.registry()).requireActive(account, roles, what);
   }
 
-  private async sender(): Promise<string> {
-    const runner = this.contract.runner as Signer | null;
-    if (runner === null || typeof (runner as Signer).getAddress !== "function") {
-      throw new SdkError("NO_SIGNER", "the client's runner cannot send transactions");
-    }
-    return runner.getAddress();
+  private sender(): Promise<string> {
+    return senderOf(this.contract.runner);
   }
 
   private async now(): Promise<bigint> {
@@ -249,7 +242,7 @@ export class BillsClient {
       ),
     );
     const packageId = BillsClient.eventArg(mined.logs, "Issued", "packageId");
-    return { ...BillsClient.mined(mined), packageId, rootTokenId: partTokenId(packageId, 1n) };
+    return { ...minedOf(mined), packageId, rootTokenId: partTokenId(packageId, 1n) };
   }
 
   /** Throws one clear line unless the trade documents' evidence id is anchored and not revoked. */
@@ -268,27 +261,27 @@ export class BillsClient {
 
   /** The acceptor accepts the bill. */
   async accept(packageId: bigint): Promise<Mined> {
-    return BillsClient.mined(await this.send(() => this.contract.accept(packageId)));
+    return minedOf(await this.send(() => this.contract.accept(packageId)));
   }
 
   /** The drawer cancels the bill before the payee signs. */
   async cancel(packageId: bigint): Promise<Mined> {
-    return BillsClient.mined(await this.send(() => this.contract.cancel(packageId)));
+    return minedOf(await this.send(() => this.contract.cancel(packageId)));
   }
 
   /** The addressee signs an offer: the payee the bill, an endorsee an endorsement, a pledgee a pledge. */
   async sign(tokenId: bigint): Promise<Mined> {
-    return BillsClient.mined(await this.send(() => this.contract.sign(tokenId)));
+    return minedOf(await this.send(() => this.contract.sign(tokenId)));
   }
 
   /** The addressee rejects an offer. */
   async reject(tokenId: bigint): Promise<Mined> {
-    return BillsClient.mined(await this.send(() => this.contract.reject(tokenId)));
+    return minedOf(await this.send(() => this.contract.reject(tokenId)));
   }
 
   /** The endorser (or pledgor) withdraws an offer. */
   async withdraw(tokenId: bigint): Promise<Mined> {
-    return BillsClient.mined(await this.send(() => this.contract.withdraw(tokenId)));
+    return minedOf(await this.send(() => this.contract.withdraw(tokenId)));
   }
 
   private async checkAmount(tokenId: bigint, amount: string): Promise<bigint> {
@@ -305,7 +298,7 @@ export class BillsClient {
     const units = await this.checkAmount(fromTokenId, amount);
     await this.requireParticipant(to, BUSINESS_ROLES, "endorsee");
     const mined = await this.send(() => this.contract.endorse(fromTokenId, to, units));
-    return { ...BillsClient.mined(mined), tokenId: BillsClient.eventArg(mined.logs, "Offered", "tokenId") };
+    return { ...minedOf(mined), tokenId: BillsClient.eventArg(mined.logs, "Offered", "tokenId") };
   }
 
   /** The endorsee signs its consent off chain (EIP-712); the holder submits it with `endorseWithSignature`. */
@@ -317,15 +310,7 @@ export class BillsClient {
     const units = parseYuan(terms.amount);
     const deadline = toChainTime(terms.deadline, await this.timeUnit(), "deadline");
     const nonce = await this.contract.nonces(to);
-    // Read from the chain (ERC-5267), so the domain cannot drift from the contract.
-    const published = await this.contract.eip712Domain();
-    const domain: TypedDataDomain = {
-      name: published.name,
-      version: published.version,
-      chainId: published.chainId,
-      verifyingContract: published.verifyingContract,
-    };
-    const signature = await endorsee.signTypedData(domain, ENDORSEMENT_TYPES, {
+    const signature = await endorsee.signTypedData(await eip712DomainOf(this.contract), ENDORSEMENT_TYPES, {
       fromTokenId: terms.fromTokenId,
       to,
       amount: units,
@@ -350,19 +335,19 @@ export class BillsClient {
         signed.signature,
       ),
     );
-    return { ...BillsClient.mined(mined), tokenId: BillsClient.eventArg(mined.logs, "Signed", "tokenId") };
+    return { ...minedOf(mined), tokenId: BillsClient.eventArg(mined.logs, "Signed", "tokenId") };
   }
 
   /** Splits `amount` yuan off a held part into a new part of the same holder; returns its token id. */
   async split(fromTokenId: bigint, amount: string): Promise<Mined & { tokenId: bigint }> {
     const units = await this.checkAmount(fromTokenId, amount);
     const mined = await this.send(() => this.contract.split(fromTokenId, units));
-    return { ...BillsClient.mined(mined), tokenId: BillsClient.eventArg(mined.logs, "TransferValue", "_toTokenId") };
+    return { ...minedOf(mined), tokenId: BillsClient.eventArg(mined.logs, "TransferValue", "_toTokenId") };
   }
 
   /** Merges the whole of `fromTokenId` into `toTokenId`. */
   async merge(fromTokenId: bigint, toTokenId: bigint): Promise<Mined> {
-    return BillsClient.mined(await this.send(() => this.contract.merge(fromTokenId, toTokenId)));
+    return minedOf(await this.send(() => this.contract.merge(fromTokenId, toTokenId)));
   }
 
   /** Offers `amount` yuan of a held part for discount at an annual rate ("3.5" = 3.5 %, 360-day year). */
@@ -376,7 +361,7 @@ export class BillsClient {
     const units = await this.checkAmount(fromTokenId, amount);
     await this.requireParticipant(financier, Roles.financier, "financier");
     const mined = await this.send(() => this.contract.offerDiscount(fromTokenId, financier, units, rate));
-    return { ...BillsClient.mined(mined), tokenId: BillsClient.eventArg(mined.logs, "Offered", "tokenId") };
+    return { ...minedOf(mined), tokenId: BillsClient.eventArg(mined.logs, "Offered", "tokenId") };
   }
 
   /** The price of a discount offer if signed now: token base units, yuan and days charged (the contract's quote). */
@@ -423,18 +408,18 @@ export class BillsClient {
     const limit = maxPrice ?? (await this.discountPrice(tokenId)).price;
     await this.ensureAllowance(tokenId >> 24n, limit);
     const mined = await this.send(() => this.contract.signDiscount(tokenId, limit));
-    return { ...BillsClient.mined(mined), price: BillsClient.eventArg(mined.logs, "Discounted", "price") };
+    return { ...minedOf(mined), price: BillsClient.eventArg(mined.logs, "Discounted", "price") };
   }
 
   /** Offers a held part as pledge to a financier. */
   async pledge(tokenId: bigint, pledgee: string): Promise<Mined> {
     await this.requireParticipant(pledgee, Roles.financier, "pledgee");
-    return BillsClient.mined(await this.send(() => this.contract.pledge(tokenId, pledgee)));
+    return minedOf(await this.send(() => this.contract.pledge(tokenId, pledgee)));
   }
 
   /** The pledgee releases a pledge. */
   async release(tokenId: bigint): Promise<Mined> {
-    return BillsClient.mined(await this.send(() => this.contract.release(tokenId)));
+    return minedOf(await this.send(() => this.contract.release(tokenId)));
   }
 
   /** Approves the bills contract for `amount` of the package's settlement token if the allowance is short. */
@@ -444,9 +429,7 @@ export class BillsClient {
     const token = new Contract(pkg.token, ERC20_ABI, this.contract.runner);
     if ((await token.getFunction("allowance")(owner, this.contract.target)) >= amount) return null;
     const response = (await token.getFunction("approve")(this.contract.target, amount)) as ContractTransactionResponse;
-    const receipt = await response.wait();
-    if (receipt === null) throw new SdkError("NOT_MINED", `transaction ${response.hash} was not mined`);
-    return { transaction: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed };
+    return minedOf(await waitMined(response));
   }
 
   /** The acceptor pays the face value in (approving the token first if needed). */
@@ -454,7 +437,7 @@ export class BillsClient {
     const pkg = await this.package(packageId);
     const amount = parseYuan(pkg.faceValue) * tokenUnitsPerCent(pkg.tokenDecimals);
     await this.ensureAllowance(packageId, amount);
-    return { ...BillsClient.mined(await this.send(() => this.contract.fund(packageId))), amount };
+    return { ...minedOf(await this.send(() => this.contract.fund(packageId))), amount };
   }
 
   /** Pays a part at maturity to its beneficiary. */
@@ -463,7 +446,7 @@ export class BillsClient {
     const log = mined.logs.find((l) => l.name === "Redeemed");
     if (log === undefined) throw new SdkError("MISSING_EVENT", "the transaction emitted no Redeemed event");
     return {
-      ...BillsClient.mined(mined),
+      ...minedOf(mined),
       amount: log.args.amount as bigint,
       beneficiary: log.args.beneficiary as string,
     };
@@ -471,7 +454,7 @@ export class BillsClient {
 
   /** Dishonors an unfunded matured bill; `reason` is text (hashed) or a 32-byte hash. */
   async dishonor(packageId: bigint, reason?: string): Promise<Mined> {
-    return BillsClient.mined(await this.send(() => this.contract.dishonor(packageId, toBytes32(reason))));
+    return minedOf(await this.send(() => this.contract.dishonor(packageId, toBytes32(reason))));
   }
 
   /** Files a recourse claim against an earlier endorser or the drawer of the part. */
@@ -481,7 +464,7 @@ export class BillsClient {
     if (!chain.some((a) => a.toLowerCase() === target.toLowerCase())) {
       throw new InvalidInputError(`${target} is not on part ${tokenId}'s endorsement chain (${chain.join(", ")})`);
     }
-    return BillsClient.mined(await this.send(() => this.contract.claimRecourse(tokenId, target)));
+    return minedOf(await this.send(() => this.contract.claimRecourse(tokenId, target)));
   }
 
   /** The claim's target pays it (approving the token first if needed) and takes the claim over. */
@@ -489,12 +472,12 @@ export class BillsClient {
     const claim = await this.pendingClaim(tokenId);
     if (claim === null) throw new InvalidInputError(`no recourse claim is pending on part ${tokenId}`);
     await this.ensureAllowance(tokenId >> 24n, claim.amount);
-    return { ...BillsClient.mined(await this.send(() => this.contract.payRecourse(tokenId))), amount: claim.amount };
+    return { ...minedOf(await this.send(() => this.contract.payRecourse(tokenId))), amount: claim.amount };
   }
 
   /** Regulator: freezes or unfreezes a part. */
   async setPartFrozen(tokenId: bigint, frozen: boolean, reason?: string): Promise<Mined> {
-    return BillsClient.mined(await this.send(() => this.contract.setPartFrozen(tokenId, frozen, toBytes32(reason))));
+    return minedOf(await this.send(() => this.contract.setPartFrozen(tokenId, frozen, toBytes32(reason))));
   }
 
   // ------------------------------------------------------------ views
@@ -602,13 +585,7 @@ export class BillsClient {
     return [...about, ...moves].sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex);
   }
 
-  private async logs(topics: (string | string[] | null)[], range: BlockRange): Promise<Log[]> {
-    const logs = await this.provider.getLogs({
-      address: this.contract.target as string,
-      topics,
-      fromBlock: range.fromBlock ?? 0,
-      toBlock: range.toBlock ?? "latest",
-    });
-    return logs.sort(byChainOrder);
+  private logs(topics: (string | string[] | null)[], range: BlockRange): Promise<Log[]> {
+    return contractLogs(this.provider, this.contract.target as string, topics, range);
   }
 }

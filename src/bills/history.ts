@@ -89,11 +89,6 @@ export const BILL_EVENT_NAMES = [
   "PartFrozen",
 ] as const;
 
-/** Orders logs as the chain did. */
-export function byChainOrder(a: Log, b: Log): number {
-  return a.blockNumber - b.blockNumber || a.index - b.index;
-}
-
 /** Decodes one of the contract's logs into a typed event (undefined for logs that are not bill events). */
 export function decodeBillEvent(contract: SupplyChainBills, log: Log): BillEvent | undefined {
   const parsed: LogDescription | null = contract.interface.parseLog(log);

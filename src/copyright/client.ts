@@ -2,13 +2,10 @@ import {
   Contract,
   ZeroAddress,
   ZeroHash,
-  isAddress,
   isHexString,
   toBeHex,
   type ContractRunner,
-  type ContractTransactionReceipt,
   type ContractTransactionResponse,
-  type Interface,
   type Provider,
 } from "ethers";
 
@@ -22,7 +19,7 @@ import {
 } from "../../typechain-types/index.js";
 import { InvalidInputError, SdkError, withDecodedErrors } from "../errors.js";
 import { checkAddress, checkBytes32 } from "../input.js";
-import type { Mined } from "../evidence/client.js";
+import { mine, minedOf, providerOf, senderOf, waitMined, type Mined } from "../transactions.js";
 import { algorithmId, algorithmName, hashFile, type HashAlgorithmName } from "../evidence/hash.js";
 import { splitFee, storedAuthorsHash, validateAuthors, type Author } from "./authors.js";
 import { prepareCommitment, type Commitment } from "./commit.js";
@@ -173,17 +170,11 @@ export class CopyrightClient {
   }
 
   private get provider(): Provider {
-    const provider = this.registry.runner?.provider;
-    if (!provider) throw new SdkError("NO_PROVIDER", "the client's runner has no provider");
-    return provider;
+    return providerOf(this.registry.runner);
   }
 
-  private async account(): Promise<string> {
-    const runner = this.registry.runner as { getAddress?: () => Promise<string> } | null;
-    if (typeof runner?.getAddress !== "function") {
-      throw new SdkError("NO_SIGNER", "this operation needs a client with a signer, not a read-only provider");
-    }
-    return runner.getAddress();
+  private account(): Promise<string> {
+    return senderOf(this.registry.runner);
   }
 
   private requireDisputes(): CopyrightDisputes {
@@ -196,32 +187,16 @@ export class CopyrightClient {
     return withDecodedErrors(this.registry.interface, call);
   }
 
-  private async send(
-    contractInterface: Interface,
-    call: () => Promise<ContractTransactionResponse>,
-  ): Promise<Mined & { receipt: ContractTransactionReceipt }> {
-    return withDecodedErrors(contractInterface, async () => {
-      const response = await call();
-      const receipt = await response.wait();
-      if (receipt === null) throw new SdkError("NOT_MINED", `transaction ${response.hash} was not mined`);
-      return { transaction: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed, receipt };
-    });
-  }
-
-  private mined({ transaction, blockNumber, gasUsed }: Mined): Mined {
-    return { transaction, blockNumber, gasUsed };
-  }
-
   // ---------------------------------------------------------------- registration
 
   /** Registers a work owned by the client's account, with now as its priority time. */
   async registerWork(work: WorkInput): Promise<Mined & { workId: bigint }> {
     const digest = checkBytes32(work.digest, "digest");
     const authors = validateAuthors(work.authors);
-    const sent = await this.send(this.registry.interface, () =>
+    const sent = await mine(this.registry.interface, () =>
       this.registry.registerWork(digest, algorithmId(work.algorithm), work.uri ?? "", authors),
     );
-    return { ...this.mined(sent), workId: BigInt(digest) };
+    return { ...minedOf(sent), workId: BigInt(digest) };
   }
 
   /** Hashes a file (streamed, with the evidence SDK) and registers it; returns the work id and digest. */
@@ -240,15 +215,15 @@ export class CopyrightClient {
    */
   async commit(digest: string, options: { salt?: string } = {}): Promise<Mined & Commitment> {
     const prepared = prepareCommitment(checkBytes32(digest, "digest"), await this.account(), options.salt);
-    const sent = await this.send(this.registry.interface, () => this.registry.commit(prepared.commitment));
-    return { ...this.mined(sent), ...prepared };
+    const sent = await mine(this.registry.interface, () => this.registry.commit(prepared.commitment));
+    return { ...minedOf(sent), ...prepared };
   }
 
   /** Reveals a commitment and registers the work with the commit time as its priority time (step 2). */
   async reveal(work: WorkInput & { salt: string }): Promise<Mined & { workId: bigint; priorityTime: number }> {
     const digest = checkBytes32(work.digest, "digest");
     const authors = validateAuthors(work.authors);
-    const sent = await this.send(this.registry.interface, () =>
+    const sent = await mine(this.registry.interface, () =>
       this.registry.revealWork(
         digest,
         algorithmId(work.algorithm),
@@ -258,7 +233,7 @@ export class CopyrightClient {
       ),
     );
     const workId = BigInt(digest);
-    return { ...this.mined(sent), workId, priorityTime: (await this.getWork(workId)).priorityTime };
+    return { ...minedOf(sent), workId, priorityTime: (await this.getWork(workId)).priorityTime };
   }
 
   /**
@@ -272,10 +247,10 @@ export class CopyrightClient {
     const authors = validateAuthors(work.authors);
     const parents = work.parents.map((p) => p.workId);
     const terms = work.parents.map((p) => (p.termsId === undefined ? ZeroHash : checkBytes32(p.termsId, "terms id")));
-    const sent = await this.send(this.registry.interface, () =>
+    const sent = await mine(this.registry.interface, () =>
       this.registry.registerDerivative(digest, algorithmId(work.algorithm), work.uri ?? "", authors, parents, terms),
     );
-    return { ...this.mined(sent), workId: BigInt(digest) };
+    return { ...minedOf(sent), workId: BigInt(digest) };
   }
 
   /**
@@ -286,17 +261,17 @@ export class CopyrightClient {
     checkAddress(creator, "creator");
     const digest = checkBytes32(work.digest, "digest");
     const authors = validateAuthors(work.authors);
-    const sent = await this.send(this.registry.interface, () =>
+    const sent = await mine(this.registry.interface, () =>
       this.registry.registerWorkFor(creator, digest, algorithmId(work.algorithm), work.uri ?? "", authors),
     );
-    return { ...this.mined(sent), workId: BigInt(digest) };
+    return { ...minedOf(sent), workId: BigInt(digest) };
   }
 
   /** Relays a creator's signed registration (see `signRegistration`); the creator owns the work. */
   async relayRegistration(signed: SignedRegistration): Promise<Mined & { workId: bigint }> {
     if (this.relay === undefined) throw new InvalidInputError("the client was created without a relay address");
     const relay = this.relay;
-    const sent = await this.send(relay.interface, () =>
+    const sent = await mine(relay.interface, () =>
       relay.registerWorkBySig(
         signed.digest,
         signed.algorithm,
@@ -307,7 +282,7 @@ export class CopyrightClient {
         signed.signature,
       ),
     );
-    return { ...this.mined(sent), workId: BigInt(signed.digest) };
+    return { ...minedOf(sent), workId: BigInt(signed.digest) };
   }
 
   // ---------------------------------------------------------------- terms
@@ -315,21 +290,21 @@ export class CopyrightClient {
   /** Registers terms (idempotent) and returns their id. */
   async registerTerms(input: TermsInput): Promise<Mined & { termsId: string; terms: Terms }> {
     const terms = buildTerms(input);
-    const sent = await this.send(this.registry.interface, () => this.registry.registerTerms(terms));
-    return { ...this.mined(sent), termsId: termsId(terms), terms };
+    const sent = await mine(this.registry.interface, () => this.registry.registerTerms(terms));
+    return { ...minedOf(sent), termsId: termsId(terms), terms };
   }
 
   /** Offers terms on the client's work (or re-enables them). */
   async attachTerms(workId: bigint, id: string): Promise<Mined> {
-    return this.mined(
-      await this.send(this.registry.interface, () => this.registry.attachTerms(workId, checkBytes32(id, "terms id"))),
+    return minedOf(
+      await mine(this.registry.interface, () => this.registry.attachTerms(workId, checkBytes32(id, "terms id"))),
     );
   }
 
   /** Stops selling licenses on terms; running licenses stay valid. */
   async disableTerms(workId: bigint, id: string): Promise<Mined> {
-    return this.mined(
-      await this.send(this.registry.interface, () => this.registry.disableTerms(workId, checkBytes32(id, "terms id"))),
+    return minedOf(
+      await mine(this.registry.interface, () => this.registry.disableTerms(workId, checkBytes32(id, "terms id"))),
     );
   }
 
@@ -370,19 +345,19 @@ export class CopyrightClient {
     const buyer = await this.account();
     if (currency !== ZeroAddress && fee > 0n && options.approve !== false) await this.approve(currency, fee);
     const value = currency === ZeroAddress ? fee : 0n;
-    const sent = await this.send(this.registry.interface, () =>
+    const sent = await mine(this.registry.interface, () =>
       this.registry.purchaseLicense(workId, id, options.maxFee ?? fee, authors, { value }),
     );
-    return { ...this.mined(sent), ...(await this.getLicense(workId, buyer, id)), fee, currency };
+    return { ...minedOf(sent), ...(await this.getLicense(workId, buyer, id)), fee, currency };
   }
 
   /** The owner grants (or renews) a license without payment, on any registered terms. */
   async grantLicense(workId: bigint, id: string, licensee: string): Promise<Mined & LicenseDetails> {
     checkAddress(licensee, "licensee");
-    const sent = await this.send(this.registry.interface, () =>
+    const sent = await mine(this.registry.interface, () =>
       this.registry.grantLicense(workId, checkBytes32(id, "terms id"), licensee),
     );
-    return { ...this.mined(sent), ...(await this.getLicense(workId, licensee, id)) };
+    return { ...minedOf(sent), ...(await this.getLicense(workId, licensee, id)) };
   }
 
   /**
@@ -391,8 +366,8 @@ export class CopyrightClient {
    */
   async sublicense(workId: bigint, id: string, sublicensee: string): Promise<Mined> {
     checkAddress(sublicensee, "sublicensee");
-    return this.mined(
-      await this.send(this.registry.interface, () =>
+    return minedOf(
+      await mine(this.registry.interface, () =>
         this.registry.sublicense(workId, checkBytes32(id, "terms id"), sublicensee),
       ),
     );
@@ -511,7 +486,7 @@ export class CopyrightClient {
     const parentAuthors = await Promise.all(work.parents.map((parent) => this.payeesOf(parent)));
     if (currency !== ZeroAddress && amount > 0n && options.approve !== false) await this.approve(currency, amount);
     const value = currency === ZeroAddress ? amount : 0n;
-    const sent = await this.send(this.registry.interface, () =>
+    const sent = await mine(this.registry.interface, () =>
       this.registry.payRevenue(workId, currency, amount, authors, parentAuthors, { value }),
     );
     const registryAddress = (await this.registry.getAddress()).toLowerCase();
@@ -519,7 +494,7 @@ export class CopyrightClient {
       .filter((l) => l.address.toLowerCase() === registryAddress)
       .map((l) => this.registry.interface.parseLog(l))
       .find((parsed) => parsed?.name === "RevenuePaid");
-    return { ...this.mined(sent), royalties: (log?.args.royalties as bigint | undefined) ?? 0n };
+    return { ...minedOf(sent), royalties: (log?.args.royalties as bigint | undefined) ?? 0n };
   }
 
   /** Raises the registry's ERC-20 allowance to `amount` if it is below. */
@@ -527,16 +502,15 @@ export class CopyrightClient {
     const token = new Contract(currency, ERC20_ABI, this.registry.runner) as unknown as Erc20;
     const registryAddress = await this.registry.getAddress();
     if ((await token.allowance(await this.account(), registryAddress)) >= amount) return;
-    const approval = await (await token.approve(registryAddress, amount)).wait();
-    if (approval === null) throw new SdkError("NOT_MINED", "the approval was not mined");
+    await waitMined(await token.approve(registryAddress, amount));
   }
 
   /** Withdraws the client's whole balance in `currency`. */
   async withdraw(currency: string = ZeroAddress): Promise<Mined & { amount: bigint }> {
     checkAddress(currency, "currency");
     const amount = await this.creditOf(await this.account(), currency);
-    const sent = await this.send(this.registry.interface, () => this.registry.withdraw(currency));
-    return { ...this.mined(sent), amount };
+    const sent = await mine(this.registry.interface, () => this.registry.withdraw(currency));
+    return { ...minedOf(sent), amount };
   }
 
   // ---------------------------------------------------------------- reads
@@ -600,22 +574,22 @@ export class CopyrightClient {
   /** Sets the EIP-2981 royalty rate of the client's work, in basis points (`royaltyInfo` pays the holder). */
   async setWorkRoyalty(workId: bigint, bps: number): Promise<Mined> {
     checkBps(bps, "royalty");
-    return this.mined(await this.send(this.registry.interface, () => this.registry.setWorkRoyalty(workId, bps)));
+    return minedOf(await mine(this.registry.interface, () => this.registry.setWorkRoyalty(workId, bps)));
   }
 
   /** Sets the base of every token URI (admin role): `tokenURI` is the base followed by the decimal work id. */
   async setBaseURI(baseURI: string): Promise<Mined> {
-    return this.mined(await this.send(this.registry.interface, () => this.registry.setBaseURI(baseURI)));
+    return minedOf(await mine(this.registry.interface, () => this.registry.setBaseURI(baseURI)));
   }
 
   /** Pauses registration, terms, licensing, revenue payments and royalty setting (pauser role). */
   async pause(): Promise<Mined> {
-    return this.mined(await this.send(this.registry.interface, () => this.registry.pause()));
+    return minedOf(await mine(this.registry.interface, () => this.registry.pause()));
   }
 
   /** Lifts the pause (pauser role). */
   async unpause(): Promise<Mined> {
-    return this.mined(await this.send(this.registry.interface, () => this.registry.unpause()));
+    return minedOf(await mine(this.registry.interface, () => this.registry.unpause()));
   }
 
   /** Whether the registry is paused. */
@@ -634,7 +608,7 @@ export class CopyrightClient {
   /** Raises a dispute against a work, citing an evidence id anchored in the evidence registry. */
   async raiseDispute(workId: bigint, evidenceId: string): Promise<Mined & { disputeId: bigint }> {
     const disputes = this.requireDisputes();
-    const sent = await this.send(disputes.interface, () =>
+    const sent = await mine(disputes.interface, () =>
       disputes.raiseDispute(workId, checkBytes32(evidenceId, "evidence id")),
     );
     const disputesAddress = (await disputes.getAddress()).toLowerCase();
@@ -643,21 +617,21 @@ export class CopyrightClient {
       .map((l) => disputes.interface.parseLog(l))
       .find((parsed) => parsed?.name === "DisputeRaised");
     if (!log) throw new SdkError("NO_EVENT", `transaction ${sent.transaction} emitted no DisputeRaised`);
-    return { ...this.mined(sent), disputeId: log.args.disputeId as bigint };
+    return { ...minedOf(sent), disputeId: log.args.disputeId as bigint };
   }
 
   /** Rules on a dispute (arbitrator role); upheld freezes the work, moving it first to `rightfulOwner` if given. */
   async resolveDispute(disputeId: bigint, upheld: boolean, rightfulOwner?: string): Promise<Mined> {
     const disputes = this.requireDisputes();
     const owner = rightfulOwner === undefined ? ZeroAddress : checkAddress(rightfulOwner, "rightful owner");
-    return this.mined(await this.send(disputes.interface, () => disputes.resolveDispute(disputeId, upheld, owner)));
+    return minedOf(await mine(disputes.interface, () => disputes.resolveDispute(disputeId, upheld, owner)));
   }
 
   /** Unfreezes a work (arbitrator role, through the disputes contract), e.g. on appeal. */
   async unfreeze(workId: bigint): Promise<Mined> {
     const disputes = this.requireDisputes();
     // The registry's refusal (NotFrozen) bubbles up through the disputes contract: decode it with the registry's ABI.
-    return this.mined(await this.send(this.registry.interface, () => disputes.unfreeze(workId)));
+    return minedOf(await mine(this.registry.interface, () => disputes.unfreeze(workId)));
   }
 
   /** A dispute, decoded (status "none" if there is no such dispute). */

@@ -1,7 +1,7 @@
-import { getAddress, isAddress, type Signer, type TypedDataDomain } from "ethers";
+import type { Signer } from "ethers";
 
 import type { CopyrightRelay } from "../../typechain-types/index.js";
-import { InvalidInputError } from "../errors.js";
+import { eip712DomainOf, signingAccount } from "../signing.js";
 import { authorsHash, validateAuthors, type Author } from "./authors.js";
 
 /** EIP-712 type of a gasless registration; it must match `CopyrightRelay.REGISTER_TYPEHASH`. */
@@ -39,17 +39,6 @@ export interface RegistrationSigningOptions {
   onBehalfOf?: string;
 }
 
-/** The relay's EIP-712 domain, read from the chain (ERC-5267) so it cannot drift from the contract. */
-export async function relayDomain(relay: CopyrightRelay): Promise<TypedDataDomain> {
-  const domain = await relay.eip712Domain();
-  return {
-    name: domain.name,
-    version: domain.version,
-    chainId: domain.chainId,
-    verifyingContract: domain.verifyingContract,
-  };
-}
-
 /**
  * Signs a registration with the creator's current relay nonce. The creator (the signer, or the wallet in
  * `onBehalfOf`) will own the work and is named in the signed request, so the signature registers for no other account.
@@ -60,10 +49,7 @@ export async function signRegistration(
   request: { digest: string; algorithm: number; uri?: string; authors: readonly Author[]; deadline: bigint },
   options: RegistrationSigningOptions = {},
 ): Promise<SignedRegistration> {
-  if (options.onBehalfOf !== undefined && !isAddress(options.onBehalfOf)) {
-    throw new InvalidInputError(`onBehalfOf is not an address: "${options.onBehalfOf}"`);
-  }
-  const creator = options.onBehalfOf === undefined ? await signer.getAddress() : getAddress(options.onBehalfOf);
+  const creator = await signingAccount(signer, options.onBehalfOf);
   const authors = validateAuthors(request.authors);
   const nonce = await relay.nonces(creator);
   const message = {
@@ -76,7 +62,7 @@ export async function signRegistration(
     deadline: request.deadline,
   };
   const signature = await signer.signTypedData(
-    await relayDomain(relay),
+    await eip712DomainOf(relay),
     { RegisterWork: [...COPYRIGHT_TYPES.RegisterWork] },
     message,
   );

@@ -3,9 +3,7 @@ import path from "node:path";
 
 import {
   ZeroHash,
-  id as utf8Hash,
   isAddress,
-  isHexString,
   type ContractRunner,
   type ContractTransactionResponse,
   type Log,
@@ -14,14 +12,9 @@ import {
 } from "ethers";
 
 import { EvidenceRegistry__factory, type EvidenceRegistry } from "../../typechain-types/index.js";
-import {
-  DeploymentNotFoundError,
-  InvalidInputError,
-  SdkError,
-  WrongNetworkError,
-  withDecodedErrors,
-} from "../errors.js";
-import { checkBytes32, toBytes32 } from "../input.js";
+import { DeploymentNotFoundError, InvalidInputError, SdkError, WrongNetworkError } from "../errors.js";
+import { checkAddress, checkBytes32, toBytes32 } from "../input.js";
+import { byChainOrder, contractLogs, mine, minedOf, providerOf, type Mined } from "../transactions.js";
 import { algorithmId, algorithmName, hashFile, randomSalt, type HashAlgorithmName } from "./hash.js";
 import { EvidenceBatch, type EvidenceReceipt } from "./receipt.js";
 import type { SignedAnchor, SignedCosign, SignedRequest } from "./signing.js";
@@ -95,18 +88,7 @@ export type EvidenceEvent = EventLocation &
     | { name: "Supersedes"; submitter: string; previous: string }
   );
 
-/** The registry's events, by name. */
-export type EvidenceEventName =
-  | "Anchored"
-  | "BatchAnchored"
-  | "MetadataURI"
-  | "WitnessesRequired"
-  | "Cosigned"
-  | "Witnessed"
-  | "Revoked"
-  | "Superseded";
-
-const EVENT_NAMES: readonly EvidenceEventName[] = [
+const EVENT_NAMES = [
   "Anchored",
   "BatchAnchored",
   "MetadataURI",
@@ -115,14 +97,10 @@ const EVENT_NAMES: readonly EvidenceEventName[] = [
   "Witnessed",
   "Revoked",
   "Superseded",
-];
+] as const;
 
-/** A mined transaction's essentials. */
-export interface Mined {
-  transaction: string;
-  blockNumber: number;
-  gasUsed: bigint;
-}
+/** The registry's events, by name. */
+export type EvidenceEventName = (typeof EVENT_NAMES)[number];
 
 export interface AnchorFolderResult extends Mined {
   root: string;
@@ -210,9 +188,7 @@ export class EvidenceClient {
   }
 
   private get provider(): Provider {
-    const provider = this.contract.runner?.provider;
-    if (!provider) throw new SdkError("NO_PROVIDER", "the client's runner has no provider");
-    return provider;
+    return providerOf(this.contract.runner);
   }
 
   /** Refuses an address without code (no deployment there, or the wrong network), once per client. */
@@ -240,22 +216,18 @@ export class EvidenceClient {
     ...expected: EvidenceEventName[]
   ): Promise<Mined> {
     await this.ready();
-    return withDecodedErrors(this.contract.interface, async () => {
-      const response = await call();
-      const receipt = await response.wait();
-      if (receipt === null) throw new SdkError("NOT_MINED", `transaction ${response.hash} was not mined`);
-      const emitted = receipt.logs.filter((log) => log.address.toLowerCase() === this.address.toLowerCase());
-      for (const name of expected) {
-        const topic = this.contract.interface.getEvent(name)!.topicHash;
-        if (!emitted.some((log) => log.topics[0] === topic && log.topics[1] === id.toLowerCase())) {
-          throw new SdkError(
-            "EVENT_NOT_EMITTED",
-            `transaction ${receipt.hash} succeeded but ${this.address} emitted no ${name} for ${id}: not an EvidenceRegistry?`,
-          );
-        }
+    const mined = await mine(this.contract.interface, call);
+    const emitted = mined.receipt.logs.filter((log) => log.address.toLowerCase() === this.address.toLowerCase());
+    for (const name of expected) {
+      const topic = this.contract.interface.getEvent(name)!.topicHash;
+      if (!emitted.some((log) => log.topics[0] === topic && log.topics[1] === id.toLowerCase())) {
+        throw new SdkError(
+          "EVENT_NOT_EMITTED",
+          `transaction ${mined.transaction} succeeded but ${this.address} emitted no ${name} for ${id}: not an EvidenceRegistry?`,
+        );
       }
-      return { transaction: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed };
-    });
+    }
+    return minedOf(mined);
   }
 
   /** The chain id of the client's provider. */
@@ -392,7 +364,7 @@ export class EvidenceClient {
   /** Requires `threshold` of `witnesses` to co-sign the caller's record; `deadline` in seconds (0: none). */
   async requireWitnesses(id: string, witnesses: readonly string[], threshold: number, deadline = 0n): Promise<Mined> {
     checkId(id);
-    for (const w of witnesses) if (!isAddress(w)) throw new InvalidInputError(`witness is not an address: "${w}"`);
+    for (const w of witnesses) checkAddress(w, "witness");
     return this.send(
       () => this.contract.requireWitnesses(id, [...witnesses], threshold, deadline),
       id,
@@ -495,7 +467,7 @@ export class EvidenceClient {
       this.logs([iface.getEvent("Superseded")!.topicHash, null, key], status.blockNumber),
     ]);
     return [...own, ...successors]
-      .sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index)
+      .sort(byChainOrder)
       .map((log) =>
         toEvent(
           iface.parseLog(log)!,
@@ -505,9 +477,9 @@ export class EvidenceClient {
       );
   }
 
-  private async logs(topics: (string | string[] | null)[], fromBlock: number): Promise<readonly Log[]> {
+  private async logs(topics: (string | string[] | null)[], fromBlock: number): Promise<Log[]> {
     await this.ready();
-    return this.provider.getLogs({ address: this.address, topics, fromBlock, toBlock: "latest" });
+    return contractLogs(this.provider, this.address, topics, { fromBlock });
   }
 
   /** The reason hash of record `id`'s revocation, from its `Revoked` event; null if it is not revoked. */

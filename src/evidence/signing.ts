@@ -1,9 +1,11 @@
 import { readFile } from "node:fs/promises";
 
-import { ZeroHash, getAddress, isAddress, isHexString, type Signer, type TypedDataDomain } from "ethers";
+import { ZeroHash, getAddress, isAddress, isHexString, type Signer } from "ethers";
 
 import type { EvidenceRegistry } from "../../typechain-types/index.js";
 import { InvalidInputError } from "../errors.js";
+import { checkBytes32 } from "../input.js";
+import { eip712DomainOf, signingAccount } from "../signing.js";
 
 /** EIP-712 types of the registry's delegated calls; they must match the contract's typehashes. */
 export const EVIDENCE_TYPES = {
@@ -59,35 +61,17 @@ export interface SigningOptions {
   nonce?: bigint;
 }
 
-/** The registry's EIP-712 domain, read from the chain (ERC-5267) so it cannot drift from the contract. */
-export async function evidenceDomain(registry: EvidenceRegistry): Promise<TypedDataDomain> {
-  const domain = await registry.eip712Domain();
-  return {
-    name: domain.name,
-    version: domain.version,
-    chainId: domain.chainId,
-    verifyingContract: domain.verifyingContract,
-  };
-}
-
 /** The account a request is for and the nonce it carries, checked. */
 async function accountAndNonce(
   signer: Signer,
   registry: EvidenceRegistry,
   options: SigningOptions,
 ): Promise<{ account: string; nonce: bigint }> {
-  if (options.onBehalfOf !== undefined && !isAddress(options.onBehalfOf)) {
-    throw new InvalidInputError(`onBehalfOf is not an address: "${options.onBehalfOf}"`);
-  }
+  const account = await signingAccount(signer, options.onBehalfOf);
   if (options.nonce !== undefined && options.nonce < 0n) {
     throw new InvalidInputError(`nonce must not be negative, got ${options.nonce}`);
   }
-  const account = options.onBehalfOf === undefined ? await signer.getAddress() : getAddress(options.onBehalfOf);
   return { account, nonce: options.nonce ?? (await registry.nonces(account)) };
-}
-
-function checkBytes32(value: string, what: string): void {
-  if (!isHexString(value, 32)) throw new InvalidInputError(`${what} must be 32 bytes of hex, got "${value}"`);
 }
 
 /**
@@ -112,7 +96,7 @@ export async function signAnchor(
     deadline: request.deadline,
   };
   const signature = await signer.signTypedData(
-    await evidenceDomain(registry),
+    await eip712DomainOf(registry),
     { Anchor: [...EVIDENCE_TYPES.Anchor] },
     message,
   );
@@ -130,7 +114,7 @@ export async function signCosign(
   const { account, nonce } = await accountAndNonce(witness, registry, options);
   const message = { id: request.id, witness: account, nonce, deadline: request.deadline };
   const signature = await witness.signTypedData(
-    await evidenceDomain(registry),
+    await eip712DomainOf(registry),
     { Cosign: [...EVIDENCE_TYPES.Cosign] },
     message,
   );

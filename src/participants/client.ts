@@ -1,21 +1,16 @@
 import {
   ZeroHash,
-  id as utf8Hash,
-  isAddress,
   isHexString,
   zeroPadValue,
   type ContractRunner,
-  type ContractTransactionReceipt,
   type ContractTransactionResponse,
-  type Log,
   type Provider,
-  type Signer,
 } from "ethers";
 
 import { ParticipantRegistry__factory, type ParticipantRegistry } from "../../typechain-types/index.js";
-import { InvalidInputError, SdkError, withDecodedErrors } from "../errors.js";
+import { InvalidInputError, withDecodedErrors } from "../errors.js";
 import { checkAddress, toBytes32 } from "../input.js";
-import type { Mined } from "../evidence/client.js";
+import { contractLogs, mine, minedOf, providerOf, senderOf, type BlockRange, type Mined } from "../transactions.js";
 import { hashBytes } from "../evidence/hash.js";
 import { BUSINESS_ROLES, Roles, parseRoles, roleNames, type RoleName } from "./roles.js";
 import {
@@ -81,12 +76,6 @@ const EVENT_NAMES = [
   "ParticipantFrozen",
 ] as const;
 
-/** Block range of an event query. */
-export interface BlockRange {
-  fromBlock?: number | bigint;
-  toBlock?: number | bigint | "latest";
-}
-
 /**
  * Typed access to the ParticipantRegistry (企业信息报备): KYC registration, updates, suspension, the regulator's
  * freeze, lookups and history. Input is checked first, so a wrong role, a past validity or an unknown account gets
@@ -111,9 +100,7 @@ export class ParticipantsClient {
   }
 
   private get provider(): Provider {
-    const provider = this.contract.runner?.provider;
-    if (!provider) throw new SdkError("NO_PROVIDER", "the client's runner has no provider");
-    return provider;
+    return providerOf(this.contract.runner);
   }
 
   /** Chain time units per second (1 or 1000). */
@@ -122,21 +109,12 @@ export class ParticipantsClient {
     return this.unit;
   }
 
-  private async sender(): Promise<string> {
-    const runner = this.contract.runner as Signer | null;
-    if (runner === null || typeof runner.getAddress !== "function") {
-      throw new SdkError("NO_SIGNER", "the client's runner cannot send transactions");
-    }
-    return runner.getAddress();
+  private sender(): Promise<string> {
+    return senderOf(this.contract.runner);
   }
 
   private async send(call: () => Promise<ContractTransactionResponse>): Promise<Mined> {
-    return withDecodedErrors(this.contract.interface, async () => {
-      const response = await call();
-      const receipt = (await response.wait()) as ContractTransactionReceipt | null;
-      if (receipt === null) throw new SdkError("NOT_MINED", `transaction ${response.hash} was not mined`);
-      return { transaction: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed };
-    });
+    return minedOf(await mine(this.contract.interface, call));
   }
 
   private async requireKycOfficer(): Promise<string> {
@@ -316,41 +294,34 @@ export class ParticipantsClient {
     const iface = this.contract.interface;
     const topics: (string | string[] | null)[] = [EVENT_NAMES.map((name) => iface.getEvent(name).topicHash)];
     if (account !== undefined) topics.push(zeroPadValue(checkAddress(account, "participant"), 32));
-    const logs: Log[] = await this.provider.getLogs({
-      address: this.contract.target as string,
-      topics,
-      fromBlock: range.fromBlock ?? 0,
-      toBlock: range.toBlock ?? "latest",
+    const logs = await contractLogs(this.provider, this.contract.target as string, topics, range);
+    return logs.map((log) => {
+      const parsed = iface.parseLog(log)!;
+      const base: EventBase = {
+        account: parsed.args.account as string,
+        blockNumber: log.blockNumber,
+        logIndex: log.index,
+        transaction: log.transactionHash,
+      };
+      const a = parsed.args;
+      switch (parsed.name as (typeof EVENT_NAMES)[number]) {
+        case "ParticipantRegistered":
+          return {
+            ...base,
+            name: "ParticipantRegistered",
+            orgId: a.orgId,
+            roles: roleNames(a.roles),
+            validUntil: a.validUntil,
+          };
+        case "ParticipantUpdated":
+          return { ...base, name: "ParticipantUpdated", roles: roleNames(a.roles), validUntil: a.validUntil };
+        case "ParticipantSuspended":
+          return { ...base, name: "ParticipantSuspended", reason: a.reason };
+        case "ParticipantReinstated":
+          return { ...base, name: "ParticipantReinstated" };
+        case "ParticipantFrozen":
+          return { ...base, name: "ParticipantFrozen", regulator: a.regulator, frozen: a.frozen, reason: a.reason };
+      }
     });
-    return logs
-      .sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index)
-      .map((log) => {
-        const parsed = iface.parseLog(log)!;
-        const base: EventBase = {
-          account: parsed.args.account as string,
-          blockNumber: log.blockNumber,
-          logIndex: log.index,
-          transaction: log.transactionHash,
-        };
-        const a = parsed.args;
-        switch (parsed.name as (typeof EVENT_NAMES)[number]) {
-          case "ParticipantRegistered":
-            return {
-              ...base,
-              name: "ParticipantRegistered",
-              orgId: a.orgId,
-              roles: roleNames(a.roles),
-              validUntil: a.validUntil,
-            };
-          case "ParticipantUpdated":
-            return { ...base, name: "ParticipantUpdated", roles: roleNames(a.roles), validUntil: a.validUntil };
-          case "ParticipantSuspended":
-            return { ...base, name: "ParticipantSuspended", reason: a.reason };
-          case "ParticipantReinstated":
-            return { ...base, name: "ParticipantReinstated" };
-          case "ParticipantFrozen":
-            return { ...base, name: "ParticipantFrozen", regulator: a.regulator, frozen: a.frozen, reason: a.reason };
-        }
-      });
   }
 }

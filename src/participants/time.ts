@@ -42,9 +42,14 @@ export async function latestChainTime(provider: Provider): Promise<bigint> {
 }
 
 /**
- * Guesses the chain's time unit from its latest block when no contract states it: a timestamp above 10^11 is in
- * milliseconds (10^11 seconds is the year 5138).
+ * The time unit (units per second) a block timestamp is in, when no contract states it: a timestamp above 10^11 is
+ * in milliseconds (10^11 seconds is the year 5138).
  */
+export function timeUnitOf(timestamp: bigint): bigint {
+  return timestamp > 100_000_000_000n ? 1000n : 1n;
+}
+
+/** Guesses the chain's time unit from its latest block (`timeUnitOf`). */
 export async function detectTimeUnit(provider: Provider): Promise<bigint> {
-  return (await latestChainTime(provider)) > 100_000_000_000n ? 1000n : 1n;
+  return timeUnitOf(await latestChainTime(provider));
 }

@@ -40,17 +40,17 @@ export function authorsOption(text: string | undefined, account: string): Author
   return parseAuthors(text ?? account);
 }
 
+/** A dispute id argument, checked before anything is sent. */
+export function disputeId(text: string): bigint {
+  if (!/^[0-9]+$/.test(text)) throw new InvalidInputError(`dispute id must be a number, got "${text}"`);
+  return BigInt(text);
+}
+
 /** The --currency option: an ERC-20 address, or the native coin. */
 export function currencyOption(text: string | undefined): string {
   if (text === undefined || text === "native") return ZeroAddress;
   if (!isAddress(text)) throw new InvalidInputError(`currency must be an ERC-20 address, got "${text}"`);
   return text;
-}
-
-/** A non-negative integer argument (an amount, basis points), checked before anything is sent. */
-export function integerArgument(text: string, what: string): bigint {
-  if (!/^[0-9]+$/.test(text)) throw new InvalidInputError(`${what} must be a non-negative integer, got "${text}"`);
-  return BigInt(text);
 }
 
 const PERPETUAL = 2n ** 64n - 1n;

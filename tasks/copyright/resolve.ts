@@ -1,6 +1,6 @@
 import { InvalidInputError } from "../../src/errors.js";
 import { cliAction } from "../cli.js";
-import { copyrightClient } from "./client.js";
+import { copyrightClient, disputeId } from "./client.js";
 
 interface Args {
   dispute: string;
@@ -12,10 +12,10 @@ interface Args {
 }
 
 export default cliAction<Args>(async (args, hre) => {
-  if (!/^[0-9]+$/.test(args.dispute)) throw new InvalidInputError(`dispute id must be a number, got "${args.dispute}"`);
+  const id = disputeId(args.dispute);
   if (!args.upheld && args.owner !== undefined) throw new InvalidInputError("--owner needs --upheld");
   const { client } = await copyrightClient(hre, { ...args, needDisputes: true });
-  const ruled = await client.resolveDispute(BigInt(args.dispute), args.upheld, args.owner);
+  const ruled = await client.resolveDispute(id, args.upheld, args.owner);
   const outcome = args.upheld ? `upheld: work frozen${args.owner ? `, moved to ${args.owner}` : ""}` : "rejected";
   console.log(`dispute ${args.dispute} ${outcome} in ${ruled.transaction}`);
 });

@@ -1,6 +1,6 @@
 import { toWorkId } from "../../src/copyright/client.js";
-import { cliAction } from "../cli.js";
-import { copyrightClient, integerArgument } from "./client.js";
+import { cliAction, integerArgument } from "../cli.js";
+import { copyrightClient } from "./client.js";
 
 interface Args {
   work: string;

@@ -1,6 +1,6 @@
 import { InvalidInputError } from "../../src/errors.js";
 import { cliAction, formatTime } from "../cli.js";
-import { copyrightClient } from "./client.js";
+import { copyrightClient, disputeId } from "./client.js";
 
 interface Args {
   dispute: string;
@@ -9,9 +9,9 @@ interface Args {
 }
 
 export default cliAction<Args>(async (args, hre) => {
-  if (!/^[0-9]+$/.test(args.dispute)) throw new InvalidInputError(`dispute id must be a number, got "${args.dispute}"`);
+  const id = disputeId(args.dispute);
   const { client } = await copyrightClient(hre, { ...args, needDisputes: true, readOnly: true });
-  const dispute = await client.getDispute(BigInt(args.dispute));
+  const dispute = await client.getDispute(id);
   if (dispute.status === "none") throw new InvalidInputError(`no dispute ${args.dispute}`);
   console.log(`dispute ${dispute.disputeId}: ${dispute.status}`);
   console.log(`  work ${dispute.workId}`);

@@ -1,4 +1,5 @@
 import { toWorkId } from "../../src/copyright/client.js";
+import { latestChainTime } from "../../src/participants/time.js";
 import { cliAction, formatTime } from "../cli.js";
 import { copyrightClient, until } from "./client.js";
 
@@ -11,7 +12,7 @@ export default cliAction<Args>(async (args, hre) => {
   const workId = toWorkId(args.work);
   const { client, connection } = await copyrightClient(hre, { ...args, readOnly: true });
   const work = await client.getWork(workId);
-  const now = BigInt((await connection.ethers.provider.getBlock("latest"))!.timestamp);
+  const now = await latestChainTime(connection.ethers.provider);
   const shares = (list: { account: string; shares: number }[]) =>
     list.map((a) => `${a.account}:${a.shares}`).join(", ");
   console.log(`work ${work.digest} (${work.algorithmName}), priority ${formatTime(work.priorityTime)}`);

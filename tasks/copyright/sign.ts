@@ -1,12 +1,9 @@
-import { writeFile } from "node:fs/promises";
-
-import { isAddress } from "ethers";
-
 import { signRegistration } from "../../src/copyright/signing.js";
 import { algorithmId, hashFile } from "../../src/evidence/hash.js";
-import { InvalidInputError, SdkError } from "../../src/errors.js";
-import { cliAction, formatTime } from "../cli.js";
-import { authorsOption, copyrightClient, integerArgument } from "./client.js";
+import { checkAddress } from "../../src/input.js";
+import { chainClock, cliAction, formatTime, integerArgument } from "../cli.js";
+import { authorsOption, copyrightClient } from "./client.js";
+import { writeRequest } from "./request-file.js";
 
 interface Args {
   file: string;
@@ -22,15 +19,11 @@ interface Args {
 
 export default cliAction<Args>(async (args, hre) => {
   const algorithm = algorithmId(args.algorithm);
-  if (args.onBehalfOf !== undefined && !isAddress(args.onBehalfOf)) {
-    throw new InvalidInputError(`--on-behalf-of is not an address: "${args.onBehalfOf}"`);
-  }
+  if (args.onBehalfOf !== undefined) checkAddress(args.onBehalfOf, "--on-behalf-of");
   const given = args.validFor === undefined ? undefined : integerArgument(args.validFor, "--valid-for");
   const { client, connection, account, signer } = await copyrightClient(hre, { ...args, needRelay: true });
-  const latest = await connection.ethers.provider.getBlock("latest");
-  if (latest === null) throw new SdkError("NO_BLOCK", "the node returned no latest block");
-  // An hour by default; block times above 1e11 are milliseconds (FISCO BCOS), as `formatTime` reads them.
-  const validFor = given ?? (latest.timestamp > 1e11 ? 3_600_000n : 3_600n);
+  const { now, unit } = await chainClock(connection);
+  const validFor = given ?? 3_600n * unit; // an hour by default
   const signed = await signRegistration(
     signer!,
     client.relay!,
@@ -39,13 +32,12 @@ export default cliAction<Args>(async (args, hre) => {
       algorithm,
       uri: args.uri,
       authors: authorsOption(args.authors, args.onBehalfOf ?? account!),
-      deadline: BigInt(latest.timestamp) + validFor,
+      deadline: now + validFor,
     },
     { onBehalfOf: args.onBehalfOf },
   );
   const out = args.out ?? `${args.file}.registration.json`;
-  const request = { ...signed, nonce: signed.nonce.toString(), deadline: signed.deadline.toString() };
-  await writeFile(out, JSON.stringify(request, null, 2) + "\n");
+  await writeRequest(out, signed);
   console.log(
     `signed the registration of ${signed.digest} for ${signed.creator} as ${account}, ` +
       `valid until ${formatTime(Number(signed.deadline))}`,

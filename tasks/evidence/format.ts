@@ -1,8 +1,7 @@
 import type { NetworkConnection } from "hardhat/types/network";
 
-import { InvalidInputError } from "../../src/errors.js";
 import type { EvidenceStatus } from "../../src/evidence/client.js";
-import { formatTime } from "../cli.js";
+import { chainClock, formatTime, integerArgument } from "../cli.js";
 
 /** A record's status as indented lines for people: submitter, time, algorithm, witnesses, revocation, successor. */
 export function describeStatus(status: EvidenceStatus, revocationReason: string | null = null): string[] {
@@ -24,9 +23,7 @@ export function describeStatus(status: EvidenceStatus, revocationReason: string 
 
 /** A non-negative integer option (`--nonce`, `--deadline`), or undefined when not given. */
 export function parseUint(value: string | undefined, option: string): bigint | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new InvalidInputError(`${option} must be a non-negative integer, got "${value}"`);
-  return BigInt(value);
+  return value === undefined ? undefined : integerArgument(value, option);
 }
 
 /**
@@ -36,7 +33,6 @@ export function parseUint(value: string | undefined, option: string): bigint | u
 export async function requestDeadline(connection: NetworkConnection, deadline: string | undefined): Promise<bigint> {
   const given = parseUint(deadline, "--deadline");
   if (given !== undefined) return given;
-  const latest = await connection.ethers.provider.getBlock("latest");
-  const time = BigInt(latest?.timestamp ?? Math.floor(Date.now() / 1000));
-  return time + (time > 100_000_000_000n ? 86_400_000n : 86_400n);
+  const { now, unit } = await chainClock(connection);
+  return now + 86_400n * unit;
 }

@@ -1,0 +1,24 @@
+import { getAddress, type Signer, type TypedDataDomain } from "ethers";
+
+import { checkAddress } from "./input.js";
+
+/** A contract that publishes its EIP-712 domain (ERC-5267), as OpenZeppelin's `EIP712` does. */
+export interface PublishesEip712Domain {
+  eip712Domain(): Promise<{ name: string; version: string; chainId: bigint; verifyingContract: string }>;
+}
+
+/** A contract's EIP-712 domain, read from the chain so a signature cannot drift from the contract. */
+export async function eip712DomainOf(contract: PublishesEip712Domain): Promise<TypedDataDomain> {
+  const domain = await contract.eip712Domain();
+  return {
+    name: domain.name,
+    version: domain.version,
+    chainId: domain.chainId,
+    verifyingContract: domain.verifyingContract,
+  };
+}
+
+/** The account a signed request is for: `onBehalfOf` (an ERC-1271 wallet) when given, else the signer itself. */
+export async function signingAccount(signer: Signer, onBehalfOf: string | undefined): Promise<string> {
+  return onBehalfOf === undefined ? signer.getAddress() : getAddress(checkAddress(onBehalfOf, "onBehalfOf"));
+}
