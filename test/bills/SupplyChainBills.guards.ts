@@ -16,9 +16,7 @@ import {
   type World,
   activeWorld,
   deployWorld,
-  issueBill,
   partOfFirst,
-  tokenId,
 } from "./fixture.js";
 
 const connection = await network.create();
@@ -29,12 +27,17 @@ const Mode = { Accept: 0, Refuse: 1, WrongAnswer: 2, SignInHook: 3 } as const;
 
 const active = () => activeWorld(connection);
 
+/** A contract participant: a BillsHolderMock registered as an enterprise in `w`. */
+async function registeredHolder(w: World): Promise<BillsHolderMock> {
+  const holder = await ethers.deployContract("BillsHolderMock");
+  await w.registry.register(holder, ethers.id("USCC-contract"), ENTERPRISE, w.validUntil);
+  return holder;
+}
+
 /** A contract participant (registered enterprise) in the active world. */
 async function withHolderContract(): Promise<World & { holder: BillsHolderMock }> {
   const w = await active();
-  const holder = await ethers.deployContract("BillsHolderMock");
-  await w.registry.register(holder, ethers.id("USCC-contract"), ENTERPRISE, w.validUntil);
-  return { ...w, holder };
+  return { ...w, holder: await registeredHolder(w) };
 }
 
 /** Package 1 settled in `token` (2 decimals: one token unit per minimum unit), delivered to tier1. */
@@ -200,10 +203,16 @@ describe("SupplyChainBills: registry checks, operators, tokens and bounds", func
   });
 
   describe("settlement tokens that deliver short", function () {
-    it("refuses a discount whose price does not fully reach the endorser", async function () {
+    /** Package 1 settled in a token that keeps 1% of every transfer. */
+    async function feeWorld(): Promise<World & { fee: FeeOnTransferToken }> {
       const w = await deployWorld(connection);
       const fee = await ethers.deployContract("FeeOnTransferToken");
       await issueIn(w, fee);
+      return { ...w, fee };
+    }
+
+    it("refuses a discount whose price does not fully reach the endorser", async function () {
+      const { fee, ...w } = await networkHelpers.loadFixture(feeWorld);
       await w.bills.connect(w.tier1).offerDiscount(ROOT, w.bank.address, 10_000_000n, 350);
       const [price] = await w.bills.discountPrice(id(2n));
       const before = [await fee.balanceOf(w.bank), await fee.balanceOf(w.tier1)];
@@ -215,9 +224,7 @@ describe("SupplyChainBills: registry checks, operators, tokens and bounds", func
     });
 
     it("refuses a recourse payment that does not fully reach the claimant", async function () {
-      const w = await deployWorld(connection);
-      const fee = await ethers.deployContract("FeeOnTransferToken");
-      await issueIn(w, fee);
+      const { fee, ...w } = await networkHelpers.loadFixture(feeWorld);
       await w.bills.connect(w.tier1).endorse(ROOT, w.tier2a.address, 5_000_000n);
       await w.bills.connect(w.tier2a).sign(id(2n));
       await networkHelpers.time.increaseTo(w.maturity);
@@ -236,8 +243,7 @@ describe("SupplyChainBills: registry checks, operators, tokens and bounds", func
   describe("reentrancy through a token that calls its recipient", function () {
     async function hooked() {
       const w = await deployWorld(connection);
-      const holder = await ethers.deployContract("BillsHolderMock");
-      await w.registry.register(holder, ethers.id("USCC-contract"), ENTERPRISE, w.validUntil);
+      const holder = await registeredHolder(w);
       const hook = await ethers.deployContract("HookToken");
       // Package 1 in the hook token; the contract holder signs for 1,000.00 yuan of it.
       await issueIn(w, hook);

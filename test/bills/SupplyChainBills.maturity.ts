@@ -13,7 +13,6 @@ import {
   deployWorld,
   issueBill,
   partOfFirst,
-  tokenId,
 } from "./fixture.js";
 
 const connection = await network.create();

@@ -8,16 +8,7 @@ import path from "node:path";
 import { expect } from "chai";
 import { getAddress, id as textHash } from "ethers";
 
-import {
-  errorLine,
-  journalDir,
-  ok,
-  rpc,
-  runHardhat,
-  startNode,
-  type CliResult,
-  type LocalNode,
-} from "../helpers/cli.js";
+import { errorLine, journalDir, rpc, runHardhat, startNode, type CliResult, type LocalNode } from "../helpers/cli.js";
 
 const CHAIN_ID = 31_338;
 const journal = journalDir(CHAIN_ID);

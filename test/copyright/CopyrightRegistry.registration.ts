@@ -31,6 +31,25 @@ const REGISTER_WORK_TYPES = {
   ],
 };
 
+/** A creator's EIP-712 registration for the relay, signed with the types written out above. */
+async function signRegistration(
+  signer: Awaited<ReturnType<typeof ethers.getSigners>>[number],
+  relayAddress: string,
+  digest: string,
+  uri: string,
+  hash: string,
+  nonce: bigint,
+  deadline: bigint,
+  creator: string = signer.address,
+) {
+  const { chainId } = await ethers.provider.getNetwork();
+  return signer.signTypedData(
+    { name: "CopyrightRelay", version: "1", chainId, verifyingContract: relayAddress },
+    REGISTER_WORK_TYPES,
+    { digest, algorithm: SHA256, uri, authorsHash: hash, creator, nonce, deadline },
+  );
+}
+
 describe("CopyrightRegistry: registration", () => {
   async function fixture() {
     const base = await deployCopyright();
@@ -165,20 +184,7 @@ describe("CopyrightRegistry: registration", () => {
       const c = commitment(digest, salt, alice.address);
       await registry.connect(alice).commit(c);
       const deadline = BigInt(await time.latest()) + 3_600n;
-      const { chainId } = await ethers.provider.getNetwork();
-      const sig = await alice.signTypedData(
-        { name: "CopyrightRelay", version: "1", chainId, verifyingContract: await relay.getAddress() },
-        REGISTER_WORK_TYPES,
-        {
-          digest,
-          algorithm: SHA256,
-          uri: URI,
-          authorsHash: authorsHash(solo),
-          creator: alice.address,
-          nonce: 0n,
-          deadline,
-        },
-      );
+      const sig = await signRegistration(alice, await relay.getAddress(), digest, URI, authorsHash(solo), 0n, deadline);
       await registry.connect(admin).pause();
       await expect(registry.connect(alice).commit(ethers.id("other"))).to.be.revertedWithCustomError(
         registry,
@@ -500,24 +506,6 @@ describe("CopyrightRegistry: registration", () => {
   });
 
   describe("gasless registration (CopyrightRelay)", () => {
-    async function signRegistration(
-      signer: Awaited<ReturnType<typeof ethers.getSigners>>[number],
-      relayAddress: string,
-      digest: string,
-      uri: string,
-      hash: string,
-      nonce: bigint,
-      deadline: bigint,
-      creator: string = signer.address,
-    ) {
-      const { chainId } = await ethers.provider.getNetwork();
-      return signer.signTypedData(
-        { name: "CopyrightRelay", version: "1", chainId, verifyingContract: relayAddress },
-        REGISTER_WORK_TYPES,
-        { digest, algorithm: SHA256, uri, authorsHash: hash, creator, nonce, deadline },
-      );
-    }
-
     it("signs the documented EIP-712 type, creator included", async () => {
       const { relay } = await loadFixture(fixture);
       expect(await relay.REGISTER_TYPEHASH()).to.equal(

@@ -186,7 +186,7 @@ describe("CopyrightRegistry: takeovers", () => {
     }
 
     it("voids the copier's licenses, lock, terms and royalty rate, and makes the rightful owner sole payee", async () => {
-      const { registry, disputes, alice, eve, dave, workId, exclusiveId } = await loadFixture(rulingFixture);
+      const { registry, disputes, alice, carol, eve, dave, workId, exclusiveId } = await loadFixture(rulingFixture);
       const tx = disputes.resolveDispute(1n, true, alice.address);
       await expect(tx).to.emit(registry, "CopyrightTransferred").withArgs(workId, eve.address, alice.address);
       await expect(tx).to.emit(registry, "PayeeSet").withArgs(workId, alice.address);
@@ -202,7 +202,6 @@ describe("CopyrightRegistry: takeovers", () => {
       const solo = [{ account: alice.address, shares: 10_000 }];
       await registry.connect(alice).attachTerms(workId, exclusiveId);
       await registry.connect(alice).grantLicense(workId, exclusiveId, alice.address);
-      const [, , carol] = await ethers.getSigners();
       await expect(registry.connect(carol).purchaseLicense(workId, exclusiveId, 0n, solo))
         .to.be.revertedWithCustomError(registry, "ExclusiveLicenseActive")
         .withArgs(workId, ethers.ZeroHash, MAX_UINT64);

@@ -6,17 +6,9 @@ import path from "node:path";
 
 import { expect } from "chai";
 import { ContractFactory, JsonRpcProvider } from "ethers";
+import hre from "hardhat";
 
-import {
-  errorLine,
-  journalDir,
-  ok,
-  rpc,
-  runHardhat,
-  startNode,
-  type CliResult,
-  type LocalNode,
-} from "../helpers/cli.js";
+import { errorLine, journalDir, ok, rpc, runHardhat, startNode, type LocalNode } from "../helpers/cli.js";
 
 const CHAIN_ID = 31_340;
 const journal = journalDir(CHAIN_ID);
@@ -166,9 +158,7 @@ describe("copyright CLI on a hardhat node", function () {
 
   it("signs for an ERC-1271 wallet (--on-behalf-of), which owns the work; relayed for another account it is refused", async function () {
     const [, , , relayer, owner, stranger] = await rpc<string[]>(node.url, "eth_accounts");
-    const artifact = JSON.parse(
-      await readFile("artifacts/contracts/mocks/copyright/CopyrightTestWallet.sol/CopyrightTestWallet.json", "utf8"),
-    ) as { abi: []; bytecode: string };
+    const artifact = await hre.artifacts.readArtifact("CopyrightTestWallet");
     const provider = new JsonRpcProvider(node.url, undefined, { cacheTimeout: -1 });
     const factory = new ContractFactory(artifact.abi, artifact.bytecode, await provider.getSigner(owner));
     const wallet = await (await factory.deploy(owner)).waitForDeployment();

@@ -22,6 +22,7 @@ import {
 } from "../../src/copyright/index.js";
 import { ContractRevertError, InvalidInputError, SdkError } from "../../src/errors.js";
 import { hashFile } from "../../src/evidence/hash.js";
+import { revertOf } from "../helpers/sdk.js";
 
 const { ethers, ignition, networkHelpers } = await network.create();
 
@@ -156,17 +157,13 @@ describe("copyright SDK", function () {
       const { alice, bob, client } = await networkHelpers.loadFixture(deployFixture);
       const digest = ethers.id("dup");
       const authors = [{ account: alice.address, shares: 10_000 }];
-      await client(alice).registerWork({ digest, algorithm: "sha256", authors });
-      const error = await client(bob)
-        .registerWork({ digest, algorithm: "sha256", authors })
-        .catch((e: unknown) => e);
-      expect(error).to.be.instanceOf(ContractRevertError);
-      expect((error as ContractRevertError).errorName).to.equal("WorkAlreadyRegistered");
-      expect((error as ContractRevertError).args.owner).to.equal(alice.address);
-      const missing = await client(bob)
-        .getWork(1n)
-        .catch((e: unknown) => e);
-      expect((missing as ContractRevertError).errorName).to.equal("WorkNotFound");
+      const { workId } = await client(alice).registerWork({ digest, algorithm: "sha256", authors });
+      const { priorityTime } = await client(bob).getWork(workId);
+      expect(await revertOf(client(bob).registerWork({ digest, algorithm: "sha256", authors }))).to.deep.equal({
+        name: "WorkAlreadyRegistered",
+        args: { workId, owner: alice.address, priorityTime: BigInt(priorityTime) },
+      });
+      expect(await revertOf(client(bob).getWork(1n))).to.deep.equal({ name: "WorkNotFound", args: { workId: 1n } });
       const readOnly = new CopyrightClient({ registry: await client(bob).registry.getAddress() }, ethers.provider);
       await readOnly.commit(digest).then(
         () => expect.fail("expected NO_SIGNER"),
@@ -199,18 +196,15 @@ describe("copyright SDK", function () {
       const sub = await client(carol).getLicense(workId, carol.address, id);
       expect(sub.sublicensed).to.equal(true);
       expect(sub.end).to.equal(bought.end);
-      const again = await client(carol)
-        .sublicense(workId, id, alice.address)
-        .catch((e: unknown) => e);
-      expect(again).to.be.instanceOf(ContractRevertError);
-      expect((again as ContractRevertError).errorName).to.equal("SublicenseeCannotSublicense");
-      expect((again as ContractRevertError).args.account).to.equal(carol.address);
+      expect(await revertOf(client(carol).sublicense(workId, id, alice.address))).to.deep.equal({
+        name: "SublicenseeCannotSublicense",
+        args: { workId, account: carol.address, termsId: id },
+      });
       await client(alice).disableTerms(workId, id);
-      const refused = await client(carol)
-        .purchaseLicense(workId, id)
-        .catch((e: unknown) => e);
-      expect(refused).to.be.instanceOf(ContractRevertError);
-      expect((refused as ContractRevertError).errorName).to.equal("TermsNotAttached");
+      expect(await revertOf(client(carol).purchaseLicense(workId, id))).to.deep.equal({
+        name: "TermsNotAttached",
+        args: { workId, termsId: id },
+      });
       expect((await client(carol).getTerms(id)).sublicensable).to.equal(true);
       expect(await client(carol).chainId()).to.equal(31337n);
     });
@@ -281,14 +275,14 @@ describe("copyright SDK", function () {
       expect((await client(carol).getDispute(99n)).status).to.equal("none");
       await client(admin).unfreeze(BigInt(remix));
       expect((await client(carol).getWork(remix)).frozen).to.equal(false);
-      const notFrozen = await client(admin)
-        .unfreeze(BigInt(remix))
-        .catch((e: unknown) => e);
-      expect((notFrozen as ContractRevertError).errorName).to.equal("NotFrozen");
-      const notArbitrator = await client(carol)
-        .unfreeze(BigInt(remix))
-        .catch((e: unknown) => e);
-      expect((notArbitrator as ContractRevertError).errorName).to.equal("AccessControlUnauthorizedAccount");
+      expect(await revertOf(client(admin).unfreeze(BigInt(remix)))).to.deep.equal({
+        name: "NotFrozen",
+        args: { workId: BigInt(remix) },
+      });
+      expect(await revertOf(client(carol).unfreeze(BigInt(remix)))).to.deep.equal({
+        name: "AccessControlUnauthorizedAccount",
+        args: { account: carol.address, neededRole: await client(carol).disputes!.ARBITRATOR_ROLE() },
+      });
     });
 
     it("finds the payees after a transfer, and the licenses and derivatives of a work from its events", async function () {
@@ -377,10 +371,10 @@ describe("copyright SDK", function () {
       const authors = [{ account: alice.address, shares: 10_000 }];
       await client(admin).pause();
       expect(await client(bob).paused()).to.equal(true);
-      const paused = await client(alice)
-        .registerWork({ digest, algorithm: "sha256", authors })
-        .catch((e: unknown) => e);
-      expect((paused as ContractRevertError).errorName).to.equal("EnforcedPause");
+      expect(await revertOf(client(alice).registerWork({ digest, algorithm: "sha256", authors }))).to.deep.equal({
+        name: "EnforcedPause",
+        args: {},
+      });
       await client(admin).unpause();
       expect(await client(bob).paused()).to.equal(false);
 
@@ -390,37 +384,47 @@ describe("copyright SDK", function () {
       await (await registry.grantRole(await registry.REGISTRAR_ROLE(), bob.address)).wait();
       const { workId } = await client(bob).registerWorkFor(alice.address, { digest, algorithm: "sha256", authors });
       expect((await client(bob).getWork(workId)).owner).to.equal(alice.address);
-      const refused = await client(alice)
-        .registerWorkFor(alice.address, { digest: ethers.id("x"), algorithm: "sha256", authors })
-        .catch((e: unknown) => e);
-      expect((refused as ContractRevertError).errorName).to.equal("AccessControlUnauthorizedAccount");
+      expect(
+        await revertOf(
+          client(alice).registerWorkFor(alice.address, { digest: ethers.id("x"), algorithm: "sha256", authors }),
+        ),
+      ).to.deep.equal({
+        name: "AccessControlUnauthorizedAccount",
+        args: { account: alice.address, neededRole: await registry.REGISTRAR_ROLE() },
+      });
 
       await client(alice).setWorkRoyalty(workId, 250);
       expect(await client(bob).royaltyInfo(workId, 10_000n)).to.deep.equal({ receiver: alice.address, amount: 250n });
       await client(admin).setBaseURI("https://works.example/");
       expect(await registry.tokenURI(workId)).to.equal(`https://works.example/${workId}`);
-      const notAdmin = await client(alice)
-        .setBaseURI("https://evil.example/")
-        .catch((e: unknown) => e);
-      expect((notAdmin as ContractRevertError).errorName).to.equal("AccessControlUnauthorizedAccount");
+      expect(await revertOf(client(alice).setBaseURI("https://evil.example/"))).to.deep.equal({
+        name: "AccessControlUnauthorizedAccount",
+        args: { account: alice.address, neededRole: ethers.ZeroHash },
+      });
 
-      const invalid = async (call: Promise<unknown>, message: string) => {
-        const error = await call.then(
-          () => expect.fail("expected InvalidInputError"),
-          (e: unknown) => e,
-        );
-        expect(error).to.be.instanceOf(InvalidInputError);
-        expect((error as InvalidInputError).message).to.contain(message);
-      };
-      await invalid(client(alice).setWorkRoyalty(workId, 10_001), "royalty must be 0 to 10,000 basis points");
-      await invalid(client(alice).setWorkRoyalty(workId, 1.5), "royalty must be 0 to 10,000 basis points");
-      await invalid(client(alice).isLicensed(workId, "nobody", ethers.ZeroHash), 'account is not an address: "nobody"');
-      await invalid(client(alice).getLicense(workId, alice.address, "0x12"), "terms id must be 32 bytes");
-      await invalid(client(alice).creditOf(alice.address, "yuan"), 'currency is not an address: "yuan"');
-      await invalid(
-        client(alice).registerWorkFor("nobody", { digest, algorithm: "sha256", authors }),
-        'creator is not an address: "nobody"',
+      await expect(client(alice).setWorkRoyalty(workId, 10_001)).to.be.rejectedWith(
+        InvalidInputError,
+        "royalty must be 0 to 10,000 basis points",
       );
+      await expect(client(alice).setWorkRoyalty(workId, 1.5)).to.be.rejectedWith(
+        InvalidInputError,
+        "royalty must be 0 to 10,000 basis points",
+      );
+      await expect(client(alice).isLicensed(workId, "nobody", ethers.ZeroHash)).to.be.rejectedWith(
+        InvalidInputError,
+        'account is not an address: "nobody"',
+      );
+      await expect(client(alice).getLicense(workId, alice.address, "0x12")).to.be.rejectedWith(
+        InvalidInputError,
+        "terms id must be 32 bytes",
+      );
+      await expect(client(alice).creditOf(alice.address, "yuan")).to.be.rejectedWith(
+        InvalidInputError,
+        'currency is not an address: "yuan"',
+      );
+      await expect(
+        client(alice).registerWorkFor("nobody", { digest, algorithm: "sha256", authors }),
+      ).to.be.rejectedWith(InvalidInputError, 'creator is not an address: "nobody"');
       expect(await client(alice).royaltyInfo(workId, 10_000n)).to.deep.equal({ receiver: alice.address, amount: 250n });
     });
   });

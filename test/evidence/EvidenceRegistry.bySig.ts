@@ -601,7 +601,7 @@ describe("EvidenceRegistry: signed requests", function () {
     });
 
     it("rejects an expired request with ExpiredSignature(deadline)", async function () {
-      const { registry, domain, id, alice, bob, relayer } = await loadFixture(deployWithPolicy);
+      const { registry, domain, id, bob, relayer } = await loadFixture(deployWithPolicy);
       const request = await cosignRequest(id, bob.address);
       const signature = await signCosign(bob, domain, request);
       await networkHelpers.time.setNextBlockTimestamp(request.deadline + 1n);

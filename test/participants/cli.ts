@@ -2,7 +2,6 @@
 // regulator freezes, `show` prints the entry and its history; bad input is answered with one `error:` line and exit
 // code 1. Its own chain id (31339) keeps its Ignition journal apart.
 import { rm } from "node:fs/promises";
-import path from "node:path";
 
 import { expect } from "chai";
 import { getAddress, id } from "ethers";
@@ -36,7 +35,7 @@ describe("participants CLI on a hardhat node", function () {
   });
 
   after(async function () {
-    node?.stop();
+    await node?.stop();
     await rm(journal, { recursive: true, force: true });
   });
 

@@ -7,9 +7,10 @@ import path from "node:path";
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { ContractRevertError, InvalidInputError, WrongNetworkError } from "../../src/errors.js";
+import { InvalidInputError, WrongNetworkError } from "../../src/errors.js";
 import { EvidenceClient } from "../../src/evidence/client.js";
 import { toBytes32 } from "../../src/input.js";
+import { revertOf } from "../helpers/sdk.js";
 import { hashBytes } from "../../src/evidence/hash.js";
 import {
   formatSignedRequest,
@@ -47,17 +48,6 @@ async function deployFixture() {
 
 async function deadline(): Promise<bigint> {
   return BigInt((await networkHelpers.time.latest()) + 3600);
-}
-
-/** Reverts surface as `ContractRevertError`; this returns its name and arguments. */
-async function revertOf(promise: Promise<unknown>): Promise<{ name: string; args: Record<string, unknown> }> {
-  const error = await promise.then(
-    () => expect.fail("expected a revert"),
-    (e: unknown) => e,
-  );
-  expect(error).to.be.instanceOf(ContractRevertError);
-  const revert = error as ContractRevertError;
-  return { name: revert.errorName, args: { ...revert.args } };
 }
 
 describe("evidence SDK: signing and relaying", function () {
@@ -118,7 +108,10 @@ describe("evidence SDK: signing and relaying", function () {
       }
       expect(signed.map((s) => s.nonce)).to.deep.equal([0n, 1n, 2n]);
       // Out of order, the registry hashes the current nonce (0), not the signed one.
-      expect((await revertOf(relay.relayAnchor(signed[2]))).name).to.equal("InvalidSignature");
+      expect(await revertOf(relay.relayAnchor(signed[2]))).to.deep.equal({
+        name: "InvalidSignature",
+        args: { signer: submitter.address },
+      });
       expect(await registry.nonces(submitter.address)).to.equal(0n);
       for (const request of signed) await relay.relayAnchor(request);
       expect(await registry.nonces(submitter.address)).to.equal(3n);
