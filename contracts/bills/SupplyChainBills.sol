@@ -277,7 +277,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
                 _requireMovable(packageId, pkg);
             }
             // The value leaves the drawer or the endorser only now, so it must still be active.
-            _requireActive(_unfrozenEndorser(tokenId, parent), HOLDER_ROLES);
+            _activeEndorser(tokenId, parent);
             _requireActive(holder, HOLDER_ROLES);
             if (parent == 0) pkg.status = PackageStatus.Active;
             part.status = HELD;
@@ -340,8 +340,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         uint256 packageId = tokenId >> SEQ_BITS;
         Package storage pkg = _packages[packageId];
         _requireMovable(packageId, pkg);
-        address endorser = _unfrozenEndorser(tokenId, part.parent);
-        _requireActive(endorser, HOLDER_ROLES);
+        address endorser = _activeEndorser(tokenId, part.parent);
         _requireActive(financier, ParticipantRoles.FINANCIER);
         uint16 rate = _rates[tokenId];
         (uint256 price, uint256 daysLeft) = _price(pkg, part.value, rate);
@@ -586,8 +585,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     /// @inheritdoc IERC3525
     /// @dev Moves value between two parts of one holder and chain (a partial merge); notifies a receiver contract.
     function transferFrom(uint256 fromTokenId, uint256 toTokenId, uint256 value) external {
-        if (value > type(uint64).max) revert InvalidAmount(value, _parts[fromTokenId].value);
-        address holder = _moveValue(fromTokenId, toTokenId, value);
+        address holder = _moveValue(fromTokenId, toTokenId, _amount(fromTokenId, value));
         _notifyReceiver(holder, fromTokenId, toTokenId, value);
     }
 
@@ -595,8 +593,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     /// @dev An endorsement offer (as `endorse`): the new part is locked until `to` signs it; a receiver contract is
     /// notified and may sign from its hook.
     function transferFrom(uint256 fromTokenId, address to, uint256 value) external returns (uint256 tokenId) {
-        if (value > type(uint64).max) revert InvalidAmount(value, _parts[fromTokenId].value);
-        tokenId = _offer(fromTokenId, to, uint64(value), OFFERED, HOLDER_ROLES);
+        tokenId = _offer(fromTokenId, to, _amount(fromTokenId, value), OFFERED, HOLDER_ROLES);
         _notifyReceiver(to, fromTokenId, tokenId, value);
     }
 
@@ -977,19 +974,29 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         return status & TAKEN_OVER != 0 ? _takeovers[tokenId].owner : part.holder;
     }
 
-    // Who an offer's value leaves when it is signed: the drawer for a root part, else the source part's holder. A
-    // frozen source's freeze covers the value it has on offer, so that offer cannot be signed.
-    function _unfrozenEndorser(uint256 tokenId, uint24 parent) private view returns (address) {
+    // Who an offer's value leaves when it is signed: the drawer for a root part, else the source part's holder, who
+    // must still be active. A frozen source's freeze covers the value it has on offer, so that offer cannot be signed.
+    function _activeEndorser(uint256 tokenId, uint24 parent) private view returns (address endorser) {
         uint256 packageId = tokenId >> SEQ_BITS;
-        if (parent == 0) return _packages[packageId].drawer;
-        uint256 sourceId = (packageId << SEQ_BITS) | parent;
-        Part storage source = _parts[sourceId];
-        if (_frozen(source.status)) revert OfferSourceFrozen(tokenId, sourceId);
-        return source.holder;
+        if (parent == 0) {
+            endorser = _packages[packageId].drawer;
+        } else {
+            uint256 sourceId = (packageId << SEQ_BITS) | parent;
+            Part storage source = _parts[sourceId];
+            if (_frozen(source.status)) revert OfferSourceFrozen(tokenId, sourceId);
+            endorser = source.holder;
+        }
+        _requireActive(endorser, HOLDER_ROLES);
     }
 
     function _holderAt(uint256 packageId, uint24 seq) private view returns (address) {
         return seq == 0 ? _packages[packageId].drawer : _parts[(packageId << SEQ_BITS) | seq].holder;
+    }
+
+    // An ERC-3525 value argument as a bill amount: one above 64 bits exceeds any part.
+    function _amount(uint256 fromTokenId, uint256 value) private view returns (uint64) {
+        if (value > type(uint64).max) revert InvalidAmount(value, _parts[fromTokenId].value);
+        return uint64(value);
     }
 
     function _package(uint256 packageId) private view returns (Package storage pkg) {
