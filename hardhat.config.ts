@@ -46,8 +46,6 @@ export default defineConfig({
     },
   },
   paths: { ignition: "deploy" },
-  // Test files run in two workers: the CLI suites wait on their subprocesses, so the other worker gets the CPU.
-  test: { mocha: { parallel: true, jobs: 2 } },
   // Source verification on block explorers: `npx hardhat ignition verify <deployment-id>` (needs network access).
   verify: { etherscan: { apiKey: configVariable("ETHERSCAN_API_KEY") } },
   typechain: { outDir: path.join(root, "typechain-types") },
