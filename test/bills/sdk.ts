@@ -273,15 +273,7 @@ describe("bills SDK", function () {
         "Offered",
       ]);
       // Another bill's events stay out.
-      const other = await as(w.core).issue({
-        ...issued,
-        acceptor: w.core.address,
-        payee: w.tier1.address,
-        token: await w.token.getAddress(),
-        amount: "1.00",
-        maturity: w.maturity + DAY,
-        tradeDigest: "x",
-      });
+      const other = await as(w.core).issue({ ...issuedRequest(w), maturity: w.maturity + DAY });
       expect(names(await as(w.core).history(other.packageId))).to.deep.equal(["Issued", "Offered"]);
       expect(await as(w.core).history(issued.packageId)).to.have.length(13);
     });

@@ -8,7 +8,16 @@ import path from "node:path";
 import { expect } from "chai";
 import { getAddress, id as textHash } from "ethers";
 
-import { errorLine, journalDir, rpc, runHardhat, startNode, type CliResult, type LocalNode } from "../helpers/cli.js";
+import {
+  errorLine,
+  journalDir,
+  ok,
+  rpc,
+  runHardhat,
+  startNode,
+  type CliResult,
+  type LocalNode,
+} from "../helpers/cli.js";
 
 const CHAIN_ID = 31_338;
 const journal = journalDir(CHAIN_ID);
@@ -34,7 +43,6 @@ describe("evidence CLI on a hardhat node", function () {
 
   it("explains that nothing is deployed on the chain yet", function () {
     const result = evidence("verify", "hardhat.config.ts");
-    expect(result.status).to.equal(1);
     expect(errorLine(result)).to.equal(
       `error: no Evidence#EvidenceRegistry deployed on chain ${CHAIN_ID} (network "localhost"): deploy it with Ignition or pass --registry`,
     );
@@ -51,28 +59,27 @@ describe("evidence CLI on a hardhat node", function () {
     const file = path.join(dir, "contract.txt");
     await writeFile(file, "a contract");
     const anchored = evidence("anchor", file, "--algorithm", "sm3", "--salt");
-    expect(anchored.status, anchored.stderr).to.equal(0);
+    ok(anchored);
     expect(anchored.stdout).to.match(/anchored 0x[0-9a-f]{64} \(sm3\)/);
     const receiptFile = `${file}.receipt.json`;
     const receipt = JSON.parse(await readFile(receiptFile, "utf8"));
     expect(receipt).to.include({ algorithm: "sm3", chainId: String(CHAIN_ID) });
 
     const verified = evidence("verify", file, "--receipt", receiptFile);
-    expect(verified.status, verified.stderr).to.equal(0);
+    ok(verified);
     expect(verified.stdout).to.contain(`VERIFIED ${receipt.digest}`);
 
     const [, witness] = await rpc<string[]>(node.url, "eth_accounts");
     const required = evidence("witnesses", receipt.digest, "--witnesses", witness, "--threshold", "1");
-    expect(required.status, required.stderr).to.equal(0);
+    ok(required);
     const cosigned = evidence("cosign", receipt.digest, "--from", witness);
-    expect(cosigned.status, cosigned.stderr).to.equal(0);
+    ok(cosigned);
     expect(cosigned.stdout).to.contain("1 of 1, witnessed");
 
     const revoked = evidence("revoke", receipt.digest, "--reason", "issued in error");
-    expect(revoked.status, revoked.stderr).to.equal(0);
+    ok(revoked);
     // A revoked record no longer verifies: REVOKED with its time and reason hash, exit code 1.
     const after = evidence("verify", file, "--receipt", receiptFile);
-    expect(after.status).to.equal(1);
     expect(errorLine(after)).to.match(
       new RegExp(
         `^REVOKED ${receipt.digest}: revoked \\d{4}-\\d\\d-\\d\\dT[\\d:]+Z, reason ${textHash("issued in error")}$`,
@@ -90,26 +97,26 @@ describe("evidence CLI on a hardhat node", function () {
     await writeFile(v1, "terms, version 1");
     await writeFile(v2, "terms, version 2");
     const [first, second] = [evidence("anchor", v1), evidence("anchor", v2)];
-    expect(first.status, first.stderr).to.equal(0);
-    expect(second.status, second.stderr).to.equal(0);
+    ok(first);
+    ok(second);
     const d1 = JSON.parse(await readFile(`${v1}.receipt.json`, "utf8")).digest as string;
     const d2 = JSON.parse(await readFile(`${v2}.receipt.json`, "utf8")).digest as string;
 
     const plain = evidence("verify", v1);
-    expect(plain.status, plain.stderr).to.equal(0);
+    ok(plain);
     expect(plain.stdout).to.contain(`VERIFIED ${d1}`).and.to.contain("algorithm:  sha256");
     expect(plain.stdout).not.to.contain("superseded by");
 
     const superseded = evidence("supersede", d1, d2);
-    expect(superseded.status, superseded.stderr).to.equal(0);
+    ok(superseded);
     expect(superseded.stdout).to.match(new RegExp(`^${d1} superseded by ${d2} \\(tx 0x[0-9a-f]{64}\\)`, "m"));
     const still = evidence("verify", v1);
-    expect(still.status, still.stderr).to.equal(0);
+    ok(still);
     expect(still.stdout).to.contain(`VERIFIED ${d1}`).and.to.contain(`superseded by ${d2}`);
 
     const [account] = await rpc<string[]>(node.url, "eth_accounts");
     const shown = evidence("show", d1, "--history");
-    expect(shown.status, shown.stderr).to.equal(0);
+    ok(shown);
     expect(shown.stdout).to.contain(`record ${d1}`);
     expect(shown.stdout).to.contain(`submitter:  ${getAddress(account)}`);
     expect(shown.stdout).to.contain(`superseded by ${d2}`);
@@ -117,14 +124,11 @@ describe("evidence CLI on a hardhat node", function () {
     expect(shown.stdout).to.match(new RegExp(`\\n    superseded by ${d2}, block \\d+, tx 0x[0-9a-f]{64}`));
 
     const twice = evidence("supersede", d1, d2);
-    expect(twice.status).to.equal(1);
     expect(errorLine(twice)).to.equal(`error: AlreadySuperseded(id=${d1}, supersededBy=${d2})`);
     const unknown = textHash("never anchored id");
     const notShown = evidence("show", unknown);
-    expect(notShown.status).to.equal(1);
     expect(errorLine(notShown)).to.equal(`NOT ANCHORED: no record ${unknown}`);
     const badId = evidence("show", "0x12");
-    expect(badId.status).to.equal(1);
     expect(errorLine(badId)).to.equal('error: evidence id must be 32 bytes of hex, got "0x12"');
   });
 
@@ -139,7 +143,7 @@ describe("evidence CLI on a hardhat node", function () {
     const request2 = path.join(dir, "request-2.json");
 
     const signed1 = evidence("sign-anchor", doc1, "--from", signer, "--out", request1);
-    expect(signed1.status, signed1.stderr).to.equal(0);
+    ok(signed1);
     const digest1 = JSON.parse(await readFile(request1, "utf8")).digest as string;
     expect(signed1.stdout).to.contain(`signed Anchor of ${digest1} (sha256) for ${signer}, nonce 0, valid until`);
     const signed2 = evidence(
@@ -154,48 +158,43 @@ describe("evidence CLI on a hardhat node", function () {
       "--out",
       request2,
     );
-    expect(signed2.status, signed2.stderr).to.equal(0);
+    ok(signed2);
     expect(JSON.parse(await readFile(request2, "utf8"))).to.include({ type: "Anchor", submitter: signer, nonce: "1" });
 
     // Nonce 1 cannot go before nonce 0.
     const early = evidence("relay", request2, "--from", relayer);
-    expect(early.status).to.equal(1);
     expect(errorLine(early)).to.equal(`error: InvalidSignature(signer=${signer})`);
     const relayed1 = evidence("relay", request1, "--from", relayer);
-    expect(relayed1.status, relayed1.stderr).to.equal(0);
+    ok(relayed1);
     expect(relayed1.stdout).to.match(
       new RegExp(`^relayed Anchor of ${digest1} for ${signer} \\(tx 0x[0-9a-f]{64}, gas \\d+\\)`, "m"),
     );
     const relayed2 = evidence("relay", request2, "--from", relayer);
-    expect(relayed2.status, relayed2.stderr).to.equal(0);
+    ok(relayed2);
     const replayed = evidence("relay", request1, "--from", relayer);
-    expect(replayed.status).to.equal(1);
     expect(errorLine(replayed)).to.equal(`error: InvalidSignature(signer=${signer})`);
     const shown = evidence("verify", doc1);
-    expect(shown.status, shown.stderr).to.equal(0);
+    ok(shown);
     expect(shown.stdout).to.contain(`submitter:  ${signer}`);
 
     const required = evidence("witnesses", digest1, "--witnesses", witness, "--threshold", "1", "--from", signer);
-    expect(required.status, required.stderr).to.equal(0);
+    ok(required);
     const cosignRequest = path.join(dir, "cosign.json");
     const signedCosign = evidence("sign-cosign", digest1, "--from", witness, "--out", cosignRequest);
-    expect(signedCosign.status, signedCosign.stderr).to.equal(0);
+    ok(signedCosign);
     expect(signedCosign.stdout).to.contain(`signed Cosign of ${digest1} for ${witness}, nonce 0`);
     const relayedCosign = evidence("relay", cosignRequest, "--from", relayer);
-    expect(relayedCosign.status, relayedCosign.stderr).to.equal(0);
+    ok(relayedCosign);
     expect(relayedCosign.stdout).to.contain(`relayed Cosign of ${digest1} by ${witness}: 1 of 1, witnessed`);
 
     await writeFile(path.join(dir, "broken.json"), "{");
     const broken = evidence("relay", path.join(dir, "broken.json"));
-    expect(broken.status).to.equal(1);
     expect(errorLine(broken)).to.equal("error: signed request is not valid JSON");
     const missing = evidence("relay", path.join(dir, "no-request.json"));
     expect(errorLine(missing)).to.equal(`error: signed request not found: ${path.join(dir, "no-request.json")}`);
     const wallet = evidence("sign-anchor", doc1, "--on-behalf-of", "nope");
-    expect(wallet.status).to.equal(1);
     expect(errorLine(wallet)).to.equal('error: onBehalfOf is not an address: "nope"');
     const nonce = evidence("sign-cosign", digest1, "--nonce", "soon");
-    expect(nonce.status).to.equal(1);
     expect(errorLine(nonce)).to.equal('error: --nonce must be a non-negative integer, got "soon"');
   });
 
@@ -204,7 +203,7 @@ describe("evidence CLI on a hardhat node", function () {
     await mkdir(folder);
     for (let i = 0; i < 5; i++) await writeFile(path.join(folder, `doc-${i}.txt`), `document ${i}`);
     const result = evidence("anchor-folder", folder);
-    expect(result.status, result.stderr).to.equal(0);
+    ok(result);
     expect(result.stdout).to.contain("hashed 5/5");
     expect(result.stdout).to.match(/anchored root 0x[0-9a-f]{64} over 5 documents/);
     const verified = evidence(
@@ -213,7 +212,7 @@ describe("evidence CLI on a hardhat node", function () {
       "--receipt",
       path.join(folder, "receipts", "doc-3.txt.receipt.json"),
     );
-    expect(verified.status, verified.stderr).to.equal(0);
+    ok(verified);
     expect(verified.stdout).to.contain("in a batch");
   });
 
@@ -223,17 +222,14 @@ describe("evidence CLI on a hardhat node", function () {
     expect(evidence("anchor", file).status).to.equal(0);
 
     const again = evidence("anchor", file, "--receipt", path.join(dir, "again.json"));
-    expect(again.status).to.equal(1);
     expect(errorLine(again)).to.match(
       /^error: AlreadyAnchored\(id=0x[0-9a-f]{64}, submitter=0x[0-9a-fA-F]{40}, time=\d+\)$/,
     );
 
     const missing = evidence("anchor", path.join(dir, "missing.pdf"));
-    expect(missing.status).to.equal(1);
     expect(errorLine(missing)).to.equal(`error: file not found: ${path.join(dir, "missing.pdf")}`);
 
     const algorithm = evidence("anchor", file, "--algorithm", "md5");
-    expect(algorithm.status).to.equal(1);
     expect(errorLine(algorithm)).to.equal(
       'error: unknown hash algorithm "md5" (known: keccak256, sha256, sha3-256, sm3)',
     );
@@ -242,29 +238,23 @@ describe("evidence CLI on a hardhat node", function () {
     const foreign = path.join(dir, "foreign.json");
     await writeFile(foreign, JSON.stringify({ ...receipt, chainId: "1" }));
     const wrongNetwork = evidence("verify", file, "--receipt", foreign);
-    expect(wrongNetwork.status).to.equal(1);
     expect(errorLine(wrongNetwork)).to.equal(
       `error: the receipt is for chain 1, but the provider is on chain ${CHAIN_ID}`,
     );
 
     const missingFile = evidence("verify", path.join(dir, "missing.pdf"));
-    expect(missingFile.status).to.equal(1);
     expect(errorLine(missingFile)).to.equal(`error: file not found: ${path.join(dir, "missing.pdf")}`);
     const missingFolder = evidence("anchor-folder", path.join(dir, "no-folder"));
-    expect(missingFolder.status).to.equal(1);
     expect(errorLine(missingFolder)).to.equal(`error: folder not found: ${path.join(dir, "no-folder")}`);
     const folderAlgorithm = evidence("anchor-folder", dir, "--algorithm", "md5");
-    expect(folderAlgorithm.status).to.equal(1);
     expect(errorLine(folderAlgorithm)).to.equal(
       'error: unknown hash algorithm "md5" (known: keccak256, sha256, sha3-256, sm3)',
     );
 
     const [submitter, stranger] = (await rpc<string[]>(node.url, "eth_accounts")).map((a) => getAddress(a));
     const notAWitness = evidence("cosign", receipt.digest, "--from", stranger);
-    expect(notAWitness.status).to.equal(1);
     expect(errorLine(notAWitness)).to.equal(`error: NotAWitness(id=${receipt.digest}, account=${stranger})`);
     const notSubmitter = evidence("revoke", receipt.digest, "--from", stranger);
-    expect(notSubmitter.status).to.equal(1);
     expect(errorLine(notSubmitter)).to.equal(
       `error: NotSubmitter(id=${receipt.digest}, caller=${stranger}, submitter=${submitter})`,
     );
@@ -272,7 +262,6 @@ describe("evidence CLI on a hardhat node", function () {
     const unanchored = path.join(dir, "never.txt");
     await writeFile(unanchored, "never anchored");
     const notAnchored = evidence("verify", unanchored);
-    expect(notAnchored.status).to.equal(1);
     expect(errorLine(notAnchored)).to.match(/^NOT ANCHORED: sha256 digest 0x[0-9a-f]{64}/);
   });
 });
