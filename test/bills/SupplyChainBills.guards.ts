@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import type { BillsHolderMock, FeeOnTransferToken, HookToken } from "../../typechain-types/index.js";
+import type { BillsHolderMock, FeeOnTransferToken } from "../../typechain-types/index.js";
 import {
   ENTERPRISE,
   FACE,
@@ -16,6 +16,7 @@ import {
   type World,
   activeWorld,
   deployWorld,
+  issueIn,
   partOfFirst,
 } from "./fixture.js";
 
@@ -38,19 +39,6 @@ async function registeredHolder(w: World): Promise<BillsHolderMock> {
 async function withHolderContract(): Promise<World & { holder: BillsHolderMock }> {
   const w = await active();
   return { ...w, holder: await registeredHolder(w) };
-}
-
-/** Package 1 settled in `token` (2 decimals: one token unit per minimum unit), delivered to tier1. */
-async function issueIn(w: World, token: FeeOnTransferToken | HookToken): Promise<void> {
-  for (const who of [w.core, w.bank, w.tier1, w.tier2a]) {
-    await token.mint(who.address, FACE * 10n);
-    await token.connect(who).approve(w.bills, ethers.MaxUint256);
-  }
-  await w.bills
-    .connect(w.core)
-    .issue(w.core.address, w.tier1.address, token, FACE, w.maturity, false, ethers.id("trade"), ZERO);
-  await w.bills.connect(w.core).accept(1n);
-  await w.bills.connect(w.tier1).sign(ROOT);
 }
 
 describe("SupplyChainBills: registry checks, operators, tokens and bounds", function () {

@@ -12,6 +12,7 @@ import {
   type World,
   deployWorld,
   issueBill,
+  issueIn,
   partOfFirst,
 } from "./fixture.js";
 
@@ -77,13 +78,7 @@ describe("SupplyChainBills: funding, redemption, dishonor and recourse", functio
     it("refuses a settlement token that delivers less than it is asked to", async function () {
       const w = await deployWorld(connection);
       const fee = await ethers.deployContract("FeeOnTransferToken");
-      await fee.mint(w.core.address, FACE * 2n);
-      await fee.connect(w.core).approve(w.bills, ethers.MaxUint256);
-      await w.bills
-        .connect(w.core)
-        .issue(w.core.address, w.tier1.address, fee, FACE, w.maturity, false, ethers.id("trade"), ZERO);
-      await w.bills.connect(w.core).accept(1n);
-      await w.bills.connect(w.tier1).sign(ROOT);
+      await issueIn(w, fee, FACE * 2n);
       // 2 decimals: one token unit per minimum unit; the token burns 1 % on the way.
       await expect(w.bills.connect(w.core).fund(1n))
         .to.be.revertedWithCustomError(w.bills, "UnexpectedTokenAmount")

@@ -1,8 +1,11 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { MaxUint256, ZeroHash, id } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import type {
   EvidenceRegistry,
+  FeeOnTransferToken,
+  HookToken,
   MockStablecoin,
   ParticipantRegistry,
   SupplyChainBills,
@@ -140,4 +143,20 @@ export async function activeWorld(connection: NetworkConnection): Promise<World>
   const w = await deployWorld(connection);
   await issueBill(w);
   return w;
+}
+
+/**
+ * Package 1 settled in `token` (2 decimals: one token unit per minimum unit), delivered to tier1; core, bank, tier1
+ * and tier2a each get `mint` of the token, approved to the bills contract.
+ */
+export async function issueIn(w: World, token: FeeOnTransferToken | HookToken, mint = FACE * 10n): Promise<void> {
+  for (const who of [w.core, w.bank, w.tier1, w.tier2a]) {
+    await token.mint(who.address, mint);
+    await token.connect(who).approve(w.bills, MaxUint256);
+  }
+  await w.bills
+    .connect(w.core)
+    .issue(w.core.address, w.tier1.address, token, FACE, w.maturity, false, id("trade"), ZeroHash);
+  await w.bills.connect(w.core).accept(1n);
+  await w.bills.connect(w.tier1).sign(ROOT);
 }
