@@ -3,12 +3,13 @@ import type { Signer, TypedDataDomain } from "ethers";
 
 import {
   ANCHOR_TYPES,
+  type AnchorRequest,
+  type CosignRequest,
   KECCAK256,
   MAX_ALGORITHM,
   SHA256,
   SM3,
-  type AnchorRequest,
-  type CosignRequest,
+  addressOf,
   deployRegistry,
   digestOf,
   ethers,
@@ -250,7 +251,7 @@ describe("EvidenceRegistry: signed requests", function () {
       const request = await anchorRequest(digestOf("cross domain"), alice.address);
       const domains: TypedDataDomain[] = [
         { ...domain, chainId: 1n },
-        { ...domain, verifyingContract: ethers.getAddress(ethers.dataSlice(ethers.id("other registry"), 12)) },
+        { ...domain, verifyingContract: addressOf("other registry") },
         { ...domain, name: "EvidenceRegistry2" },
         { ...domain, version: "2" },
       ];

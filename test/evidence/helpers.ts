@@ -56,10 +56,7 @@ export function digestOf(label: string): string {
   return ethers.id(label);
 }
 
-/** A deterministic address per label that no test signer controls. */
-export function addressOf(label: string): string {
-  return ethers.getAddress(ethers.dataSlice(ethers.id(label), 12));
-}
+export { addressOf } from "../helpers/addresses.js";
 
 export async function deployRegistry() {
   const [deployer, alice, bob, carol, dave, erin, relayer, outsider] = await ethers.getSigners();

@@ -10,6 +10,7 @@ import { network } from "hardhat";
 import { InvalidInputError, WrongNetworkError } from "../../src/errors.js";
 import { EvidenceClient } from "../../src/evidence/client.js";
 import { toBytes32 } from "../../src/input.js";
+import { addressOf } from "../helpers/addresses.js";
 import { revertOf } from "../helpers/sdk.js";
 import { hashBytes } from "../../src/evidence/hash.js";
 import {
@@ -256,7 +257,7 @@ describe("evidence SDK: signing and relaying", function () {
         WrongNetworkError,
         `the signed request is for chain 1, but the provider is on chain ${chainId}`,
       );
-      const foreign = ethers.getAddress(ethers.dataSlice(ethers.id("another registry"), 12));
+      const foreign = addressOf("another registry");
       await expect(relay.relay({ ...request, registry: foreign })).to.be.rejectedWith(
         InvalidInputError,
         `the signed request is for registry ${foreign}, not ${address}`,

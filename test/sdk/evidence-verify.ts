@@ -11,6 +11,7 @@ import { DeploymentNotFoundError, InvalidInputError, SdkError } from "../../src/
 import { EvidenceClient, verifyReceipt, type EvidenceEvent } from "../../src/evidence/client.js";
 import { hashBytes } from "../../src/evidence/hash.js";
 import { signCosign } from "../../src/evidence/signing.js";
+import { addressOf } from "../helpers/addresses.js";
 
 const { ethers, networkHelpers } = await network.create();
 
@@ -266,7 +267,7 @@ describe("evidence SDK: verdicts, histories, deployments", function () {
     it("refuses an address without code with DeploymentNotFoundError, for sends, views and receipts", async function () {
       const { client, submitter } = await networkHelpers.loadFixture(deployFixture);
       const { chainId } = await ethers.provider.getNetwork();
-      const empty = ethers.getAddress(ethers.dataSlice(ethers.id("no registry here"), 12));
+      const empty = addressOf("no registry here");
       const nowhere = new EvidenceClient(empty, submitter);
       const message = `no EvidenceRegistry at ${empty} on chain ${chainId}: wrong network or address?`;
       const nonceBefore = await ethers.provider.getTransactionCount(submitter.address);
@@ -285,7 +286,7 @@ describe("evidence SDK: verdicts, histories, deployments", function () {
 
     it("checks again after a refusal, so a later deployment at the address is found", async function () {
       const { registry, submitter } = await networkHelpers.loadFixture(deployFixture);
-      const later = ethers.getAddress(ethers.dataSlice(ethers.id("deployed later"), 12));
+      const later = addressOf("deployed later");
       const client = new EvidenceClient(later, submitter);
       await expect(client.verify(hashBytes("x"))).to.be.rejectedWith(DeploymentNotFoundError);
       await networkHelpers.setCode(later, (await ethers.provider.getCode(await registry.getAddress()))!);
@@ -295,7 +296,7 @@ describe("evidence SDK: verdicts, histories, deployments", function () {
     it("reports a transaction that emitted no registry event as an error, not a success", async function () {
       const { submitter } = await networkHelpers.loadFixture(deployFixture);
       // Code that stops at once: every call succeeds and emits nothing.
-      const silent = ethers.getAddress(ethers.dataSlice(ethers.id("silent contract"), 12));
+      const silent = addressOf("silent contract");
       await networkHelpers.setCode(silent, "0x00");
       const client = new EvidenceClient(silent, submitter);
       const id = hashBytes("silently dropped");
