@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 
 import {IERC3525Receiver} from "../../bills/IERC3525Receiver.sol";
@@ -45,14 +46,7 @@ contract BillsHolderMock is IERC3525Receiver, ITokenHookReceiver, IERC165 {
     /// @param data The calldata.
     /// @return result The return data.
     function execute(address target, bytes calldata data) external returns (bytes memory result) {
-        bool ok;
-        // solhint-disable-next-line avoid-low-level-calls
-        (ok, result) = target.call(data);
-        if (!ok) {
-            assembly ("memory-safe") {
-                revert(add(result, 32), mload(result))
-            }
-        }
+        return Address.functionCall(target, data);
     }
 
     /// @notice Sets how receipts are answered and whether ERC-165 declares the receiver.
@@ -82,15 +76,8 @@ contract BillsHolderMock is IERC3525Receiver, ITokenHookReceiver, IERC165 {
         emit ValueReceived(operator, fromTokenId, toTokenId, value);
         if (mode == Mode.Refuse) revert Refused(toTokenId);
         if (mode == Mode.WrongAnswer) return bytes4(0xdeadbeef);
-        if (mode == Mode.SignInHook) {
-            // solhint-disable-next-line avoid-low-level-calls
-            (bool ok, bytes memory reason) = msg.sender.call(abi.encodeWithSignature("sign(uint256)", toTokenId));
-            if (!ok) {
-                assembly ("memory-safe") {
-                    revert(add(reason, 32), mload(reason))
-                }
-            }
-        }
+        if (mode == Mode.SignInHook)
+            Address.functionCall(msg.sender, abi.encodeWithSignature("sign(uint256)", toTokenId));
         return IERC3525Receiver.onERC3525Received.selector;
     }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {Address} from "@openzeppelin/contracts/utils/Address.sol";
+
 import {ICopyrightRegistry} from "../../copyright/ICopyrightRegistry.sol";
 
 /// @notice The front-running copier of the takeover tests: in one transaction it registers a digest copied from a
@@ -30,13 +32,6 @@ contract CopyrightCopier {
     /// @param data The call data.
     /// @return result The call's return data.
     function execute(address target, bytes calldata data) external returns (bytes memory result) {
-        bool ok;
-        // solhint-disable-next-line avoid-low-level-calls
-        (ok, result) = target.call(data);
-        if (!ok) {
-            assembly ("memory-safe") {
-                revert(add(result, 0x20), mload(result))
-            }
-        }
+        return Address.functionCall(target, data);
     }
 }

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {IERC1271} from "@openzeppelin/contracts/interfaces/IERC1271.sol";
+import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 
 /// @notice ERC-1271 wallet whose owner's ECDSA signatures are its signatures; it can refuse native coin.
@@ -22,14 +23,7 @@ contract CopyrightTestWallet is IERC1271 {
 
     /// @notice Forwards a call (e.g. `withdraw`) from the wallet.
     function execute(address target, bytes calldata data) external returns (bytes memory) {
-        // solhint-disable-next-line avoid-low-level-calls
-        (bool ok, bytes memory result) = target.call(data);
-        if (!ok) {
-            assembly ("memory-safe") {
-                revert(add(result, 0x20), mload(result))
-            }
-        }
-        return result;
+        return Address.functionCall(target, data);
     }
 
     /// @inheritdoc IERC1271
