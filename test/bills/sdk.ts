@@ -111,9 +111,7 @@ describe("bills SDK", function () {
     it("runs a bill from issue to redemption with yuan strings", async function () {
       const { w, as } = await networkHelpers.loadFixture(world);
       const issued = await as(w.core).issue({
-        acceptor: w.core.address,
-        payee: w.tier1.address,
-        token: await w.token.getAddress(),
+        ...issuedRequest(w),
         amount: "1,000,000.00",
         maturity: w.maturity,
         tradeDigest: "purchase contract PC-1",
@@ -174,9 +172,7 @@ describe("bills SDK", function () {
     it("quotes before and after an offer, counts days to maturity and reads a bill's history", async function () {
       const { w, as } = await networkHelpers.loadFixture(world);
       const issued = await as(w.core).issue({
-        acceptor: w.core.address,
-        payee: w.tier1.address,
-        token: await w.token.getAddress(),
+        ...issuedRequest(w),
         amount: "1,000,000.00",
         maturity: new Date(w.maturity * 1000),
         tradeDigest: "contract PC-9",
@@ -291,9 +287,7 @@ describe("bills SDK", function () {
     it("answers bad input with one clear message before sending", async function () {
       const { w, as } = await networkHelpers.loadFixture(world);
       const request = {
-        acceptor: w.core.address,
-        payee: w.tier1.address,
-        token: await w.token.getAddress(),
+        ...issuedRequest(w),
         amount: "100.00",
         maturity: w.maturity,
         tradeDigest: "contract",
@@ -376,9 +370,7 @@ describe("bills SDK", function () {
     it("recovers a dishonoured bill by recourse", async function () {
       const { w, as } = await networkHelpers.loadFixture(world);
       const issued = await as(w.core).issue({
-        acceptor: w.core.address,
-        payee: w.tier1.address,
-        token: await w.token.getAddress(),
+        ...issuedRequest(w),
         amount: "500.00",
         maturity: w.maturity,
         tradeDigest: "contract",
@@ -436,9 +428,7 @@ describe("bills SDK", function () {
       expect(await as(w.core).timeUnit()).to.equal(1000n);
       const due = new Date(now + 90 * DAY * 1000);
       const issued = await as(w.core).issue({
-        acceptor: w.core.address,
-        payee: w.tier1.address,
-        token: await w.token.getAddress(),
+        ...issuedRequest(w),
         amount: "1,000,000.00",
         maturity: due,
         tradeDigest: "ms contract",
