@@ -18,19 +18,26 @@ const SOLC_VERSION = "0.8.30";
 const solcPath = require.resolve("solc/soljson.js");
 const optimizer = { enabled: true, runs: 1000 };
 
-// SupplyChainBills is optimised for 200 runs: at 1000 it is over the 24,576-byte code size limit, and its gas differs
-// by under 0.2% (npm run bench). Its Solidity test imports it, so that test is compiled the same way.
-const SIZE_BOUND = ["contracts/bills/SupplyChainBills.sol", "test/bills/SupplyChainBills.t.sol"];
+// The two largest contracts are built through the IR pipeline (viaIR) at 200 optimizer runs: it takes about 4 KB off
+// each (SupplyChainBills 24,322 -> ~20,300 B, CopyrightRegistry ~24,500 -> ~20,500 B), room that the security fixes
+// need under the 24,576-byte code size limit. Only these files: viaIR makes a cold build of the whole tree ~3.7x
+// slower with the WebAssembly compiler (36 s -> 132 s here), for these two alone 92 s. SupplyChainBills' Solidity test
+// imports it, so that test is compiled the same way.
+const SIZE_BOUND = [
+  "contracts/bills/SupplyChainBills.sol",
+  "test/bills/SupplyChainBills.t.sol",
+  "contracts/copyright/CopyrightRegistry.sol",
+];
 
 function profile(settings: { evmVersion?: string } = {}) {
-  const compiler = (runs: number) => ({
+  const compiler = (runs: number, viaIR = false) => ({
     version: SOLC_VERSION,
     path: solcPath,
-    settings: { ...settings, optimizer: { ...optimizer, runs } },
+    settings: { ...settings, viaIR, optimizer: { ...optimizer, runs } },
   });
   return {
     compilers: [compiler(optimizer.runs)],
-    overrides: Object.fromEntries(SIZE_BOUND.map((file) => [file, compiler(200)])),
+    overrides: Object.fromEntries(SIZE_BOUND.map((file) => [file, compiler(200, true)])),
   };
 }
 
