@@ -121,7 +121,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     /// @param registry The participant register.
     /// @param evidence The evidence registry (zero to refuse evidence ids).
     /// @param paymentWindow Time after maturity, in the chain's unit, before a non-acceptor may dishonor an unfunded
-    /// bill.
+    /// bill: at least a day of chain time (`PaymentWindowTooShort`); zero for the default, three days of chain time.
     /// @param timeUnitsPerSecond 1 if the chain stamps blocks in seconds, 1000 in milliseconds.
     constructor(
         IParticipantRegistry registry,
@@ -131,6 +131,10 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     ) EIP712("SupplyChainBills", "1") {
         if (address(registry) == address(0)) revert InvalidCounterparty(address(0));
         if (timeUnitsPerSecond != 1 && timeUnitsPerSecond != 1000) revert InvalidTimeUnit(timeUnitsPerSecond);
+        if (paymentWindow == 0) paymentWindow = 3 days * uint64(timeUnitsPerSecond);
+        if (paymentWindow < 1 days * uint256(timeUnitsPerSecond)) {
+            revert PaymentWindowTooShort(paymentWindow, 1 days * uint256(timeUnitsPerSecond));
+        }
         REGISTRY = registry;
         EVIDENCE = evidence;
         PAYMENT_WINDOW = paymentWindow;
