@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity ^0.8.24;
+pragma solidity 0.8.30;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 
@@ -18,7 +18,7 @@ contract CopyrightDisputes is ICopyrightDisputes, AccessControl {
     IEvidenceRegistry private immutable EVIDENCE;
 
     mapping(uint256 disputeId => Dispute) private _disputes;
-    uint256 private _count;
+    uint256 private _disputeCount;
 
     /// @param admin Holder of the admin role (it grants and revokes the arbitrator role).
     /// @param arbitrator Holder of the arbitrator role.
@@ -37,7 +37,7 @@ contract CopyrightDisputes is ICopyrightDisputes, AccessControl {
         IEvidenceRegistry.Verification memory evidence = EVIDENCE.verify(evidenceId);
         if (!evidence.exists) revert EvidenceNotFound(evidenceId);
         if (evidence.revoked) revert EvidenceRevoked(evidenceId, evidence.revokedAt);
-        disputeId = ++_count;
+        disputeId = ++_disputeCount;
         _disputes[disputeId] = Dispute({
             workId: workId,
             evidenceId: evidenceId,
@@ -72,7 +72,7 @@ contract CopyrightDisputes is ICopyrightDisputes, AccessControl {
 
     /// @inheritdoc ICopyrightDisputes
     function disputeCount() external view returns (uint256) {
-        return _count;
+        return _disputeCount;
     }
 
     /// @inheritdoc ICopyrightDisputes

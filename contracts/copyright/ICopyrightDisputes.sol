@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IChainproofErrors} from "../common/IChainproofErrors.sol";
+
 /// @title ICopyrightDisputes
 /// @notice Disputes against registered works. Anyone raises one citing an evidence id anchored in the evidence
 /// registry; an arbitrator rules. An upheld ruling freezes the work in the copyright registry (no transfers, no new
 /// licenses) and, where it says so, moves the work to its rightful owner. Arbitrators never touch fee balances.
-interface ICopyrightDisputes {
+interface ICopyrightDisputes is IChainproofErrors {
     /// @notice Status of a dispute.
     enum Status {
         None,
@@ -60,10 +62,6 @@ interface ICopyrightDisputes {
     /// @notice The evidence id is not anchored in the evidence registry (directly or as a batch root).
     /// @param evidenceId The id given.
     error EvidenceNotFound(bytes32 evidenceId);
-    /// @notice The evidence record was revoked by its submitter, so it cannot back a claim.
-    /// @param evidenceId The id given.
-    /// @param revokedAt When it was revoked.
-    error EvidenceRevoked(bytes32 evidenceId, uint64 revokedAt);
     /// @notice The dispute is not open (or does not exist: status `None`).
     /// @param disputeId The dispute.
     /// @param status Its status.

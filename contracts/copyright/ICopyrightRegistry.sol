@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IChainproofErrors} from "../common/IChainproofErrors.sol";
+
 /// @title ICopyrightRegistry
 /// @notice Copyright registration and licensing. A work is an ERC-721 token whose id is its content digest: holding
 /// the token is holding the copyright. Works are registered directly, by commit-reveal (the priority time is the
@@ -18,7 +20,7 @@ pragma solidity ^0.8.24;
 /// list is not stored, only a 192-bit hash of `abi.encode(payees)`: callers that split fees pass the list again (it
 /// is in the latest `WorkRegistered` or `PayeeSet` event of the work). Territories are hashes of an off-chain text,
 /// `bytes32(0)` meaning worldwide; two territories overlap if they are equal or either is worldwide.
-interface ICopyrightRegistry {
+interface ICopyrightRegistry is IChainproofErrors {
     /// @notice An author (or payee) of a work and their share of its license fees.
     /// @param account Where the fee share is credited.
     /// @param shares Share in basis points; a work's shares sum to 10,000.
@@ -301,12 +303,6 @@ interface ICopyrightRegistry {
     /// @param fee The fee.
     /// @param maxFee The buyer's maximum.
     error FeeExceedsMax(uint256 fee, uint256 maxFee);
-    /// @notice The registry received `received` of `expected` token units: fee-on-transfer and rebasing tokens are
-    /// not supported.
-    /// @param currency The token.
-    /// @param received The units received.
-    /// @param expected The units due.
-    error UnexpectedTokenAmount(address currency, uint256 received, uint256 expected);
     /// @notice The native coin sent does not match the fee (or was sent for an ERC-20 fee).
     /// @param sent The value sent.
     /// @param expected The value due.

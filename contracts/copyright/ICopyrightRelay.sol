@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IChainproofErrors} from "../common/IChainproofErrors.sol";
+
 import {ICopyrightRegistry} from "./ICopyrightRegistry.sol";
 
 /// @title ICopyrightRelay
@@ -8,14 +10,7 @@ import {ICopyrightRegistry} from "./ICopyrightRegistry.sol";
 /// relayer, becomes the owner. EOA and ERC-1271 (contract wallet) signers both work. The relay holds the registry's
 /// `REGISTRAR_ROLE`. The relayer (and the mempool) see the digest before it is registered: a registration that must
 /// keep its priority against copiers uses the registry's commit-reveal instead.
-interface ICopyrightRelay {
-    /// @notice The signed request's deadline has passed.
-    /// @param deadline The request's deadline.
-    error ExpiredSignature(uint256 deadline);
-    /// @notice The signature is not `signer`'s over the request (wrong signer, data, nonce or chain).
-    /// @param signer The creator named in the request.
-    error InvalidSignature(address signer);
-
+interface ICopyrightRelay is IChainproofErrors {
     /// @notice Registers a work for `creator`, who signed the EIP-712 request `RegisterWork(bytes32 digest,uint8
     /// algorithm,string uri,bytes32 authorsHash,address creator,uint256 nonce,uint256 deadline)` (domain
     /// "CopyrightRelay", version "1") with `authorsHash = keccak256(abi.encode(authors))` and `nonce =
