@@ -9,7 +9,8 @@ import {ICopyrightRegistry} from "./ICopyrightRegistry.sol";
 
 /// @title CopyrightDisputes
 /// @notice Evidence-backed disputes and arbitration for a `CopyrightRegistry`, which grants this contract its
-/// `RULING_ROLE`. A separate contract keeps the registry under the 24,576-byte code-size limit.
+/// `RULING_ROLE`. A separate contract keeps the registry under the 24,576-byte code-size limit. Storage: a dispute is
+/// four slots (work id; evidence id; claimant, raise time and status; evidence time and priority time).
 contract CopyrightDisputes is ICopyrightDisputes, AccessControl {
     /// @notice Role that rules on disputes and unfreezes works.
     bytes32 public constant ARBITRATOR_ROLE = keccak256("ARBITRATOR_ROLE");
@@ -34,6 +35,7 @@ contract CopyrightDisputes is ICopyrightDisputes, AccessControl {
     /// @inheritdoc ICopyrightDisputes
     function raiseDispute(uint256 workId, bytes32 evidenceId) external returns (uint256 disputeId) {
         if (!REGISTRY.exists(workId)) revert WorkNotFound(workId);
+        uint64 priorityTime = REGISTRY.getWork(workId).priorityTime;
         IEvidenceRegistry.Verification memory evidence = EVIDENCE.verify(evidenceId);
         if (!evidence.exists) revert EvidenceNotFound(evidenceId);
         if (evidence.revoked) revert EvidenceRevoked(evidenceId, evidence.revokedAt);
@@ -43,9 +45,11 @@ contract CopyrightDisputes is ICopyrightDisputes, AccessControl {
             evidenceId: evidenceId,
             claimant: msg.sender,
             raisedAt: uint64(block.timestamp),
-            status: Status.Open
+            status: Status.Open,
+            evidenceTime: evidence.time,
+            priorityTime: priorityTime
         });
-        emit DisputeRaised(disputeId, workId, msg.sender, evidenceId);
+        emit DisputeRaised(disputeId, workId, msg.sender, evidenceId, evidence.time, priorityTime);
     }
 
     /// @inheritdoc ICopyrightDisputes

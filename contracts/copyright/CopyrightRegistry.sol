@@ -45,6 +45,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
 
     uint8 private constant WORK_FROZEN = 1;
     uint8 private constant WORK_DERIVATIVE = 2;
+    uint8 private constant WORK_SETTLED_BY_RULING = 4;
     uint8 private constant TERMS_REGISTERED = 1;
     uint8 private constant TERMS_COMMERCIAL = 2;
     uint8 private constant TERMS_DERIVATIVES = 4;
@@ -70,13 +71,17 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         uint8 flags;
     }
 
-    /// @dev A work's second slot, which registration never writes. The epoch keys the work's licenses, attachments,
-    /// terms list and locks (see `_epochKey`): a takeover increments it, voiding them all, and zeroes the EIP-2981 rate. A
-    /// derivative's registrant is the licensee whose parent licenses cap the derivative's licenses.
+    /// @dev A work's second slot, which registration writes only once the registry has ever been paused. The epoch keys
+    /// the work's licenses, attachments, terms list and locks (see `_epochKey`): a takeover increments it, voiding them
+    /// all, and zeroes the EIP-2981 rate. A derivative's registrant is the licensee whose parent licenses cap the
+    /// derivative's licenses. `settleClock` is the registry's paused-time total when the work's priority began (its
+    /// settlement moves by the time paused since, as reveal windows do) or, once `WORK_SETTLED_BY_RULING` is set, the
+    /// time a ruling settled it. Packing: 32 + 16 + 160 + 48 bits, one slot.
     struct Rights {
         uint32 epoch;
         uint16 royaltyBps;
         address parentLicensee;
+        uint48 settleClock;
     }
 
     /// @dev Slot 0 is what a payment needs (currency, fee), slot 1 what issuing needs; uint96 fees cover 7.9e28.
@@ -150,6 +155,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         Author[] calldata authors
     ) external whenNotPaused returns (uint256 workId) {
         workId = _register(digest, algorithm, uri, authors, msg.sender, uint64(block.timestamp), false);
+        _recordPauseClock(workId);
     }
 
     /// @inheritdoc ICopyrightRegistry
@@ -161,6 +167,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         Author[] calldata authors
     ) external onlyRole(REGISTRAR_ROLE) whenNotPaused returns (uint256 workId) {
         workId = _register(digest, algorithm, uri, authors, creator, uint64(block.timestamp), false);
+        _recordPauseClock(workId);
     }
 
     /// @inheritdoc ICopyrightRegistry
@@ -191,6 +198,10 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         if (block.timestamp > deadline) revert CommitmentExpired(commitment, uint64(deadline));
         delete _commitments[commitment];
         workId = _register(digest, algorithm, uri, authors, msg.sender, committedAt, true);
+        // The work's settlement counts pauses from its priority time: the commit's. A takeover overwrites the previous
+        // holder's clock, even with zero.
+        Rights storage rights = _rights[workId];
+        if (pausedBefore != 0 || rights.settleClock != 0) rights.settleClock = pausedBefore;
     }
 
     /// @inheritdoc ICopyrightRegistry
@@ -203,6 +214,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         bytes32[] calldata parentTerms
     ) external whenNotPaused returns (uint256 workId) {
         workId = _register(digest, algorithm, uri, authors, msg.sender, uint64(block.timestamp), false);
+        _recordPauseClock(workId);
         _works[workId].flags = WORK_DERIVATIVE;
         _linkParents(workId, parents, parentTerms);
     }
@@ -356,11 +368,20 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         Work storage work = _works[workId];
         if (work.priorityTime == 0) revert WorkNotFound(workId);
         if (rightfulOwner != address(0)) {
-            // The ruling moves the work even if an earlier ruling froze it; it ends frozen either way.
-            work.flags &= ~WORK_FROZEN;
+            // The ruling moves the work even if an earlier ruling froze it; it ends frozen either way. What the previous
+            // holder attached goes with its epoch: its derivative flag (so its parent links, read only while flagged),
+            // as a reveal takeover clears them.
+            uint8 flags = work.flags;
+            work.flags = flags & ~(WORK_FROZEN | WORK_DERIVATIVE);
             _update(rightfulOwner, workId, address(0));
             _assignPayee(workId, rightfulOwner);
             _startNewEpoch(workId);
+            // The award is final: no reveal can take the work over from now on.
+            if (block.timestamp < _settledAt(workId, flags, work.priorityTime)) {
+                _rights[workId].settleClock = uint48(block.timestamp);
+                work.flags |= WORK_SETTLED_BY_RULING;
+                emit WorkSettled(workId, disputeId);
+            }
         }
         work.flags |= WORK_FROZEN;
         emit WorkFrozen(workId, disputeId, rightfulOwner);
@@ -404,8 +425,9 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     }
 
     /// @notice ERC-721 transfer (also behind both `safeTransferFrom`): assigns the copyright, so the new holder becomes
-    /// the work's sole payee (`PayeeSet`). Licenses on the work stay valid. Frozen works cannot move. A transfer to
-    /// the holder itself assigns nothing: the payees stay as they are.
+    /// the work's sole payee (`PayeeSet`). Licenses on the work stay valid. Frozen works cannot move. Check `isSettled`
+    /// before buying one: until then a reveal of an earlier commitment could still take it over. A transfer to the holder itself
+    /// assigns nothing: the payees stay as they are.
     /// @param from The holder.
     /// @param to The new holder.
     /// @param tokenId The work.
@@ -447,6 +469,21 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
             info.parents = _parents[workId];
             info.parentLicenseUntil = _parentLicenseUntil(workId);
         }
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function isSettled(uint256 workId) external view returns (bool) {
+        Work storage work = _works[workId];
+        uint64 priorityTime = work.priorityTime;
+        return priorityTime != 0 && block.timestamp >= _settledAt(workId, work.flags, priorityTime);
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function settledAt(uint256 workId) external view returns (uint64) {
+        Work storage work = _works[workId];
+        uint64 priorityTime = work.priorityTime;
+        if (priorityTime == 0) revert WorkNotFound(workId);
+        return _settledAt(workId, work.flags, priorityTime);
     }
 
     /// @inheritdoc ICopyrightRegistry
@@ -532,6 +569,8 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
                 revert WorkAlreadyRegistered(workId, holder, existingTime);
             }
             if (work.flags & WORK_FROZEN != 0) revert Frozen(workId);
+            // A ruling that awarded the work settled its priority for good.
+            if (work.flags & WORK_SETTLED_BY_RULING != 0) revert PrioritySettled(workId, _rights[workId].settleClock);
             // Clearing the flags drops the derivative's parent links (their storage is read only while flagged).
             _works[workId] = Work(authorsHash, uint48(priorityTime), algorithm, 0);
             _update(owner, workId, address(0));
@@ -553,6 +592,24 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         unchecked {
             _pauseClock = uint48(block.timestamp) - _pauseClock;
         }
+    }
+
+    /// @dev Records the registry's paused-time total at a direct registration (priority now), from which the work's
+    /// settlement counts pauses. Zero (never paused) is what a new work's slot holds: no second slot is written then.
+    function _recordPauseClock(uint256 workId) private {
+        uint48 clock = _pauseClock;
+        if (clock != 0) _rights[workId].settleClock = clock;
+    }
+
+    /// @dev When the work is settled: once a ruling settled it, that time; else the first time after every reveal window
+    /// that could take it over. Such a commit predates the priority time `t` and was made unpaused, so its window ends
+    /// by `t + REVEAL_WINDOW` plus the time paused since `t` (pauses before `t` moved `t` as much as the window):
+    /// settled one unit after that. While paused, the paused-time total grows with the clock (see `_flipPauseClock`).
+    function _settledAt(uint256 workId, uint8 flags, uint64 priorityTime) private view returns (uint64) {
+        uint48 clock = _rights[workId].settleClock;
+        if (flags & WORK_SETTLED_BY_RULING != 0) return clock;
+        uint256 pausedTotal = paused() ? block.timestamp - _pauseClock : _pauseClock;
+        return uint64(priorityTime + REVEAL_WINDOW + (pausedTotal - clock) + 1);
     }
 
     function _authorsHash(Author[] calldata authors) private pure returns (bytes24) {
@@ -589,6 +646,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         uint256 epochs;
         for (uint256 i; i < count; ++i) {
             uint256 parent = parents[i];
+            if (parent == workId) revert ParentIsItself(workId);
             for (uint256 j; j < i; ++j) {
                 if (parents[j] == parent) revert DuplicateParent(parent);
             }
@@ -650,6 +708,9 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         uint64 duration = terms.duration;
         uint256 requestedEnd = duration == 0 ? type(uint64).max : (running ? current.end : block.timestamp) + duration;
         end = _licenseEnd(workId, workFlags, requestedEnd);
+        // A renewal that adds no time (perpetual terms bought again, or a derivative's license at its parents' cap)
+        // would charge the full fee for nothing.
+        if (running && end <= current.end) revert RenewalCannotExtend(workId, licensee, termsId, current.end);
         _licenses[epochKey][licensee][termsId] = License({start: start, end: end, sublicensed: false});
         if (end > attachment.licensedUntil) attachment.licensedUntil = end;
         if (exclusive) _lock(epochKey, terms.territory, end);
