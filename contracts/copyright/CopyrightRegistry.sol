@@ -314,7 +314,9 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         if (sublicensee == address(0) || sublicensee == msg.sender) revert InvalidLicensee(sublicensee);
         Work memory work = _liveWork(workId);
         if (_terms[termsId].flags & TERMS_SUBLICENSABLE == 0) revert NotSublicensable(termsId);
-        mapping(address licensee => mapping(bytes32 termsId => License)) storage licenses = _licenses[_epochKey(workId)];
+        mapping(address licensee => mapping(bytes32 termsId => License)) storage licenses = _licenses[
+            _epochKey(workId)
+        ];
         License storage own = licenses[msg.sender][termsId];
         uint64 ownEnd = own.end;
         if (ownEnd <= block.timestamp) revert NotLicensed(workId, msg.sender, termsId);
@@ -368,9 +370,9 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         Work storage work = _works[workId];
         if (work.priorityTime == 0) revert WorkNotFound(workId);
         if (rightfulOwner != address(0)) {
-            // The ruling moves the work even if an earlier ruling froze it; it ends frozen either way. What the previous
-            // holder attached goes with its epoch: its derivative flag (so its parent links, read only while flagged),
-            // as a reveal takeover clears them.
+            // The ruling moves the work even if an earlier ruling froze it; it ends frozen either way. What the
+            // previous holder attached goes with its epoch: its derivative flag (so its parent links, read only while
+            // flagged), as a reveal takeover clears them.
             uint8 flags = work.flags;
             work.flags = flags & ~(WORK_FROZEN | WORK_DERIVATIVE);
             _update(rightfulOwner, workId, address(0));
@@ -426,8 +428,8 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
 
     /// @notice ERC-721 transfer (also behind both `safeTransferFrom`): assigns the copyright, so the new holder becomes
     /// the work's sole payee (`PayeeSet`). Licenses on the work stay valid. Frozen works cannot move. Check `isSettled`
-    /// before buying one: until then a reveal of an earlier commitment could still take it over. A transfer to the holder itself
-    /// assigns nothing: the payees stay as they are.
+    /// before buying one: until then a reveal of an earlier commitment could still take it over. A transfer to the
+    /// holder itself assigns nothing: the payees stay as they are.
     /// @param from The holder.
     /// @param to The new holder.
     /// @param tokenId The work.
@@ -601,10 +603,11 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         if (clock != 0) _rights[workId].settleClock = clock;
     }
 
-    /// @dev When the work is settled: once a ruling settled it, that time; else the first time after every reveal window
-    /// that could take it over. Such a commit predates the priority time `t` and was made unpaused, so its window ends
-    /// by `t + REVEAL_WINDOW` plus the time paused since `t` (pauses before `t` moved `t` as much as the window):
-    /// settled one unit after that. While paused, the paused-time total grows with the clock (see `_flipPauseClock`).
+    /// @dev When the work is settled: once a ruling settled it, that time; else the first time after every reveal
+    /// window that could take it over. Such a commit predates the priority time `t` and was made unpaused, so its
+    /// window ends by `t + REVEAL_WINDOW` plus the time paused since `t` (pauses before `t` moved `t` as much as the
+    /// window): settled one unit after that. While paused, the paused-time total grows with the clock (see
+    /// `_flipPauseClock`).
     function _settledAt(uint256 workId, uint8 flags, uint64 priorityTime) private view returns (uint64) {
         uint48 clock = _rights[workId].settleClock;
         if (flags & WORK_SETTLED_BY_RULING != 0) return clock;
@@ -737,7 +740,12 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     /// @dev Reverts if an exclusive license overlaps the terms' territory now or, for an exclusive request, if any
     /// license overlaps it. The territory is read only when an exclusive license runs or is requested: most sales
     /// skip that slot.
-    function _checkExclusivity(uint256 workId, bytes32 epochKey, StoredTerms storage terms, bool exclusive) private view {
+    function _checkExclusivity(
+        uint256 workId,
+        bytes32 epochKey,
+        StoredTerms storage terms,
+        bool exclusive
+    ) private view {
         Lock memory worldwide = _locks[epochKey][bytes32(0)];
         bytes32 territory;
         if (worldwide.anyUntil > block.timestamp) {

@@ -7,8 +7,8 @@ import {IChainproofErrors} from "../common/IChainproofErrors.sol";
 /// @notice Disputes against registered works. Anyone raises one citing an evidence id anchored in the evidence
 /// registry; an arbitrator rules. An upheld ruling freezes the work in the copyright registry (no transfers, no new
 /// licenses) and, where it says so, moves the work to its rightful owner (settling its priority for good). Arbitrators
-/// never touch fee balances. Any anchored, unrevoked evidence may be cited, however recent: each dispute records when the
-/// evidence was anchored beside the work's priority time, so the arbitrator sees which came first.
+/// never touch fee balances. Any anchored, unrevoked evidence may be cited, however recent: each dispute records when
+/// the evidence was anchored beside the work's priority time, so the arbitrator sees which came first.
 interface ICopyrightDisputes is IChainproofErrors {
     /// @notice Status of a dispute.
     enum Status {

@@ -549,9 +549,9 @@ interface ICopyrightRegistry is IChainproofErrors {
 
     /// @notice Enforces an upheld dispute (`RULING_ROLE`, held by the disputes contract): the work is frozen and, if
     /// `rightfulOwner` is non-zero, first transferred to them as sole payee, in a new epoch (`RightsReset`: the
-    /// previous holder's licenses, locks, attached terms and royalty rate are void), with the derivative flag and parent
-    /// links the previous holder attached cleared, and settled (`WorkSettled`, unless it already was): no reveal can
-    /// take an awarded work over. Credited balances never move.
+    /// previous holder's licenses, locks, attached terms and royalty rate are void), with the derivative flag and
+    /// parent links the previous holder attached cleared, and settled (`WorkSettled`, unless it already was): no reveal
+    /// can take an awarded work over. Credited balances never move.
     /// Whoever holds the role can move any work, and the admin can grant it (through `SETUP_ROLE`).
     /// @param workId The work.
     /// @param disputeId The dispute.

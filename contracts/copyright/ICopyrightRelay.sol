@@ -9,16 +9,17 @@ import {ICopyrightRegistry} from "./ICopyrightRegistry.sol";
 /// @notice Gasless registration: a platform relays a creator's EIP-712 signed registration and the creator, not the
 /// relayer, becomes the owner. EOA and ERC-1271 (contract wallet) signers both work. The relay holds the registry's
 /// `REGISTRAR_ROLE`. The relayer (and the mempool) see the digest before it is registered: a registration that must
-/// keep its priority against copiers uses the registry's commit-reveal instead. Nonces are unordered (`IUnorderedNonces`):
-/// a creator's signed requests can be relayed in any order, each once; one that fails (its digest registered first by a
-/// mempool watcher, say) blocks none of the others, and a creator cancels a request it signed with `invalidateNonces`.
+/// keep its priority against copiers uses the registry's commit-reveal instead. Nonces are unordered
+/// (`IUnorderedNonces`): a creator's signed requests can be relayed in any order, each once; one that fails (its digest
+/// registered first by a mempool watcher, say) blocks none of the others, and a creator cancels a request it signed
+/// with `invalidateNonces`.
 interface ICopyrightRelay is IUnorderedNonces {
     /// @notice Registers a work for `creator`, who signed the EIP-712 request `RegisterWork(bytes32 digest,uint8
     /// algorithm,string uri,bytes32 authorsHash,address creator,uint256 nonce,uint256 deadline)` (domain
     /// "CopyrightRelay", version "1") with `authorsHash = keccak256(abi.encode(authors))` and a nonce of the creator's
-    /// not yet used or invalidated (`isNonceUsed`), which this marks used (`NonceAlreadyUsed` for a replay). The request
-    /// names the creator: for an ERC-1271 wallet, its owner signs a request naming the wallet, and that signature
-    /// registers for no other account (the owner's own address included).
+    /// not yet used or invalidated (`isNonceUsed`), which this marks used (`NonceAlreadyUsed` for a replay). The
+    /// request names the creator: for an ERC-1271 wallet, its owner signs a request naming the wallet, and that
+    /// signature registers for no other account (the owner's own address included).
     /// @param digest Content digest.
     /// @param algorithm Hash algorithm id.
     /// @param uri Metadata URI.

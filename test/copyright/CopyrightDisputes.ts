@@ -75,7 +75,14 @@ describe("CopyrightDisputes", () => {
     await evidence.connect(alice).anchorBatch(root, SHA256, 3n, ethers.ZeroHash);
     await expect(disputes.connect(alice).raiseDispute(workId, root))
       .to.emit(disputes, "DisputeRaised")
-      .withArgs(1n, workId, alice.address, root, (await evidence.verify(root)).time, (await registry.getWork(workId)).priorityTime);
+      .withArgs(
+        1n,
+        workId,
+        alice.address,
+        root,
+        (await evidence.verify(root)).time,
+        (await registry.getWork(workId)).priorityTime,
+      );
   });
 
   it("gives the admin and arbitrator roles to the accounts named at deployment", async () => {

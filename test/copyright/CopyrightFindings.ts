@@ -256,9 +256,7 @@ describe("CopyrightRegistry: issue 9 findings", () => {
       expect(await registry.ownerOf(BigInt(second))).to.equal(alice.address);
       expect(await relay.isNonceUsed(alice.address, 1n)).to.equal(true);
       expect(await relay.isNonceUsed(alice.address, 0n)).to.equal(false);
-      await expect(
-        relay.connect(carol).registerWorkBySig(second, SHA256, URI, solo, alice.address, 1n, deadline, sig1),
-      )
+      await expect(relay.connect(carol).registerWorkBySig(second, SHA256, URI, solo, alice.address, 1n, deadline, sig1))
         .to.be.revertedWithCustomError(relay, "NonceAlreadyUsed")
         .withArgs(alice.address, 1n);
     });
@@ -273,7 +271,9 @@ describe("CopyrightRegistry: issue 9 findings", () => {
         .to.emit(relay, "NoncesInvalidated")
         .withArgs(alice.address, 1n, 2n);
       expect(await relay.nonceBitmap(alice.address, 1n)).to.equal(2n);
-      await expect(relay.connect(carol).registerWorkBySig(digest, SHA256, URI, solo, alice.address, 257n, deadline, sig))
+      await expect(
+        relay.connect(carol).registerWorkBySig(digest, SHA256, URI, solo, alice.address, 257n, deadline, sig),
+      )
         .to.be.revertedWithCustomError(relay, "NonceAlreadyUsed")
         .withArgs(alice.address, 257n);
       expect(await registry.exists(BigInt(digest))).to.equal(false);

@@ -579,7 +579,9 @@ describe("CopyrightRegistry: registration", () => {
       expect(await relay.isNonceUsed(alice.address, 0n)).to.equal(false);
       expect(await relay.isNonceUsed(walletAddress, 0n)).to.equal(false);
       // Each request registers for the account it names.
-      await relay.connect(carol).registerWorkBySig(digest, SHA256, URI, authors, walletAddress, 0n, deadline, forWallet);
+      await relay
+        .connect(carol)
+        .registerWorkBySig(digest, SHA256, URI, authors, walletAddress, 0n, deadline, forWallet);
       expect(await registry.ownerOf(workId)).to.equal(walletAddress);
       const other = digestOf("owner song");
       const ownerSig = await signRegistration(alice, relayAddress, other, URI, hash, 0n, deadline);
@@ -599,7 +601,9 @@ describe("CopyrightRegistry: registration", () => {
         .to.be.revertedWithCustomError(relay, "InvalidSignature")
         .withArgs(alice.address);
       const forged = await signRegistration(bob, relayAddress, digest, URI, authorsHash(solo), 0n, deadline);
-      await expect(relay.connect(carol).registerWorkBySig(digest, SHA256, URI, solo, alice.address, 0n, deadline, forged))
+      await expect(
+        relay.connect(carol).registerWorkBySig(digest, SHA256, URI, solo, alice.address, 0n, deadline, forged),
+      )
         .to.be.revertedWithCustomError(relay, "InvalidSignature")
         .withArgs(alice.address);
       await time.increaseTo(deadline + 1n);
