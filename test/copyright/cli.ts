@@ -114,7 +114,8 @@ describe("copyright CLI on a hardhat node", function () {
       `registered to ${creator.toLowerCase()} (gas paid by ${relayer.toLowerCase()})`,
     );
     const replay = copyright("relay", request, "--from", relayer);
-    expect(errorLine(replay)).to.match(/^error: InvalidSignature\(signer=0x[0-9a-fA-F]{40}\)$/);
+    // Each signed request is accepted once: a replay finds its nonce used.
+    expect(errorLine(replay)).to.match(/^error: NonceAlreadyUsed\(owner=0x[0-9a-fA-F]{40}, nonce=0\)$/);
 
     const terms = ok(
       copyright(
