@@ -340,6 +340,7 @@ export class EvidenceClient {
           signed.algorithm,
           signed.metadata,
           signed.submitter,
+          signed.nonce,
           signed.deadline,
           signed.signature,
         ),
@@ -381,7 +382,7 @@ export class EvidenceClient {
   async relayCosign(signed: SignedCosign): Promise<Mined> {
     checkId(signed.id);
     return this.send(
-      () => this.contract.cosignBySig(signed.id, signed.witness, signed.deadline, signed.signature),
+      () => this.contract.cosignBySig(signed.id, signed.witness, signed.nonce, signed.deadline, signed.signature),
       signed.id,
       "Cosigned",
     );
