@@ -128,7 +128,7 @@ describe("EvidenceRegistry: signed requests", function () {
     it("uses each nonce once, in any order, each in its bit of the signer's bitmap", async function () {
       const { registry, domain, alice, relayer } = await loadFixture(deployRegistry);
       const nonces = [7n, 0n, 300n, 2n];
-      const signed = [];
+      const signed: { request: AnchorRequest; signature: string }[] = [];
       for (const nonce of nonces) {
         const request = await anchorRequest(digestOf(`request ${nonce}`), alice.address, nonce);
         signed.push({ request, signature: await signAnchor(alice, domain, request) });
@@ -768,7 +768,7 @@ describe("EvidenceRegistry: signed requests", function () {
     it("a mempool watcher who anchors a pending anchorBySig's digest kills only that request", async function () {
       const { registry, domain, alice, outsider: watcher, relayer } = await loadFixture(deployRegistry);
       // Alice signs three requests ahead, nonces 0, 1 and 2; the relayer sends the first.
-      const requests = [];
+      const requests: { request: AnchorRequest; signature: string }[] = [];
       for (const nonce of [0n, 1n, 2n]) {
         const request = await anchorRequest(digestOf(`alice's document ${nonce}`), alice.address, nonce);
         requests.push({ request, signature: await signAnchor(alice, domain, request) });
@@ -804,7 +804,7 @@ describe("EvidenceRegistry: signed requests", function () {
         await registry.connect(submitter).requireWitnesses(id, [witness.address], 1, 0);
       }
       // The witness signs three co-signatures; the hostile submitter revokes the first record before it is relayed.
-      const requests = [];
+      const requests: { request: CosignRequest; signature: string }[] = [];
       for (const [nonce, id] of [
         [0n, target],
         [1n, other],
