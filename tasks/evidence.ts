@@ -14,7 +14,7 @@ const onBehalfOf = optional(
 );
 const nonce = optional(
   "nonce",
-  "Nonce to sign (to sign several requests ahead, relayed in order); without it, the account's next one",
+  "Nonce to sign, any not yet used (requests are relayed in any order, each once); without it, the lowest unused one",
 );
 const deadline = optional(
   "deadline",

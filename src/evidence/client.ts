@@ -326,6 +326,7 @@ export class EvidenceClient {
           signed.algorithm,
           signed.metadata,
           signed.submitter,
+          signed.nonce,
           signed.deadline,
           signed.signature,
         ),
@@ -367,7 +368,7 @@ export class EvidenceClient {
   async relayCosign(signed: SignedCosign): Promise<Mined> {
     checkId(signed.id);
     return this.send(
-      () => this.contract.cosignBySig(signed.id, signed.witness, signed.deadline, signed.signature),
+      () => this.contract.cosignBySig(signed.id, signed.witness, signed.nonce, signed.deadline, signed.signature),
       signed.id,
       "Cosigned",
     );
