@@ -226,9 +226,10 @@ async function judge(client: EvidenceClient, expected: Expected): Promise<Eviden
     registry: client.address,
     knownDeployment: expected.knownDeployment,
   });
+  const legacySalt = receipt !== null && receipt.version === 1 && receipt.salt !== undefined;
   const summary =
     status === "verified"
-      ? `${verdictHeadline(status)}: the document's ${expected.algorithm} digest ${digest} was anchored ${formatEvidenceTime(root.time)} by ${root.submitter}, on ${registryText}`
+      ? `${verdictHeadline(status)}${legacySalt ? " under receipt format 1's salt rule (see its note)" : ""}: the document's ${expected.algorithm} digest ${digest} was anchored ${formatEvidenceTime(root.time)} by ${root.submitter}, on ${registryText}`
       : `${verdictHeadline(status)}: ${reason}; ${registryText}`;
   const result: EvidenceVerification = {
     ...root,
