@@ -65,9 +65,53 @@ describe("evidence CLI on a hardhat node", function () {
     const receipt = JSON.parse(await readFile(receiptFile, "utf8"));
     expect(receipt).to.include({ algorithm: "sm3", chainId: String(CHAIN_ID) });
 
+    const registry = getAddress(
+      JSON.parse(await readFile(path.join(journal, "deployed_addresses.json"), "utf8"))["Evidence#EvidenceRegistry"],
+    );
     const verified = evidence("verify", file, "--receipt", receiptFile);
     ok(verified);
-    expect(verified.stdout).to.contain(`VERIFIED ${receipt.digest}`);
+    expect(verified.stdout).to.match(
+      new RegExp(
+        `^VERIFIED: the document's sm3 digest ${receipt.digest} was anchored \\d{4}-\\d\\d-\\d\\dT[\\d:]+Z by 0x`,
+      ),
+    );
+    expect(verified.stdout).to.contain(`  network:     chain ${CHAIN_ID}, registry ${registry} (the known deployment)`);
+    expect(verified.stdout).to.contain(`  digest:      ${receipt.digest} (sm3, salted)`);
+    expect(verified.stdout).to.contain("  document:    matches the digest");
+    expect(verified.stdout).to.contain(`  transaction: ${receipt.transaction} from 0x`);
+
+    // Without the document, the anchor is checked but the verdict is not VERIFIED (exit code 1).
+    const unseen = evidence("verify", "--receipt", receiptFile);
+    expect(errorLine(unseen)).to.equal(
+      `DOCUMENT NOT CHECKED: the anchor is genuine, but no document was compared with it; chain ${CHAIN_ID}, ` +
+        `registry ${registry} (the known deployment)`,
+    );
+    const json = evidence("verify", file, "--receipt", receiptFile, "--json");
+    ok(json);
+    expect(JSON.parse(json.stdout)).to.deep.include({
+      status: "verified",
+      valid: true,
+      chainId: String(CHAIN_ID),
+      registry,
+      knownDeployment: true,
+      receiptVersion: 2,
+      salted: true,
+    });
+
+    // A receipt naming another contract is refused unless the user accepts that contract, and then says so.
+    const forged = path.join(dir, "forged-receipt.json");
+    const stranger = getAddress(`0x${"5".repeat(40)}`);
+    await writeFile(forged, JSON.stringify({ ...receipt, contract: stranger }));
+    const refused = evidence("verify", file, "--receipt", forged);
+    expect(errorLine(refused)).to.equal(
+      `error: the receipt names registry ${stranger}, but the EvidenceRegistry trusted on chain ${CHAIN_ID} is ` +
+        `${registry}: refusing the receipt's contract (pass --accept-receipt-contract to check it against the ` +
+        "receipt's contract anyway)",
+    );
+    const accepted = evidence("verify", file, "--receipt", forged, "--accept-receipt-contract");
+    expect(errorLine(accepted)).to.equal(
+      `error: the receipt's contract ${stranger} has no code on network "localhost": wrong network or address?`,
+    );
 
     const [, witness] = await rpc<string[]>(node.url, "eth_accounts");
     const required = evidence("witnesses", receipt.digest, "--witnesses", witness, "--threshold", "1");
@@ -82,13 +126,15 @@ describe("evidence CLI on a hardhat node", function () {
     const after = evidence("verify", file, "--receipt", receiptFile);
     expect(errorLine(after)).to.match(
       new RegExp(
-        `^REVOKED ${receipt.digest}: revoked \\d{4}-\\d\\d-\\d\\dT[\\d:]+Z, reason ${textHash("issued in error")}$`,
+        `^REVOKED: revoked at \\d{4}-\\d\\d-\\d\\dT[\\d:]+Z by its submitter \\(reason ${textHash("issued in error")}\\); ` +
+          `chain ${CHAIN_ID}, registry ${registry} \\(the known deployment\\)$`,
       ),
     );
-    expect(after.stdout)
-      .to.contain(`REVOKED:    `)
-      .and.to.contain(`reason ${textHash("issued in error")}`);
-    expect(after.stdout).to.contain("witnesses:  1 of 1 required (witnessed)");
+    expect(after.stdout).to.match(
+      new RegExp(`  revoked: {5}\\d{4}-\\d\\d-\\d\\dT[\\d:]+Z, reason ${textHash("issued in error")}`),
+    );
+    expect(after.stdout).to.contain("  witnesses:   1 of 1 required signed (no deadline)");
+    expect(after.stdout).to.match(new RegExp(`\\n {15}${getAddress(witness)} signed \\d{4}-`));
   });
 
   it("verifies a plain file without its receipt, supersedes it and shows records by id", async function () {
@@ -104,7 +150,10 @@ describe("evidence CLI on a hardhat node", function () {
 
     const plain = evidence("verify", v1);
     ok(plain);
-    expect(plain.stdout).to.contain(`VERIFIED ${d1}`).and.to.contain("algorithm:  sha256");
+    expect(plain.stdout)
+      .to.contain(`VERIFIED: the document's sha256 digest ${d1} was anchored`)
+      .and.to.contain(`  digest:      ${d1} (sha256)`)
+      .and.to.contain("  note:        no receipt: the anchoring transaction was not checked");
     expect(plain.stdout).not.to.contain("superseded by");
 
     const superseded = evidence("supersede", d1, d2);
@@ -112,7 +161,9 @@ describe("evidence CLI on a hardhat node", function () {
     expect(superseded.stdout).to.match(new RegExp(`^${d1} superseded by ${d2} \\(tx 0x[0-9a-f]{64}\\)`, "m"));
     const still = evidence("verify", v1);
     ok(still);
-    expect(still.stdout).to.contain(`VERIFIED ${d1}`).and.to.contain(`superseded by ${d2}`);
+    expect(still.stdout)
+      .to.contain(`VERIFIED: the document's sha256 digest ${d1}`)
+      .and.to.contain(`  superseded:  by ${d2}`);
 
     const [account] = await rpc<string[]>(node.url, "eth_accounts");
     const shown = evidence("show", d1, "--history");
@@ -178,7 +229,9 @@ describe("evidence CLI on a hardhat node", function () {
     expect(next.stdout).to.contain(`for ${signer}, nonce 2, valid until`);
     const shown = evidence("verify", doc1);
     ok(shown);
-    expect(shown.stdout).to.contain(`submitter:  ${signer}`);
+    expect(shown.stdout).to.match(
+      new RegExp(`^VERIFIED: the document's sha256 digest ${digest1} was anchored .* by ${signer},`),
+    );
 
     const required = evidence("witnesses", digest1, "--witnesses", witness, "--threshold", "1", "--from", signer);
     ok(required);
@@ -265,6 +318,10 @@ describe("evidence CLI on a hardhat node", function () {
     const unanchored = path.join(dir, "never.txt");
     await writeFile(unanchored, "never anchored");
     const notAnchored = evidence("verify", unanchored);
-    expect(errorLine(notAnchored)).to.match(/^NOT ANCHORED: sha256 digest 0x[0-9a-f]{64}/);
+    expect(errorLine(notAnchored)).to.match(
+      new RegExp(
+        `^NOT ANCHORED: the chain has no anchor of sha256 digest 0x[0-9a-f]{64}; chain ${CHAIN_ID}, registry 0x`,
+      ),
+    );
   });
 });
