@@ -9,7 +9,7 @@ import {IERC2981} from "@openzeppelin/contracts/interfaces/IERC2981.sol";
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 
-import {BPS, MAX_ALGORITHM as MAX_ALGORITHM_ID} from "../common/Constants.sol";
+import {Constants} from "../common/Constants.sol";
 import {ExactTransfer} from "../common/libraries/ExactTransfer.sol";
 import {ICopyrightRegistry} from "./ICopyrightRegistry.sol";
 
@@ -35,7 +35,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     /// FISCO BCOS), not counting the time the registry is paused.
     uint64 public immutable REVEAL_WINDOW;
     /// @notice Highest algorithm termsId (as in the evidence suite: `contracts/common/Constants.sol`).
-    uint8 public constant MAX_ALGORITHM = MAX_ALGORITHM_ID;
+    uint8 public constant MAX_ALGORITHM = Constants.MAX_ALGORITHM;
     /// @notice Most authors per work; bounds the fee-split loop.
     uint256 public constant MAX_AUTHORS = 16;
     /// @notice Most parents per derivative.
@@ -228,7 +228,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     function registerTerms(Terms memory terms) external whenNotPaused returns (bytes32 termsId) {
         termsId = keccak256(abi.encode(terms));
         if (_terms[termsId].flags != 0) return termsId;
-        if (terms.royaltyBps > BPS) revert InvalidRoyalty(terms.royaltyBps);
+        if (terms.royaltyBps > Constants.BPS) revert InvalidRoyalty(terms.royaltyBps);
         uint8 flags = TERMS_REGISTERED;
         if (terms.commercialUse) flags |= TERMS_COMMERCIAL;
         if (terms.derivativesAllowed) flags |= TERMS_DERIVATIVES;
@@ -403,7 +403,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     function setWorkRoyalty(uint256 workId, uint16 bps) external whenNotPaused {
         _requireOwner(workId);
         _liveWork(workId);
-        if (bps > BPS) revert InvalidRoyalty(bps);
+        if (bps > Constants.BPS) revert InvalidRoyalty(bps);
         _rights[workId].royaltyBps = bps;
         emit WorkRoyaltySet(workId, bps);
     }
@@ -533,7 +533,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         uint256 tokenId,
         uint256 salePrice
     ) external view returns (address receiver, uint256 royaltyAmount) {
-        return (_ownerOf(tokenId), (salePrice * _rights[tokenId].royaltyBps) / BPS);
+        return (_ownerOf(tokenId), (salePrice * _rights[tokenId].royaltyBps) / Constants.BPS);
     }
 
     /// @notice ERC-165: ERC-721, ERC-2981, AccessControl.
@@ -628,7 +628,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
             }
             total += shares;
         }
-        if (total != BPS) revert InvalidShareTotal(total);
+        if (total != Constants.BPS) revert InvalidShareTotal(total);
         return bytes24(keccak256(abi.encode(authors)));
     }
 
@@ -668,7 +668,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
             linkTerms.push(termsId);
             emit DerivativeRegistered(workId, parent, termsId);
         }
-        if (total > BPS) revert RoyaltiesExceedRevenue(total);
+        if (total > Constants.BPS) revert RoyaltiesExceedRevenue(total);
         if (epochs != 0) _parentEpochs[workId] = epochs;
         _rights[workId].parentLicensee = msg.sender;
     }
@@ -802,7 +802,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         if (parentAuthors.length != count) revert LengthMismatch(count, parentAuthors.length);
         for (uint256 i; i < count; ++i) {
             // Owned parents have zero terms, which are never registered: no royalty.
-            uint256 royalty = (amount * _terms[terms[i]].royaltyBps) / BPS;
+            uint256 royalty = (amount * _terms[terms[i]].royaltyBps) / Constants.BPS;
             if (royalty == 0) continue;
             uint256 parent = parents[i];
             _requireAuthors(parent, _works[parent].authorsHash, parentAuthors[i]);
@@ -815,7 +815,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     function _split(uint256 workId, Author[] calldata authors, address currency, uint256 fee) private {
         uint256 rest = fee;
         for (uint256 i = authors.length - 1; i > 0; --i) {
-            uint256 share = (fee * authors[i].shares) / BPS;
+            uint256 share = (fee * authors[i].shares) / Constants.BPS;
             rest -= share;
             _credit(authors[i].account, currency, workId, share);
         }
@@ -849,7 +849,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     /// @dev Makes `holder` the work's sole payee. The four words hashed are `abi.encode(authors)` of the one-entry
     /// list `[(holder, 10000)]` (offset, length, account, shares), without building it in memory.
     function _assignPayee(uint256 workId, address holder) private {
-        _works[workId].authorsHash = bytes24(keccak256(abi.encode(uint256(0x20), uint256(1), holder, BPS)));
+        _works[workId].authorsHash = bytes24(keccak256(abi.encode(uint256(0x20), uint256(1), holder, Constants.BPS)));
         emit PayeeSet(workId, holder);
     }
 

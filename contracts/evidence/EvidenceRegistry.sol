@@ -5,7 +5,7 @@ import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 
-import {MAX_ALGORITHM as MAX_ALGORITHM_ID} from "../common/Constants.sol";
+import {Constants} from "../common/Constants.sol";
 import {UnorderedNonces} from "../common/UnorderedNonces.sol";
 import {IEvidenceRegistry} from "./IEvidenceRegistry.sol";
 import {EvidenceRecord, EvidenceRecordLibrary} from "./types/EvidenceRecord.sol";
@@ -17,7 +17,7 @@ import {EvidenceRecord, EvidenceRecordLibrary} from "./types/EvidenceRecord.sol"
 /// nonces (`UnorderedNonces`): each is used once, in any order, and its signer can invalidate it.
 contract EvidenceRegistry is IEvidenceRegistry, EIP712, UnorderedNonces {
     /// @inheritdoc IEvidenceRegistry
-    uint8 public constant MAX_ALGORITHM = MAX_ALGORITHM_ID;
+    uint8 public constant MAX_ALGORITHM = Constants.MAX_ALGORITHM;
     /// @inheritdoc IEvidenceRegistry
     /// @dev Bounds the loop in `requireWitnesses`.
     uint256 public constant MAX_WITNESSES = 32;
