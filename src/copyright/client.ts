@@ -520,7 +520,7 @@ export class CopyrightClient {
     const currency = checkAddress(options.currency ?? ZeroAddress, "currency");
     if (amount < 0n) throw new InvalidInputError(`amount must not be negative, got ${amount}`);
     const work = await this.getWork(workId);
-    if (!work.settled) throw new WorkNotSettledError(workId, work.settledAt, "take revenue for it");
+    if (!work.settled && !work.frozen) throw new WorkNotSettledError(workId, work.settledAt, "take revenue for it");
     const authors = await this.payeesOf(workId);
     const parentAuthors = await Promise.all(work.parents.map((parent) => this.payeesOf(parent)));
     if (currency !== ZeroAddress && amount > 0n && options.approve !== false) await this.approve(currency, amount);
@@ -547,10 +547,13 @@ export class CopyrightClient {
     return minedOf(await mine(this.registry.interface, () => this.registry.transferFrom(from, to, workId)));
   }
 
-  /** Throws `WorkNotSettledError` unless the work is settled (or `WorkNotFound` if it is not registered). */
+  /**
+   * Throws `WorkNotSettledError` unless the work is settled (`WorkNotFound` if it is not registered). A frozen work is
+   * left to the registry, which reports `Frozen` first.
+   */
   private async requireSettled(workId: bigint, action: string): Promise<void> {
     const work = await this.getWork(workId);
-    if (!work.settled) throw new WorkNotSettledError(workId, work.settledAt, action);
+    if (!work.settled && !work.frozen) throw new WorkNotSettledError(workId, work.settledAt, action);
   }
 
   /** Raises the registry's ERC-20 allowance to `amount` if it is below. */

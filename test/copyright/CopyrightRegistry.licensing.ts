@@ -743,22 +743,23 @@ describe("CopyrightRegistry: terms and licensing", () => {
     });
 
     // Audit F4: a sublicense on a derivative skipped its parent-license cap, which a takeover of the parent sets to 0.
+    // Since finding 11 a reveal cannot take over a parent that was ever licensed (licensing waits for settlement), so
+    // the takeover here is a ruling.
     it("caps sublicenses on a derivative by its parent licenses: none once the parent was taken over", async () => {
-      const { registry, alice, carol, dave, eve } = await loadFixture(fixture);
+      const { registry, evidence, disputes, alice, carol, dave, eve } = await loadFixture(fixture);
       const [, , , , , , frank] = await ethers.getSigners();
       const digest = digestOf("contested song");
       const parent = BigInt(digest);
-      const salt = ethers.id("salt");
-      await registry.connect(alice).commit(commitment(digest, salt, alice.address));
-      await time.increase(5n);
       const copier = [{ account: eve.address, shares: 10_000 }];
       await registry.connect(eve).registerWork(digest, SHA256, "", copier);
+      await settle(registry, parent);
       const deriv = await offer(registry, eve, parent, terms({ derivativesAllowed: true, duration: YEAR }));
       await registry.connect(carol).purchaseLicense(parent, deriv, 0n, copier);
       const parentEnd = (await registry.getLicense(parent, carol.address, deriv)).end;
       const remix = BigInt(digestOf("remix"));
       const remixAuthors = [{ account: carol.address, shares: 10_000 }];
       await registry.connect(carol).registerDerivative(digestOf("remix"), SHA256, "", remixAuthors, [parent], [deriv]);
+      await settle(registry, remix);
       const sub = await offer(registry, carol, remix, terms({ sublicensable: true }));
       await registry.connect(dave).purchaseLicense(remix, sub, 0n, remixAuthors);
       // Perpetual terms, capped by carol's parent license; the sublicense ends with it.
@@ -767,8 +768,11 @@ describe("CopyrightRegistry: terms and licensing", () => {
         .to.emit(registry, "LicenseIssued")
         .withArgs(remix, eve.address, sub, anyValue, parentEnd, 0n);
 
-      // The creator takes the parent over: the derivative's link is void, its cap 0.
-      await registry.connect(alice).revealWork(digest, SHA256, "", [{ account: alice.address, shares: 10_000 }], salt);
+      // A ruling gives the parent to its creator: the derivative's link is void, its cap 0.
+      const evidenceId = digestOf("the creator's stems");
+      await evidence.connect(alice).anchor(evidenceId, SHA256, ethers.ZeroHash);
+      await disputes.connect(alice).raiseDispute(parent, evidenceId);
+      await disputes.resolveDispute(1n, true, alice.address);
       expect((await registry.getWork(remix)).parentLicenseUntil).to.equal(0n);
       await expect(registry.connect(dave).sublicense(remix, sub, frank.address))
         .to.be.revertedWithCustomError(registry, "ParentLicenseExpired")
