@@ -865,6 +865,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         _requireSettled(workId, work.flags, work.priorityTime);
     }
 
+    /// @dev Reverts `WorkNotSettled` while a reveal of an earlier commitment could still take the work over.
     function _requireSettled(uint256 workId, uint8 flags, uint64 priorityTime) private view {
         uint64 settlesAt = _settledAt(workId, flags, priorityTime);
         if (block.timestamp < settlesAt) revert WorkNotSettled(workId, settlesAt);

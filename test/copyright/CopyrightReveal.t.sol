@@ -53,19 +53,9 @@ contract CopyrightRevealFuzzTest is Test {
         }
 
         uint256 deadline = committedAt + WINDOW + paused;
-        uint256 workId = uint256(digest);
-        bytes32 termsId = REGISTRY.registerTerms(_freeTerms());
         if (unpaused <= WINDOW) {
-            assertFalse(REGISTRY.isSettled(workId), "settled while a reveal can take the work");
-            uint64 settlesAt = REGISTRY.settledAt(workId);
-            assertTrue(settlesAt > deadline, "settles before the commitment's window ends");
-            vm.expectRevert(abi.encodeWithSelector(ICopyrightRegistry.WorkNotSettled.selector, workId, settlesAt));
-            vm.prank(COPIER);
-            REGISTRY.grantLicense(workId, termsId, BUYER);
-            vm.expectRevert(abi.encodeWithSelector(ICopyrightRegistry.WorkNotSettled.selector, workId, settlesAt));
-            vm.prank(COPIER);
-            REGISTRY.transferFrom(COPIER, BUYER, workId);
             assertTrue(block.timestamp <= deadline, "model: a live commitment is before its deadline");
+            _assertUnsettled(uint256(digest), deadline);
             vm.expectRevert(
                 abi.encodeWithSelector(ICopyrightRegistry.CommitmentExists.selector, commitment, committedAt)
             );
@@ -82,26 +72,46 @@ contract CopyrightRevealFuzzTest is Test {
             vm.prank(CREATOR);
             REGISTRY.revealWork(digest, 2, "", _solo(CREATOR), salt);
             assertEq(REGISTRY.ownerOf(uint256(digest)), COPIER, "an expired reveal moved the work");
-            // Once settled, the copier may license; expired, the commitment may be made again, with a fresh time,
-            // which no longer predates the registration.
-            uint64 settlesAt = REGISTRY.settledAt(workId);
-            if (block.timestamp < settlesAt) vm.warp(settlesAt);
-            vm.prank(COPIER);
-            REGISTRY.grantLicense(workId, termsId, BUYER);
-            REGISTRY.commit(commitment);
-            assertEq(REGISTRY.commitmentTime(commitment), block.timestamp, "an expired commitment was not remade");
-            vm.expectRevert(
-                abi.encodeWithSelector(
-                    ICopyrightRegistry.WorkAlreadyRegistered.selector,
-                    workId,
-                    COPIER,
-                    committedAt + 1
-                )
-            );
-            vm.prank(CREATOR);
-            REGISTRY.revealWork(digest, 2, "", _solo(CREATOR), salt);
-            assertTrue(REGISTRY.isLicensed(workId, BUYER, termsId), "the license did not survive");
+            _assertLicensableOnceSettled(digest, salt, commitment, committedAt);
         }
+    }
+
+    /// While the creator's reveal can land, the copier can neither license nor transfer the work.
+    function _assertUnsettled(uint256 workId, uint256 deadline) private {
+        bytes32 termsId = REGISTRY.registerTerms(_freeTerms());
+        assertFalse(REGISTRY.isSettled(workId), "settled while a reveal can take the work");
+        uint64 settlesAt = REGISTRY.settledAt(workId);
+        assertTrue(settlesAt > deadline, "settles before the commitment's window ends");
+        vm.expectRevert(abi.encodeWithSelector(ICopyrightRegistry.WorkNotSettled.selector, workId, settlesAt));
+        vm.prank(COPIER);
+        REGISTRY.grantLicense(workId, termsId, BUYER);
+        vm.expectRevert(abi.encodeWithSelector(ICopyrightRegistry.WorkNotSettled.selector, workId, settlesAt));
+        vm.prank(COPIER);
+        REGISTRY.transferFrom(COPIER, BUYER, workId);
+    }
+
+    /// Once settled, the copier may license; expired, the commitment may be made again, with a fresh time, which no
+    /// longer predates the registration: the license survives.
+    function _assertLicensableOnceSettled(
+        bytes32 digest,
+        bytes32 salt,
+        bytes32 commitment,
+        uint256 committedAt
+    ) private {
+        uint256 workId = uint256(digest);
+        bytes32 termsId = REGISTRY.registerTerms(_freeTerms());
+        uint64 settlesAt = REGISTRY.settledAt(workId);
+        if (block.timestamp < settlesAt) vm.warp(settlesAt);
+        vm.prank(COPIER);
+        REGISTRY.grantLicense(workId, termsId, BUYER);
+        REGISTRY.commit(commitment);
+        assertEq(REGISTRY.commitmentTime(commitment), block.timestamp, "an expired commitment was not remade");
+        vm.expectRevert(
+            abi.encodeWithSelector(ICopyrightRegistry.WorkAlreadyRegistered.selector, workId, COPIER, committedAt + 1)
+        );
+        vm.prank(CREATOR);
+        REGISTRY.revealWork(digest, 2, "", _solo(CREATOR), salt);
+        assertTrue(REGISTRY.isLicensed(workId, BUYER, termsId), "the license did not survive");
     }
 
     function _pauseFor(uint256 duration) private {
