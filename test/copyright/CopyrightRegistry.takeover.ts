@@ -4,6 +4,7 @@
 // finding 11 that license is refused outright (`WorkNotSettled`): the copier's work settles only after every earlier
 // commitment's window, so before a reveal it can carry terms and a royalty rate, never a license.
 import { expect } from "chai";
+import type { Interface } from "ethers";
 
 import {
   DAY,
@@ -37,7 +38,7 @@ describe("CopyrightRegistry: takeovers", () => {
       const copierAddress = await copier.getAddress();
       const registryAddress = await registry.getAddress();
       const call = (name: string, args: unknown[]) =>
-        copier.execute(registryAddress, registry.interface.encodeFunctionData(name, args));
+        copier.execute(registryAddress, (registry.interface as Interface).encodeFunctionData(name, args));
       const copierAuthors = [{ account: copierAddress, shares: 10_000 }];
       await call("registerWork", [digest, SHA256, "ipfs://copy", copierAuthors]);
       // What it may do before settlement: offer exclusive terms, set a 100% royalty rate, derive from its copy.
