@@ -21,9 +21,13 @@ describe("copyright CLI on a hardhat node", function () {
   let frozenSong: string;
   const copyright = (...args: string[]) => runHardhat(["copyright", ...args, "--network", "localhost"], env);
   // Moves the node's clock past the deployment's reveal window (one day), so works registered so far are settled.
+  // A pooled keep-alive socket may have been closed by the node while a CLI call ran ("other side closed"): such a
+  // request never reached the node, so it is sent once more.
+  const send = (method: string, params: unknown[] = []) =>
+    rpc(node.url, method, params).catch(() => rpc(node.url, method, params));
   const settle = async () => {
-    await rpc(node.url, "evm_increaseTime", [86_401]);
-    await rpc(node.url, "evm_mine");
+    await send("evm_increaseTime", [86_401]);
+    await send("evm_mine");
   };
 
   before(async function () {
