@@ -8,18 +8,27 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import CopyrightModule from "../deploy/modules/Copyright.js";
 import { CopyrightClient } from "../src/copyright/client.js";
-import { ContractRevertError } from "../src/errors.js";
+import { ContractRevertError, SdkError } from "../src/errors.js";
 import { EvidenceClient } from "../src/evidence/client.js";
 import { hashFile } from "../src/evidence/hash.js";
 import { deployModule } from "./deploy.js";
 import type { DemoReport } from "./report.js";
 
 const short = (hex: string) => `${hex.slice(0, 10)}…${hex.slice(-6)}`;
+
+/** Moves the chain's clock to when the work is settled (the demo's stand-in for waiting out the reveal window). */
+async function settle(connection: NetworkConnection, client: CopyrightClient, workId: bigint): Promise<void> {
+  const { settledAt } = await client.getWork(workId);
+  if (settledAt > (await connection.networkHelpers.time.latest())) {
+    await connection.networkHelpers.time.increaseTo(settledAt);
+  }
+}
 const yuan = (amount: bigint) => `${formatUnits(amount, 18)} TCNY`;
 
 /**
  * Deploys the copyright suite (on the evidence suite) with Ignition. Two co-authors register a song by
- * commit-reveal and offer non-exclusive paid terms; a producer buys a license in an ERC-20 stablecoin; the authors
+ * commit-reveal and offer non-exclusive paid terms; once no earlier commitment can take the song over (it is settled:
+ * the demo moves the chain's clock past the reveal window), a producer buys a license in an ERC-20 stablecoin; the authors
  * withdraw their split; the producer registers a remix under that license, whose revenue pays the authors a royalty;
  * a plagiarised copy is disputed with an evidence record and frozen.
  */
@@ -97,6 +106,16 @@ export async function runCopyrightDemo(connection: NetworkConnection, report: De
     terms.gasUsed + attached.gasUsed,
   );
 
+  // Until the reveal window of any earlier commitment has passed, a reveal could take the song over and void its
+  // licenses: the registry sells none before (the SDK refuses before approving anything).
+  const early = await as(producer)
+    .purchaseLicense(song, terms.termsId)
+    .then(() => "sold (unexpected)")
+    .catch((e: unknown) => (e instanceof SdkError ? `refused: ${e.message}` : String(e)));
+  report.add("copyright", "buy before settlement", early);
+  await settle(connection, as(producer), song);
+  report.add("copyright", "settled", `the song is settled: no reveal can take it over any more`);
+
   const bought = await as(producer).purchaseLicense(song, terms.termsId);
   report.add(
     "copyright",
@@ -130,7 +149,8 @@ export async function runCopyrightDemo(connection: NetworkConnection, report: De
     remix.gasUsed,
   );
 
-  // The remix earns streaming revenue; paying it in credits the song's authors their 10% royalty.
+  // The remix earns streaming revenue once it is settled; paying it in credits the song's authors their 10% royalty.
+  await settle(connection, as(producer), remix.workId);
   const streaming = parseUnits("50", 18);
   await (await token.mint(platform.address, streaming)).wait();
   const revenue = await as(platform).payRevenue(remix.workId, streaming, { currency });

@@ -277,7 +277,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         uint256 maxFee,
         Author[] calldata authors
     ) external payable whenNotPaused {
-        Work memory work = _liveWork(workId);
+        Work memory work = _settledWork(workId);
         bytes32 epochKey = _epochKey(workId);
         Attachment storage attachment = _attachments[epochKey][termsId];
         if (attachment.state != ATTACHED_ENABLED) revert TermsNotAttached(workId, termsId);
@@ -297,7 +297,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     function grantLicense(uint256 workId, bytes32 termsId, address licensee) external whenNotPaused {
         _requireOwner(workId);
         if (licensee == address(0)) revert InvalidLicensee(licensee);
-        Work memory work = _liveWork(workId);
+        Work memory work = _settledWork(workId);
         if (_terms[termsId].flags == 0) revert TermsNotFound(termsId);
         bytes32 epochKey = _epochKey(workId);
         Attachment storage attachment = _attachments[epochKey][termsId];
@@ -355,7 +355,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         Author[] calldata authors,
         Author[][] calldata parentAuthors
     ) external payable whenNotPaused {
-        Work memory work = _liveWork(workId);
+        Work memory work = _settledWork(workId);
         _requireAuthors(workId, work.authorsHash, authors);
         uint256 royalties = _payRoyalties(workId, work.flags, currency, amount, parentAuthors);
         if (amount != royalties) _split(workId, authors, currency, amount - royalties);
@@ -427,8 +427,8 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     }
 
     /// @notice ERC-721 transfer (also behind both `safeTransferFrom`): assigns the copyright, so the new holder becomes
-    /// the work's sole payee (`PayeeSet`). Licenses on the work stay valid. Frozen works cannot move. Check `isSettled`
-    /// before buying one: until then a reveal of an earlier commitment could still take it over. A transfer to the
+    /// the work's sole payee (`PayeeSet`). Licenses on the work stay valid. Frozen works cannot move, nor can works not
+    /// settled yet (`WorkNotSettled`: a reveal of an earlier commitment could still take them over). A transfer to the
     /// holder itself assigns nothing: the payees stay as they are.
     /// @param from The holder.
     /// @param to The new holder.
@@ -859,18 +859,34 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         if (work.flags & WORK_FROZEN != 0) revert Frozen(workId);
     }
 
+    /// @dev A live work that no reveal can take over any more: nothing of value may be acquired on it before.
+    function _settledWork(uint256 workId) private view returns (Work memory work) {
+        work = _liveWork(workId);
+        _requireSettled(workId, work.flags, work.priorityTime);
+    }
+
+    /// @dev Reverts `WorkNotSettled` while a reveal of an earlier commitment could still take the work over.
+    function _requireSettled(uint256 workId, uint8 flags, uint64 priorityTime) private view {
+        uint64 settlesAt = _settledAt(workId, flags, priorityTime);
+        if (block.timestamp < settlesAt) revert WorkNotSettled(workId, settlesAt);
+    }
+
     function _requireOwner(uint256 workId) private view {
         address owner = _ownerOf(workId);
         if (owner == address(0)) revert WorkNotFound(workId);
         if (!_isAuthorized(owner, msg.sender, workId)) revert NotWorkOwner(workId, msg.sender);
     }
 
-    /// @dev Frozen works cannot move, except by a ruling (which clears the flag first); transfers announce the
+    /// @dev Frozen works cannot move, except by a ruling (which clears the flag first); unsettled works cannot be
+    /// transferred (`auth` is non-zero), only moved by a takeover or a ruling (`auth` zero); transfers announce the
     /// assignment of the copyright.
     function _update(address to, uint256 tokenId, address auth) internal override returns (address from) {
         from = super._update(to, tokenId, auth);
         if (from != address(0)) {
-            if (_works[tokenId].flags & WORK_FROZEN != 0) revert Frozen(tokenId);
+            Work storage work = _works[tokenId];
+            uint8 flags = work.flags;
+            if (flags & WORK_FROZEN != 0) revert Frozen(tokenId);
+            if (auth != address(0)) _requireSettled(tokenId, flags, work.priorityTime);
             emit CopyrightTransferred(tokenId, from, to);
         }
     }

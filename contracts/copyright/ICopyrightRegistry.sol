@@ -17,8 +17,10 @@ import {IChainproofErrors} from "../common/IChainproofErrors.sol";
 /// license, exclusivity lock and attached terms of the previous holder, and its EIP-2981 rate, are void.
 /// Settlement: a work is settled once no reveal can take it over any more: `REVEAL_WINDOW` (plus the time the registry
 /// was paused since) after its priority time, or as soon as a ruling awards it (see `isSettled`, `settledAt`). Until
-/// then a reveal of an earlier commitment (possibly the registrant's own, from a second account) voids its licenses
-/// and moves it: buyers of the work or of a license should wait for settlement.
+/// then a reveal of an earlier commitment (possibly the registrant's own, from a second account) could void its
+/// licenses and move it, so nothing of value can be acquired on it: it cannot be transferred (takeovers and rulings
+/// still move it), licensed (bought for any fee, or granted) or paid revenue (`WorkNotSettled`). Terms may be attached
+/// and a royalty rate set meanwhile (a takeover voids both).
 /// @dev Algorithm ids are those of the evidence suite: 1 = keccak256, 2 = SHA-256, 3 = SHA3-256, 4 = SM3; ids 1 to
 /// 127 are accepted. Times and durations are in the chain's unit (seconds; milliseconds on FISCO BCOS). The payee
 /// list is not stored, only a 192-bit hash of `abi.encode(payees)`: callers that split fees pass the list again (it
@@ -246,6 +248,12 @@ interface ICopyrightRegistry is IChainproofErrors {
     /// @param owner Its holder.
     /// @param priorityTime Its priority time.
     error WorkAlreadyRegistered(uint256 workId, address owner, uint64 priorityTime);
+    /// @notice The work is not settled yet: a reveal of an earlier commitment could still take it over (voiding its
+    /// licenses and moving its token), so it cannot be transferred, licensed (bought, whatever the fee, or granted) or
+    /// paid revenue before `settlesAt` (see `settledAt`; a pause moves it by the pause's length).
+    /// @param workId The work.
+    /// @param settlesAt When it settles (as of now: a pause from now on postpones it).
+    error WorkNotSettled(uint256 workId, uint64 settlesAt);
     /// @notice A ruling awarded the work at `ruledAt`, settling its priority: no reveal can take it over.
     /// @param workId The work.
     /// @param ruledAt When the ruling settled it.
@@ -497,7 +505,8 @@ interface ICopyrightRegistry is IChainproofErrors {
     /// @notice Buys (or renews) a license for the caller on terms attached to a work, paying the fee (ERC-20 by
     /// allowance, or exactly `fee` in native coin). The fee is split among the payees by their shares; rounding
     /// dust goes to the first payee. A renewal must extend the license
-    /// (`RenewalCannotExtend`): it ends `duration` after the current end, capped as any license is.
+    /// (`RenewalCannotExtend`): it ends `duration` after the current end, capped as any license is. Refused until the
+    /// work is settled (`WorkNotSettled`), even for a zero fee.
     /// @param workId The work.
     /// @param termsId The terms.
     /// @param maxFee The most the caller accepts to pay.
@@ -510,7 +519,7 @@ interface ICopyrightRegistry is IChainproofErrors {
     ) external payable;
 
     /// @notice The owner grants (or renews) a license without on-chain payment, on any registered terms; a renewal must
-    /// extend the license (`RenewalCannotExtend`).
+    /// extend the license (`RenewalCannotExtend`). Refused until the work is settled (`WorkNotSettled`).
     /// @param workId The work.
     /// @param termsId The terms.
     /// @param licensee The licensee.
@@ -527,7 +536,8 @@ interface ICopyrightRegistry is IChainproofErrors {
     /// @notice Pays revenue earned by a work (typically a derivative) into pull balances: each parent's payees are
     /// credited the royalty rate of the terms the derivative was licensed under (one level up), the work's payees
     /// the rest. ERC-20 by allowance, or exactly `amount` in native coin. License fees paid for the derivative itself
-    /// go to its payees only: parents' royalties are owed on revenue paid in here.
+    /// go to its payees only: parents' royalties are owed on revenue paid in here. Refused until the work is settled
+    /// (`WorkNotSettled`): a takeover would leave the revenue credited to the holder it displaced.
     /// @param workId The work.
     /// @param currency The currency (`address(0)`: native coin).
     /// @param amount The revenue.

@@ -19,6 +19,7 @@ import {
 } from "../../typechain-types/index.js";
 import { InvalidInputError, SdkError, withDecodedErrors } from "../errors.js";
 import { checkAddress, checkBytes32 } from "../input.js";
+import { formatChainTime, timeUnitOf } from "../participants/time.js";
 import { mine, minedOf, providerOf, senderOf, waitMined, type Mined } from "../transactions.js";
 import { algorithmId, algorithmName, hashFile, type HashAlgorithmName } from "../evidence/hash.js";
 import { splitFee, storedAuthorsHash, validateAuthors, type Author } from "./authors.js";
@@ -128,6 +129,27 @@ export interface DisputeDetails {
 }
 
 const DISPUTE_STATUS = ["none", "open", "upheld", "rejected"] as const;
+
+/**
+ * The work is not settled yet: a reveal of an earlier commitment could still take it over (moving its token and
+ * voiding its licenses), so the registry refuses to license it, transfer it or take revenue for it
+ * (`WorkNotSettled`). Thrown before anything is sent or approved; wait until `settlesAt`.
+ */
+export class WorkNotSettledError extends SdkError {
+  readonly workId: bigint;
+  /** When the work settles, in the chain's unit (a pause of the registry postpones it by the pause's length). */
+  readonly settlesAt: number;
+
+  constructor(workId: bigint, settlesAt: number, action: string) {
+    super(
+      "WORK_NOT_SETTLED",
+      `work ${toBeHex(workId, 32)} is not settled until ${formatChainTime(settlesAt, timeUnitOf(BigInt(settlesAt)))}: ` +
+        `a reveal of an earlier commitment could still take it over, so the registry refuses to ${action} before then`,
+    );
+    this.workId = workId;
+    this.settlesAt = settlesAt;
+  }
+}
 
 /** Where a log sits in the chain, to order events of different kinds. */
 interface Positioned {
@@ -355,6 +377,7 @@ export class CopyrightClient {
     const terms = await this.getTerms(id);
     const fee = BigInt(terms.fee);
     const currency = String(terms.currency);
+    await this.requireSettled(workId, "license it");
     const authors = await this.payeesOf(workId);
     const buyer = await this.account();
     if (currency !== ZeroAddress && fee > 0n && options.approve !== false) await this.approve(currency, fee);
@@ -365,9 +388,10 @@ export class CopyrightClient {
     return { ...minedOf(sent), ...(await this.getLicense(workId, buyer, id)), fee, currency };
   }
 
-  /** The owner grants (or renews) a license without payment, on any registered terms. */
+  /** The owner grants (or renews) a license without payment, on any registered terms, once the work is settled. */
   async grantLicense(workId: bigint, id: string, licensee: string): Promise<Mined & LicenseDetails> {
     checkAddress(licensee, "licensee");
+    await this.requireSettled(workId, "license it");
     const sent = await mine(this.registry.interface, () =>
       this.registry.grantLicense(workId, checkBytes32(id, "terms id"), licensee),
     );
@@ -496,6 +520,7 @@ export class CopyrightClient {
     const currency = checkAddress(options.currency ?? ZeroAddress, "currency");
     if (amount < 0n) throw new InvalidInputError(`amount must not be negative, got ${amount}`);
     const work = await this.getWork(workId);
+    if (!work.settled && !work.frozen) throw new WorkNotSettledError(workId, work.settledAt, "take revenue for it");
     const authors = await this.payeesOf(workId);
     const parentAuthors = await Promise.all(work.parents.map((parent) => this.payeesOf(parent)));
     if (currency !== ZeroAddress && amount > 0n && options.approve !== false) await this.approve(currency, amount);
@@ -509,6 +534,26 @@ export class CopyrightClient {
       .map((l) => this.registry.interface.parseLog(l))
       .find((parsed) => parsed?.name === "RevenuePaid");
     return { ...minedOf(sent), royalties: (log?.args.royalties as bigint | undefined) ?? 0n };
+  }
+
+  /**
+   * Assigns the copyright: transfers the work's token to `to`, who becomes its sole payee (licenses survive). Refused
+   * before the work is settled (`WorkNotSettledError`, thrown before sending).
+   */
+  async transferWork(workId: bigint, to: string): Promise<Mined> {
+    checkAddress(to, "recipient");
+    await this.requireSettled(workId, "transfer it");
+    const from = await this.account();
+    return minedOf(await mine(this.registry.interface, () => this.registry.transferFrom(from, to, workId)));
+  }
+
+  /**
+   * Throws `WorkNotSettledError` unless the work is settled (`WorkNotFound` if it is not registered). A frozen work is
+   * left to the registry, which reports `Frozen` first.
+   */
+  private async requireSettled(workId: bigint, action: string): Promise<void> {
+    const work = await this.getWork(workId);
+    if (!work.settled && !work.frozen) throw new WorkNotSettledError(workId, work.settledAt, action);
   }
 
   /** Raises the registry's ERC-20 allowance to `amount` if it is below. */

@@ -20,12 +20,9 @@ export default cliAction<Args>(async (args, hre) => {
     console.log(`granted ${args.to} a license ${until(granted.end)} in ${granted.transaction}`);
     return;
   }
+  // A work that is not settled yet cannot be licensed: the SDK refuses before approving or sending anything.
   const work = await client.getWork(workId);
-  console.log(
-    work.settled
-      ? `work settled since ${formatTime(work.settledAt)}`
-      : `warning: work NOT SETTLED until ${formatTime(work.settledAt)}: a reveal can still take it over and void this license`,
-  );
+  if (work.settled) console.log(`work settled since ${formatTime(work.settledAt)}`);
   const bought = await client.purchaseLicense(workId, args.terms, { maxFee });
   console.log(
     `licensed ${account} ${until(bought.end)} for ${bought.fee} in ${bought.transaction}, gas ${bought.gasUsed}`,

@@ -20,7 +20,8 @@ export default cliAction<Args>(async (args, hre) => {
   console.log(
     work.settled
       ? `  settled since ${formatTime(work.settledAt)}: no reveal can take it over`
-      : `  NOT SETTLED until ${formatTime(work.settledAt)}: a reveal of an earlier commitment can still take it over`,
+      : `  NOT SETTLED until ${formatTime(work.settledAt)}: a reveal of an earlier commitment can still take it over, ` +
+          "so it cannot be licensed, transferred or paid revenue before then",
   );
   console.log(`  payees ${shares(await client.payeesOf(workId))}`);
   console.log(`  registered authors ${shares(await client.registeredAuthors(workId))}`);

@@ -8,6 +8,7 @@ import {
   digestOf,
   ethers,
   networkHelpers,
+  settle,
   terms,
   termsId,
 } from "./fixture.js";
@@ -23,6 +24,7 @@ describe("CopyrightDisputes", () => {
     const workId = BigInt(copy);
     const eveAuthors = [{ account: eve.address, shares: 10_000 }];
     await registry.connect(eve).registerWork(copy, SHA256, "ipfs://copy", eveAuthors);
+    await settle(registry, workId);
     const paid = terms({ currency: await token.getAddress(), fee: 1_000n, duration: DAY });
     await registry.registerTerms(paid);
     const paidId = termsId(paid);

@@ -50,6 +50,8 @@ contract CopyrightExclusiveFuzzTest is Test {
         _owner = _ownerAt(0);
         vm.prank(_owner);
         _workId = REGISTRY.registerWork(keccak256(abi.encode("work", seed)), 2, "", _payees());
+        // Licensing and transfers wait for settlement (finding 11).
+        vm.warp(REGISTRY.settledAt(_workId));
         for (uint256 step; step < STEPS; ++step) {
             uint256 r = uint256(keccak256(abi.encode(seed, step)));
             uint256 op = r % 16;

@@ -11,6 +11,7 @@ import {
   digestOf,
   ethers,
   networkHelpers,
+  settle,
   terms,
   termsId,
 } from "./fixture.js";
@@ -58,6 +59,121 @@ describe("CopyrightRegistry: issue 9 findings", () => {
       expect(await registry.isSettled(workId)).to.equal(true);
     });
 
+    // The attack: the registrant's second account commits the digest, the registrant registers it directly and sells
+    // an exclusive license, licenses and the token within the reveal window, then reveals to take it all back.
+    async function attackFixture() {
+      const base = await deployCopyright();
+      const { registry, token, alice, eve } = base;
+      const digest = digestOf("sold twice");
+      const workId = BigInt(digest);
+      const salt = ethers.id("accomplice salt");
+      await registry.connect(eve).commit(commitment(digest, salt, eve.address));
+      const committedAt = BigInt(await time.latest());
+      const solo = [{ account: alice.address, shares: 10_000 }];
+      await registry.connect(alice).registerWork(digest, SHA256, URI, solo);
+      const settlesAt = BigInt(await time.latest()) + DAY + 1n;
+      // Offering terms is allowed meanwhile (a takeover voids them).
+      const exclusive = terms({ currency: await token.getAddress(), fee: 1_000n, exclusive: true });
+      const free = terms({ duration: DAY });
+      for (const t of [exclusive, free]) {
+        await registry.registerTerms(t);
+        await registry.connect(alice).attachTerms(workId, termsId(t));
+      }
+      const eveAuthors = [{ account: eve.address, shares: 10_000 }];
+      return { ...base, digest, workId, salt, committedAt, solo, settlesAt, exclusive, free, eveAuthors };
+    }
+
+    it("refuses every sale, license, transfer and payment within the window: the take-back gains nothing", async () => {
+      const fx = await loadFixture(attackFixture);
+      const { registry, token, alice, bob, carol, dave, eve, digest, workId, salt, solo, settlesAt, committedAt } = fx;
+      const { exclusive, free, eveAuthors } = fx;
+      const tokenAddress = await token.getAddress();
+      const carolBefore = await token.balanceOf(carol.address);
+      expect(await registry.settledAt(workId)).to.equal(settlesAt);
+      const refused = (tx: Promise<unknown>) =>
+        expect(tx).to.be.revertedWithCustomError(registry, "WorkNotSettled").withArgs(workId, settlesAt);
+      await refused(registry.connect(carol).purchaseLicense(workId, termsId(exclusive), 1_000n, solo));
+      await refused(registry.connect(carol).purchaseLicense(workId, termsId(free), 0n, solo));
+      await refused(registry.connect(alice).grantLicense(workId, termsId(exclusive), carol.address));
+      await refused(registry.connect(alice).grantLicense(workId, termsId(free), carol.address));
+      await refused(registry.connect(alice).transferFrom(alice.address, dave.address, workId));
+      await refused(
+        registry.connect(alice)["safeTransferFrom(address,address,uint256)"](alice.address, dave.address, workId),
+      );
+      await refused(
+        registry
+          .connect(alice)
+          ["safeTransferFrom(address,address,uint256,bytes)"](alice.address, dave.address, workId, "0x"),
+      );
+      await registry.connect(alice).approve(bob.address, workId);
+      await refused(registry.connect(bob).transferFrom(alice.address, dave.address, workId));
+      await refused(registry.connect(carol).payRevenue(workId, tokenAddress, 1_000n, solo, []));
+      // The last instant of the window is still refused.
+      await time.setNextBlockTimestamp(settlesAt - 1n);
+      await refused(registry.connect(carol).purchaseLicense(workId, termsId(exclusive), 1_000n, solo));
+      // The accomplice's reveal, at the last moment it can, takes back only what the registrant had.
+      await time.setNextBlockTimestamp(committedAt + DAY);
+      await expect(registry.connect(eve).revealWork(digest, SHA256, URI, eveAuthors, salt))
+        .to.emit(registry, "PriorityClaimed")
+        .withArgs(workId, alice.address, eve.address, committedAt);
+      expect(await token.balanceOf(carol.address)).to.equal(carolBefore);
+      expect(await token.balanceOf(await registry.getAddress())).to.equal(0n);
+      expect(await registry.creditOf(alice.address, tokenAddress)).to.equal(0n);
+      expect(await registry.balanceOf(dave.address)).to.equal(0n);
+      expect(await registry.isLicensed(workId, carol.address, termsId(free))).to.equal(false);
+    });
+
+    it("allows them from settlement on, after which the accomplice's reveal can no longer take the work", async () => {
+      const fx = await loadFixture(attackFixture);
+      const { registry, token, alice, carol, dave, eve, digest, workId, salt, solo, settlesAt, committedAt } = fx;
+      const { exclusive, eveAuthors } = fx;
+      const tokenAddress = await token.getAddress();
+      await time.setNextBlockTimestamp(settlesAt);
+      await expect(registry.connect(carol).purchaseLicense(workId, termsId(exclusive), 1_000n, solo))
+        .to.emit(registry, "LicenseIssued")
+        .withArgs(workId, carol.address, termsId(exclusive), settlesAt, MAX_UINT64, 1_000n);
+      expect(await registry.isSettled(workId)).to.equal(true);
+      await expect(registry.connect(alice).transferFrom(alice.address, dave.address, workId))
+        .to.emit(registry, "CopyrightTransferred")
+        .withArgs(workId, alice.address, dave.address);
+      // The accomplice's commitment expired before the work settled; committing again dates after the registration.
+      const c = commitment(digest, salt, eve.address);
+      await expect(registry.connect(eve).revealWork(digest, SHA256, URI, eveAuthors, salt))
+        .to.be.revertedWithCustomError(registry, "CommitmentExpired")
+        .withArgs(c, committedAt + DAY);
+      await registry.connect(eve).commit(c);
+      await expect(registry.connect(eve).revealWork(digest, SHA256, URI, eveAuthors, salt))
+        .to.be.revertedWithCustomError(registry, "WorkAlreadyRegistered")
+        .withArgs(workId, dave.address, settlesAt - DAY - 1n);
+      // The buyers keep what they paid for.
+      expect(await registry.ownerOf(workId)).to.equal(dave.address);
+      expect(await registry.isLicensed(workId, carol.address, termsId(exclusive))).to.equal(true);
+      expect(await registry.creditOf(alice.address, tokenAddress)).to.equal(1_000n);
+    });
+
+    it("holds a revealed work to the window of its own commit: an older commitment may still take it", async () => {
+      const { registry, alice, carol, eve } = await loadFixture(deployCopyright);
+      const digest = digestOf("revealed late");
+      const workId = BigInt(digest);
+      const older = ethers.id("older salt");
+      const own = ethers.id("own salt");
+      await registry.connect(eve).commit(commitment(digest, older, eve.address));
+      await registry.connect(alice).commit(commitment(digest, own, alice.address));
+      const committedAt = BigInt(await time.latest());
+      const solo = [{ account: alice.address, shares: 10_000 }];
+      await registry.connect(alice).revealWork(digest, SHA256, URI, solo, own);
+      const free = terms();
+      await registry.registerTerms(free);
+      await registry.connect(alice).attachTerms(workId, termsId(free));
+      await expect(registry.connect(carol).purchaseLicense(workId, termsId(free), 0n, solo))
+        .to.be.revertedWithCustomError(registry, "WorkNotSettled")
+        .withArgs(workId, committedAt + DAY + 1n);
+      // Once its own commit's window is over, no older commitment can be revealed any more.
+      await settle(registry, workId);
+      await registry.connect(carol).purchaseLicense(workId, termsId(free), 0n, solo);
+      expect(await registry.isLicensed(workId, carol.address, termsId(free))).to.equal(true);
+    });
+
     it("moves settlement by the time paused since the priority, and reads unknown works as unsettled", async () => {
       const { registry, admin, alice } = await loadFixture(deployCopyright);
       const digest = digestOf("paused");
@@ -83,15 +199,16 @@ describe("CopyrightRegistry: issue 9 findings", () => {
       const copy = digestOf("copied song");
       const workId = BigInt(copy);
       const salt = ethers.id("accomplice salt");
-      // The copier's accomplice commits first, to reveal after the ruling.
-      await registry.connect(bob).commit(commitment(copy, salt, bob.address));
       // The accomplice's own work, with a 100%-royalty license that allows derivatives.
       const accomplice = digestOf("accomplice's work");
       const daveAuthors = [{ account: dave.address, shares: 10_000 }];
       await registry.connect(dave).registerWork(accomplice, SHA256, URI, daveAuthors);
+      await settle(registry, BigInt(accomplice));
       const allRoyalty = terms({ derivativesAllowed: true, royaltyBps: 10_000 });
       await registry.registerTerms(allRoyalty);
       await registry.connect(dave).grantLicense(BigInt(accomplice), termsId(allRoyalty), eve.address);
+      // The copier's accomplice commits before the copy is registered, to reveal after the ruling.
+      await registry.connect(bob).commit(commitment(copy, salt, bob.address));
       // The copier registers the stolen work as a derivative of the accomplice's.
       const eveAuthors = [{ account: eve.address, shares: 10_000 }];
       await registry
@@ -174,6 +291,7 @@ describe("CopyrightRegistry: issue 9 findings", () => {
       const workId = BigInt(digest);
       const solo = [{ account: alice.address, shares: 10_000 }];
       await registry.connect(alice).registerWork(digest, SHA256, URI, solo);
+      await settle(registry, workId);
       const forever = terms({ currency: await token.getAddress(), fee: 1_000n });
       await registry.registerTerms(forever);
       await registry.connect(alice).attachTerms(workId, termsId(forever));
@@ -193,6 +311,7 @@ describe("CopyrightRegistry: issue 9 findings", () => {
       const parent = digestOf("parent");
       const solo = [{ account: alice.address, shares: 10_000 }];
       await registry.connect(alice).registerWork(parent, SHA256, URI, solo);
+      await settle(registry, BigInt(parent));
       const remixable = terms({ derivativesAllowed: true, duration: 10n * DAY });
       await registry.registerTerms(remixable);
       await registry.connect(alice).grantLicense(BigInt(parent), termsId(remixable), carol.address);
@@ -202,6 +321,7 @@ describe("CopyrightRegistry: issue 9 findings", () => {
       await registry
         .connect(carol)
         .registerDerivative(remix, SHA256, URI, carolAuthors, [BigInt(parent)], [termsId(remixable)]);
+      await settle(registry, BigInt(remix));
       const yearly = terms({ fee: 5n, duration: 365n * DAY });
       await registry.registerTerms(yearly);
       await registry.connect(carol).attachTerms(BigInt(remix), termsId(yearly));

@@ -12,6 +12,7 @@ import {
   digestOf,
   ethers,
   networkHelpers,
+  settle,
   terms,
   termsId,
 } from "./fixture.js";
@@ -217,6 +218,7 @@ describe("CopyrightRegistry: registration", () => {
       const { registry, token, alice, carol, duo } = base;
       const workId = BigInt(digestOf("song"));
       await registry.connect(alice).registerWork(digestOf("song"), SHA256, URI, duo);
+      await settle(registry, workId);
       const paid = terms({ currency: await token.getAddress(), fee: 1_000n, duration: DAY, derivativesAllowed: true });
       await registry.registerTerms(paid);
       const paidId = termsId(paid);
@@ -270,6 +272,7 @@ describe("CopyrightRegistry: registration", () => {
         .connect(carol)
         .registerDerivative(digestOf("remix"), SHA256, "", remixAuthors, [workId], [termsId(royalty)]);
       await registry.connect(alice).transferFrom(alice.address, dave.address, workId);
+      await settle(registry, remix);
       const tokenAddress = await token.getAddress();
       const tx = registry
         .connect(eve)

@@ -1,7 +1,10 @@
 // Takeovers (a reveal with an earlier commit, or a ruling that moves a work) void everything the previous holder set
 // up: licenses, exclusivity locks, attached terms and the royalty rate. The exploit they close: a copier front-runs a
-// creator's reveal, registers the digest and locks the work with a free perpetual exclusive license to itself.
+// creator's reveal, registers the digest and locks the work with a free perpetual exclusive license to itself. Since
+// finding 11 that license is refused outright (`WorkNotSettled`): the copier's work settles only after every earlier
+// commitment's window, so before a reveal it can carry terms and a royalty rate, never a license.
 import { expect } from "chai";
+import type { Interface } from "ethers";
 
 import {
   DAY,
@@ -12,6 +15,7 @@ import {
   digestOf,
   ethers,
   networkHelpers,
+  settle,
   terms,
   termsId,
 } from "./fixture.js";
@@ -23,7 +27,7 @@ describe("CopyrightRegistry: takeovers", () => {
   describe("a copier front-running a reveal", () => {
     async function squatFixture() {
       const base = await deployCopyright();
-      const { registry, alice, eve } = base;
+      const { registry, alice } = base;
       const digest = digestOf("the creator's song");
       const workId = BigInt(digest);
       const salt = ethers.id("salt");
@@ -32,59 +36,85 @@ describe("CopyrightRegistry: takeovers", () => {
       // The copier sees the reveal in the mempool and gets in first.
       const copier = await ethers.deployContract("CopyrightCopier");
       const copierAddress = await copier.getAddress();
-      const exclusiveId = await copier.squat.staticCall(await registry.getAddress(), digest);
-      await copier.squat(await registry.getAddress(), digest);
-      // It sublicenses its exclusive license and registers a derivative on it, to keep a foothold.
-      await copier.execute(
-        await registry.getAddress(),
-        registry.interface.encodeFunctionData("sublicense", [workId, exclusiveId, eve.address]),
-      );
+      const registryAddress = await registry.getAddress();
+      const call = (name: string, args: unknown[]) =>
+        copier.execute(registryAddress, (registry.interface as Interface).encodeFunctionData(name, args));
+      const copierAuthors = [{ account: copierAddress, shares: 10_000 }];
+      await call("registerWork", [digest, SHA256, "ipfs://copy", copierAuthors]);
+      // What it may do before settlement: offer exclusive terms, set a 100% royalty rate, derive from its copy.
+      const exclusive = terms({ exclusive: true, sublicensable: true, derivativesAllowed: true });
+      await registry.registerTerms(exclusive);
+      const exclusiveId = termsId(exclusive);
+      await call("attachTerms", [workId, exclusiveId]);
+      await call("setWorkRoyalty", [workId, 10_000]);
       const derivative = BigInt(digestOf("the copier's remix"));
-      await copier.execute(
-        await registry.getAddress(),
-        registry.interface.encodeFunctionData("registerDerivative", [
-          digestOf("the copier's remix"),
-          SHA256,
-          "",
-          [{ account: copierAddress, shares: 10_000 }],
-          [workId],
-          [exclusiveId],
-        ]),
-      );
+      await call("registerDerivative", [
+        digestOf("the copier's remix"),
+        SHA256,
+        "",
+        copierAuthors,
+        [workId],
+        [ethers.ZeroHash],
+      ]);
       const solo = [{ account: alice.address, shares: 10_000 }];
-      return { ...base, digest, workId, salt, committedAt, copier, copierAddress, exclusiveId, derivative, solo };
+      return {
+        ...base,
+        digest,
+        workId,
+        salt,
+        committedAt,
+        copier,
+        copierAddress,
+        call,
+        exclusiveId,
+        derivative,
+        solo,
+      };
     }
 
-    it("locks the work before the reveal", async () => {
-      const { registry, eve, workId, copierAddress, exclusiveId, derivative } = await loadFixture(squatFixture);
-      expect(await registry.ownerOf(workId)).to.equal(copierAddress);
-      expect(await registry.isLicensed(workId, copierAddress, exclusiveId)).to.equal(true);
-      expect(await registry.isLicensed(workId, eve.address, exclusiveId)).to.equal(true);
-      expect(await registry.royaltyInfo(workId, 10_000n)).to.deep.equal([copierAddress, 10_000n]);
-      expect((await registry.getWork(derivative)).parentLicenseUntil).to.equal(MAX_UINT64);
+    it("cannot lock the work before the reveal: no license, grant or transfer until it is settled", async () => {
+      const { registry, eve, workId, copier, copierAddress, call, exclusiveId } = await loadFixture(squatFixture);
+      const settlesAt = await registry.settledAt(workId);
+      expect(await registry.isSettled(workId)).to.equal(false);
+      const refused = (tx: Promise<unknown>) =>
+        expect(tx).to.be.revertedWithCustomError(registry, "WorkNotSettled").withArgs(workId, settlesAt);
+      await refused(call("purchaseLicense", [workId, exclusiveId, 0n, [{ account: copierAddress, shares: 10_000 }]]));
+      await refused(call("grantLicense", [workId, exclusiveId, eve.address]));
+      await refused(call("transferFrom", [copierAddress, eve.address, workId]));
+      expect(await registry.isLicensed(workId, eve.address, exclusiveId)).to.equal(false);
+      // The whole squat in one transaction (register, attach, buy the exclusive license) fails on a fresh digest too.
+      const other = digestOf("another pending reveal");
+      const at = BigInt(await time.latest()) + 10n;
+      await time.setNextBlockTimestamp(at);
+      await expect(copier.squat(await registry.getAddress(), other))
+        .to.be.revertedWithCustomError(registry, "WorkNotSettled")
+        .withArgs(BigInt(other), at + DAY + 1n);
+      expect(await registry.exists(BigInt(other))).to.equal(false);
     });
 
-    it("is undone by the reveal: the copier's license, sublicense, lock, terms and royalty rate are void", async () => {
-      const { registry, alice, eve, digest, workId, salt, committedAt, copierAddress, exclusiveId, solo } =
+    it("is undone by the reveal: the copier's terms and royalty rate are void", async () => {
+      const { registry, alice, digest, workId, salt, committedAt, copierAddress, exclusiveId, solo } =
         await loadFixture(squatFixture);
+      expect(await registry.royaltyInfo(workId, 10_000n)).to.deep.equal([copierAddress, 10_000n]);
+      expect(await registry.getWorkTerms(workId)).to.deep.equal([[exclusiveId], [true]]);
       const tx = registry.connect(alice).revealWork(digest, SHA256, "ipfs://song", solo, salt);
       await expect(tx).to.emit(registry, "PriorityClaimed").withArgs(workId, copierAddress, alice.address, committedAt);
       await expect(tx).to.emit(registry, "RightsReset").withArgs(workId, 1);
       await expect(tx).to.emit(registry, "CopyrightTransferred").withArgs(workId, copierAddress, alice.address);
       await expect(tx).not.to.emit(registry, "PayeeSet");
       expect(await registry.ownerOf(workId)).to.equal(alice.address);
-      for (const holder of [copierAddress, eve.address]) {
-        expect(await registry.isLicensed(workId, holder, exclusiveId)).to.equal(false);
-        expect([...(await registry.getLicense(workId, holder, exclusiveId))]).to.deep.equal(ZERO_LICENSE);
-      }
+      expect([...(await registry.getLicense(workId, copierAddress, exclusiveId))]).to.deep.equal(ZERO_LICENSE);
       expect(await registry.getWorkTerms(workId)).to.deep.equal([[], []]);
       expect(await registry.royaltyInfo(workId, 10_000n)).to.deep.equal([alice.address, 0n]);
+      // Settled from the end of the commitment's window on.
+      expect(await registry.settledAt(workId)).to.equal(committedAt + DAY + 1n);
     });
 
-    it("lets the rightful owner license again, exclusively or not", async () => {
+    it("lets the rightful owner license once settled, exclusively or not", async () => {
       const { registry, token, alice, carol, dave, digest, workId, salt, exclusiveId, solo } =
         await loadFixture(squatFixture);
       await registry.connect(alice).revealWork(digest, SHA256, "", solo, salt);
+      await settle(registry, workId);
       const paid = terms({ currency: await token.getAddress(), fee: 1_000n, duration: DAY });
       await registry.registerTerms(paid);
       await expect(registry.connect(alice).attachTerms(workId, termsId(paid)))
@@ -110,49 +140,38 @@ describe("CopyrightRegistry: takeovers", () => {
       ]);
     });
 
-    it("leaves the copier unable to sublicense or derive on its void license", async () => {
-      const { registry, alice, bob, copier, copierAddress, digest, workId, salt, exclusiveId, solo } =
+    it("leaves the copier no license to sublicense or derive on", async () => {
+      const { registry, alice, bob, copierAddress, call, digest, workId, salt, exclusiveId, solo } =
         await loadFixture(squatFixture);
       await registry.connect(alice).revealWork(digest, SHA256, "", solo, salt);
-      const registryAddress = await registry.getAddress();
-      await expect(
-        copier.execute(
-          registryAddress,
-          registry.interface.encodeFunctionData("sublicense", [workId, exclusiveId, bob.address]),
-        ),
-      )
+      await expect(call("sublicense", [workId, exclusiveId, bob.address]))
         .to.be.revertedWithCustomError(registry, "NotLicensed")
         .withArgs(workId, copierAddress, exclusiveId);
       const remix = digestOf("another remix");
       await expect(
-        copier.execute(
-          registryAddress,
-          registry.interface.encodeFunctionData("registerDerivative", [
-            remix,
-            SHA256,
-            "",
-            [{ account: copierAddress, shares: 10_000 }],
-            [workId],
-            [exclusiveId],
-          ]),
-        ),
+        call("registerDerivative", [
+          remix,
+          SHA256,
+          "",
+          [{ account: copierAddress, shares: 10_000 }],
+          [workId],
+          [exclusiveId],
+        ]),
       )
         .to.be.revertedWithCustomError(registry, "NotLicensed")
         .withArgs(workId, copierAddress, exclusiveId);
       expect(await registry.exists(BigInt(remix))).to.equal(false);
     });
 
-    it("caps the derivative it registered on the void license at zero: it can no longer be licensed", async () => {
-      const { registry, alice, carol, copier, copierAddress, digest, salt, derivative, solo } =
+    it("caps the derivative it registered on its copy at zero: it can never be licensed", async () => {
+      const { registry, alice, carol, call, copierAddress, digest, salt, derivative, solo } =
         await loadFixture(squatFixture);
       await registry.connect(alice).revealWork(digest, SHA256, "", solo, salt);
       expect((await registry.getWork(derivative)).parentLicenseUntil).to.equal(0n);
       const free = terms();
       await registry.registerTerms(free);
-      await copier.execute(
-        await registry.getAddress(),
-        registry.interface.encodeFunctionData("attachTerms", [derivative, termsId(free)]),
-      );
+      await call("attachTerms", [derivative, termsId(free)]);
+      await settle(registry, derivative);
       await expect(
         registry
           .connect(carol)
@@ -172,6 +191,7 @@ describe("CopyrightRegistry: takeovers", () => {
       const workId = BigInt(copy);
       const eveAuthors = [{ account: eve.address, shares: 10_000 }];
       await registry.connect(eve).registerWork(copy, SHA256, "", eveAuthors);
+      await settle(registry, workId);
       const exclusive = terms({ exclusive: true, sublicensable: true, derivativesAllowed: true });
       await registry.registerTerms(exclusive);
       const exclusiveId = termsId(exclusive);
@@ -226,6 +246,7 @@ describe("CopyrightRegistry: takeovers", () => {
       await registry
         .connect(eve)
         .registerWork(digestOf("copied song"), SHA256, "", [{ account: eve.address, shares: 10_000 }]);
+      await settle(registry, workId);
       const evidenceId = digestOf("the original");
       await evidence.connect(alice).anchor(evidenceId, SHA256, ethers.ZeroHash);
       await disputes.connect(alice).raiseDispute(workId, evidenceId);

@@ -9,13 +9,16 @@ import {vm} from "../common/Vm.sol";
 
 /// The reveal window counts unpaused time only: under random pauses before and after a commit, a creator's reveal
 /// takes the work back from a copier if and only if the registry ran unpaused for at most the window since the
-/// commit, and a refusal names the window's end extended by the time paused since the commit.
+/// commit, and a refusal names the window's end extended by the time paused since the commit. Finding 11: while the
+/// reveal can still take the work, the copier can neither license nor transfer it (`WorkNotSettled`, naming
+/// `settledAt`); once it can, and it is settled, licensing works and no reveal takes the work any more.
 contract CopyrightRevealFuzzTest is Test {
     CopyrightRegistry private immutable REGISTRY;
     uint64 private constant WINDOW = 1 days;
     uint256 private constant PAUSES = 4;
     address private constant CREATOR = address(0xC0FFEE);
     address private constant COPIER = address(0xBAD);
+    address private constant BUYER = address(0xB0B);
 
     // Deploying in the constructor keeps the registry's code out of this contract's runtime code (size limit).
     constructor() {
@@ -52,6 +55,7 @@ contract CopyrightRevealFuzzTest is Test {
         uint256 deadline = committedAt + WINDOW + paused;
         if (unpaused <= WINDOW) {
             assertTrue(block.timestamp <= deadline, "model: a live commitment is before its deadline");
+            _assertUnsettled(uint256(digest), deadline);
             vm.expectRevert(
                 abi.encodeWithSelector(ICopyrightRegistry.CommitmentExists.selector, commitment, committedAt)
             );
@@ -68,16 +72,56 @@ contract CopyrightRevealFuzzTest is Test {
             vm.prank(CREATOR);
             REGISTRY.revealWork(digest, 2, "", _solo(CREATOR), salt);
             assertEq(REGISTRY.ownerOf(uint256(digest)), COPIER, "an expired reveal moved the work");
-            // Expired, the commitment may be made again, with a fresh time.
-            REGISTRY.commit(commitment);
-            assertEq(REGISTRY.commitmentTime(commitment), block.timestamp, "an expired commitment was not remade");
+            _assertLicensableOnceSettled(digest, salt, commitment, committedAt);
         }
+    }
+
+    /// While the creator's reveal can land, the copier can neither license nor transfer the work.
+    function _assertUnsettled(uint256 workId, uint256 deadline) private {
+        bytes32 termsId = REGISTRY.registerTerms(_freeTerms());
+        assertFalse(REGISTRY.isSettled(workId), "settled while a reveal can take the work");
+        uint64 settlesAt = REGISTRY.settledAt(workId);
+        assertTrue(settlesAt > deadline, "settles before the commitment's window ends");
+        vm.expectRevert(abi.encodeWithSelector(ICopyrightRegistry.WorkNotSettled.selector, workId, settlesAt));
+        vm.prank(COPIER);
+        REGISTRY.grantLicense(workId, termsId, BUYER);
+        vm.expectRevert(abi.encodeWithSelector(ICopyrightRegistry.WorkNotSettled.selector, workId, settlesAt));
+        vm.prank(COPIER);
+        REGISTRY.transferFrom(COPIER, BUYER, workId);
+    }
+
+    /// Once settled, the copier may license; expired, the commitment may be made again, with a fresh time, which no
+    /// longer predates the registration: the license survives.
+    function _assertLicensableOnceSettled(
+        bytes32 digest,
+        bytes32 salt,
+        bytes32 commitment,
+        uint256 committedAt
+    ) private {
+        uint256 workId = uint256(digest);
+        bytes32 termsId = REGISTRY.registerTerms(_freeTerms());
+        uint64 settlesAt = REGISTRY.settledAt(workId);
+        if (block.timestamp < settlesAt) vm.warp(settlesAt);
+        vm.prank(COPIER);
+        REGISTRY.grantLicense(workId, termsId, BUYER);
+        REGISTRY.commit(commitment);
+        assertEq(REGISTRY.commitmentTime(commitment), block.timestamp, "an expired commitment was not remade");
+        vm.expectRevert(
+            abi.encodeWithSelector(ICopyrightRegistry.WorkAlreadyRegistered.selector, workId, COPIER, committedAt + 1)
+        );
+        vm.prank(CREATOR);
+        REGISTRY.revealWork(digest, 2, "", _solo(CREATOR), salt);
+        assertTrue(REGISTRY.isLicensed(workId, BUYER, termsId), "the license did not survive");
     }
 
     function _pauseFor(uint256 duration) private {
         REGISTRY.pause();
         vm.warp(block.timestamp + duration);
         REGISTRY.unpause();
+    }
+
+    function _freeTerms() private pure returns (ICopyrightRegistry.Terms memory terms) {
+        terms.commercialUse = true;
     }
 
     function _solo(address account) private pure returns (ICopyrightRegistry.Author[] memory authors) {

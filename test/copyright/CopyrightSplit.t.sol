@@ -24,6 +24,8 @@ contract CopyrightSplitFuzzTest is Test {
         uint256 n = 1 + (count % 16);
         ICopyrightRegistry.Author[] memory authors = _authors(n, seed, 0x1000);
         uint256 workId = REGISTRY.registerWork(keccak256(abi.encode(seed, "work")), 2, "", authors);
+        // Licensing waits for settlement (finding 11).
+        vm.warp(REGISTRY.settledAt(workId));
         ICopyrightRegistry.Terms memory terms;
         terms.currency = address(TOKEN);
         terms.fee = fee;
@@ -63,6 +65,8 @@ contract CopyrightSplitFuzzTest is Test {
         bytes32[] memory parentTerms = new bytes32[](2);
         parents[0] = REGISTRY.registerWork(keccak256(abi.encode(seed, "a")), 2, "", authorsA);
         parents[1] = REGISTRY.registerWork(keccak256(abi.encode(seed, "b")), 2, "", authorsB);
+        // Licensing and revenue wait for settlement (finding 11).
+        vm.warp(REGISTRY.settledAt(parents[1]));
         parentTerms[0] = _licenseFrom(parents[0], rateA, authorsA);
         parentTerms[1] = _licenseFrom(parents[1], rateB, authorsB);
         vm.prank(BUYER);
@@ -74,6 +78,7 @@ contract CopyrightSplitFuzzTest is Test {
             parents,
             parentTerms
         );
+        vm.warp(REGISTRY.settledAt(workId));
         TOKEN.mint(BUYER, amount);
         vm.prank(BUYER);
         TOKEN.approve(address(REGISTRY), amount);

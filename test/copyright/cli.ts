@@ -20,6 +20,15 @@ describe("copyright CLI on a hardhat node", function () {
   let env: Record<string, string>;
   let frozenSong: string;
   const copyright = (...args: string[]) => runHardhat(["copyright", ...args, "--network", "localhost"], env);
+  // Moves the node's clock past the deployment's reveal window (one day), so works registered so far are settled.
+  // A pooled keep-alive socket may have been closed by the node while a CLI call ran ("other side closed"): such a
+  // request never reached the node, so it is sent once more.
+  const send = (method: string, params: unknown[] = []) =>
+    rpc(node.url, method, params).catch(() => rpc(node.url, method, params));
+  const settle = async () => {
+    await send("evm_increaseTime", [86_401]);
+    await send("evm_mine");
+  };
 
   before(async function () {
     await rm(journal, { recursive: true, force: true });
@@ -60,6 +69,13 @@ describe("copyright CLI on a hardhat node", function () {
     const termsId = terms.match(/terms (0x[0-9a-f]{64}) registered/)![1];
     expect(terms).to.contain(`offered on work ${BigInt(digest)}`);
 
+    // Until the reveal window of any earlier commitment has passed, the work is shown unsettled and cannot be licensed.
+    expect(ok(copyright("show", digest))).to.match(/NOT SETTLED until \d{4}-\d\d-\d\dT[\d:]+Z: /);
+    expect(errorLine(copyright("license", digest, termsId, "--from", licensee))).to.match(
+      /^error: work 0x[0-9a-f]{64} is not settled until \d{4}-\d\d-\d\dT[\d:.]+Z: a reveal of an earlier commitment could still take it over, so the registry refuses to license it before then$/,
+    );
+    await settle();
+    expect(ok(copyright("show", digest))).to.match(/settled since \d{4}-\d\d-\d\dT[\d:]+Z: no reveal can take it over/);
     expect(ok(copyright("license", digest, termsId, "--from", licensee))).to.match(/licensed 0x[0-9a-fA-F]{40} until/);
     expect(ok(copyright("check", digest, licensee, termsId))).to.contain("is licensed");
     expect(ok(copyright("withdraw", "--from", lyricist))).to.match(/withdrew 400 to/);
@@ -120,11 +136,12 @@ describe("copyright CLI on a hardhat node", function () {
     const terms = ok(
       copyright(
         "terms",
-        ...["--duration", "86400", "--derivatives", "--sublicensable", "--royalty", "1000", "--work", digest],
+        ...["--duration", "864000", "--derivatives", "--sublicensable", "--royalty", "1000", "--work", digest],
         ...["--from", creator],
       ),
     );
     const termsId = terms.match(/terms (0x[0-9a-f]{64}) registered/)![1];
+    await settle();
     ok(copyright("license", digest, termsId, "--from", licensee));
     expect(ok(copyright("sublicense", digest, termsId, composer, "--from", licensee))).to.match(
       /sublicensed 0x[0-9a-fA-F]{40} until /,
@@ -134,6 +151,7 @@ describe("copyright CLI on a hardhat node", function () {
     const derived = ok(copyright("derive", remix, "--parents", `${digest}:${termsId}`, "--from", licensee));
     expect(derived).to.match(/registered derivative 0x[0-9a-f]{64} of 1 parent\(s\)/);
     const remixDigest = derived.match(/registered derivative (0x[0-9a-f]{64})/)![1];
+    await settle();
     expect(ok(copyright("pay-revenue", remixDigest, "1000", "--from", composer))).to.contain(
       "100 to its parents' payees, 900 to its payees",
     );

@@ -8,7 +8,7 @@ import hre, { network } from "hardhat";
 
 import { CopyrightClient } from "../../src/copyright/client.js";
 
-const { ethers } = await network.create("preShanghai");
+const { ethers, networkHelpers } = await network.create("preShanghai");
 
 interface Compiled {
   abi: InterfaceAbi;
@@ -82,6 +82,8 @@ describe("copyright suite, compat build on a pre-Shanghai chain", function () {
     const { workId } = await client(author).registerWork({ digest, algorithm: "sm3", authors });
     const { termsId } = await client(author).registerTerms({ fee: 1_000n, duration: 3_600n });
     await client(author).attachTerms(workId, termsId);
+    // Licensing waits for settlement: the reveal window (one day) after the registration.
+    await networkHelpers.time.increaseTo((await client(author).getWork(workId)).settledAt);
     await client(licensee).purchaseLicense(workId, termsId);
     expect(await client(licensee).isLicensed(workId, licensee.address, termsId)).to.equal(true);
     expect((await client(author).withdraw()).amount).to.equal(1_000n);

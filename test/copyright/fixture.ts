@@ -73,3 +73,19 @@ export async function deployCopyright() {
   }
   return { admin, alice, bob, carol, dave, eve, evidence, registry, disputes, relay, token };
 }
+
+/**
+ * Moves the chain's clock to the moment every given work is settled (no reveal can take it over any more), as a buyer
+ * must wait for before a work can be licensed, transferred or paid revenue (`WorkNotSettled`).
+ */
+export async function settle(
+  registry: { settledAt(workId: bigint): Promise<bigint> },
+  ...workIds: bigint[]
+): Promise<void> {
+  let latest = 0n;
+  for (const workId of workIds) {
+    const at = await registry.settledAt(workId);
+    if (at > latest) latest = at;
+  }
+  if (latest > BigInt(await networkHelpers.time.latest())) await networkHelpers.time.increaseTo(latest);
+}

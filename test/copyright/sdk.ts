@@ -19,6 +19,7 @@ import {
   territoryHash,
   toWorkId,
   validateAuthors,
+  WorkNotSettledError,
 } from "../../src/copyright/index.js";
 import { ContractRevertError, InvalidInputError, SdkError } from "../../src/errors.js";
 import { hashFile } from "../../src/evidence/hash.js";
@@ -38,8 +39,13 @@ describe("copyright SDK", function () {
     const token = await ethers.deployContract("CopyrightTestToken");
     await token.mint(carol.address, 10n ** 21n);
     const client = (signer: typeof admin) => new CopyrightClient(addresses, signer);
+    // Moves the clock to when the work is settled: before, it cannot be licensed, transferred or paid revenue.
+    const settle = async (workId: bigint | string) => {
+      const { settledAt } = await client(admin).getWork(workId);
+      if (settledAt > (await networkHelpers.time.latest())) await networkHelpers.time.increaseTo(settledAt);
+    };
     const evidence = await ethers.getContractAt("EvidenceRegistry", await deployed.evidenceRegistry.getAddress());
-    return { admin, alice, bob, carol, relayer, addresses, token, client, evidence };
+    return { admin, alice, bob, carol, relayer, addresses, token, client, evidence, settle };
   }
 
   describe("helpers", function () {
@@ -96,7 +102,7 @@ describe("copyright SDK", function () {
 
   describe("client", function () {
     it("registers a file by commit-reveal, sells a license in an ERC-20 and withdraws the split", async function () {
-      const { alice, bob, carol, token, client } = await networkHelpers.loadFixture(deployFixture);
+      const { alice, bob, carol, token, client, settle, addresses } = await networkHelpers.loadFixture(deployFixture);
       const dir = await mkdtemp(path.join(tmpdir(), "copyright-sdk-"));
       const file = path.join(dir, "song.mp3");
       await writeFile(file, "la la la");
@@ -123,6 +129,26 @@ describe("copyright SDK", function () {
         duration: 86_400n,
       });
       await client(alice).attachTerms(work.workId, id);
+      // Before settlement the SDK refuses, typed, before approving or sending anything.
+      const early = await client(carol)
+        .purchaseLicense(work.workId, id)
+        .catch((e: unknown) => e);
+      expect(early).to.be.instanceOf(WorkNotSettledError);
+      expect(early).to.include({ code: "WORK_NOT_SETTLED", workId: work.workId, settlesAt: work.settledAt });
+      expect((early as WorkNotSettledError).message).to.equal(
+        `work ${digest} is not settled until ${new Date(work.settledAt * 1000).toISOString()}: a reveal of an ` +
+          "earlier commitment could still take it over, so the registry refuses to license it before then",
+      );
+      expect(await token.allowance(carol.address, addresses.registry)).to.equal(0n);
+      await expect(client(alice).transferWork(work.workId, bob.address)).to.be.rejectedWith(
+        WorkNotSettledError,
+        "refuses to transfer it",
+      );
+      await expect(client(alice).grantLicense(work.workId, id, bob.address)).to.be.rejectedWith(
+        WorkNotSettledError,
+        "refuses to license it",
+      );
+      await settle(work.workId);
       const bought = await client(carol).purchaseLicense(work.workId, id);
       expect(bought.fee).to.equal(1_000n);
       expect(bought.end - bought.start).to.equal(86_400n);
@@ -147,6 +173,10 @@ describe("copyright SDK", function () {
         authors: [{ account: carol.address, shares: 10_000 }],
         parents: [{ workId: work.workId, termsId: royaltyTerms }],
       });
+      await expect(
+        client(carol).payRevenue(BigInt(remix), 500n, { currency: await token.getAddress() }),
+      ).to.be.rejectedWith(WorkNotSettledError, "refuses to take revenue for it");
+      await settle(remix);
       const revenue = await client(carol).payRevenue(BigInt(remix), 500n, { currency: await token.getAddress() });
       expect(revenue.royalties).to.equal(50n);
       expect(await client(carol).creditOf(carol.address, await token.getAddress())).to.equal(450n);
@@ -180,7 +210,7 @@ describe("copyright SDK", function () {
     });
 
     it("disables terms and sublicenses, with typed errors for what the registry refuses", async function () {
-      const { alice, bob, carol, client } = await networkHelpers.loadFixture(deployFixture);
+      const { alice, bob, carol, client, settle } = await networkHelpers.loadFixture(deployFixture);
       const digest = ethers.id("sublicensed song");
       const { workId } = await client(alice).registerWork({
         digest,
@@ -194,6 +224,7 @@ describe("copyright SDK", function () {
       });
       expect(terms.sublicensable).to.equal(true);
       await client(alice).attachTerms(workId, id);
+      await settle(workId);
       const bought = await client(bob).purchaseLicense(workId, id);
       await client(bob).sublicense(workId, id, carol.address);
       const sub = await client(carol).getLicense(workId, carol.address, id);
@@ -238,7 +269,8 @@ describe("copyright SDK", function () {
     });
 
     it("relays a signed registration, grants and derives, and settles a dispute", async function () {
-      const { admin, alice, bob, carol, relayer, client, evidence } = await networkHelpers.loadFixture(deployFixture);
+      const { admin, alice, bob, carol, relayer, client, evidence, settle } =
+        await networkHelpers.loadFixture(deployFixture);
       const digest = ethers.id("relayed song");
       const authors = [{ account: alice.address, shares: 10_000 }];
       const relay = client(relayer).relay!;
@@ -249,6 +281,7 @@ describe("copyright SDK", function () {
 
       const { termsId: id } = await client(alice).registerTerms({ fee: 0n, derivativesAllowed: true });
       expect(id).to.equal(termsId(buildTerms({ fee: 0n, derivativesAllowed: true })));
+      await settle(workId);
       await client(alice).grantLicense(workId, id, bob.address);
       const remix = ethers.id("remix");
       await client(bob).registerDerivative({
@@ -258,6 +291,7 @@ describe("copyright SDK", function () {
         parents: [{ workId, termsId: id }],
       });
       expect((await client(bob).getWork(remix)).parents).to.deep.equal([workId]);
+      await settle(remix);
       const paid = await client(carol).payRevenue(BigInt(remix), 1_000n);
       expect(paid.royalties).to.equal(0n);
       expect(await client(bob).creditOf(bob.address)).to.equal(1_000n);
@@ -295,7 +329,7 @@ describe("copyright SDK", function () {
     });
 
     it("finds the payees after a transfer, and the licenses and derivatives of a work from its events", async function () {
-      const { alice, bob, carol, relayer, token, client } = await networkHelpers.loadFixture(deployFixture);
+      const { alice, bob, carol, relayer, token, client, settle } = await networkHelpers.loadFixture(deployFixture);
       const digest = ethers.id("assigned song");
       const authors = [
         { account: alice.address, shares: 7_000 },
@@ -311,6 +345,7 @@ describe("copyright SDK", function () {
         sublicensable: true,
       });
       await client(alice).attachTerms(workId, paid);
+      await settle(workId);
       const bought = await client(carol).purchaseLicense(workId, paid);
       await client(carol).sublicense(workId, paid, relayer.address);
       const remix = ethers.id("assigned remix");
@@ -321,7 +356,7 @@ describe("copyright SDK", function () {
         parents: [{ workId, termsId: paid }],
       });
 
-      await (await client(alice).registry.transferFrom(alice.address, bob.address, workId)).wait();
+      await client(alice).transferWork(workId, bob.address);
       expect(await client(carol).payeesOf(workId)).to.deep.equal([{ account: bob.address, shares: 10_000 }]);
       expect(await client(carol).registeredAuthors(workId)).to.deep.equal(authors);
       expect(await client(carol).feeSplit(workId, 100n)).to.deep.equal([{ account: bob.address, amount: 100n }]);
@@ -351,7 +386,7 @@ describe("copyright SDK", function () {
     });
 
     it("forgets the licenses of an epoch ended by a takeover", async function () {
-      const { admin, alice, bob, carol, client, evidence } = await networkHelpers.loadFixture(deployFixture);
+      const { admin, alice, bob, carol, client, evidence, settle } = await networkHelpers.loadFixture(deployFixture);
       const digest = ethers.id("disputed song");
       const { workId } = await client(bob).registerWork({
         digest,
@@ -359,6 +394,7 @@ describe("copyright SDK", function () {
         authors: [{ account: bob.address, shares: 10_000 }],
       });
       const { termsId: free } = await client(bob).registerTerms({ fee: 0n });
+      await settle(workId);
       await client(bob).grantLicense(workId, free, carol.address);
       expect(await client(carol).licensesOf(workId)).to.have.length(1);
       const proof = ethers.id("alice's master");

@@ -7,7 +7,8 @@ import {ICopyrightRegistry} from "../../copyright/ICopyrightRegistry.sol";
 
 /// @notice The front-running copier of the takeover tests: in one transaction it registers a digest copied from a
 /// pending reveal, offers itself free, perpetual, worldwide, exclusive, sublicensable terms allowing derivatives,
-/// buys them and sets a 100% EIP-2981 rate, hoping the rightful owner can never license the work.
+/// buys them and sets a 100% EIP-2981 rate, hoping the rightful owner can never license the work. The registry refuses
+/// the purchase (`WorkNotSettled`): a work cannot be licensed before a reveal could no longer take it over.
 contract CopyrightCopier {
     /// @notice Registers `digest` as the copier's work and locks it with an exclusive license to itself.
     /// @param registry The copyright registry.
