@@ -12,11 +12,14 @@ export default buildModule("Bills", (m) => {
   const timeUnitsPerSecond = m.getParameter("timeUnitsPerSecond", 1n);
   // Time after maturity (in that unit) the acceptor has to pay before any holder may declare the bill dishonoured.
   const paymentWindow = m.getParameter("paymentWindow", 3n * 24n * 60n * 60n);
+  // Prefix of the bills' metadata URIs (tokenURI, contractURI, slotURI) that wallets and indexers read; empty: none.
+  const baseURI = m.getParameter("baseURI", "");
   const supplyChainBills = m.contract("SupplyChainBills", [
     participantRegistry,
     evidenceRegistry,
     paymentWindow,
     timeUnitsPerSecond,
+    baseURI,
   ]);
   return { supplyChainBills, participantRegistry, evidenceRegistry };
 });

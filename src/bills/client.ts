@@ -138,7 +138,8 @@ const ERC20_ABI = [
   "function approve(address spender, uint256 amount) returns (bool)",
 ];
 
-const ENDORSEMENT_TYPES = {
+/** EIP-712 types of the bills' signed consent; they must match the contract's `ENDORSEMENT_TYPEHASH`. */
+export const BILLS_TYPES = {
   Endorsement: [
     { name: "fromTokenId", type: "uint256" },
     { name: "to", type: "address" },
@@ -146,7 +147,21 @@ const ENDORSEMENT_TYPES = {
     { name: "nonce", type: "uint256" },
     { name: "deadline", type: "uint256" },
   ],
-};
+} as const;
+
+/** The lowest nonce whose bit is clear in `account`'s unordered-nonce bitmap (used and invalidated ones are set). */
+export async function lowestUnusedNonce(
+  contract: { nonceBitmap(owner: string, wordPos: bigint): Promise<bigint> },
+  account: string,
+): Promise<bigint> {
+  for (let word = 0n; ; ++word) {
+    const bitmap = await contract.nonceBitmap(account, word);
+    if (bitmap === (1n << 256n) - 1n) continue;
+    let bit = 0n;
+    while ((bitmap >> bit) & 1n) ++bit;
+    return word * 256n + bit;
+  }
+}
 
 /**
  * Typed access to SupplyChainBills: every lifecycle step with yuan-string amounts, pre-checked input, views, price
@@ -269,7 +284,7 @@ export class BillsClient {
     return minedOf(await this.send(() => this.contract.cancel(packageId)));
   }
 
-  /** The addressee signs an offer: the payee the bill, an endorsee an endorsement, a pledgee a pledge. */
+  /** The addressee signs an offer: the payee the bill, an endorsee an endorsement (pledges: `signPledge`). */
   async sign(tokenId: bigint): Promise<Mined> {
     return minedOf(await this.send(() => this.contract.sign(tokenId)));
   }
@@ -304,13 +319,23 @@ export class BillsClient {
   /** The endorsee signs its consent off chain (EIP-712); the holder submits it with `endorseWithSignature`. */
   async signEndorsement(
     endorsee: Signer,
-    terms: { fromTokenId: bigint; amount: string; deadline: ChainTime },
+    terms: {
+      fromTokenId: bigint;
+      amount: string;
+      deadline: ChainTime;
+      /** The nonce to sign (any unused one, in any order); default: the lowest unused one. */
+      nonce?: bigint;
+    },
   ): Promise<SignedEndorsement> {
     const to = await endorsee.getAddress();
     const units = parseYuan(terms.amount);
     const deadline = toChainTime(terms.deadline, await this.timeUnit(), "deadline");
-    const nonce = await this.contract.nonces(to);
-    const signature = await endorsee.signTypedData(await eip712DomainOf(this.contract), ENDORSEMENT_TYPES, {
+    if (terms.nonce !== undefined && terms.nonce < 0n) {
+      throw new InvalidInputError(`nonce must not be negative, got ${terms.nonce}`);
+    }
+    const nonce = terms.nonce ?? (await lowestUnusedNonce(this.contract, to));
+    const types = { Endorsement: [...BILLS_TYPES.Endorsement] };
+    const signature = await endorsee.signTypedData(await eip712DomainOf(this.contract), types, {
       fromTokenId: terms.fromTokenId,
       to,
       amount: units,
@@ -323,14 +348,15 @@ export class BillsClient {
   /** Endorses with the endorsee's signed consent, in one transaction; returns the new part's token id. */
   async endorseWithSignature(signed: SignedEndorsement): Promise<Mined & { tokenId: bigint }> {
     if (signed.deadline < (await this.now())) throw new InvalidInputError("the endorsee's signature has expired");
-    if (signed.nonce !== (await this.contract.nonces(signed.to))) {
-      throw new InvalidInputError(`the endorsee's signature was already used or replaced (nonce ${signed.nonce})`);
+    if (await this.contract.isNonceUsed(signed.to, signed.nonce)) {
+      throw new InvalidInputError(`the endorsee's signature was already used or cancelled (nonce ${signed.nonce})`);
     }
     const mined = await this.send(() =>
       this.contract.endorseWithSignature(
         signed.fromTokenId,
         signed.to,
         signed.units,
+        signed.nonce,
         signed.deadline,
         signed.signature,
       ),
@@ -415,6 +441,26 @@ export class BillsClient {
   async pledge(tokenId: bigint, pledgee: string): Promise<Mined> {
     await this.requireParticipant(pledgee, Roles.financier, "pledgee");
     return minedOf(await this.send(() => this.contract.pledge(tokenId, pledgee)));
+  }
+
+  /**
+   * The pledgee accepts a pledge offer of exactly `amount` yuan, the value it saw offered: the contract refuses it
+   * (`PledgeValueChanged`) if the pledgor re-offered the part with another value meanwhile.
+   */
+  async signPledge(tokenId: bigint, amount: string): Promise<Mined> {
+    const units = parseYuan(amount);
+    return minedOf(await this.send(() => this.contract.signPledge(tokenId, units)));
+  }
+
+  /** The endorsee cancels consents it signed and has not seen used: each nonce set in `nonces` is invalidated. */
+  async invalidateConsents(nonces: bigint[]): Promise<Mined> {
+    if (nonces.length === 0 || nonces.some((n) => n < 0n)) {
+      throw new InvalidInputError("give one or more non-negative nonces to invalidate");
+    }
+    const word = nonces[0] >> 8n;
+    if (nonces.some((n) => n >> 8n !== word)) throw new InvalidInputError("nonces must share one 256-nonce word");
+    const mask = nonces.reduce((m, n) => m | (1n << (n & 255n)), 0n);
+    return minedOf(await this.send(() => this.contract.invalidateNonces(word, mask)));
   }
 
   /** The pledgee releases a pledge. */

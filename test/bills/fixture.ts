@@ -22,6 +22,7 @@ export const UNIT = 10n ** (DECIMALS - 2n); // token units per 0.01 yuan
 export const FACE = 100_000_000n; // 1,000,000.00 yuan
 export const DIGEST = "0x" + "ab".repeat(32);
 export const MAX_CHAIN_LENGTH = 32n;
+export const BASE_URI = "https://bills.test/";
 
 export const PartState = {
   None: 0n,
@@ -83,7 +84,13 @@ export async function deployWorld(connection: NetworkConnection, timeUnitsPerSec
   const day = DAY * timeUnitsPerSecond;
   const registry = await ethers.deployContract("ParticipantRegistry", [admin.address, admin.address]);
   const evidence = await ethers.deployContract("EvidenceRegistry");
-  const bills = await ethers.deployContract("SupplyChainBills", [registry, evidence, 3 * day, timeUnitsPerSecond]);
+  const bills = await ethers.deployContract("SupplyChainBills", [
+    registry,
+    evidence,
+    3 * day,
+    timeUnitsPerSecond,
+    BASE_URI,
+  ]);
   const token = await ethers.deployContract("MockStablecoin", [DECIMALS]);
   const now = await networkHelpers.time.latest();
   const validUntil = now + 3650 * day;
