@@ -26,11 +26,11 @@ describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
   describe("deployment and interfaces", function () {
     it("needs a registry and a time unit of seconds or milliseconds, and exposes its configuration", async function () {
       const { registry, evidence, bills } = await networkHelpers.loadFixture(world);
-      await expect(ethers.deployContract("SupplyChainBills", [ethers.ZeroAddress, evidence, WINDOW, 1]))
+      await expect(ethers.deployContract("SupplyChainBills", [ethers.ZeroAddress, evidence, WINDOW, 1, ""]))
         .to.be.revertedWithCustomError(bills, "InvalidCounterparty")
         .withArgs(ethers.ZeroAddress);
       for (const unit of [0, 10, 999, 1_000_000]) {
-        await expect(ethers.deployContract("SupplyChainBills", [registry, evidence, WINDOW, unit]))
+        await expect(ethers.deployContract("SupplyChainBills", [registry, evidence, WINDOW, unit, ""]))
           .to.be.revertedWithCustomError(bills, "InvalidTimeUnit")
           .withArgs(unit);
       }
@@ -40,7 +40,7 @@ describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
       expect(await bills.TIME_UNITS_PER_SECOND()).to.equal(1n);
       expect(await bills.MAX_CHAIN_LENGTH()).to.equal(32n);
       expect(await bills.valueDecimals()).to.equal(2n);
-      const ms = await ethers.deployContract("SupplyChainBills", [registry, evidence, WINDOW * 1000, 1000]);
+      const ms = await ethers.deployContract("SupplyChainBills", [registry, evidence, WINDOW * 1000, 1000, ""]);
       expect(await ms.TIME_UNITS_PER_SECOND()).to.equal(1000n);
       expect(await ms.PAYMENT_WINDOW()).to.equal(BigInt(WINDOW) * 1000n);
     });
@@ -176,7 +176,7 @@ describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
       await expect(b.issue(w.core.address, w.tier1.address, w.token, FACE, w.maturity, false, DIGEST, unknown))
         .to.be.revertedWithCustomError(w.bills, "UnknownEvidence")
         .withArgs(unknown);
-      const noEvidence = await ethers.deployContract("SupplyChainBills", [w.registry, ethers.ZeroAddress, WINDOW, 1]);
+      const noEvidence = await ethers.deployContract("SupplyChainBills", [w.registry, ethers.ZeroAddress, WINDOW, 1, ""]);
       await expect(
         noEvidence
           .connect(w.core)
@@ -397,7 +397,7 @@ describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
       }
       await expect(w.bills.amountsOf(2n)).to.be.revertedWithCustomError(w.bills, "UnknownPackage").withArgs(2n);
       expect(await w.bills.pendingClaim(id)).to.deep.equal([ethers.ZeroAddress, ethers.ZeroAddress]);
-      expect(await w.bills.nonces(w.tier1.address)).to.equal(0n);
+      expect(await w.bills.nonceBitmap(w.tier1.address, 0n)).to.equal(0n);
       expect(UNIT).to.equal(10_000n);
     });
   });

@@ -222,18 +222,18 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       const signature = await endorsementSignature(w, w.tier2a, terms);
       const tx = w.bills
         .connect(w.tier1)
-        .endorseWithSignature(ROOT, w.tier2a.address, 25_000_000n, deadline, signature);
+        .endorseWithSignature(ROOT, w.tier2a.address, 25_000_000n, 0n, deadline, signature);
       await expect(tx).to.emit(w.bills, "Signed").withArgs(1n, id(2n), w.tier2a.address);
       await expect(tx).to.emit(w.bills, "TransferValue").withArgs(ROOT, id(2n), 25_000_000n);
       await expect(tx).not.to.emit(w.bills, "Offered");
       expect((await w.bills.partOf(id(2n))).state).to.equal(PartState.Held);
-      expect(await w.bills.nonces(w.tier2a.address)).to.equal(1n);
-      // Replay fails: the nonce moved on.
+      expect(await w.bills.isNonceUsed(w.tier2a.address, 0n)).to.equal(true);
+      // Replay fails: the nonce is used.
       await expect(
-        w.bills.connect(w.tier1).endorseWithSignature(ROOT, w.tier2a.address, 25_000_000n, deadline, signature),
+        w.bills.connect(w.tier1).endorseWithSignature(ROOT, w.tier2a.address, 25_000_000n, 0n, deadline, signature),
       )
-        .to.be.revertedWithCustomError(w.bills, "InvalidSignature")
-        .withArgs(w.tier2a.address);
+        .to.be.revertedWithCustomError(w.bills, "NonceAlreadyUsed")
+        .withArgs(w.tier2a.address, 0n);
     });
 
     it("rejects a wrong signer, changed terms and an expired deadline", async function () {
@@ -241,18 +241,18 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       const deadline = (await networkHelpers.time.latest()) + DAY;
       const terms = { fromTokenId: ROOT, to: w.tier2a.address, amount: 5n, nonce: 0n, deadline };
       const byOther = await endorsementSignature(w, w.tier2b, terms);
-      await expect(w.bills.connect(w.tier1).endorseWithSignature(ROOT, w.tier2a.address, 5n, deadline, byOther))
+      await expect(w.bills.connect(w.tier1).endorseWithSignature(ROOT, w.tier2a.address, 5n, 0n, deadline, byOther))
         .to.be.revertedWithCustomError(w.bills, "InvalidSignature")
         .withArgs(w.tier2a.address);
       const good = await endorsementSignature(w, w.tier2a, terms);
-      await expect(w.bills.connect(w.tier1).endorseWithSignature(ROOT, w.tier2a.address, 6n, deadline, good))
+      await expect(w.bills.connect(w.tier1).endorseWithSignature(ROOT, w.tier2a.address, 6n, 0n, deadline, good))
         .to.be.revertedWithCustomError(w.bills, "InvalidSignature")
         .withArgs(w.tier2a.address);
       await networkHelpers.time.increaseTo(deadline + 1);
-      await expect(w.bills.connect(w.tier1).endorseWithSignature(ROOT, w.tier2a.address, 5n, deadline, good))
+      await expect(w.bills.connect(w.tier1).endorseWithSignature(ROOT, w.tier2a.address, 5n, 0n, deadline, good))
         .to.be.revertedWithCustomError(w.bills, "ExpiredSignature")
         .withArgs(deadline);
-      expect(await w.bills.nonces(w.tier2a.address)).to.equal(0n);
+      expect(await w.bills.isNonceUsed(w.tier2a.address, 0n)).to.equal(false);
     });
   });
 

@@ -340,7 +340,7 @@ describe("bills SDK", function () {
         InvalidInputError,
         `evidence ${revoked} was revoked at ${revokedAt}`,
       );
-      const noEvidence = await ethers.deployContract("SupplyChainBills", [w.registry, ethers.ZeroAddress, DAY, 1]);
+      const noEvidence = await ethers.deployContract("SupplyChainBills", [w.registry, ethers.ZeroAddress, DAY, 1, ""]);
       await expect(
         new BillsClient(await noEvidence.getAddress(), w.core).issue({ ...request, evidenceId: revoked }),
       ).to.be.rejectedWith(
