@@ -558,5 +558,4 @@ interface ISupplyChainBills is IChainproofErrors, IUnorderedNonces {
     /// @return target Who is claimed against.
     /// @return claimant Who claims.
     function pendingClaim(uint256 tokenId) external view returns (address target, address claimant);
-
 }

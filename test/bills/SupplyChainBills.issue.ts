@@ -176,7 +176,13 @@ describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
       await expect(b.issue(w.core.address, w.tier1.address, w.token, FACE, w.maturity, false, DIGEST, unknown))
         .to.be.revertedWithCustomError(w.bills, "UnknownEvidence")
         .withArgs(unknown);
-      const noEvidence = await ethers.deployContract("SupplyChainBills", [w.registry, ethers.ZeroAddress, WINDOW, 1, ""]);
+      const noEvidence = await ethers.deployContract("SupplyChainBills", [
+        w.registry,
+        ethers.ZeroAddress,
+        WINDOW,
+        1,
+        "",
+      ]);
       await expect(
         noEvidence
           .connect(w.core)

@@ -114,9 +114,7 @@ abstract contract BillsWorld is Test {
                 address(bills)
             )
         );
-        bytes32 structHash = keccak256(
-            abi.encode(ENDORSEMENT_TYPEHASH, fromTokenId, signer, amount, nonce, deadline)
-        );
+        bytes32 structHash = keccak256(abi.encode(ENDORSEMENT_TYPEHASH, fromTokenId, signer, amount, nonce, deadline));
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(
             keyOf[signer],
             keccak256(abi.encodePacked(hex"1901", domain, structHash))
@@ -274,9 +272,10 @@ contract BillsHandler is BillsWorld {
         if (p.state == ISupplyChainBills.PartState.DiscountOffered) {
             ok = _attempt(p.holder, abi.encodeCall(bills.signDiscount, (id, type(uint256).max)));
         } else {
-            ok = p.state == ISupplyChainBills.PartState.PledgeOffered
-                ? _attempt(_financier(financierSeed), abi.encodeCall(bills.signPledge, (id, p.value)))
-                : _attempt(p.holder, abi.encodeCall(bills.sign, (id)));
+            ok =
+                p.state == ISupplyChainBills.PartState.PledgeOffered
+                    ? _attempt(_financier(financierSeed), abi.encodeCall(bills.signPledge, (id, p.value)))
+                    : _attempt(p.holder, abi.encodeCall(bills.sign, (id)));
         }
         if (ok && sourceFrozen) frozenValueMoved = true;
     }
@@ -952,7 +951,7 @@ contract SupplyChainBillsGriefingTest is BillsWorld {
             ISupplyChainBills.PartView memory p = bills.partOf(_id(pkg, seq));
             bool pending =
                 p.state == ISupplyChainBills.PartState.Offered ||
-                p.state == ISupplyChainBills.PartState.DiscountOffered;
+                    p.state == ISupplyChainBills.PartState.DiscountOffered;
             if (pending && p.endorser == victim) {
                 vm.prank(victim);
                 bills.withdraw(_id(pkg, seq));
