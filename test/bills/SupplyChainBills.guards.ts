@@ -81,7 +81,7 @@ describe("SupplyChainBills: registry checks, operators, tokens and bounds", func
       const w = await networkHelpers.loadFixture(active);
       await w.bills.connect(w.tier1).pledge(ROOT, w.bank.address);
       await w.registry.connect(w.regulator).setFrozen(w.tier1.address, true, ZERO);
-      await expect(w.bills.connect(w.bank).sign(ROOT))
+      await expect(w.bills.connect(w.bank).signPledge(ROOT, (await w.bills.partOf(ROOT)).value))
         .to.be.revertedWithCustomError(w.bills, "NotActiveParticipant")
         .withArgs(w.tier1.address, HOLDER_ROLES);
       await w.registry.connect(w.regulator).setFrozen(w.tier1.address, false, ZERO);
@@ -406,7 +406,7 @@ describe("SupplyChainBills: registry checks, operators, tokens and bounds", func
       const until = w.validUntil;
       await w.bills.connect(w.tier1).endorse(ROOT, w.tier2a.address, 10n); // id2, offered by tier1
       await w.bills.connect(w.tier1).pledge(ROOT, w.bank.address);
-      await w.bills.connect(w.bank).sign(ROOT);
+      await w.bills.connect(w.bank).signPledge(ROOT, (await w.bills.partOf(ROOT)).value);
       // The KYC desk later turns the holder, the pledgee and the drawer into regulators (roles are exclusive).
       for (const who of [w.tier1, w.bank, w.core]) await w.registry.update(who.address, REGULATOR, until);
       for (const [who, part] of [

@@ -178,9 +178,9 @@ describe("SupplyChainBills: funding, redemption, dishonor and recourse", functio
       await issueBill(w);
       await w.bills.connect(w.tier1).split(ROOT, 10n);
       await w.bills.connect(w.tier1).pledge(ROOT, w.bank.address);
-      await w.bills.connect(w.bank).sign(ROOT);
+      await w.bills.connect(w.bank).signPledge(ROOT, (await w.bills.partOf(ROOT)).value);
       await w.bills.connect(w.tier1).pledge(id(2n), w.bank2.address);
-      await w.bills.connect(w.bank2).sign(id(2n));
+      await w.bills.connect(w.bank2).signPledge(id(2n), (await w.bills.partOf(id(2n))).value);
       await networkHelpers.time.increaseTo(w.maturity);
       await w.bills.connect(w.core).fund(1n);
       const value = FACE - 10n;
@@ -359,9 +359,9 @@ describe("SupplyChainBills: funding, redemption, dishonor and recourse", functio
       await w.bills.connect(w.tier2a).sign(id(2n));
       await w.bills.connect(w.tier2a).split(id(2n), 4n); // id3
       await w.bills.connect(w.tier2a).pledge(id(2n), w.bank.address);
-      await w.bills.connect(w.bank).sign(id(2n));
+      await w.bills.connect(w.bank).signPledge(id(2n), (await w.bills.partOf(id(2n))).value);
       await w.bills.connect(w.tier2a).pledge(id(3n), w.bank2.address);
-      await w.bills.connect(w.bank2).sign(id(3n));
+      await w.bills.connect(w.bank2).signPledge(id(3n), (await w.bills.partOf(id(3n))).value);
       await networkHelpers.time.increaseTo(w.maturity);
       await w.bills.connect(w.core).dishonor(1n, REASON);
       await expect(w.bills.connect(w.tier2a).claimRecourse(id(2n), w.tier1.address))

@@ -566,10 +566,12 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       await expect(w.bills.connect(w.tier1).pledge(ROOT, w.bank.address))
         .to.be.revertedWithCustomError(w.bills, "WrongPartState")
         .withArgs(ROOT, PartState.PledgeOffered, false);
-      await expect(w.bills.connect(w.bank2).sign(ROOT))
+      await expect(w.bills.connect(w.bank2).signPledge(ROOT, (await w.bills.partOf(ROOT)).value))
         .to.be.revertedWithCustomError(w.bills, "Unauthorized")
         .withArgs(w.bank2.address, w.bank.address);
-      await expect(w.bills.connect(w.bank).sign(ROOT)).to.emit(w.bills, "Signed").withArgs(1n, ROOT, w.bank.address);
+      await expect(w.bills.connect(w.bank).signPledge(ROOT, (await w.bills.partOf(ROOT)).value))
+        .to.emit(w.bills, "Signed")
+        .withArgs(1n, ROOT, w.bank.address);
       const part = await w.bills.partOf(ROOT);
       expect(part.state).to.equal(PartState.Pledged);
       expect(part.owner).to.equal(w.tier1.address);
@@ -614,7 +616,7 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       const w = await networkHelpers.loadFixture(active);
       await w.bills.connect(w.tier1).pledge(ROOT, w.bank.address);
       await networkHelpers.time.increaseTo(w.maturity);
-      await expect(w.bills.connect(w.bank).sign(ROOT))
+      await expect(w.bills.connect(w.bank).signPledge(ROOT, (await w.bills.partOf(ROOT)).value))
         .to.be.revertedWithCustomError(w.bills, "Matured")
         .withArgs(1n, w.maturity);
       await expect(w.bills.connect(w.tier1).pledge(ROOT, w.bank.address))
@@ -818,7 +820,7 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
         await w.bills.connect(w.tier1).pledge(ROOT, w.bank.address);
         await w.bills.connect(w.regulator).setPartFrozen(ROOT, true, ZERO);
         for (const call of [
-          w.bills.connect(w.bank).sign(ROOT),
+          w.bills.connect(w.bank).signPledge(ROOT, (await w.bills.partOf(ROOT)).value),
           w.bills.connect(w.bank).reject(ROOT),
           w.bills.connect(w.tier1).withdraw(ROOT),
         ]) {

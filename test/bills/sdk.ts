@@ -136,7 +136,7 @@ describe("bills SDK", function () {
       const paid = await as(w.bank).signDiscount(discount.tokenId);
       expect(paid.price).to.equal(quote.price);
       await as(w.tier1).pledge(issued.rootTokenId, w.bank2.address);
-      await as(w.bank2).sign(issued.rootTokenId);
+      await as(w.bank2).signPledge(issued.rootTokenId, (await as(w.bank2).part(issued.rootTokenId)).value);
       await as(w.bank2).release(issued.rootTokenId);
       expect(await as(w.tier1).chain(discount.tokenId)).to.deep.equal([
         w.core.address,
