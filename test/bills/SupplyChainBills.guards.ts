@@ -445,14 +445,16 @@ describe("SupplyChainBills: registry checks, operators, tokens and bounds", func
   describe("part sequence", function () {
     it("reverts with TooManyParts when a package's 24-bit part sequence is exhausted", async function () {
       const w = await networkHelpers.loadFixture(active);
-      // Storage: EIP712's two fallback strings at slots 0-1, _packageCount at 2, _packages at 3; a package's first
-      // slot packs drawer (160 bits), maturity (48) and lastSeq (24).
-      const slot = BigInt(ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [1n, 3n])));
+      // An offer pending when the ids run out (finding 2: a dust holder exhausts them) still comes back.
+      await w.bills.connect(w.tier1).endorse(ROOT, w.tier2a.address, 10n);
+      // Storage: EIP712's two fallback strings at slots 0-1, the nonce bitmaps at 2, _packageCount at 3, _baseURI at
+      // 4, _packages at 5; a package's first slot packs drawer (160 bits), maturity (48) and lastSeq (24).
+      const slot = BigInt(ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [1n, 5n])));
       const bills = await w.bills.getAddress();
       const word = BigInt(await networkHelpers.getStorageAt(bills, slot));
       expect(ethers.getAddress(ethers.toBeHex(word & ((1n << 160n) - 1n), 20))).to.equal(w.core.address);
       expect((word >> 160n) & ((1n << 48n) - 1n)).to.equal(BigInt(w.maturity));
-      expect((word >> 208n) & ((1n << 24n) - 1n)).to.equal(1n);
+      expect((word >> 208n) & ((1n << 24n) - 1n)).to.equal(2n);
       const last = (1n << 24n) - 1n;
       await networkHelpers.setStorageAt(bills, slot, (word & ~(((1n << 24n) - 1n) << 208n)) | (last << 208n));
       expect((await w.bills.packageOf(1n)).parts).to.equal(last);
@@ -462,6 +464,10 @@ describe("SupplyChainBills: registry checks, operators, tokens and bounds", func
       await expect(w.bills.connect(w.tier1).split(ROOT, 1n))
         .to.be.revertedWithCustomError(w.bills, "TooManyParts")
         .withArgs(1n);
+      expect(await w.bills["balanceOf(uint256)"](ROOT)).to.equal(FACE - 10n);
+      await expect(w.bills.connect(w.tier2a).reject(partOfFirst(2n)))
+        .to.emit(w.bills, "OfferCancelled")
+        .withArgs(1n, partOfFirst(2n), w.tier2a.address, ROOT);
       expect(await w.bills["balanceOf(uint256)"](ROOT)).to.equal(FACE);
     });
   });

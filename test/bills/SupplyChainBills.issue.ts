@@ -45,12 +45,14 @@ describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
       expect(await ms.PAYMENT_WINDOW()).to.equal(BigInt(WINDOW) * 1000n);
     });
 
-    it("declares ERC-165, ERC-721 and ERC-3525 only", async function () {
+    it("declares ERC-165, ERC-721 (with metadata) and ERC-3525 (with metadata) only", async function () {
       const { bills } = await networkHelpers.loadFixture(world);
       expect(await bills.supportsInterface("0x01ffc9a7")).to.equal(true);
       expect(await bills.supportsInterface("0x80ac58cd")).to.equal(true);
       expect(await bills.supportsInterface("0xd5358140")).to.equal(true);
-      expect(await bills.supportsInterface("0x5b5e139f")).to.equal(false);
+      expect(await bills.supportsInterface("0x5b5e139f")).to.equal(true);
+      expect(await bills.supportsInterface("0xe1600902")).to.equal(true);
+      expect(await bills.supportsInterface("0x780e9d63")).to.equal(false); // ERC-721 enumerable
       expect(await bills.supportsInterface("0xffffffff")).to.equal(false);
     });
 
