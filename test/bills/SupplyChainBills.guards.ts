@@ -85,7 +85,7 @@ describe("SupplyChainBills: registry checks, operators, tokens and bounds", func
         .to.be.revertedWithCustomError(w.bills, "NotActiveParticipant")
         .withArgs(w.tier1.address, HOLDER_ROLES);
       await w.registry.connect(w.regulator).setFrozen(w.tier1.address, false, ZERO);
-      await w.bills.connect(w.bank).sign(ROOT);
+      await w.bills.connect(w.bank).signPledge(ROOT, FACE);
       await w.registry.connect(w.regulator).setFrozen(w.tier1.address, true, ZERO);
       await expect(w.bills.connect(w.bank).release(ROOT))
         .to.be.revertedWithCustomError(w.bills, "NotActiveParticipant")
