@@ -404,7 +404,9 @@ describe("SupplyChainBills: registry checks, operators, tokens and bounds", func
     it("refuses a regulator that holds, owns, has pledged or endorsed the part", async function () {
       const w = await networkHelpers.loadFixture(active);
       const until = w.validUntil;
-      await w.bills.connect(w.tier1).endorse(ROOT, w.tier2a.address, 10n); // id2, offered by tier1
+      await w.bills.connect(w.tier1).split(ROOT, 100n); // id2
+      await w.bills.connect(w.tier1).endorse(id(2n), w.tier2a.address, 10n); // id3, offered by tier1 from id2
+      // A part with a pending offer is not pledged (PendingOffers): pledge the root, which has none.
       await w.bills.connect(w.tier1).pledge(ROOT, w.bank.address);
       await w.bills.connect(w.bank).signPledge(ROOT, (await w.bills.partOf(ROOT)).value);
       // The KYC desk later turns the holder, the pledgee and the drawer into regulators (roles are exclusive).
@@ -413,7 +415,7 @@ describe("SupplyChainBills: registry checks, operators, tokens and bounds", func
         [w.tier1, ROOT], // holder (and pledgor)
         [w.bank, ROOT], // pledgee
         [w.core, ROOT], // drawer: the root part's endorser
-        [w.tier1, id(2n)], // endorser of a pending offer
+        [w.tier1, id(3n)], // endorser of a pending offer
       ] as const) {
         await expect(w.bills.connect(who).setPartFrozen(part, true, ZERO))
           .to.be.revertedWithCustomError(w.bills, "RegulatorIsParty")
