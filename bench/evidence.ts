@@ -135,6 +135,7 @@ export async function benchEvidence(connection: NetworkConnection): Promise<GasR
         signedAnchor.algorithm,
         signedAnchor.metadata,
         signedAnchor.submitter,
+        signedAnchor.nonce,
         signedAnchor.deadline,
         signedAnchor.signature,
       ),
@@ -195,7 +196,13 @@ export async function benchEvidence(connection: NetworkConnection): Promise<GasR
   const cosignBySigGas = await gasUsed(
     registry
       .connect(relayer)
-      .cosignBySig(signedCosign.id, signedCosign.witness, signedCosign.deadline, signedCosign.signature),
+      .cosignBySig(
+        signedCosign.id,
+        signedCosign.witness,
+        signedCosign.nonce,
+        signedCosign.deadline,
+        signedCosign.signature,
+      ),
   );
   rows.push(
     row({

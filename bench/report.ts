@@ -1,6 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
+import { CODE_SIZE_LIMIT, MIN_HEADROOM, type SizeRow } from "./sizes.js";
+
 /** One measured operation. Gas is the transaction's `gasUsed`. */
 export interface GasRow {
   suite: string;
@@ -42,9 +44,39 @@ export function row(fields: Omit<GasRow, "ratio" | "target" | "meetsTarget">, ta
   return result;
 }
 
-export async function writeReport(rows: GasRow[], file: string): Promise<void> {
+/** Writes the gas rows and, beside them, every deployable contract's size in each build. */
+export async function writeReport(rows: GasRow[], sizes: SizeRow[], file: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, JSON.stringify({ rows }, null, 2) + "\n");
+  await writeFile(file, JSON.stringify({ rows, sizes }, null, 2) + "\n");
+}
+
+/** One line per contract: its deployed size and headroom in the default and the compat build. */
+export function printSizes(sizes: SizeRow[]): void {
+  const header = ["contract", "default", "headroom", "compat", "headroom", `>= ${fmt(MIN_HEADROOM)} left`];
+  const lines = [...new Set(sizes.map((s) => s.contract))].map((contract) => {
+    const of = (build: SizeRow["build"]) => sizes.find((s) => s.contract === contract && s.build === build);
+    const [d, c] = [of("default"), of("compat")];
+    const met = [d, c].every((s) => s?.meetsTarget === true);
+    return [contract, fmt(d?.bytes), fmt(d?.headroom), fmt(c?.bytes), fmt(c?.headroom), met ? "yes" : "NO"];
+  });
+  console.log(`\ndeployed code size in bytes (limit ${fmt(CODE_SIZE_LIMIT)})`);
+  printColumns(header, lines);
+}
+
+function fmt(n: number | undefined): string {
+  return n === undefined ? "" : n.toLocaleString("en-US");
+}
+
+function printColumns(header: string[], lines: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const format = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
+  console.log(format(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const line of lines) console.log(format(line));
 }
 
 export function printTable(rows: GasRow[]): void {
@@ -60,13 +92,5 @@ export function printTable(rows: GasRow[]): void {
     r.meetsTarget === undefined ? "" : r.meetsTarget ? "yes" : "NO",
     r.reference ?? "",
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const format = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]))
-      .join("  ")
-      .trimEnd();
-  console.log(format(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const line of lines) console.log(format(line));
+  printColumns(header, lines);
 }

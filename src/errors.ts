@@ -37,6 +37,26 @@ export class DeploymentNotFoundError extends SdkError {
   }
 }
 
+/**
+ * A receipt names another registry than the one the verifier trusts. A receipt is the forger's own word: anyone can
+ * deploy a contract that answers `verify()` with any record, so the registry must come from the verifier (a deployment
+ * record or an address it chose), never from the receipt.
+ */
+export class UntrustedRegistryError extends SdkError {
+  readonly receiptRegistry: string;
+  readonly trustedRegistry: string;
+
+  /** `hint` ends the message with what the user can do (the CLI names its option). */
+  constructor(receiptRegistry: string, trustedRegistry: string, chainId: bigint, hint?: string) {
+    super(
+      "UNTRUSTED_REGISTRY",
+      `the receipt names registry ${receiptRegistry}, but the EvidenceRegistry trusted on chain ${chainId} is ${trustedRegistry}: refusing the receipt's contract${hint === undefined ? "" : ` (${hint})`}`,
+    );
+    this.receiptRegistry = receiptRegistry;
+    this.trustedRegistry = trustedRegistry;
+  }
+}
+
 /** A contract call reverted with one of the suite's custom errors, decoded. */
 export class ContractRevertError extends SdkError {
   /** The custom error's name, e.g. `AlreadyAnchored`. */

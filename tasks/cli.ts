@@ -62,12 +62,18 @@ export async function deployedAddress(
   return address;
 }
 
-async function journalAddress(connection: NetworkConnection, futureId: string, option: string): Promise<string> {
+/** The address of `futureId` in the Ignition deployment journal of the connected chain, or undefined. */
+export async function journalAddressOf(connection: NetworkConnection, futureId: string): Promise<string | undefined> {
   const chainId = BigInt((await connection.provider.request({ method: "eth_chainId" })) as string);
   const file = path.join(process.cwd(), "deploy", "deployments", `chain-${chainId}`, "deployed_addresses.json");
   const addresses: Record<string, string> = existsSync(file) ? JSON.parse(await readFile(file, "utf8")) : {};
-  const address = addresses[futureId];
+  return addresses[futureId];
+}
+
+async function journalAddress(connection: NetworkConnection, futureId: string, option: string): Promise<string> {
+  const address = await journalAddressOf(connection, futureId);
   if (address === undefined) {
+    const chainId = BigInt((await connection.provider.request({ method: "eth_chainId" })) as string);
     throw new DeploymentNotFoundError(
       `no ${futureId} deployed on chain ${chainId} (network "${connection.networkName}"): deploy it with Ignition or pass ${option}`,
     );

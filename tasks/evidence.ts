@@ -14,7 +14,7 @@ const onBehalfOf = optional(
 );
 const nonce = optional(
   "nonce",
-  "Nonce to sign (to sign several requests ahead, relayed in order); without it, the account's next one",
+  "Nonce to sign, any not yet used (requests are relayed in any order, each once); without it, the lowest unused one",
 );
 const deadline = optional(
   "deadline",
@@ -48,11 +48,20 @@ export default [
     .setAction(() => import("./evidence/anchor-folder.js"))
     .build(),
 
-  task(["evidence", "verify"], "Verify a file against the chain, with its receipt or by its digest alone")
-    .addPositionalArgument({ name: "file", description: "The document" })
+  task(["evidence", "verify"], "Verify a document against the chain, with its receipt or by its digest alone")
+    .addPositionalArgument({
+      name: "file",
+      description: "The document (without it, only the receipt's anchor is checked: the verdict is not VERIFIED)",
+      defaultValue: "",
+    })
     .addOption(optional("receipt", "Its receipt (needed for batched or salted documents)"))
     .addOption(algorithm)
     .addOption(registry)
+    .addFlag({
+      name: "acceptReceiptContract",
+      description: "Verify against the registry the receipt names even if it is not the network's deployment",
+    })
+    .addFlag({ name: "json", description: "Print the verdict as JSON" })
     .setAction(() => import("./evidence/verify.js"))
     .build(),
 

@@ -343,6 +343,8 @@ interface ISupplyChainBills is IChainproofErrors, IUnorderedNonces {
     error RegulatorIsParty(address regulator, uint256 tokenId);
     /// @notice The time unit must be 1 (seconds) or 1000 (milliseconds) per second.
     error InvalidTimeUnit(uint256 unitsPerSecond);
+    /// @notice The payment window is shorter than a day of chain time (`minimum`, in the chain's unit).
+    error PaymentWindowTooShort(uint256 paymentWindow, uint256 minimum);
     /// @notice An ERC-3525 receiver contract refused the value.
     error TransferRejected(address receiver, uint256 toTokenId);
     /// @notice The part an offer was taken from is frozen, and its freeze covers the offer: it cannot be signed

@@ -131,7 +131,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
     /// @param registry The participant register.
     /// @param evidence The evidence registry (zero to refuse evidence ids).
     /// @param paymentWindow Time after maturity, in the chain's unit, before a non-acceptor may dishonor an unfunded
-    /// bill.
+    /// bill: at least a day of chain time (`PaymentWindowTooShort`); zero for the default, three days of chain time.
     /// @param timeUnitsPerSecond 1 if the chain stamps blocks in seconds, 1000 in milliseconds.
     /// @param baseURI Prefix of the metadata URIs (ERC-721 `tokenURI`, ERC-3525 `contractURI` and `slotURI`), e.g.
     /// "https://bills.example.com/api/"; empty for none (the URIs then read empty).
@@ -144,6 +144,10 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
     ) EIP712("SupplyChainBills", "1") {
         if (address(registry) == address(0)) revert InvalidCounterparty(address(0));
         if (timeUnitsPerSecond != 1 && timeUnitsPerSecond != 1000) revert InvalidTimeUnit(timeUnitsPerSecond);
+        if (paymentWindow == 0) paymentWindow = 3 days * uint64(timeUnitsPerSecond);
+        if (paymentWindow < 1 days * uint256(timeUnitsPerSecond)) {
+            revert PaymentWindowTooShort(paymentWindow, 1 days * uint256(timeUnitsPerSecond));
+        }
         REGISTRY = registry;
         EVIDENCE = evidence;
         PAYMENT_WINDOW = paymentWindow;

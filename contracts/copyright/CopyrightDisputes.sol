@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity ^0.8.24;
+pragma solidity 0.8.30;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 
@@ -9,7 +9,8 @@ import {ICopyrightRegistry} from "./ICopyrightRegistry.sol";
 
 /// @title CopyrightDisputes
 /// @notice Evidence-backed disputes and arbitration for a `CopyrightRegistry`, which grants this contract its
-/// `RULING_ROLE`. A separate contract keeps the registry under the 24,576-byte code-size limit.
+/// `RULING_ROLE`. A separate contract keeps the registry under the 24,576-byte code-size limit. Storage: a dispute is
+/// four slots (work id; evidence id; claimant, raise time and status; evidence time and priority time).
 contract CopyrightDisputes is ICopyrightDisputes, AccessControl {
     /// @notice Role that rules on disputes and unfreezes works.
     bytes32 public constant ARBITRATOR_ROLE = keccak256("ARBITRATOR_ROLE");
@@ -18,7 +19,7 @@ contract CopyrightDisputes is ICopyrightDisputes, AccessControl {
     IEvidenceRegistry private immutable EVIDENCE;
 
     mapping(uint256 disputeId => Dispute) private _disputes;
-    uint256 private _count;
+    uint256 private _disputeCount;
 
     /// @param admin Holder of the admin role (it grants and revokes the arbitrator role).
     /// @param arbitrator Holder of the arbitrator role.
@@ -34,18 +35,21 @@ contract CopyrightDisputes is ICopyrightDisputes, AccessControl {
     /// @inheritdoc ICopyrightDisputes
     function raiseDispute(uint256 workId, bytes32 evidenceId) external returns (uint256 disputeId) {
         if (!REGISTRY.exists(workId)) revert WorkNotFound(workId);
+        uint64 priorityTime = REGISTRY.getWork(workId).priorityTime;
         IEvidenceRegistry.Verification memory evidence = EVIDENCE.verify(evidenceId);
         if (!evidence.exists) revert EvidenceNotFound(evidenceId);
         if (evidence.revoked) revert EvidenceRevoked(evidenceId, evidence.revokedAt);
-        disputeId = ++_count;
+        disputeId = ++_disputeCount;
         _disputes[disputeId] = Dispute({
             workId: workId,
             evidenceId: evidenceId,
             claimant: msg.sender,
             raisedAt: uint64(block.timestamp),
-            status: Status.Open
+            status: Status.Open,
+            evidenceTime: evidence.time,
+            priorityTime: priorityTime
         });
-        emit DisputeRaised(disputeId, workId, msg.sender, evidenceId);
+        emit DisputeRaised(disputeId, workId, msg.sender, evidenceId, evidence.time, priorityTime);
     }
 
     /// @inheritdoc ICopyrightDisputes
@@ -72,7 +76,7 @@ contract CopyrightDisputes is ICopyrightDisputes, AccessControl {
 
     /// @inheritdoc ICopyrightDisputes
     function disputeCount() external view returns (uint256) {
-        return _count;
+        return _disputeCount;
     }
 
     /// @inheritdoc ICopyrightDisputes

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity ^0.8.24;
+pragma solidity 0.8.30;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
@@ -9,6 +9,8 @@ import {IERC2981} from "@openzeppelin/contracts/interfaces/IERC2981.sol";
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 
+import {BPS, MAX_ALGORITHM as MAX_ALGORITHM_ID} from "../common/Constants.sol";
+import {ExactTransfer} from "../common/libraries/ExactTransfer.sol";
 import {ICopyrightRegistry} from "./ICopyrightRegistry.sol";
 
 /// @title CopyrightRegistry
@@ -17,6 +19,7 @@ import {ICopyrightRegistry} from "./ICopyrightRegistry.sol";
 /// derivatives, evidence-backed disputes with arbitration, EIP-2981 royalties.
 contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessControl, Pausable {
     using SafeERC20 for IERC20;
+    using ExactTransfer for IERC20;
 
     /// @notice Role that enforces dispute rulings and unfreezes works: the `CopyrightDisputes` contract.
     bytes32 public constant RULING_ROLE = keccak256("RULING_ROLE");
@@ -31,8 +34,8 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     /// @notice Time allowed between a commit and its reveal, in the chain's time unit (seconds; milliseconds on
     /// FISCO BCOS), not counting the time the registry is paused.
     uint64 public immutable REVEAL_WINDOW;
-    /// @notice Highest algorithm id (as in the evidence suite).
-    uint8 public constant MAX_ALGORITHM = 127;
+    /// @notice Highest algorithm termsId (as in the evidence suite: `contracts/common/Constants.sol`).
+    uint8 public constant MAX_ALGORITHM = MAX_ALGORITHM_ID;
     /// @notice Most authors per work; bounds the fee-split loop.
     uint256 public constant MAX_AUTHORS = 16;
     /// @notice Most parents per derivative.
@@ -40,9 +43,9 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     /// @notice Most terms per work and epoch; bounds the exclusivity scan.
     uint256 public constant MAX_TERMS_PER_WORK = 16;
 
-    uint256 private constant BPS = 10_000;
     uint8 private constant WORK_FROZEN = 1;
     uint8 private constant WORK_DERIVATIVE = 2;
+    uint8 private constant WORK_SETTLED_BY_RULING = 4;
     uint8 private constant TERMS_REGISTERED = 1;
     uint8 private constant TERMS_COMMERCIAL = 2;
     uint8 private constant TERMS_DERIVATIVES = 4;
@@ -54,7 +57,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     /// @dev A commitment's time and the registry's paused-time total then, in one slot (written once per commit): its
     /// reveal window is extended by the time the registry has been paused since.
     struct Commitment {
-        uint48 time;
+        uint48 committedAt;
         uint48 pausedTotal;
     }
 
@@ -68,13 +71,17 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         uint8 flags;
     }
 
-    /// @dev A work's second slot, which registration never writes. The epoch keys the work's licenses, attachments,
-    /// terms list and locks (see `_gen`): a takeover increments it, voiding them all, and zeroes the EIP-2981 rate. A
-    /// derivative's registrant is the licensee whose parent licenses cap the derivative's licenses.
+    /// @dev A work's second slot, which registration writes only once the registry has ever been paused. The epoch keys
+    /// the work's licenses, attachments, terms list and locks (see `_epochKey`): a takeover increments it, voiding them
+    /// all, and zeroes the EIP-2981 rate. A derivative's registrant is the licensee whose parent licenses cap the
+    /// derivative's licenses. `settleClock` is the registry's paused-time total when the work's priority began (its
+    /// settlement moves by the time paused since, as reveal windows do) or, once `WORK_SETTLED_BY_RULING` is set, the
+    /// time a ruling settled it. Packing: 32 + 16 + 160 + 48 bits, one slot.
     struct Rights {
         uint32 epoch;
         uint16 royaltyBps;
         address parentLicensee;
+        uint48 settleClock;
     }
 
     /// @dev Slot 0 is what a payment needs (currency, fee), slot 1 what issuing needs; uint96 fees cover 7.9e28.
@@ -117,13 +124,13 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     mapping(uint256 workId => uint256) private _parentEpochs;
     mapping(bytes32 commitment => Commitment) private _commitments;
     mapping(bytes32 termsId => StoredTerms) private _terms;
-    // Keyed by the work's generation (`_gen`), so a takeover leaves them all behind.
-    mapping(bytes32 gen => bytes32[]) private _workTerms;
-    mapping(bytes32 gen => mapping(bytes32 termsId => Attachment)) private _attachments;
-    mapping(bytes32 gen => mapping(bytes32 territory => Lock)) private _locks;
-    mapping(bytes32 gen => mapping(address licensee => mapping(bytes32 termsId => License))) private _licenses;
+    // Keyed by the work's epoch (`_epochKey`: work termsId and epoch, hashed), so a takeover leaves them all behind.
+    mapping(bytes32 epochKey => bytes32[]) private _workTerms;
+    mapping(bytes32 epochKey => mapping(bytes32 termsId => Attachment)) private _attachments;
+    mapping(bytes32 epochKey => mapping(bytes32 territory => Lock)) private _locks;
+    mapping(bytes32 epochKey => mapping(address licensee => mapping(bytes32 termsId => License))) private _licenses;
     mapping(address account => mapping(address currency => uint256)) private _credits;
-    string private _base;
+    string private _baseTokenURI;
 
     /// @param admin Holder of the admin role (the role admin of the pauser and setup roles).
     /// @param pauser Holder of the pauser role.
@@ -148,6 +155,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         Author[] calldata authors
     ) external whenNotPaused returns (uint256 workId) {
         workId = _register(digest, algorithm, uri, authors, msg.sender, uint64(block.timestamp), false);
+        _recordPauseClock(workId);
     }
 
     /// @inheritdoc ICopyrightRegistry
@@ -159,12 +167,13 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         Author[] calldata authors
     ) external onlyRole(REGISTRAR_ROLE) whenNotPaused returns (uint256 workId) {
         workId = _register(digest, algorithm, uri, authors, creator, uint64(block.timestamp), false);
+        _recordPauseClock(workId);
     }
 
     /// @inheritdoc ICopyrightRegistry
     function commit(bytes32 commitment) external whenNotPaused {
         Commitment storage stored = _commitments[commitment];
-        (uint48 committedAt, uint48 pausedBefore) = (stored.time, stored.pausedTotal);
+        (uint48 committedAt, uint48 pausedBefore) = (stored.committedAt, stored.pausedTotal);
         // An expired commitment can no longer be revealed, so it may be made again.
         if (committedAt != 0 && block.timestamp <= _revealDeadline(committedAt, pausedBefore)) {
             revert CommitmentExists(commitment, committedAt);
@@ -183,12 +192,16 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     ) external whenNotPaused returns (uint256 workId) {
         bytes32 commitment = keccak256(abi.encode(digest, salt, msg.sender));
         Commitment storage stored = _commitments[commitment];
-        (uint48 committedAt, uint48 pausedBefore) = (stored.time, stored.pausedTotal);
+        (uint48 committedAt, uint48 pausedBefore) = (stored.committedAt, stored.pausedTotal);
         if (committedAt == 0) revert CommitmentNotFound(commitment);
         uint256 deadline = _revealDeadline(committedAt, pausedBefore);
         if (block.timestamp > deadline) revert CommitmentExpired(commitment, uint64(deadline));
         delete _commitments[commitment];
         workId = _register(digest, algorithm, uri, authors, msg.sender, committedAt, true);
+        // The work's settlement counts pauses from its priority time: the commit's. A takeover overwrites the previous
+        // holder's clock, even with zero.
+        Rights storage rights = _rights[workId];
+        if (pausedBefore != 0 || rights.settleClock != 0) rights.settleClock = pausedBefore;
     }
 
     /// @inheritdoc ICopyrightRegistry
@@ -201,6 +214,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         bytes32[] calldata parentTerms
     ) external whenNotPaused returns (uint256 workId) {
         workId = _register(digest, algorithm, uri, authors, msg.sender, uint64(block.timestamp), false);
+        _recordPauseClock(workId);
         _works[workId].flags = WORK_DERIVATIVE;
         _linkParents(workId, parents, parentTerms);
     }
@@ -211,16 +225,16 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     /// @dev Decoded into memory: 228 bytes less code than reading calldata field by field (the registry is near the
     /// code-size limit), for a call made once per set of terms.
     // solhint-disable-next-line gas-calldata-parameters
-    function registerTerms(Terms memory terms) external whenNotPaused returns (bytes32 id) {
-        id = keccak256(abi.encode(terms));
-        if (_terms[id].flags != 0) return id;
+    function registerTerms(Terms memory terms) external whenNotPaused returns (bytes32 termsId) {
+        termsId = keccak256(abi.encode(terms));
+        if (_terms[termsId].flags != 0) return termsId;
         if (terms.royaltyBps > BPS) revert InvalidRoyalty(terms.royaltyBps);
         uint8 flags = TERMS_REGISTERED;
         if (terms.commercialUse) flags |= TERMS_COMMERCIAL;
         if (terms.derivativesAllowed) flags |= TERMS_DERIVATIVES;
         if (terms.exclusive) flags |= TERMS_EXCLUSIVE;
         if (terms.sublicensable) flags |= TERMS_SUBLICENSABLE;
-        _terms[id] = StoredTerms({
+        _terms[termsId] = StoredTerms({
             currency: terms.currency,
             fee: terms.fee,
             duration: terms.duration,
@@ -228,30 +242,30 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
             flags: flags,
             territory: terms.territory
         });
-        emit TermsRegistered(id, terms);
+        emit TermsRegistered(termsId, terms);
     }
 
     /// @inheritdoc ICopyrightRegistry
-    function attachTerms(uint256 workId, bytes32 id) external whenNotPaused {
+    function attachTerms(uint256 workId, bytes32 termsId) external whenNotPaused {
         _requireOwner(workId);
         _liveWork(workId);
-        if (_terms[id].flags == 0) revert TermsNotFound(id);
-        bytes32 gen = _gen(workId);
-        Attachment storage attachment = _attachments[gen][id];
+        if (_terms[termsId].flags == 0) revert TermsNotFound(termsId);
+        bytes32 epochKey = _epochKey(workId);
+        Attachment storage attachment = _attachments[epochKey][termsId];
         uint8 state = attachment.state;
-        if (state == ATTACHED_ENABLED) revert TermsAlreadyAttached(workId, id);
-        if (state == 0) _track(workId, gen, id);
+        if (state == ATTACHED_ENABLED) revert TermsAlreadyAttached(workId, termsId);
+        if (state == 0) _trackTerms(workId, epochKey, termsId);
         attachment.state = ATTACHED_ENABLED;
-        emit TermsAttached(workId, id);
+        emit TermsAttached(workId, termsId);
     }
 
     /// @inheritdoc ICopyrightRegistry
-    function disableTerms(uint256 workId, bytes32 id) external {
+    function disableTerms(uint256 workId, bytes32 termsId) external {
         _requireOwner(workId);
-        Attachment storage attachment = _attachments[_gen(workId)][id];
-        if (attachment.state != ATTACHED_ENABLED) revert TermsNotAttached(workId, id);
+        Attachment storage attachment = _attachments[_epochKey(workId)][termsId];
+        if (attachment.state != ATTACHED_ENABLED) revert TermsNotAttached(workId, termsId);
         attachment.state = ATTACHED_DISABLED;
-        emit TermsDisabled(workId, id);
+        emit TermsDisabled(workId, termsId);
     }
 
     // ---------------------------------------------------------------- licensing
@@ -259,62 +273,64 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     /// @inheritdoc ICopyrightRegistry
     function purchaseLicense(
         uint256 workId,
-        bytes32 id,
+        bytes32 termsId,
         uint256 maxFee,
         Author[] calldata authors
     ) external payable whenNotPaused {
         Work memory work = _liveWork(workId);
-        bytes32 gen = _gen(workId);
-        Attachment storage attachment = _attachments[gen][id];
-        if (attachment.state != ATTACHED_ENABLED) revert TermsNotAttached(workId, id);
-        StoredTerms storage terms = _terms[id];
+        bytes32 epochKey = _epochKey(workId);
+        Attachment storage attachment = _attachments[epochKey][termsId];
+        if (attachment.state != ATTACHED_ENABLED) revert TermsNotAttached(workId, termsId);
+        StoredTerms storage terms = _terms[termsId];
         address currency = terms.currency;
         uint256 fee = terms.fee;
         if (fee > maxFee) revert FeeExceedsMax(fee, maxFee);
         _requireAuthors(workId, work.authorsHash, authors);
 
-        (uint64 start, uint64 end) = _issue(workId, gen, work.flags, id, attachment, msg.sender);
-        emit LicenseIssued(workId, msg.sender, id, start, end, fee);
+        (uint64 start, uint64 end) = _issue(workId, epochKey, work.flags, termsId, attachment, msg.sender);
+        emit LicenseIssued(workId, msg.sender, termsId, start, end, fee);
         if (fee != 0) _split(workId, authors, currency, fee);
         _collect(currency, fee);
     }
 
     /// @inheritdoc ICopyrightRegistry
-    function grantLicense(uint256 workId, bytes32 id, address licensee) external whenNotPaused {
+    function grantLicense(uint256 workId, bytes32 termsId, address licensee) external whenNotPaused {
         _requireOwner(workId);
         if (licensee == address(0)) revert InvalidLicensee(licensee);
         Work memory work = _liveWork(workId);
-        if (_terms[id].flags == 0) revert TermsNotFound(id);
-        bytes32 gen = _gen(workId);
-        Attachment storage attachment = _attachments[gen][id];
+        if (_terms[termsId].flags == 0) revert TermsNotFound(termsId);
+        bytes32 epochKey = _epochKey(workId);
+        Attachment storage attachment = _attachments[epochKey][termsId];
         if (attachment.state == 0) {
-            _track(workId, gen, id);
+            _trackTerms(workId, epochKey, termsId);
             attachment.state = ATTACHED_DISABLED;
         }
-        (uint64 start, uint64 end) = _issue(workId, gen, work.flags, id, attachment, licensee);
-        emit LicenseIssued(workId, licensee, id, start, end, 0);
+        (uint64 start, uint64 end) = _issue(workId, epochKey, work.flags, termsId, attachment, licensee);
+        emit LicenseIssued(workId, licensee, termsId, start, end, 0);
     }
 
     /// @inheritdoc ICopyrightRegistry
-    function sublicense(uint256 workId, bytes32 id, address sublicensee) external whenNotPaused {
+    function sublicense(uint256 workId, bytes32 termsId, address sublicensee) external whenNotPaused {
         if (sublicensee == address(0) || sublicensee == msg.sender) revert InvalidLicensee(sublicensee);
         Work memory work = _liveWork(workId);
-        if (_terms[id].flags & TERMS_SUBLICENSABLE == 0) revert NotSublicensable(id);
-        mapping(address licensee => mapping(bytes32 termsId => License)) storage licenses = _licenses[_gen(workId)];
-        License storage own = licenses[msg.sender][id];
+        if (_terms[termsId].flags & TERMS_SUBLICENSABLE == 0) revert NotSublicensable(termsId);
+        mapping(address licensee => mapping(bytes32 termsId => License)) storage licenses = _licenses[
+            _epochKey(workId)
+        ];
+        License storage own = licenses[msg.sender][termsId];
         uint64 ownEnd = own.end;
-        if (ownEnd <= block.timestamp) revert NotLicensed(workId, msg.sender, id);
+        if (ownEnd <= block.timestamp) revert NotLicensed(workId, msg.sender, termsId);
         // One level only: the owner's licensees answer for their sublicensees, who cannot pass the right on.
-        if (own.sublicensed) revert SublicenseeCannotSublicense(workId, msg.sender, id);
-        uint64 current = licenses[sublicensee][id].end;
-        if (current > block.timestamp) revert AlreadyLicensed(workId, sublicensee, id, current);
+        if (own.sublicensed) revert SublicenseeCannotSublicense(workId, msg.sender, termsId);
+        uint64 current = licenses[sublicensee][termsId].end;
+        if (current > block.timestamp) revert AlreadyLicensed(workId, sublicensee, termsId, current);
         // Ending with the licensor's own license, or sooner under a derivative's cap, keeps every tracked end (and so
         // exclusivity) valid.
         uint64 end = _licenseEnd(workId, work.flags, ownEnd);
         uint64 start = uint64(block.timestamp);
-        licenses[sublicensee][id] = License({start: start, end: end, sublicensed: true});
-        emit Sublicensed(workId, msg.sender, sublicensee, id);
-        emit LicenseIssued(workId, sublicensee, id, start, end, 0);
+        licenses[sublicensee][termsId] = License({start: start, end: end, sublicensed: true});
+        emit Sublicensed(workId, msg.sender, sublicensee, termsId);
+        emit LicenseIssued(workId, sublicensee, termsId, start, end, 0);
     }
 
     /// @inheritdoc ICopyrightRegistry
@@ -354,11 +370,20 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         Work storage work = _works[workId];
         if (work.priorityTime == 0) revert WorkNotFound(workId);
         if (rightfulOwner != address(0)) {
-            // The ruling moves the work even if an earlier ruling froze it; it ends frozen either way.
-            work.flags &= ~WORK_FROZEN;
+            // The ruling moves the work even if an earlier ruling froze it; it ends frozen either way. What the
+            // previous holder attached goes with its epoch: its derivative flag (so its parent links, read only while
+            // flagged), as a reveal takeover clears them.
+            uint8 flags = work.flags;
+            work.flags = flags & ~(WORK_FROZEN | WORK_DERIVATIVE);
             _update(rightfulOwner, workId, address(0));
             _assignPayee(workId, rightfulOwner);
-            _reset(workId);
+            _startNewEpoch(workId);
+            // The award is final: no reveal can take the work over from now on.
+            if (block.timestamp < _settledAt(workId, flags, work.priorityTime)) {
+                _rights[workId].settleClock = uint48(block.timestamp);
+                work.flags |= WORK_SETTLED_BY_RULING;
+                emit WorkSettled(workId, disputeId);
+            }
         }
         work.flags |= WORK_FROZEN;
         emit WorkFrozen(workId, disputeId, rightfulOwner);
@@ -385,7 +410,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
 
     /// @inheritdoc ICopyrightRegistry
     function setBaseURI(string calldata baseURI) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        _base = baseURI;
+        _baseTokenURI = baseURI;
         emit BaseURISet(baseURI);
     }
 
@@ -402,8 +427,9 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     }
 
     /// @notice ERC-721 transfer (also behind both `safeTransferFrom`): assigns the copyright, so the new holder becomes
-    /// the work's sole payee (`PayeeSet`). Licenses on the work stay valid. Frozen works cannot move. A transfer to
-    /// the holder itself assigns nothing: the payees stay as they are.
+    /// the work's sole payee (`PayeeSet`). Licenses on the work stay valid. Frozen works cannot move. Check `isSettled`
+    /// before buying one: until then a reveal of an earlier commitment could still take it over. A transfer to the
+    /// holder itself assigns nothing: the payees stay as they are.
     /// @param from The holder.
     /// @param to The new holder.
     /// @param tokenId The work.
@@ -416,15 +442,15 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     // ---------------------------------------------------------------- views
 
     /// @inheritdoc ICopyrightRegistry
-    function isLicensed(uint256 workId, address account, bytes32 id) external view returns (bool) {
+    function isLicensed(uint256 workId, address account, bytes32 termsId) external view returns (bool) {
         if (_works[workId].priorityTime == 0) return false;
         if (_ownerOf(workId) == account) return true;
-        return _licenses[_gen(workId)][account][id].end > block.timestamp;
+        return _licenses[_epochKey(workId)][account][termsId].end > block.timestamp;
     }
 
     /// @inheritdoc ICopyrightRegistry
-    function getLicense(uint256 workId, address licensee, bytes32 id) external view returns (License memory) {
-        return _licenses[_gen(workId)][licensee][id];
+    function getLicense(uint256 workId, address licensee, bytes32 termsId) external view returns (License memory) {
+        return _licenses[_epochKey(workId)][licensee][termsId];
     }
 
     /// @inheritdoc ICopyrightRegistry
@@ -448,10 +474,25 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     }
 
     /// @inheritdoc ICopyrightRegistry
-    function getTerms(bytes32 id) external view returns (Terms memory terms) {
-        StoredTerms storage stored = _terms[id];
+    function isSettled(uint256 workId) external view returns (bool) {
+        Work storage work = _works[workId];
+        uint64 priorityTime = work.priorityTime;
+        return priorityTime != 0 && block.timestamp >= _settledAt(workId, work.flags, priorityTime);
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function settledAt(uint256 workId) external view returns (uint64) {
+        Work storage work = _works[workId];
+        uint64 priorityTime = work.priorityTime;
+        if (priorityTime == 0) revert WorkNotFound(workId);
+        return _settledAt(workId, work.flags, priorityTime);
+    }
+
+    /// @inheritdoc ICopyrightRegistry
+    function getTerms(bytes32 termsId) external view returns (Terms memory terms) {
+        StoredTerms storage stored = _terms[termsId];
         uint8 flags = stored.flags;
-        if (flags == 0) revert TermsNotFound(id);
+        if (flags == 0) revert TermsNotFound(termsId);
         terms.commercialUse = flags & TERMS_COMMERCIAL != 0;
         terms.derivativesAllowed = flags & TERMS_DERIVATIVES != 0;
         terms.exclusive = flags & TERMS_EXCLUSIVE != 0;
@@ -465,17 +506,17 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
 
     /// @inheritdoc ICopyrightRegistry
     function getWorkTerms(uint256 workId) external view returns (bytes32[] memory ids, bool[] memory enabled) {
-        bytes32 gen = _gen(workId);
-        ids = _workTerms[gen];
+        bytes32 epochKey = _epochKey(workId);
+        ids = _workTerms[epochKey];
         enabled = new bool[](ids.length);
         for (uint256 i; i < ids.length; ++i) {
-            enabled[i] = _attachments[gen][ids[i]].state == ATTACHED_ENABLED;
+            enabled[i] = _attachments[epochKey][ids[i]].state == ATTACHED_ENABLED;
         }
     }
 
     /// @inheritdoc ICopyrightRegistry
     function commitmentTime(bytes32 commitment) external view returns (uint64) {
-        return _commitments[commitment].time;
+        return _commitments[commitment].committedAt;
     }
 
     /// @inheritdoc ICopyrightRegistry
@@ -496,7 +537,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     }
 
     /// @notice ERC-165: ERC-721, ERC-2981, AccessControl.
-    /// @param interfaceId The interface id.
+    /// @param interfaceId The interface termsId.
     /// @return Whether the interface is supported.
     function supportsInterface(bytes4 interfaceId) public view override(IERC165, ERC721, AccessControl) returns (bool) {
         return interfaceId == type(IERC2981).interfaceId || super.supportsInterface(interfaceId);
@@ -530,10 +571,12 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
                 revert WorkAlreadyRegistered(workId, holder, existingTime);
             }
             if (work.flags & WORK_FROZEN != 0) revert Frozen(workId);
+            // A ruling that awarded the work settled its priority for good.
+            if (work.flags & WORK_SETTLED_BY_RULING != 0) revert PrioritySettled(workId, _rights[workId].settleClock);
             // Clearing the flags drops the derivative's parent links (their storage is read only while flagged).
             _works[workId] = Work(authorsHash, uint48(priorityTime), algorithm, 0);
             _update(owner, workId, address(0));
-            _reset(workId);
+            _startNewEpoch(workId);
             emit PriorityClaimed(workId, holder, owner, priorityTime);
         }
         emit WorkRegistered(workId, owner, algorithm, priorityTime, uri, authors);
@@ -551,6 +594,25 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         unchecked {
             _pauseClock = uint48(block.timestamp) - _pauseClock;
         }
+    }
+
+    /// @dev Records the registry's paused-time total at a direct registration (priority now), from which the work's
+    /// settlement counts pauses. Zero (never paused) is what a new work's slot holds: no second slot is written then.
+    function _recordPauseClock(uint256 workId) private {
+        uint48 clock = _pauseClock;
+        if (clock != 0) _rights[workId].settleClock = clock;
+    }
+
+    /// @dev When the work is settled: once a ruling settled it, that time; else the first time after every reveal
+    /// window that could take it over. Such a commit predates the priority time `t` and was made unpaused, so its
+    /// window ends by `t + REVEAL_WINDOW` plus the time paused since `t` (pauses before `t` moved `t` as much as the
+    /// window): settled one unit after that. While paused, the paused-time total grows with the clock (see
+    /// `_flipPauseClock`).
+    function _settledAt(uint256 workId, uint8 flags, uint64 priorityTime) private view returns (uint64) {
+        uint48 clock = _rights[workId].settleClock;
+        if (flags & WORK_SETTLED_BY_RULING != 0) return clock;
+        uint256 pausedTotal = paused() ? block.timestamp - _pauseClock : _pauseClock;
+        return uint64(priorityTime + REVEAL_WINDOW + (pausedTotal - clock) + 1);
     }
 
     function _authorsHash(Author[] calldata authors) private pure returns (bytes24) {
@@ -587,23 +649,24 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         uint256 epochs;
         for (uint256 i; i < count; ++i) {
             uint256 parent = parents[i];
+            if (parent == workId) revert ParentIsItself(workId);
             for (uint256 j; j < i; ++j) {
                 if (parents[j] == parent) revert DuplicateParent(parent);
             }
             _liveWork(parent);
             epochs |= uint256(_rights[parent].epoch) << (32 * i);
-            bytes32 id;
+            bytes32 termsId;
             if (_ownerOf(parent) != msg.sender) {
-                id = parentTerms[i];
-                if (_terms[id].flags & TERMS_DERIVATIVES == 0) revert DerivativesNotAllowed(parent, id);
-                if (_licenses[_gen(parent)][msg.sender][id].end <= block.timestamp) {
-                    revert NotLicensed(parent, msg.sender, id);
+                termsId = parentTerms[i];
+                if (_terms[termsId].flags & TERMS_DERIVATIVES == 0) revert DerivativesNotAllowed(parent, termsId);
+                if (_licenses[_epochKey(parent)][msg.sender][termsId].end <= block.timestamp) {
+                    revert NotLicensed(parent, msg.sender, termsId);
                 }
-                total += _terms[id].royaltyBps;
+                total += _terms[termsId].royaltyBps;
             }
             links.push(parent);
-            linkTerms.push(id);
-            emit DerivativeRegistered(workId, parent, id);
+            linkTerms.push(termsId);
+            emit DerivativeRegistered(workId, parent, termsId);
         }
         if (total > BPS) revert RoyaltiesExceedRevenue(total);
         if (epochs != 0) _parentEpochs[workId] = epochs;
@@ -616,15 +679,15 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     function _parentLicenseUntil(uint256 workId) private view returns (uint64 until) {
         until = type(uint64).max;
         uint256[] storage parents = _parents[workId];
-        bytes32[] storage terms = _parentTerms[workId];
+        bytes32[] storage parentTermsIds = _parentTerms[workId];
         uint256 epochs = _parentEpochs[workId];
         address licensee = _rights[workId].parentLicensee;
         for (uint256 i; i < parents.length; ++i) {
             uint256 parent = parents[i];
             if (_rights[parent].epoch != uint32(epochs >> (32 * i))) return 0;
-            bytes32 id = terms[i];
-            if (id == bytes32(0)) continue;
-            uint64 end = _licenses[_gen(parent)][licensee][id].end;
+            bytes32 termsId = parentTermsIds[i];
+            if (termsId == bytes32(0)) continue;
+            uint64 end = _licenses[_epochKey(parent)][licensee][termsId].end;
             if (end < until) until = end;
         }
     }
@@ -632,65 +695,73 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     /// @dev Issues or renews `licensee`'s license, enforcing exclusivity and the derivative cap.
     function _issue(
         uint256 workId,
-        bytes32 gen,
+        bytes32 epochKey,
         uint8 workFlags,
-        bytes32 id,
+        bytes32 termsId,
         Attachment storage attachment,
         address licensee
     ) private returns (uint64 start, uint64 end) {
-        StoredTerms storage terms = _terms[id];
-        License memory current = _licenses[gen][licensee][id];
+        StoredTerms storage terms = _terms[termsId];
+        License memory current = _licenses[epochKey][licensee][termsId];
         bool exclusive = terms.flags & TERMS_EXCLUSIVE != 0;
         bool running = current.end > block.timestamp;
         // The running exclusive licensee may renew: nothing else can overlap their license.
-        if (!(exclusive && running && !current.sublicensed)) _checkExclusivity(workId, gen, terms, exclusive);
+        if (!(exclusive && running && !current.sublicensed)) _checkExclusivity(workId, epochKey, terms, exclusive);
         start = running ? current.start : uint64(block.timestamp);
         uint64 duration = terms.duration;
-        uint256 to = duration == 0 ? type(uint64).max : (running ? current.end : block.timestamp) + duration;
-        end = _licenseEnd(workId, workFlags, to);
-        _licenses[gen][licensee][id] = License({start: start, end: end, sublicensed: false});
+        uint256 requestedEnd = duration == 0 ? type(uint64).max : (running ? current.end : block.timestamp) + duration;
+        end = _licenseEnd(workId, workFlags, requestedEnd);
+        // A renewal that adds no time (perpetual terms bought again, or a derivative's license at its parents' cap)
+        // would charge the full fee for nothing.
+        if (running && end <= current.end) revert RenewalCannotExtend(workId, licensee, termsId, current.end);
+        _licenses[epochKey][licensee][termsId] = License({start: start, end: end, sublicensed: false});
         if (end > attachment.licensedUntil) attachment.licensedUntil = end;
-        if (exclusive) _lock(gen, terms.territory, end);
+        if (exclusive) _lock(epochKey, terms.territory, end);
     }
 
-    /// @dev `to`, at most perpetual and capped by a derivative's parent licenses (reverting once they ended).
-    function _licenseEnd(uint256 workId, uint8 workFlags, uint256 to) private view returns (uint64) {
-        if (to > type(uint64).max) to = type(uint64).max;
+    /// @dev `requestedEnd`, at most perpetual and capped by a derivative's parent licenses (reverting once they ended).
+    function _licenseEnd(uint256 workId, uint8 workFlags, uint256 requestedEnd) private view returns (uint64) {
+        if (requestedEnd > type(uint64).max) requestedEnd = type(uint64).max;
         if (workFlags & WORK_DERIVATIVE != 0) {
             uint64 cap = _parentLicenseUntil(workId);
             if (cap <= block.timestamp) revert ParentLicenseExpired(workId, cap);
-            if (to > cap) to = cap;
+            if (requestedEnd > cap) requestedEnd = cap;
         }
-        return uint64(to);
+        return uint64(requestedEnd);
     }
 
-    function _lock(bytes32 gen, bytes32 territory, uint64 end) private {
-        Lock storage lock = _locks[gen][territory];
+    function _lock(bytes32 epochKey, bytes32 territory, uint64 end) private {
+        Lock storage lock = _locks[epochKey][territory];
         if (end > lock.until) lock.until = end;
-        Lock storage worldwide = territory == bytes32(0) ? lock : _locks[gen][bytes32(0)];
+        Lock storage worldwide = territory == bytes32(0) ? lock : _locks[epochKey][bytes32(0)];
         if (end > worldwide.anyUntil) worldwide.anyUntil = end;
     }
 
     /// @dev Reverts if an exclusive license overlaps the terms' territory now or, for an exclusive request, if any
     /// license overlaps it. The territory is read only when an exclusive license runs or is requested: most sales
     /// skip that slot.
-    function _checkExclusivity(uint256 workId, bytes32 gen, StoredTerms storage terms, bool exclusive) private view {
-        Lock memory worldwide = _locks[gen][bytes32(0)];
+    function _checkExclusivity(
+        uint256 workId,
+        bytes32 epochKey,
+        StoredTerms storage terms,
+        bool exclusive
+    ) private view {
+        Lock memory worldwide = _locks[epochKey][bytes32(0)];
         bytes32 territory;
         if (worldwide.anyUntil > block.timestamp) {
             territory = terms.territory;
             if (territory == bytes32(0)) revert ExclusiveLicenseActive(workId, 0, worldwide.anyUntil);
             if (worldwide.until > block.timestamp) revert ExclusiveLicenseActive(workId, 0, worldwide.until);
-            uint64 until = _locks[gen][territory].until;
+            uint64 until = _locks[epochKey][territory].until;
             if (until > block.timestamp) revert ExclusiveLicenseActive(workId, territory, until);
         }
         if (!exclusive) return;
         territory = terms.territory;
-        bytes32[] storage ids = _workTerms[gen];
+        bytes32[] storage ids = _workTerms[epochKey];
         uint256 count = ids.length;
         for (uint256 i; i < count; ++i) {
             bytes32 other = ids[i];
-            uint64 licensedUntil = _attachments[gen][other].licensedUntil;
+            uint64 licensedUntil = _attachments[epochKey][other].licensedUntil;
             if (licensedUntil <= block.timestamp) continue;
             bytes32 otherTerritory = _terms[other].territory;
             if (territory == bytes32(0) || otherTerritory == bytes32(0) || otherTerritory == territory) {
@@ -699,10 +770,10 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         }
     }
 
-    function _track(uint256 workId, bytes32 gen, bytes32 id) private {
-        bytes32[] storage ids = _workTerms[gen];
+    function _trackTerms(uint256 workId, bytes32 epochKey, bytes32 termsId) private {
+        bytes32[] storage ids = _workTerms[epochKey];
         if (ids.length == MAX_TERMS_PER_WORK) revert TooManyTerms(workId, MAX_TERMS_PER_WORK);
-        ids.push(id);
+        ids.push(termsId);
     }
 
     /// @dev Takes `amount` from the caller: exactly that in native coin, or that many ERC-20 units actually received
@@ -714,11 +785,7 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         }
         if (msg.value != 0) revert IncorrectPayment(msg.value, 0);
         if (amount == 0) return;
-        IERC20 token = IERC20(currency);
-        uint256 before = token.balanceOf(address(this));
-        token.safeTransferFrom(msg.sender, address(this), amount);
-        uint256 received = token.balanceOf(address(this)) - before;
-        if (received != amount) revert UnexpectedTokenAmount(currency, received, amount);
+        IERC20(currency).safeTransferFromExact(msg.sender, address(this), amount);
     }
 
     /// @dev Credits each parent's payees the royalty rate of the derivative's license terms on it; returns the total.
@@ -760,18 +827,18 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
         emit Credited(account, currency, workId, amount);
     }
 
-    /// @dev The key of the work's current epoch in the per-generation mappings.
-    function _gen(uint256 workId) private view returns (bytes32 gen) {
+    /// @dev The key of the work's current epoch in the per-epoch mappings: `keccak256(abi.encode(workId, epoch))`.
+    function _epochKey(uint256 workId) private view returns (bytes32 epochKey) {
         uint32 epoch = _rights[workId].epoch;
         assembly ("memory-safe") {
             mstore(0x00, workId)
             mstore(0x20, epoch)
-            gen := keccak256(0x00, 0x40)
+            epochKey := keccak256(0x00, 0x40)
         }
     }
 
     /// @dev Starts a new epoch after a takeover, voiding what the previous holder set up.
-    function _reset(uint256 workId) private {
+    function _startNewEpoch(uint256 workId) private {
         Rights storage rights = _rights[workId];
         uint32 epoch = rights.epoch + 1;
         rights.epoch = epoch;
@@ -809,6 +876,6 @@ contract CopyrightRegistry is ICopyrightRegistry, IERC2981, ERC721, AccessContro
     }
 
     function _baseURI() internal view override returns (string memory) {
-        return _base;
+        return _baseTokenURI;
     }
 }

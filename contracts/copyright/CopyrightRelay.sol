@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: MIT
-pragma solidity ^0.8.24;
+pragma solidity 0.8.30;
 
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
-import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 
+import {UnorderedNonces} from "../common/UnorderedNonces.sol";
 import {ICopyrightRegistry} from "./ICopyrightRegistry.sol";
 import {ICopyrightRelay} from "./ICopyrightRelay.sol";
 
 /// @title CopyrightRelay
 /// @notice EIP-712 gasless registration for a `CopyrightRegistry`, which grants this contract `REGISTRAR_ROLE`.
 /// A separate contract keeps the registry under the 24,576-byte code-size limit.
-contract CopyrightRelay is ICopyrightRelay, EIP712, Nonces {
+contract CopyrightRelay is ICopyrightRelay, EIP712, UnorderedNonces {
     /// @notice EIP-712 type of a gasless registration. It names the creator, so a signature registers for that
     /// account alone: an ERC-1271 wallet that accepts its owner's signatures cannot have the owner's request redirected
     /// to the wallet, nor the wallet's to the owner.
@@ -34,6 +34,7 @@ contract CopyrightRelay is ICopyrightRelay, EIP712, Nonces {
         string calldata uri,
         ICopyrightRegistry.Author[] calldata authors,
         address creator,
+        uint256 nonce,
         uint256 deadline,
         bytes calldata signature
     ) external returns (uint256 workId) {
@@ -46,19 +47,15 @@ contract CopyrightRelay is ICopyrightRelay, EIP712, Nonces {
                 keccak256(bytes(uri)),
                 keccak256(abi.encode(authors)),
                 creator,
-                _useNonce(creator),
+                nonce,
                 deadline
             )
         );
         if (!SignatureChecker.isValidSignatureNow(creator, _hashTypedDataV4(structHash), signature)) {
             revert InvalidSignature(creator);
         }
+        _useUnorderedNonce(creator, nonce);
         workId = REGISTRY.registerWorkFor(creator, digest, algorithm, uri, authors);
-    }
-
-    /// @inheritdoc ICopyrightRelay
-    function nonces(address owner) public view override(ICopyrightRelay, Nonces) returns (uint256) {
-        return super.nonces(owner);
     }
 
     /// @inheritdoc ICopyrightRelay

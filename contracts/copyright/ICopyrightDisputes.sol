@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IChainproofErrors} from "../common/IChainproofErrors.sol";
+
 /// @title ICopyrightDisputes
 /// @notice Disputes against registered works. Anyone raises one citing an evidence id anchored in the evidence
 /// registry; an arbitrator rules. An upheld ruling freezes the work in the copyright registry (no transfers, no new
-/// licenses) and, where it says so, moves the work to its rightful owner. Arbitrators never touch fee balances.
-interface ICopyrightDisputes {
+/// licenses) and, where it says so, moves the work to its rightful owner (settling its priority for good). Arbitrators
+/// never touch fee balances. Any anchored, unrevoked evidence may be cited, however recent: each dispute records when
+/// the evidence was anchored beside the work's priority time, so the arbitrator sees which came first.
+interface ICopyrightDisputes is IChainproofErrors {
     /// @notice Status of a dispute.
     enum Status {
         None,
@@ -20,12 +24,17 @@ interface ICopyrightDisputes {
     /// @param claimant Who raised it.
     /// @param raisedAt When it was raised.
     /// @param status Its status.
+    /// @param evidenceTime When the evidence was anchored (its record's time in the evidence registry).
+    /// @param priorityTime The work's priority time when the dispute was raised (see `ICopyrightRegistry.getWork`).
+    /// Evidence anchored before it predates the registration; evidence anchored after it proves nothing about priority.
     struct Dispute {
         uint256 workId;
         bytes32 evidenceId;
         address claimant;
         uint64 raisedAt;
         Status status;
+        uint64 evidenceTime;
+        uint64 priorityTime;
     }
 
     /// @notice A dispute was raised.
@@ -33,11 +42,15 @@ interface ICopyrightDisputes {
     /// @param workId The disputed work.
     /// @param claimant Who raised it.
     /// @param evidenceId The evidence record cited.
+    /// @param evidenceTime When the evidence was anchored.
+    /// @param priorityTime The work's priority time.
     event DisputeRaised(
         uint256 indexed disputeId,
         uint256 indexed workId,
         address indexed claimant,
-        bytes32 evidenceId
+        bytes32 evidenceId,
+        uint64 evidenceTime,
+        uint64 priorityTime
     );
 
     /// @notice An arbitrator ruled on a dispute.
@@ -60,10 +73,6 @@ interface ICopyrightDisputes {
     /// @notice The evidence id is not anchored in the evidence registry (directly or as a batch root).
     /// @param evidenceId The id given.
     error EvidenceNotFound(bytes32 evidenceId);
-    /// @notice The evidence record was revoked by its submitter, so it cannot back a claim.
-    /// @param evidenceId The id given.
-    /// @param revokedAt When it was revoked.
-    error EvidenceRevoked(bytes32 evidenceId, uint64 revokedAt);
     /// @notice The dispute is not open (or does not exist: status `None`).
     /// @param disputeId The dispute.
     /// @param status Its status.
@@ -73,7 +82,8 @@ interface ICopyrightDisputes {
     /// @param rightfulOwner The owner given.
     error InvalidRuling(uint256 disputeId, address rightfulOwner);
 
-    /// @notice Raises a dispute against a work, citing an anchored, unrevoked evidence record.
+    /// @notice Raises a dispute against a work, citing an anchored, unrevoked evidence record; records the evidence's
+    /// anchoring time and the work's priority time for the arbitrator.
     /// @param workId The work.
     /// @param evidenceId The evidence id (anchored in the evidence registry, not revoked).
     /// @return disputeId The dispute id (sequential from 1).

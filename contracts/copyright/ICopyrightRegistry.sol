@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IChainproofErrors} from "../common/IChainproofErrors.sol";
+
 /// @title ICopyrightRegistry
 /// @notice Copyright registration and licensing. A work is an ERC-721 token whose id is its content digest: holding
 /// the token is holding the copyright. Works are registered directly, by commit-reveal (the priority time is the
@@ -13,12 +15,16 @@ pragma solidity ^0.8.24;
 /// transfer to the holder itself changes nothing. Licenses survive a transfer. A takeover (a reveal with an earlier
 /// commit, `PriorityClaimed`, or a ruling that moves the work) starts a new epoch of the work (`RightsReset`): every
 /// license, exclusivity lock and attached terms of the previous holder, and its EIP-2981 rate, are void.
+/// Settlement: a work is settled once no reveal can take it over any more: `REVEAL_WINDOW` (plus the time the registry
+/// was paused since) after its priority time, or as soon as a ruling awards it (see `isSettled`, `settledAt`). Until
+/// then a reveal of an earlier commitment (possibly the registrant's own, from a second account) voids its licenses
+/// and moves it: buyers of the work or of a license should wait for settlement.
 /// @dev Algorithm ids are those of the evidence suite: 1 = keccak256, 2 = SHA-256, 3 = SHA3-256, 4 = SM3; ids 1 to
 /// 127 are accepted. Times and durations are in the chain's unit (seconds; milliseconds on FISCO BCOS). The payee
 /// list is not stored, only a 192-bit hash of `abi.encode(payees)`: callers that split fees pass the list again (it
 /// is in the latest `WorkRegistered` or `PayeeSet` event of the work). Territories are hashes of an off-chain text,
 /// `bytes32(0)` meaning worldwide; two territories overlap if they are equal or either is worldwide.
-interface ICopyrightRegistry {
+interface ICopyrightRegistry is IChainproofErrors {
     /// @notice An author (or payee) of a work and their share of its license fees.
     /// @param account Where the fee share is credited.
     /// @param shares Share in basis points; a work's shares sum to 10,000.
@@ -130,6 +136,11 @@ interface ICopyrightRegistry {
     /// @param epoch The new epoch (1 after the first takeover).
     event RightsReset(uint256 indexed workId, uint32 epoch);
 
+    /// @notice A ruling awarded the work before it was settled by time: no reveal can take it over from now on.
+    /// @param workId The work.
+    /// @param disputeId The dispute whose ruling awarded it.
+    event WorkSettled(uint256 indexed workId, uint256 indexed disputeId);
+
     /// @notice The copyright of a work was assigned (its token transferred).
     /// @param workId The work.
     /// @param from The previous holder.
@@ -235,6 +246,20 @@ interface ICopyrightRegistry {
     /// @param owner Its holder.
     /// @param priorityTime Its priority time.
     error WorkAlreadyRegistered(uint256 workId, address owner, uint64 priorityTime);
+    /// @notice A ruling awarded the work at `ruledAt`, settling its priority: no reveal can take it over.
+    /// @param workId The work.
+    /// @param ruledAt When the ruling settled it.
+    error PrioritySettled(uint256 workId, uint64 ruledAt);
+    /// @notice The renewal would not extend the license, which already ends at `end`: perpetual terms bought again, or
+    /// a derivative's license already at its parent licenses' cap. Refused rather than charging the fee for nothing.
+    /// @param workId The work.
+    /// @param licensee The licensee.
+    /// @param termsId The terms.
+    /// @param end The end the renewal cannot pass.
+    error RenewalCannotExtend(uint256 workId, address licensee, bytes32 termsId, uint64 end);
+    /// @notice A derivative cannot name itself as a parent.
+    /// @param workId The work.
+    error ParentIsItself(uint256 workId);
     /// @notice No work has this id.
     /// @param workId The id given.
     error WorkNotFound(uint256 workId);
@@ -301,12 +326,6 @@ interface ICopyrightRegistry {
     /// @param fee The fee.
     /// @param maxFee The buyer's maximum.
     error FeeExceedsMax(uint256 fee, uint256 maxFee);
-    /// @notice The registry received `received` of `expected` token units: fee-on-transfer and rebasing tokens are
-    /// not supported.
-    /// @param currency The token.
-    /// @param received The units received.
-    /// @param expected The units due.
-    error UnexpectedTokenAmount(address currency, uint256 received, uint256 expected);
     /// @notice The native coin sent does not match the fee (or was sent for an ERC-20 fee).
     /// @param sent The value sent.
     /// @param expected The value due.
@@ -436,7 +455,8 @@ interface ICopyrightRegistry {
         bytes32 salt
     ) external returns (uint256 workId);
 
-    /// @notice Registers a derivative of 1 to `MAX_PARENTS` parents. For each parent the caller either owns it
+    /// @notice Registers a derivative of 1 to `MAX_PARENTS` parents (not itself: `ParentIsItself`). For each parent the
+    /// caller either owns it
     /// (pass zero terms) or holds a running license on terms that allow derivatives. Licenses on the derivative
     /// end no later than the first of the caller's licenses on those terms, as renewed (see `getWork`).
     /// @param digest Content digest.
@@ -476,7 +496,8 @@ interface ICopyrightRegistry {
 
     /// @notice Buys (or renews) a license for the caller on terms attached to a work, paying the fee (ERC-20 by
     /// allowance, or exactly `fee` in native coin). The fee is split among the payees by their shares; rounding
-    /// dust goes to the first payee.
+    /// dust goes to the first payee. A renewal must extend the license
+    /// (`RenewalCannotExtend`): it ends `duration` after the current end, capped as any license is.
     /// @param workId The work.
     /// @param termsId The terms.
     /// @param maxFee The most the caller accepts to pay.
@@ -488,7 +509,8 @@ interface ICopyrightRegistry {
         Author[] calldata authors
     ) external payable;
 
-    /// @notice The owner grants (or renews) a license without on-chain payment, on any registered terms.
+    /// @notice The owner grants (or renews) a license without on-chain payment, on any registered terms; a renewal must
+    /// extend the license (`RenewalCannotExtend`).
     /// @param workId The work.
     /// @param termsId The terms.
     /// @param licensee The licensee.
@@ -527,7 +549,9 @@ interface ICopyrightRegistry {
 
     /// @notice Enforces an upheld dispute (`RULING_ROLE`, held by the disputes contract): the work is frozen and, if
     /// `rightfulOwner` is non-zero, first transferred to them as sole payee, in a new epoch (`RightsReset`: the
-    /// previous holder's licenses, locks, attached terms and royalty rate are void). Credited balances never move.
+    /// previous holder's licenses, locks, attached terms and royalty rate are void), with the derivative flag and
+    /// parent links the previous holder attached cleared, and settled (`WorkSettled`, unless it already was): no reveal
+    /// can take an awarded work over. Credited balances never move.
     /// Whoever holds the role can move any work, and the admin can grant it (through `SETUP_ROLE`).
     /// @param workId The work.
     /// @param disputeId The dispute.
@@ -578,6 +602,21 @@ interface ICopyrightRegistry {
     /// @param termsId The terms.
     /// @return The license.
     function getLicense(uint256 workId, address licensee, bytes32 termsId) external view returns (License memory);
+
+    /// @notice Whether the work is settled: no reveal can take it over any more, so a buyer or licensee keeps what it
+    /// pays for.
+    /// False for an unknown id.
+    /// @param workId The work.
+    /// @return Whether it is settled.
+    function isSettled(uint256 workId) external view returns (bool);
+
+    /// @notice When the work is (or was) settled: one unit after its priority time plus `REVEAL_WINDOW` plus the time
+    /// the registry has been paused since (the last moment a reveal of an earlier commitment could take it over, plus
+    /// one), or when a ruling awarded it, if sooner. While the registry is paused it moves with the clock, unless
+    /// already passed. Reverts `WorkNotFound` for an unknown id.
+    /// @param workId The work.
+    /// @return The settlement time.
+    function settledAt(uint256 workId) external view returns (uint64);
 
     /// @notice Whether a work with this id is registered.
     /// @param workId The work.

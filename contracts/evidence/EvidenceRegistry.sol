@@ -1,20 +1,23 @@
 // SPDX-License-Identifier: MIT
-pragma solidity ^0.8.24;
+pragma solidity 0.8.30;
 
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
-import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 
+import {MAX_ALGORITHM as MAX_ALGORITHM_ID} from "../common/Constants.sol";
+import {UnorderedNonces} from "../common/UnorderedNonces.sol";
 import {IEvidenceRegistry} from "./IEvidenceRegistry.sol";
+import {EvidenceRecord, EvidenceRecordLibrary} from "./types/EvidenceRecord.sol";
 
 /// @title EvidenceRegistry
 /// @notice Evidence notarization: anchor digests and Merkle batches, delegated (gasless) anchoring, M-of-N witness
 /// co-signing, revocation and supersession, and one-call verification. Permissionless and ownerless: no one can
-/// alter or delete a record, so its priority proof depends on nothing but the chain.
-contract EvidenceRegistry is IEvidenceRegistry, EIP712, Nonces {
+/// alter or delete a record, so its priority proof depends on nothing but the chain. Signed requests carry unordered
+/// nonces (`UnorderedNonces`): each is used once, in any order, and its signer can invalidate it.
+contract EvidenceRegistry is IEvidenceRegistry, EIP712, UnorderedNonces {
     /// @inheritdoc IEvidenceRegistry
-    uint8 public constant MAX_ALGORITHM = 127;
+    uint8 public constant MAX_ALGORITHM = MAX_ALGORITHM_ID;
     /// @inheritdoc IEvidenceRegistry
     /// @dev Bounds the loop in `requireWitnesses`.
     uint256 public constant MAX_WITNESSES = 32;
@@ -45,10 +48,9 @@ contract EvidenceRegistry is IEvidenceRegistry, EIP712, Nonces {
         uint64 revokedAt;
     }
 
-    /// @dev A `Record` packed by hand into one slot, low bits first: submitter 160 | time 48 | blockNumber 40 |
-    /// algorithm 7 | batch 1. 48 bits hold millisecond timestamps (FISCO BCOS stamps blocks in ms) for 8,900 years
-    /// and 40 bits a block a millisecond for 34 years; one `sstore` keeps an anchor near the one-slot-plus-event floor.
-    mapping(bytes32 id => uint256 packed) private _records;
+    /// @dev A `Record` packed into one slot (`EvidenceRecord`: submitter 160 | time 48 | blockNumber 40 | algorithm 7 |
+    /// batch 1); one `sstore` keeps an anchor near the one-slot-plus-event floor.
+    mapping(bytes32 id => EvidenceRecord) private _records;
     mapping(bytes32 id => Lifecycle) private _lifecycles;
     mapping(bytes32 id => address[]) private _witnesses;
     /// @dev Per named witness: its state (low byte) and the record's submitter (the 160 bits above), written with the
@@ -83,15 +85,15 @@ contract EvidenceRegistry is IEvidenceRegistry, EIP712, Nonces {
         uint8 algorithm,
         bytes32 metadata,
         address submitter,
+        uint256 nonce,
         uint256 deadline,
         bytes calldata signature
     ) external {
-        _checkSignature(
+        _useSignedRequest(
             submitter,
+            nonce,
             deadline,
-            keccak256(
-                abi.encode(ANCHOR_TYPEHASH, digest, algorithm, metadata, submitter, _useNonce(submitter), deadline)
-            ),
+            keccak256(abi.encode(ANCHOR_TYPEHASH, digest, algorithm, metadata, submitter, nonce, deadline)),
             signature
         );
         _anchor(digest, algorithm, metadata, submitter, false);
@@ -130,11 +132,18 @@ contract EvidenceRegistry is IEvidenceRegistry, EIP712, Nonces {
     }
 
     /// @inheritdoc IEvidenceRegistry
-    function cosignBySig(bytes32 id, address witness, uint256 deadline, bytes calldata signature) external {
-        _checkSignature(
+    function cosignBySig(
+        bytes32 id,
+        address witness,
+        uint256 nonce,
+        uint256 deadline,
+        bytes calldata signature
+    ) external {
+        _useSignedRequest(
             witness,
+            nonce,
             deadline,
-            keccak256(abi.encode(COSIGN_TYPEHASH, id, witness, _useNonce(witness), deadline)),
+            keccak256(abi.encode(COSIGN_TYPEHASH, id, witness, nonce, deadline)),
             signature
         );
         _cosign(id, witness);
@@ -173,7 +182,7 @@ contract EvidenceRegistry is IEvidenceRegistry, EIP712, Nonces {
 
     /// @inheritdoc IEvidenceRegistry
     function exists(bytes32 id) external view returns (bool) {
-        return _records[id] != 0;
+        return !_records[id].isEmpty();
     }
 
     /// @inheritdoc IEvidenceRegistry
@@ -196,11 +205,6 @@ contract EvidenceRegistry is IEvidenceRegistry, EIP712, Nonces {
     /// @inheritdoc IEvidenceRegistry
     function hasCosigned(bytes32 id, address witness) external view returns (bool) {
         return _witnessSlots[id][witness] & STATE_MASK == SIGNED;
-    }
-
-    /// @inheritdoc IEvidenceRegistry
-    function nonces(address account) public view override(IEvidenceRegistry, Nonces) returns (uint256) {
-        return super.nonces(account);
     }
 
     /// @inheritdoc IEvidenceRegistry
@@ -228,21 +232,18 @@ contract EvidenceRegistry is IEvidenceRegistry, EIP712, Nonces {
         if (id == bytes32(0)) revert ZeroDigest();
         if (algorithm == 0 || algorithm > MAX_ALGORITHM) revert UnknownAlgorithm(algorithm);
         uint256 slot;
-        uint256 existing;
-        // Assembly saves ~160 gas of the compiler's mapping access and packing: a third of the anchor's headroom.
+        EvidenceRecord existing;
+        // Assembly saves ~160 gas of the compiler's mapping access: a third of the anchor's headroom.
         assembly ("memory-safe") {
             mstore(0x00, id)
             mstore(0x20, _records.slot)
             slot := keccak256(0x00, 0x40)
             existing := sload(slot)
         }
-        if (existing != 0) revert AlreadyAnchored(id, address(uint160(existing)), uint48(existing >> 160));
+        if (!existing.isEmpty()) revert AlreadyAnchored(id, existing.submitter(), existing.time());
+        EvidenceRecord record = EvidenceRecordLibrary.pack(submitter, block.timestamp, block.number, algorithm, batch);
         assembly ("memory-safe") {
-            // Masked so that even past those horizons a field wraps rather than spilling into its neighbour.
-            let time := and(timestamp(), 0xffffffffffff)
-            let blockNumber := and(number(), 0xffffffffff)
-            let packed := or(or(submitter, shl(160, time)), or(shl(208, blockNumber), shl(248, algorithm)))
-            sstore(slot, or(packed, shl(255, batch)))
+            sstore(slot, record)
         }
         emit Anchored(id, submitter, algorithm, metadata);
     }
@@ -253,7 +254,7 @@ contract EvidenceRegistry is IEvidenceRegistry, EIP712, Nonces {
         uint256 state = packed & STATE_MASK;
         // A named witness proves the record exists, so the record itself is read only to explain a refusal.
         if (state == NOT_NAMED) {
-            if (_records[id] == 0) revert EvidenceNotFound(id);
+            if (_records[id].isEmpty()) revert EvidenceNotFound(id);
             revert NotAWitness(id, witness);
         }
         if (state == SIGNED) revert AlreadyCosigned(id, witness);
@@ -271,13 +272,17 @@ contract EvidenceRegistry is IEvidenceRegistry, EIP712, Nonces {
         if (signatures == lifecycle.threshold) emit Witnessed(id, submitter);
     }
 
-    function _checkSignature(
+    /// @dev Checks a signed request's deadline, uses its nonce (`NonceAlreadyUsed` if used or invalidated before) and
+    /// checks its signature. A request whose action then reverts leaves its nonce unused, and blocks no other.
+    function _useSignedRequest(
         address signer,
+        uint256 nonce,
         uint256 deadline,
         bytes32 structHash,
         bytes calldata signature
-    ) private view {
+    ) private {
         if (block.timestamp > deadline) revert ExpiredSignature(deadline);
+        _useUnorderedNonce(signer, nonce);
         if (!SignatureChecker.isValidSignatureNow(signer, _hashTypedDataV4(structHash), signature)) {
             revert InvalidSignature(signer);
         }
@@ -294,17 +299,17 @@ contract EvidenceRegistry is IEvidenceRegistry, EIP712, Nonces {
     }
 
     function _submitterOf(bytes32 id) private view returns (address) {
-        return address(uint160(_records[id]));
+        return _records[id].submitter();
     }
 
-    function _unpack(uint256 packed) private pure returns (Record memory) {
+    function _unpack(EvidenceRecord record) private pure returns (Record memory) {
         return
             Record({
-                submitter: address(uint160(packed)),
-                time: uint48(packed >> 160),
-                blockNumber: uint40(packed >> 208),
-                algorithm: uint8(packed >> 248) & MAX_ALGORITHM,
-                batch: packed >> 255 != 0
+                submitter: record.submitter(),
+                time: record.time(),
+                blockNumber: record.blockNumber(),
+                algorithm: record.algorithm(),
+                batch: record.isBatch()
             });
     }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IUnorderedNonces} from "../common/IUnorderedNonces.sol";
+
 /// @title IEvidenceRegistry
 /// @notice Proof that a document existed, unchanged, at a time, submitted by someone and optionally co-signed by
 /// named witnesses (a notary office, a court). An evidence id is the document's digest, or the Merkle root of a
@@ -8,7 +10,12 @@ pragma solidity ^0.8.24;
 /// and supersession are recorded beside the original, which stays readable.
 /// @dev Algorithm ids are open: any id from 1 to 127 is accepted and recorded. The ones the SDK speaks are
 /// 1 = keccak256, 2 = SHA-256, 3 = SHA3-256, 4 = SM3 (GB/T 32905-2016).
-interface IEvidenceRegistry {
+/// Signed requests (`anchorBySig`, `cosignBySig`) carry unordered nonces (`IUnorderedNonces`): a request is used
+/// once, in any order; one that fails (its digest anchored first by someone else, its record revoked) blocks none of
+/// its signer's others, and a signer cancels a request it signed by invalidating its nonce. Anchors and co-signatures
+/// share one nonce bitmap per account. `EvidenceRevoked`, `ExpiredSignature`, `InvalidSignature` and
+/// `NonceAlreadyUsed` are the shared errors of `IChainproofErrors`.
+interface IEvidenceRegistry is IUnorderedNonces {
     /// @notice One anchored evidence record (stored packed in a single slot).
     /// @param submitter Who anchored it (for a delegated anchor, the signer, not the relayer).
     /// @param time Block timestamp of the anchor, in the chain's unit (seconds; milliseconds on FISCO BCOS).
@@ -138,10 +145,6 @@ interface IEvidenceRegistry {
     /// @param caller Who tried.
     /// @param submitter The record's submitter.
     error NotSubmitter(bytes32 id, address caller, address submitter);
-    /// @notice The record was revoked.
-    /// @param id The evidence id.
-    /// @param revokedAt When it was revoked.
-    error EvidenceRevoked(bytes32 id, uint64 revokedAt);
     /// @notice The record is already superseded.
     /// @param id The evidence id.
     /// @param supersededBy The record that supersedes it.
@@ -181,12 +184,6 @@ interface IEvidenceRegistry {
     /// @param id The evidence id.
     /// @param deadline The record's co-signing deadline.
     error CosignDeadlinePassed(bytes32 id, uint64 deadline);
-    /// @notice The signed request's deadline has passed.
-    /// @param deadline The request's deadline.
-    error ExpiredSignature(uint256 deadline);
-    /// @notice The signature is not `signer`'s over the request (wrong signer, data, nonce or chain).
-    /// @param signer The account the request was relayed for (the submitter or the witness).
-    error InvalidSignature(address signer);
 
     /// @notice Highest algorithm id accepted; ids share their storage byte with the batch flag.
     /// @return The highest algorithm id (127).
@@ -208,11 +205,6 @@ interface IEvidenceRegistry {
     /// @return keccak256 of "Cosign(bytes32 id,address witness,uint256 nonce,uint256 deadline)".
     // solhint-disable-next-line func-name-mixedcase
     function COSIGN_TYPEHASH() external view returns (bytes32);
-
-    /// @notice The next nonce of `account`'s signed requests; `Anchor` and `Cosign` requests share one sequence.
-    /// @param account The submitter or witness that signs (or whose ERC-1271 wallet signs).
-    /// @return The nonce the account's next signed request must carry.
-    function nonces(address account) external view returns (uint256);
 
     /// @notice Anchors a digest. The caller is the submitter.
     /// @param digest The document digest (the evidence id).
@@ -238,18 +230,22 @@ interface IEvidenceRegistry {
     /// submitter, whoever relays it. EOA and ERC-1271 signers both work. The request names its submitter, so a
     /// signature that is valid for several accounts (an owner's key and the wallets that accept it) anchors only for
     /// the one it names.
+    /// Checked in this order: the deadline (`ExpiredSignature`), the nonce (`NonceAlreadyUsed`), the signature
+    /// (`InvalidSignature`), then the anchor itself; any refusal leaves the nonce unused.
     /// @param digest The document digest.
     /// @param algorithm Hash algorithm id, 1 to 127.
     /// @param metadata Optional metadata hash, or zero.
     /// @param submitter The signer, recorded as the submitter.
+    /// @param nonce Any of the submitter's nonces not yet used or invalidated; used by this call.
     /// @param deadline Last timestamp at which the signature is valid.
     /// @param signature The submitter's signature over
-    /// `Anchor(digest, algorithm, metadata, submitter, nonce, deadline)`, `nonce` being `nonces(submitter)`.
+    /// `Anchor(digest, algorithm, metadata, submitter, nonce, deadline)`.
     function anchorBySig(
         bytes32 digest,
         uint8 algorithm,
         bytes32 metadata,
         address submitter,
+        uint256 nonce,
         uint256 deadline,
         bytes calldata signature
     ) external;
@@ -265,13 +261,21 @@ interface IEvidenceRegistry {
     /// @param id The evidence id.
     function cosign(bytes32 id) external;
 
-    /// @notice Co-signs a record for `witness`, who signed the EIP-712 `Cosign` request.
+    /// @notice Co-signs a record for `witness`, who signed the EIP-712 `Cosign` request. Checked as `anchorBySig` is:
+    /// deadline, nonce, signature, then the co-signing rules; a refusal (the record revoked by its submitter, say)
+    /// leaves the nonce unused and the witness's other requests untouched.
     /// @param id The evidence id.
     /// @param witness The witness.
+    /// @param nonce Any of the witness's nonces not yet used or invalidated; used by this call.
     /// @param deadline Last timestamp at which the signature is valid.
-    /// @param signature The witness's signature over `Cosign(id, witness, nonce, deadline)`, `nonce` being
-    /// `nonces(witness)`.
-    function cosignBySig(bytes32 id, address witness, uint256 deadline, bytes calldata signature) external;
+    /// @param signature The witness's signature over `Cosign(id, witness, nonce, deadline)`.
+    function cosignBySig(
+        bytes32 id,
+        address witness,
+        uint256 nonce,
+        uint256 deadline,
+        bytes calldata signature
+    ) external;
 
     /// @notice Revokes the caller's record. The record stays readable, marked revoked.
     /// @param id The evidence id.

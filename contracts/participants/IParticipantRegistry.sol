@@ -69,8 +69,24 @@ interface IParticipantRegistry {
     error RegulatorRoleNotExclusive(uint32 roles);
     /// @notice The validity end is not in the future.
     error InvalidValidity(uint64 validUntil);
-    /// @notice The caller tried to register or change its own entry.
+    /// @notice The KYC officer tried to register itself.
     error SelfRegistration(address account);
+    /// @notice The KYC officer tried to update its own entry.
+    error SelfUpdate(address account);
+    /// @notice The KYC officer tried to lift its own suspension.
+    error SelfReinstatement(address account);
+    /// @notice An update tried to move an account between the business roles and the regulator role. Whether an
+    /// account is a regulator is fixed at registration: a regulator is a fresh account, and an account that held a
+    /// business role (and so may be party to bills) never becomes one, nor the other way round.
+    /// @param account The participant.
+    /// @param roles Its current roles.
+    /// @param newRoles The roles refused.
+    error RegulatorRoleChange(address account, uint32 roles, uint32 newRoles);
+    /// @notice A regulator tried to freeze or unfreeze a regulator (itself included). Regulators answer to the KYC
+    /// desk, which can suspend and reinstate them; they cannot stop one another.
+    /// @param regulator The caller.
+    /// @param account The regulator it targeted.
+    error RegulatorCannotFreezeRegulator(address regulator, address account);
     /// @notice The address is already registered.
     error AlreadyRegistered(address account);
     /// @notice The address is not registered.
@@ -88,17 +104,20 @@ interface IParticipantRegistry {
     /// @param role The role refused (`DEFAULT_ADMIN_ROLE` or `KYC_ROLE`).
     error ParticipantCannotBeStaff(address account, bytes32 role);
 
-    /// @notice Registers `account`. KYC role only, never for the caller itself nor for an account holding the
-    /// register's admin or KYC role (`RegistryStaffCannotParticipate`).
+    /// @notice Registers `account`. KYC role only, never for the caller itself (`SelfRegistration`) nor for an account
+    /// holding the register's admin or KYC role (`RegistryStaffCannotParticipate`). Registering with `REGULATOR`
+    /// makes the account a regulator for good; registering with business roles rules that out for good.
     /// @param account The participant's address.
     /// @param orgId Hash of its unified social credit code (non-zero).
     /// @param roles Bit set of `ParticipantRoles` values (non-zero; `REGULATOR` only alone).
     /// @param validUntil Last moment of validity, in the chain's time unit (in the future).
     function register(address account, bytes32 orgId, uint32 roles, uint64 validUntil) external;
 
-    /// @notice Changes a participant's roles and validity. KYC role only, never for the caller itself.
+    /// @notice Changes a participant's roles and validity. KYC role only, never for the caller itself (`SelfUpdate`).
+    /// Business roles change freely among themselves; a regulator stays a regulator and a business participant never
+    /// becomes one (`RegulatorRoleChange`).
     /// @param account The participant.
-    /// @param roles New roles (non-zero; `REGULATOR` only alone).
+    /// @param roles New roles (non-zero; `REGULATOR` only alone, and only for a regulator).
     /// @param validUntil New end of validity, in the chain's time unit (in the future).
     function update(address account, uint32 roles, uint64 validUntil) external;
 
@@ -107,12 +126,14 @@ interface IParticipantRegistry {
     /// @param reason Hash of the reason, or zero.
     function suspend(address account, bytes32 reason) external;
 
-    /// @notice Lifts a suspension. KYC role only, never for the caller itself.
+    /// @notice Lifts a suspension. KYC role only, never for the caller itself (`SelfReinstatement`).
     /// @param account The participant.
     function reinstate(address account) external;
 
-    /// @notice Freezes or unfreezes a participant (frozen: not active, nothing moves to or from it). Callable by an
-    /// active participant holding the `REGULATOR` role, never for itself.
+    /// @notice Freezes or unfreezes a business participant (frozen: not active, nothing moves to or from it).
+    /// Callable by an active participant holding the `REGULATOR` role, never on a regulator, itself included
+    /// (`RegulatorCannotFreezeRegulator`): so no regulator is ever frozen, and a misbehaving regulator is stopped by
+    /// the KYC desk's `suspend` instead. Any active regulator may lift another's freeze.
     /// @param account The participant.
     /// @param frozen The new state.
     /// @param reason Hash of the reason, or zero.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity ^0.8.24;
+pragma solidity 0.8.30;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 
@@ -8,10 +8,13 @@ import {ParticipantRoles} from "./ParticipantRoles.sol";
 
 /// @title ParticipantRegistry
 /// @notice KYC register of participants. The admin grants `KYC_ROLE`; KYC officers register, update, suspend and
-/// reinstate others; registered regulators freeze. There is no initializer: roles are fixed in the constructor.
+/// reinstate others; registered regulators freeze business participants. There is no initializer: roles are fixed in
+/// the constructor.
 /// @dev The admin and KYC officers are never participants: `register` refuses an account holding either role and
 /// `_grantRole` refuses either role to a registered account. No registered account can hold one, so `update` and the
-/// other steps on registered accounts need no check of their own.
+/// other steps on registered accounts need no check of their own. An account registers once and is never deleted, and
+/// `update` keeps the `REGULATOR` bit as registered, so whether an account is a regulator never changes; `setFrozen`
+/// refuses regulators as targets, so no regulator is ever frozen.
 contract ParticipantRegistry is IParticipantRegistry, AccessControl {
     /// @notice The role that registers and suspends participants.
     bytes32 public constant KYC_ROLE = keccak256("KYC_ROLE");
@@ -45,9 +48,10 @@ contract ParticipantRegistry is IParticipantRegistry, AccessControl {
 
     /// @inheritdoc IParticipantRegistry
     function update(address account, uint32 roles, uint64 validUntil) external onlyRole(KYC_ROLE) {
-        if (account == msg.sender) revert SelfRegistration(account);
+        if (account == msg.sender) revert SelfUpdate(account);
         _checkTerms(roles, validUntil);
         Participant storage p = _registered(account);
+        if ((p.roles ^ roles) & ParticipantRoles.REGULATOR != 0) revert RegulatorRoleChange(account, p.roles, roles);
         p.roles = roles;
         p.validUntil = validUntil;
         emit ParticipantUpdated(account, roles, validUntil);
@@ -63,7 +67,7 @@ contract ParticipantRegistry is IParticipantRegistry, AccessControl {
 
     /// @inheritdoc IParticipantRegistry
     function reinstate(address account) external onlyRole(KYC_ROLE) {
-        if (account == msg.sender) revert SelfRegistration(account);
+        if (account == msg.sender) revert SelfReinstatement(account);
         Participant storage p = _registered(account);
         if (!p.suspended) revert NotSuspended(account);
         p.suspended = false;
@@ -73,8 +77,9 @@ contract ParticipantRegistry is IParticipantRegistry, AccessControl {
     /// @inheritdoc IParticipantRegistry
     function setFrozen(address account, bool frozen, bytes32 reason) external {
         if (!isActive(msg.sender, ParticipantRoles.REGULATOR)) revert NotRegulator(msg.sender);
-        if (account == msg.sender) revert SelfRegistration(account);
         Participant storage p = _registered(account);
+        // The caller is a regulator, so this also refuses freezing itself.
+        if (p.roles & ParticipantRoles.REGULATOR != 0) revert RegulatorCannotFreezeRegulator(msg.sender, account);
         if (p.frozen == frozen) revert FreezeUnchanged(account, frozen);
         p.frozen = frozen;
         emit ParticipantFrozen(account, msg.sender, frozen, reason);

@@ -61,6 +61,13 @@ export interface WorkDetails {
    * then; 0 once a parent lapsed or was taken over; 2^64 - 1 if every parent was owned); 0 for other works.
    */
   parentLicenseUntil: bigint;
+  /**
+   * Whether the work is settled: no reveal of an earlier commitment can take it over any more (its reveal window has
+   * passed, or a ruling awarded it). Until then a buyer of the work or of a license on it can lose what it paid for.
+   */
+  settled: boolean;
+  /** When it is (or was) settled, in the chain's unit. */
+  settledAt: number;
 }
 
 /** A license, decoded. */
@@ -112,6 +119,12 @@ export interface DisputeDetails {
   claimant: string;
   raisedAt: bigint;
   status: "none" | "open" | "upheld" | "rejected";
+  /** When the cited evidence was anchored, in the chain's unit. */
+  evidenceTime: number;
+  /** The work's priority time when the dispute was raised. */
+  priorityTime: number;
+  /** Which came first: the evidence (it predates the work's priority), the work, or both at the same time. */
+  earlier: "evidence" | "work" | "same";
 }
 
 const DISPUTE_STATUS = ["none", "open", "upheld", "rejected"] as const;
@@ -278,6 +291,7 @@ export class CopyrightClient {
         signed.uri,
         signed.authors,
         signed.creator,
+        signed.nonce,
         signed.deadline,
         signed.signature,
       ),
@@ -518,7 +532,9 @@ export class CopyrightClient {
   /** A work's record; throws `ContractRevertError` (`WorkNotFound`) if it is not registered. */
   async getWork(work: bigint | string): Promise<WorkDetails> {
     const workId = toWorkId(work);
-    const w = await withDecodedErrors(this.registry.interface, () => this.registry.getWork(workId));
+    const [w, settled, settledAt] = await withDecodedErrors(this.registry.interface, () =>
+      Promise.all([this.registry.getWork(workId), this.registry.isSettled(workId), this.registry.settledAt(workId)]),
+    );
     return {
       workId,
       digest: toBeHex(workId, 32),
@@ -530,6 +546,8 @@ export class CopyrightClient {
       authorsHash: w.authorsHash,
       parents: [...w.parents],
       parentLicenseUntil: w.parentLicenseUntil,
+      settled,
+      settledAt: Number(settledAt),
     };
   }
 
@@ -645,6 +663,9 @@ export class CopyrightClient {
       claimant: d.claimant,
       raisedAt: d.raisedAt,
       status: DISPUTE_STATUS[Number(d.status)],
+      evidenceTime: Number(d.evidenceTime),
+      priorityTime: Number(d.priorityTime),
+      earlier: d.evidenceTime < d.priorityTime ? "evidence" : d.evidenceTime > d.priorityTime ? "work" : "same",
     };
   }
 

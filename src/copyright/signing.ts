@@ -30,8 +30,13 @@ export interface SignedRegistration {
   signature: string;
 }
 
-/** Who a registration is signed for. */
+/** Who a registration is signed for, and with which nonce. */
 export interface RegistrationSigningOptions {
+  /**
+   * The relay nonce to sign (any the creator has not used or invalidated: requests are accepted in any order, each
+   * once). Default: the lowest unused one in the creator's nonce bitmap.
+   */
+  nonce?: bigint;
   /**
    * The ERC-1271 contract wallet that will own the work and accepts the signer's signature (its relay nonce is
    * used). Default: the signer's own address.
@@ -39,8 +44,19 @@ export interface RegistrationSigningOptions {
   onBehalfOf?: string;
 }
 
+/** The lowest nonce `owner` has neither used nor invalidated at the relay, read from its bitmap a word at a time. */
+export async function lowestUnusedNonce(relay: CopyrightRelay, owner: string): Promise<bigint> {
+  for (let word = 0n; ; word++) {
+    const bitmap = await relay.nonceBitmap(owner, word);
+    if (bitmap === 2n ** 256n - 1n) continue;
+    let bit = 0n;
+    while ((bitmap >> bit) & 1n) bit++;
+    return word * 256n + bit;
+  }
+}
+
 /**
- * Signs a registration with the creator's current relay nonce. The creator (the signer, or the wallet in
+ * Signs a registration with a relay nonce of the creator's (by default its lowest unused one). The creator (the signer, or the wallet in
  * `onBehalfOf`) will own the work and is named in the signed request, so the signature registers for no other account.
  */
 export async function signRegistration(
@@ -51,7 +67,7 @@ export async function signRegistration(
 ): Promise<SignedRegistration> {
   const creator = await signingAccount(signer, options.onBehalfOf);
   const authors = validateAuthors(request.authors);
-  const nonce = await relay.nonces(creator);
+  const nonce = options.nonce ?? (await lowestUnusedNonce(relay, creator));
   const message = {
     digest: request.digest,
     algorithm: request.algorithm,

@@ -12,55 +12,21 @@ import {
 } from "ethers";
 
 import { EvidenceRegistry__factory, type EvidenceRegistry } from "../../typechain-types/index.js";
-import { DeploymentNotFoundError, InvalidInputError, SdkError, WrongNetworkError } from "../errors.js";
+import {
+  DeploymentNotFoundError,
+  InvalidInputError,
+  SdkError,
+  UntrustedRegistryError,
+  WrongNetworkError,
+} from "../errors.js";
 import { checkAddress, checkBytes32, toBytes32 } from "../input.js";
 import { byChainOrder, contractLogs, mine, minedOf, providerOf, type Mined } from "../transactions.js";
-import { algorithmId, algorithmName, hashFile, randomSalt, type HashAlgorithmName } from "./hash.js";
-import { EvidenceBatch, type EvidenceReceipt } from "./receipt.js";
+import { deploymentOf } from "../deployments.js";
+import { algorithmId, algorithmName, hashFile, isSaltedAlgorithm, randomSalt, type HashAlgorithmName } from "./hash.js";
+import { EvidenceBatch, RECEIPT_VERSION, type EvidenceReceipt } from "./receipt.js";
+import type { EvidenceStatus, EvidenceVerification } from "./verdict.js";
+import { judgeDigest, judgeReceipt, type ReceiptCheckOptions } from "./verifier.js";
 import type { SignedAnchor, SignedCosign, SignedRequest } from "./signing.js";
-
-/** What the chain says about a digest, decoded. */
-export interface EvidenceStatus {
-  exists: boolean;
-  /** The answer comes from a batch root (the digest's time is the root's time). */
-  batched: boolean;
-  algorithm: number;
-  algorithmName: string;
-  submitter: string;
-  /** Anchor time, seconds since the epoch. */
-  time: number;
-  blockNumber: number;
-  witnessThreshold: number;
-  witnessSignatures: number;
-  witnessed: boolean;
-  revoked: boolean;
-  /** Revocation time, seconds since the epoch (0 if not revoked). */
-  revokedAt: number;
-  /** The superseding record, or null. */
-  supersededBy: string | null;
-}
-
-/** The verdict on a document or a receipt against the chain: the chain's answer, and what it means. */
-export interface EvidenceVerification extends EvidenceStatus {
-  /** The digest checked (the receipt's, or the file's). */
-  digest: string;
-  /** Whether the document's digest is the receipt's (always true for a file checked without a receipt); null when no document was given. */
-  contentMatches: boolean | null;
-  /**
-   * Whether the chain holds the anchor described: the digest, directly or under the receipt's batch root by its
-   * proof, with the expected algorithm and (for a receipt) in the receipt's block.
-   */
-  anchored: boolean;
-  /**
-   * The content matches (or was not given), it is anchored, and the record is not revoked. A superseded record stays
-   * valid (it is genuine; `supersededBy` names its successor).
-   */
-  valid: boolean;
-  /** Why `valid` is false, in one line. */
-  reason?: string;
-  /** The reason hash of the revocation, from its `Revoked` event; null if not revoked. */
-  revocationReason: string | null;
-}
 
 /** The outcome of checking a receipt (and optionally the document) against the chain. */
 export type ReceiptVerification = EvidenceVerification;
@@ -115,6 +81,7 @@ function toStatus(v: VerificationOutput): EvidenceStatus {
     batched: v.batched,
     algorithm: Number(v.algorithm),
     algorithmName: algorithmName(v.algorithm),
+    salted: isSaltedAlgorithm(v.algorithm),
     submitter: v.submitter,
     time: Number(v.time),
     blockNumber: Number(v.blockNumber),
@@ -187,7 +154,8 @@ export class EvidenceClient {
     this.address = address;
   }
 
-  private get provider(): Provider {
+  /** The provider the client reads through. */
+  get provider(): Provider {
     return providerOf(this.contract.runner);
   }
 
@@ -235,14 +203,17 @@ export class EvidenceClient {
     return (await this.provider.getNetwork()).chainId;
   }
 
-  /** Anchors a digest; `metadata` is a 32-byte hash or text (hashed), `uri` emits a metadata URI instead. */
+  /**
+   * Anchors a digest; `metadata` is a 32-byte hash or text (hashed), `uri` emits a metadata URI instead. `salted`
+   * records that the digest is salted (format 2, `saltedDigest`), so verifiers can tell it from a plain one.
+   */
   async anchor(
     digest: string,
     algorithm: HashAlgorithmName,
-    options: { metadata?: string; uri?: string } = {},
+    options: { metadata?: string; uri?: string; salted?: boolean } = {},
   ): Promise<Mined> {
     checkId(digest, "digest");
-    const alg = algorithmId(algorithm);
+    const alg = algorithmId(algorithm, options.salted);
     if (options.uri !== undefined) {
       const uri = options.uri;
       return this.send(() => this.contract.anchorWithURI(digest, alg, uri), digest, "Anchored", "MetadataURI");
@@ -258,22 +229,37 @@ export class EvidenceClient {
     const algorithm = options.algorithm ?? "sha256";
     const salt = options.salt === true ? randomSalt() : options.salt || undefined;
     const digest = await hashFile(file, algorithm, salt);
-    const mined = await this.anchor(digest, algorithm, { metadata: options.metadata, uri: options.uri });
+    const mined = await this.anchor(digest, algorithm, {
+      metadata: options.metadata,
+      uri: options.uri,
+      salted: salt !== undefined,
+    });
     return {
       receipt: await this.receipt(mined, { digest, algorithm, salt, fileName: path.basename(file) }),
       gasUsed: mined.gasUsed,
     };
   }
 
-  /** Anchors one Merkle root over `digests`; returns one receipt per digest, in order. */
+  /**
+   * Anchors one Merkle root over `digests`; returns one receipt per digest, in order. With `salts`, every digest is
+   * salted (format 2) with its own salt, and the root is anchored under the salted algorithm id: a batch is all salted
+   * or all plain.
+   */
   async anchorBatch(
     digests: readonly string[],
     algorithm: HashAlgorithmName,
     options: { metadata?: string; salts?: readonly (string | undefined)[]; fileNames?: readonly string[] } = {},
   ): Promise<AnchorFolderResult> {
     const batch = new EvidenceBatch(digests);
+    const saltCount = options.salts?.filter((salt) => salt !== undefined).length ?? 0;
+    if (saltCount !== 0 && (options.salts!.length !== digests.length || saltCount !== digests.length)) {
+      throw new InvalidInputError(
+        `a batch is all salted or all plain: ${saltCount} of ${digests.length} digests have a salt`,
+      );
+    }
+    const alg = algorithmId(algorithm, saltCount !== 0);
     const mined = await this.send(
-      () => this.contract.anchorBatch(batch.root, algorithmId(algorithm), batch.size, toBytes32(options.metadata)),
+      () => this.contract.anchorBatch(batch.root, alg, batch.size, toBytes32(options.metadata)),
       batch.root,
       "Anchored",
       "BatchAnchored",
@@ -340,6 +326,7 @@ export class EvidenceClient {
           signed.algorithm,
           signed.metadata,
           signed.submitter,
+          signed.nonce,
           signed.deadline,
           signed.signature,
         ),
@@ -381,7 +368,7 @@ export class EvidenceClient {
   async relayCosign(signed: SignedCosign): Promise<Mined> {
     checkId(signed.id);
     return this.send(
-      () => this.contract.cosignBySig(signed.id, signed.witness, signed.deadline, signed.signature),
+      () => this.contract.cosignBySig(signed.id, signed.witness, signed.nonce, signed.deadline, signed.signature),
       signed.id,
       "Cosigned",
     );
@@ -414,41 +401,50 @@ export class EvidenceClient {
   }
 
   /**
-   * Hashes a file and judges its digest against the chain, without a receipt (so unsalted, direct anchors only): valid
-   * when anchored with `algorithm` and not revoked.
+   * Hashes a file and judges its digest against this registry without a receipt (so only a direct, unsalted anchor can
+   * match): `verified` when anchored directly with `algorithm`, not revoked, and its witness policy (if any) met.
    */
-  async verifyFile(file: string, algorithm: HashAlgorithmName = "sha256"): Promise<EvidenceVerification> {
+  async verifyFile(
+    file: string,
+    algorithm: HashAlgorithmName = "sha256",
+    options: Pick<ReceiptCheckOptions, "knownDeployment"> = {},
+  ): Promise<EvidenceVerification> {
     const digest = await hashFile(file, algorithm);
-    return this.judge(await this.verify(digest), { id: digest.toLowerCase(), digest, algorithm, contentMatches: true });
+    return judgeDigest(this, digest, algorithm, await this.isKnownDeployment(options.knownDeployment));
   }
 
   /**
-   * Checks a receipt against the chain, and the document against the receipt when `file` is given. Needs only the
-   * receipt, the file and a provider: the receipt names the contract and chain. Valid when the content matches, the
-   * chain holds the anchor with the receipt's algorithm and block, and the record is not revoked. Throws
-   * `WrongNetworkError` if the client's provider is on another chain than the receipt, and `DeploymentNotFoundError`
-   * if the receipt's contract has no code.
+   * Checks a receipt against this registry, which the caller trusts, and the document against the receipt when a
+   * file (or the document's digest) is given. Throws `WrongNetworkError` if the provider is on another chain than the
+   * receipt, and `UntrustedRegistryError` if the receipt names another registry: a receipt's contract is never
+   * trusted on its word. The verdict checks the record (direct or by batch proof, algorithm, salting, block), the
+   * receipt's transaction, revocation (for a batched document also of the digest's own record), supersession and the
+   * witness policy; without a document it is `document-not-checked`, never `verified`.
    */
-  async verifyReceipt(receipt: EvidenceReceipt, file?: string): Promise<ReceiptVerification> {
+  async verifyReceipt(
+    receipt: EvidenceReceipt,
+    document?: string | ReceiptCheckOptions,
+  ): Promise<EvidenceVerification> {
+    const options = typeof document === "string" ? { file: document } : (document ?? {});
     const chainId = await this.chainId();
-    if (chainId !== BigInt(receipt.chainId))
+    if (chainId !== BigInt(receipt.chainId)) {
       throw new WrongNetworkError(BigInt(receipt.chainId), chainId, "the receipt");
-    if (receipt.contract.toLowerCase() !== this.address.toLowerCase()) {
-      throw new InvalidInputError(`the receipt is for contract ${receipt.contract}, not this client's`);
     }
-    const status = receipt.batch
-      ? await this.verifyInBatch(receipt.batch.root, receipt.digest, receipt.batch.proof)
-      : await this.verify(receipt.digest);
-    let fileDigest: string | undefined;
-    if (file !== undefined) fileDigest = await hashFile(file, receipt.algorithm, receipt.salt);
-    return this.judge(status, {
-      id: (receipt.batch?.root ?? receipt.digest).toLowerCase(),
-      digest: receipt.digest,
-      algorithm: receipt.algorithm,
-      blockNumber: receipt.blockNumber,
-      contentMatches: fileDigest === undefined ? null : fileDigest.toLowerCase() === receipt.digest.toLowerCase(),
-      fileDigest,
+    if (receipt.contract.toLowerCase() !== this.address.toLowerCase()) {
+      throw new UntrustedRegistryError(receipt.contract, this.address, chainId);
+    }
+    await this.ready();
+    return judgeReceipt(this, receipt, {
+      ...options,
+      knownDeployment: await this.isKnownDeployment(options.knownDeployment),
     });
+  }
+
+  /** `given`, or whether this registry is the package's deployment record for its chain. */
+  private async isKnownDeployment(given: boolean | undefined): Promise<boolean> {
+    if (given !== undefined) return given;
+    const known = deploymentOf(await this.chainId())?.EvidenceRegistry;
+    return known !== undefined && known.toLowerCase() === this.address.toLowerCase();
   }
 
   /**
@@ -494,49 +490,6 @@ export class EvidenceClient {
     return log === undefined ? null : (this.contract.interface.parseLog(log)!.args.reason as string);
   }
 
-  /** The verdict on `status`, the chain's answer for the record `id`, against what the caller expects of it. */
-  private async judge(
-    status: EvidenceStatus,
-    expected: {
-      id: string;
-      digest: string;
-      algorithm: HashAlgorithmName;
-      blockNumber?: number;
-      contentMatches: boolean | null;
-      fileDigest?: string;
-    },
-  ): Promise<EvidenceVerification> {
-    const algorithmMatches = status.algorithmName === expected.algorithm;
-    const blockMatches = expected.blockNumber === undefined || status.blockNumber === expected.blockNumber;
-    const anchored = status.exists && algorithmMatches && blockMatches;
-    const revocationReason = status.revoked ? await this.findRevocationReason(expected.id, status.blockNumber) : null;
-    let reason: string | undefined;
-    if (expected.contentMatches === false) {
-      reason = `the file's ${expected.algorithm} digest ${expected.fileDigest} is not the receipt's`;
-    } else if (!status.exists) {
-      reason =
-        expected.blockNumber === undefined
-          ? `no anchor of ${expected.algorithm} digest ${expected.digest}`
-          : "the chain has no anchor matching the receipt";
-    } else if (!algorithmMatches) {
-      reason = `the chain records algorithm ${status.algorithmName}, not ${expected.algorithm}`;
-    } else if (!blockMatches) {
-      reason = `the chain records the anchor in block ${status.blockNumber}, the receipt says block ${expected.blockNumber}`;
-    } else if (status.revoked) {
-      reason = `revoked at ${status.revokedAt} (reason ${revocationReason ?? "unknown"})`;
-    }
-    const result: EvidenceVerification = {
-      ...status,
-      digest: expected.digest,
-      contentMatches: expected.contentMatches,
-      anchored,
-      valid: reason === undefined,
-      revocationReason,
-    };
-    if (reason !== undefined) result.reason = reason;
-    return result;
-  }
-
   private async receipt(
     mined: Mined,
     fields: Pick<EvidenceReceipt, "digest" | "algorithm" | "salt" | "fileName" | "batch">,
@@ -550,7 +503,7 @@ export class EvidenceClient {
     fields: Pick<EvidenceReceipt, "digest" | "algorithm" | "salt" | "fileName" | "batch">,
   ): EvidenceReceipt {
     const receipt: EvidenceReceipt = {
-      version: 1,
+      version: RECEIPT_VERSION,
       digest: fields.digest,
       algorithm: fields.algorithm,
       chainId,
@@ -565,11 +518,27 @@ export class EvidenceClient {
   }
 }
 
-/** Verifies a receipt with nothing but a provider (e.g. `new JsonRpcProvider(url)`), the receipt and the file. */
+/**
+ * Verifies a receipt with nothing but a provider (e.g. `new JsonRpcProvider(url)`), the receipt and the document,
+ * against the registry the verifier trusts: `options.registry`, or else the package's deployment record for the
+ * provider's chain (`deploymentOf`). Never the receipt's own `contract`: a receipt naming another registry is refused
+ * with `UntrustedRegistryError`, and with neither a registry nor a deployment record this throws
+ * `DeploymentNotFoundError`.
+ */
 export async function verifyReceipt(
   receipt: EvidenceReceipt,
   provider: Provider,
-  file?: string,
-): Promise<ReceiptVerification> {
-  return new EvidenceClient(receipt.contract, provider).verifyReceipt(receipt, file);
+  options: ReceiptCheckOptions & { registry?: string } = {},
+): Promise<EvidenceVerification> {
+  const { chainId } = await provider.getNetwork();
+  const known = deploymentOf(chainId)?.EvidenceRegistry;
+  const registry = options.registry ?? known;
+  if (registry === undefined) {
+    throw new DeploymentNotFoundError(
+      `no known EvidenceRegistry deployment on chain ${chainId}: pass the registry you trust ({ registry }), not the receipt's own contract`,
+    );
+  }
+  const knownDeployment =
+    options.knownDeployment ?? (known !== undefined && known.toLowerCase() === registry.toLowerCase());
+  return new EvidenceClient(registry, provider).verifyReceipt(receipt, { ...options, knownDeployment });
 }

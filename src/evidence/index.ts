@@ -2,3 +2,5 @@ export * from "./hash.js";
 export * from "./receipt.js";
 export * from "./signing.js";
 export * from "./client.js";
+export * from "./verdict.js";
+export * from "./verifier.js";

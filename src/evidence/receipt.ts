@@ -4,14 +4,21 @@ import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { isAddress, isHexString } from "ethers";
 
 import { InvalidInputError } from "../errors.js";
-import { HASH_ALGORITHM_NAMES, type HashAlgorithmName } from "./hash.js";
+import { HASH_ALGORITHM_NAMES, type DigestRule, type HashAlgorithmName } from "./hash.js";
+
+/** The receipt format the SDK writes: 2, whose salted digests are domain-separated and flagged on chain. */
+export const RECEIPT_VERSION = 2;
 
 /**
- * Everything needed to prove, later and by anyone, that a document was anchored: with the receipt, the document and an
- * RPC URL, `verifyReceipt` answers in one contract call.
+ * Everything needed to prove, later and by anyone, that a document was anchored: with the receipt, the document, an
+ * RPC URL and the registry one trusts (never the receipt's own word for it), `verifyReceipt` gives the verdict.
  */
 export interface EvidenceReceipt {
-  version: 1;
+  /**
+   * The format, which says how a salted digest was computed (`DigestRule`): 2 (current) `H(tag ‖ salt ‖ H(content))`
+   * anchored under the salted algorithm id; 1 (older receipts) `H(salt ‖ content)` under the plain id.
+   */
+  version: DigestRule;
   /** The document's digest (salted if `salt` is set). */
   digest: string;
   algorithm: HashAlgorithmName;
@@ -20,7 +27,7 @@ export interface EvidenceReceipt {
   /** For a batched document: the anchored Merkle root and the digest's proof under it. */
   batch?: { root: string; proof: string[] };
   chainId: string;
-  /** The EvidenceRegistry address. */
+  /** The EvidenceRegistry address the receipt claims; a verifier checks it against the registry it trusts. */
   contract: string;
   /** The anchoring transaction. */
   transaction: string;
@@ -73,7 +80,7 @@ export function parseReceipt(json: string | unknown): EvidenceReceipt {
     throw new InvalidInputError(`receipt field "${field}" is missing or malformed`);
   };
   if (r === null || typeof r !== "object") return fail("(root)");
-  if (r.version !== 1) fail("version");
+  if (r.version !== 1 && r.version !== 2) fail("version");
   if (!isHexString(r.digest, 32)) fail("digest");
   if (!HASH_ALGORITHM_NAMES.includes(r.algorithm as HashAlgorithmName)) fail("algorithm");
   if (r.salt !== undefined && !isHexString(r.salt, 32)) fail("salt");

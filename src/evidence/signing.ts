@@ -6,6 +6,7 @@ import type { EvidenceRegistry } from "../../typechain-types/index.js";
 import { InvalidInputError } from "../errors.js";
 import { checkBytes32 } from "../input.js";
 import { eip712DomainOf, signingAccount } from "../signing.js";
+import { mine, minedOf, type Mined } from "../transactions.js";
 
 /** EIP-712 types of the registry's delegated calls; they must match the contract's typehashes. */
 export const EVIDENCE_TYPES = {
@@ -55,10 +56,73 @@ export interface SigningOptions {
    */
   onBehalfOf?: string;
   /**
-   * The nonce to sign, instead of the account's current one: sign requests n, n+1, … ahead and relay them in that
-   * order (each relayed request consumes one nonce of the account).
+   * The nonce to sign: any nonce of the account not yet used or invalidated (anchors and co-signatures share one
+   * bitmap per account). Requests are relayed in any order, each once. Default: the account's lowest unused nonce,
+   * which suits one outstanding request at a time; to keep several outstanding, give each its own nonce (see
+   * `unusedNonces`), or the first relayed takes the nonce from the others.
    */
   nonce?: bigint;
+}
+
+/** Nonce `n` is bit `n & 255` of word `n >> 8` of the account's bitmap; nonces are uint256. */
+const MAX_NONCE = (1n << 256n) - 1n;
+
+/** Whether `account`'s `nonce` was used or invalidated (a request carrying it would revert `NonceAlreadyUsed`). */
+export async function isNonceUsed(registry: EvidenceRegistry, account: string, nonce: bigint): Promise<boolean> {
+  checkNonce(nonce);
+  return registry.isNonceUsed(account, nonce);
+}
+
+/**
+ * The `count` lowest nonces of `account` that are neither used nor invalidated, from `from` up, in increasing order:
+ * reads the account's bitmap word by word (one call per 256 nonces).
+ */
+export async function unusedNonces(
+  registry: EvidenceRegistry,
+  account: string,
+  count = 1,
+  from = 0n,
+): Promise<bigint[]> {
+  checkNonce(from);
+  if (!Number.isInteger(count) || count < 1)
+    throw new InvalidInputError(`count must be a positive integer, got ${count}`);
+  const found: bigint[] = [];
+  for (let word = from >> 8n; found.length < count && word <= MAX_NONCE >> 8n; word++) {
+    const bits = await registry.nonceBitmap(account, word);
+    for (let bit = word === from >> 8n ? from & 255n : 0n; bit < 256n && found.length < count; bit++) {
+      if ((bits >> bit) & 1n) continue;
+      found.push((word << 8n) | bit);
+    }
+  }
+  return found;
+}
+
+/**
+ * Invalidates the signer's own `nonces`, cancelling every request it signed with them (one transaction per bitmap word
+ * touched, each emitting `NoncesInvalidated`). An ERC-1271 wallet's nonces are the wallet's: the wallet itself must
+ * call `invalidateNonces`.
+ */
+export async function invalidateNonces(
+  signer: Signer,
+  registry: EvidenceRegistry,
+  nonces: readonly bigint[],
+): Promise<Mined[]> {
+  if (nonces.length === 0) throw new InvalidInputError("no nonce to invalidate");
+  const masks = new Map<bigint, bigint>();
+  for (const nonce of nonces) {
+    checkNonce(nonce);
+    masks.set(nonce >> 8n, (masks.get(nonce >> 8n) ?? 0n) | (1n << (nonce & 255n)));
+  }
+  const connected = registry.connect(signer);
+  const mined: Mined[] = [];
+  for (const [word, mask] of masks) {
+    mined.push(minedOf(await mine(connected.interface, () => connected.invalidateNonces(word, mask))));
+  }
+  return mined;
+}
+
+function checkNonce(nonce: bigint): void {
+  if (nonce < 0n || nonce > MAX_NONCE) throw new InvalidInputError(`nonce must be a uint256, got ${nonce}`);
 }
 
 /** The account a request is for and the nonce it carries, checked. */
@@ -68,10 +132,12 @@ async function accountAndNonce(
   options: SigningOptions,
 ): Promise<{ account: string; nonce: bigint }> {
   const account = await signingAccount(signer, options.onBehalfOf);
-  if (options.nonce !== undefined && options.nonce < 0n) {
-    throw new InvalidInputError(`nonce must not be negative, got ${options.nonce}`);
+  if (options.nonce === undefined) return { account, nonce: (await unusedNonces(registry, account))[0] };
+  checkNonce(options.nonce);
+  if (await registry.isNonceUsed(account, options.nonce)) {
+    throw new InvalidInputError(`nonce ${options.nonce} of ${account} is already used or invalidated`);
   }
-  return { account, nonce: options.nonce ?? (await registry.nonces(account)) };
+  return { account, nonce: options.nonce };
 }
 
 /**

@@ -186,14 +186,24 @@ export class ParticipantsClient {
     return { ...mined, orgId };
   }
 
-  /** Changes a participant's roles and validity (KYC role). */
+  /**
+   * Changes a participant's roles and validity (KYC role). Business roles change among themselves; whether an account
+   * is a regulator is fixed at its registration (a regulator is a fresh account), so no update crosses that line.
+   */
   async update(
     account: string,
     terms: { roles: string | readonly string[] | number; validUntil: ChainTime },
   ): Promise<Mined> {
     const roles = parseRoles(terms.roles);
     const validUntil = await this.checkValidity(terms.validUntil);
-    await this.registered(account);
+    const current = await this.registered(account);
+    if (((current.roleBits ^ roles) & Roles.regulator) !== 0) {
+      throw new InvalidInputError(
+        current.roleBits & Roles.regulator
+          ? `participant ${account} is a regulator: it cannot take a business role (register a separate account)`
+          : `participant ${account} holds business roles: it cannot become a regulator (register a fresh account)`,
+      );
+    }
     const sender = await this.requireKycOfficer();
     if (sender.toLowerCase() === account.toLowerCase()) throw new InvalidInputError(`${sender} cannot update itself`);
     return this.send(() => this.contract.update(account, roles, validUntil));
@@ -217,7 +227,10 @@ export class ParticipantsClient {
 
   // ------------------------------------------------------------ regulator
 
-  /** Regulator: freezes a participant (nothing moves to or from it). */
+  /**
+   * Regulator: freezes a business participant (nothing moves to or from it). The contract refuses a regulator as the
+   * target (`RegulatorCannotFreezeRegulator`, decoded): the KYC desk suspends a regulator instead.
+   */
   async freeze(account: string, reason?: string): Promise<Mined> {
     return this.setFrozen(account, true, reason);
   }

@@ -15,6 +15,9 @@ export default cliAction<Args>(async (args, hre) => {
   if (dispute.status === "none") throw new InvalidInputError(`no dispute ${args.dispute}`);
   console.log(`dispute ${dispute.disputeId}: ${dispute.status}`);
   console.log(`  work ${dispute.workId}`);
-  console.log(`  evidence ${dispute.evidenceId}`);
+  console.log(`  evidence ${dispute.evidenceId}, anchored ${formatTime(dispute.evidenceTime)}`);
+  console.log(`  work priority ${formatTime(dispute.priorityTime)}`);
+  const first = { evidence: "the evidence came first", work: "the work came first", same: "both at the same time" };
+  console.log(`  ${first[dispute.earlier]}`);
   console.log(`  raised by ${dispute.claimant} at ${formatTime(Number(dispute.raisedAt))}`);
 });

@@ -17,6 +17,11 @@ export default cliAction<Args>(async (args, hre) => {
     list.map((a) => `${a.account}:${a.shares}`).join(", ");
   console.log(`work ${work.digest} (${work.algorithmName}), priority ${formatTime(work.priorityTime)}`);
   console.log(`  owner ${work.owner}${work.frozen ? ", FROZEN" : ""}`);
+  console.log(
+    work.settled
+      ? `  settled since ${formatTime(work.settledAt)}: no reveal can take it over`
+      : `  NOT SETTLED until ${formatTime(work.settledAt)}: a reveal of an earlier commitment can still take it over`,
+  );
   console.log(`  payees ${shares(await client.payeesOf(workId))}`);
   console.log(`  registered authors ${shares(await client.registeredAuthors(workId))}`);
   if (work.parents.length > 0) {

@@ -1,6 +1,6 @@
 import type { NetworkConnection } from "hardhat/types/network";
 
-import type { EvidenceStatus } from "../../src/evidence/client.js";
+import type { EvidenceStatus } from "../../src/evidence/verdict.js";
 import { chainClock, formatTime, integerArgument } from "../cli.js";
 
 /** A record's status as indented lines for people: submitter, time, algorithm, witnesses, revocation, successor. */
@@ -8,7 +8,7 @@ export function describeStatus(status: EvidenceStatus, revocationReason: string 
   const lines = [
     `submitter:  ${status.submitter}`,
     `anchored:   ${formatTime(status.time)} (block ${status.blockNumber})${status.batched ? ", in a batch" : ""}`,
-    `algorithm:  ${status.algorithmName}`,
+    `algorithm:  ${status.algorithmName}${status.salted ? " (salted digest)" : ""}`,
   ];
   if (status.witnessThreshold > 0) {
     lines.push(

@@ -1,48 +1,70 @@
-import type { EvidenceVerification } from "../../src/evidence/client.js";
-import type { HashAlgorithmName } from "../../src/evidence/hash.js";
-import { algorithmId } from "../../src/evidence/hash.js";
+import { UntrustedRegistryError, DeploymentNotFoundError, InvalidInputError } from "../../src/errors.js";
+import { EvidenceClient } from "../../src/evidence/client.js";
+import { algorithmId, type HashAlgorithmName } from "../../src/evidence/hash.js";
 import { readReceipt } from "../../src/evidence/receipt.js";
-import { cliAction, evidenceClient, formatTime } from "../cli.js";
-import { describeStatus } from "./format.js";
+import { describeVerdict, verdictJson, type EvidenceVerification } from "../../src/evidence/verdict.js";
+import { cliAction, deployedAddress, journalAddressOf } from "../cli.js";
 
 interface Args {
   file: string;
   receipt?: string;
   algorithm: string;
   registry?: string;
+  acceptReceiptContract: boolean;
+  json: boolean;
 }
 
+const REGISTRY = "Evidence#EvidenceRegistry";
+
 /**
- * Prints the verdict: VERIFIED (exit 0), or REVOKED / NOT ANCHORED / NOT VERIFIED on stderr (exit 1). `algorithm` is
- * given when the file was checked by its digest alone, without a receipt.
+ * Prints the verdict: its one-line summary (stdout when VERIFIED, stderr otherwise) and the fields it rests on, or the
+ * verdict as JSON with `--json`. Exits 0 only for VERIFIED.
  */
-function report(result: EvidenceVerification, algorithm?: string): void {
-  if (result.valid) {
-    console.log(`VERIFIED ${result.digest}`);
-    for (const line of describeStatus(result)) console.log(line);
+function report(verdict: EvidenceVerification, json: boolean): void {
+  if (!verdict.valid) process.exitCode = 1;
+  if (json) {
+    console.log(verdictJson(verdict));
     return;
   }
-  process.exitCode = 1;
-  if (result.contentMatches !== false && result.anchored && result.revoked) {
-    console.error(
-      `REVOKED ${result.digest}: revoked ${formatTime(result.revokedAt)}, reason ${result.revocationReason ?? "unknown"}`,
-    );
-    for (const line of describeStatus(result, result.revocationReason)) console.log(line);
-  } else if (algorithm !== undefined && !result.exists) {
-    console.error(`NOT ANCHORED: ${algorithm} digest ${result.digest} (batched or salted documents need --receipt)`);
-  } else {
-    console.error(`NOT VERIFIED: ${result.reason}`);
-  }
+  const [summary, ...fields] = describeVerdict(verdict);
+  if (verdict.valid) console.log(summary);
+  else console.error(summary);
+  for (const line of fields) console.log(line);
 }
 
 export default cliAction<Args>(async (args, hre) => {
-  if (args.receipt !== undefined) {
-    const receipt = await readReceipt(args.receipt);
-    const { client } = await evidenceClient(hre, { registry: args.registry ?? receipt.contract, readOnly: true });
-    report(await client.verifyReceipt(receipt, args.file));
+  const connection = await hre.network.create();
+  const provider = connection.ethers.provider;
+  const { chainId } = await provider.getNetwork();
+  const known = await journalAddressOf(connection, REGISTRY);
+  const file = args.file === "" ? undefined : args.file;
+
+  if (args.receipt === undefined) {
+    if (file === undefined) throw new InvalidInputError("give the document, its --receipt, or both");
+    algorithmId(args.algorithm);
+    const registry = await deployedAddress(connection, REGISTRY, args.registry, "--registry");
+    const client = new EvidenceClient(registry, provider);
+    const knownDeployment = known?.toLowerCase() === registry.toLowerCase();
+    report(await client.verifyFile(file, args.algorithm as HashAlgorithmName, { knownDeployment }), args.json);
     return;
   }
-  algorithmId(args.algorithm);
-  const { client } = await evidenceClient(hre, { ...args, readOnly: true });
-  report(await client.verifyFile(args.file, args.algorithm as HashAlgorithmName), args.algorithm);
+
+  const receipt = await readReceipt(args.receipt);
+  // The registry is the verifier's: --registry, else the network's deployment; the receipt's own is only taken when
+  // the user says so, and the verdict then says it is not a known deployment.
+  let trusted = args.registry ?? known;
+  const hint = "pass --accept-receipt-contract to check it against the receipt's contract anyway";
+  if (trusted === undefined && !args.acceptReceiptContract) {
+    throw new DeploymentNotFoundError(
+      `no ${REGISTRY} deployed on chain ${chainId} (network "${connection.networkName}"): pass --registry with the registry you trust, or --accept-receipt-contract to check the receipt's contract`,
+    );
+  }
+  if (trusted === undefined || trusted.toLowerCase() !== receipt.contract.toLowerCase()) {
+    if (!args.acceptReceiptContract) throw new UntrustedRegistryError(receipt.contract, trusted!, chainId, hint);
+    trusted = receipt.contract;
+  }
+  const registry = await deployedAddress(connection, REGISTRY, trusted, "the receipt's contract");
+  const client = new EvidenceClient(registry, provider);
+  const knownDeployment = known?.toLowerCase() === registry.toLowerCase();
+  report(await client.verifyReceipt(receipt, { file, knownDeployment }), args.json);
 });

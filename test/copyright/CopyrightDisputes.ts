@@ -35,9 +35,11 @@ describe("CopyrightDisputes", () => {
 
   it("raises a dispute citing anchored evidence", async () => {
     const { disputes, registry, evidence, alice, workId, evidenceId } = await loadFixture(fixture);
+    const evidenceTime = (await evidence.verify(evidenceId)).time;
+    const priorityTime = (await registry.getWork(workId)).priorityTime;
     await expect(disputes.connect(alice).raiseDispute(workId, evidenceId))
       .to.emit(disputes, "DisputeRaised")
-      .withArgs(1n, workId, alice.address, evidenceId);
+      .withArgs(1n, workId, alice.address, evidenceId, evidenceTime, priorityTime);
     const dispute = await disputes.getDispute(1n);
     expect(dispute.workId).to.equal(workId);
     expect(dispute.evidenceId).to.equal(evidenceId);
@@ -62,7 +64,7 @@ describe("CopyrightDisputes", () => {
   });
 
   it("refuses revoked evidence, and accepts a batch root as evidence", async () => {
-    const { disputes, evidence, alice, workId, evidenceId } = await loadFixture(fixture);
+    const { disputes, registry, evidence, alice, workId, evidenceId } = await loadFixture(fixture);
     await evidence.connect(alice).revoke(evidenceId, ethers.id("wrong file"));
     const revokedAt = BigInt(await time.latest());
     await expect(disputes.connect(alice).raiseDispute(workId, evidenceId))
@@ -73,7 +75,14 @@ describe("CopyrightDisputes", () => {
     await evidence.connect(alice).anchorBatch(root, SHA256, 3n, ethers.ZeroHash);
     await expect(disputes.connect(alice).raiseDispute(workId, root))
       .to.emit(disputes, "DisputeRaised")
-      .withArgs(1n, workId, alice.address, root);
+      .withArgs(
+        1n,
+        workId,
+        alice.address,
+        root,
+        (await evidence.verify(root)).time,
+        (await registry.getWork(workId)).priorityTime,
+      );
   });
 
   it("gives the admin and arbitrator roles to the accounts named at deployment", async () => {

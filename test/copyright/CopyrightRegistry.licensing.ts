@@ -271,8 +271,10 @@ describe("CopyrightRegistry: terms and licensing", () => {
       await expect(tx).not.to.emit(registry, "Credited");
       await expect(tx).to.changeTokenBalances(ethers, token, [carol, registry], [0n, 0n]);
       expect((await registry.getLicense(workId, carol.address, id)).end).to.equal(MAX_UINT64);
-      await registry.connect(carol).purchaseLicense(workId, id, 0n, duo);
-      expect((await registry.getLicense(workId, carol.address, id)).end).to.equal(MAX_UINT64);
+      // Buying perpetual terms again would add nothing (finding 14).
+      await expect(registry.connect(carol).purchaseLicense(workId, id, 0n, duo))
+        .to.be.revertedWithCustomError(registry, "RenewalCannotExtend")
+        .withArgs(workId, carol.address, id, MAX_UINT64);
       // A duration that would run past the end of uint64 time is capped there.
       const long = await offer(registry, alice, workId, terms({ duration: MAX_UINT64 - 1n }));
       await registry.connect(carol).purchaseLicense(workId, long, 0n, duo);

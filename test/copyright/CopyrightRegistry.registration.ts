@@ -195,7 +195,7 @@ describe("CopyrightRegistry: registration", () => {
         "EnforcedPause",
       );
       await expect(
-        relay.connect(carol).registerWorkBySig(digest, SHA256, URI, solo, alice.address, deadline, sig),
+        relay.connect(carol).registerWorkBySig(digest, SHA256, URI, solo, alice.address, 0n, deadline, sig),
       ).to.be.revertedWithCustomError(registry, "EnforcedPause");
       await registry.grantRole(await registry.REGISTRAR_ROLE(), admin.address);
       await expect(
@@ -203,10 +203,10 @@ describe("CopyrightRegistry: registration", () => {
       ).to.be.revertedWithCustomError(registry, "EnforcedPause");
       expect(await registry.exists(BigInt(digest))).to.equal(false);
       expect(await registry.commitmentTime(ethers.id("other"))).to.equal(0n);
-      expect(await relay.nonces(alice.address)).to.equal(0n);
+      expect(await relay.isNonceUsed(alice.address, 0n)).to.equal(false);
       // Once the pause lifts, the same signed request registers the work.
       await registry.connect(admin).unpause();
-      await relay.connect(carol).registerWorkBySig(digest, SHA256, URI, solo, alice.address, deadline, sig);
+      await relay.connect(carol).registerWorkBySig(digest, SHA256, URI, solo, alice.address, 0n, deadline, sig);
       expect(await registry.ownerOf(BigInt(digest))).to.equal(alice.address);
     });
   });
@@ -521,16 +521,16 @@ describe("CopyrightRegistry: registration", () => {
       const digest = digestOf("song");
       const deadline = BigInt(await time.latest()) + 3_600n;
       const sig = await signRegistration(alice, await relay.getAddress(), digest, URI, authorsHash(solo), 0n, deadline);
-      await expect(relay.connect(carol).registerWorkBySig(digest, SHA256, URI, solo, alice.address, deadline, sig))
+      await expect(relay.connect(carol).registerWorkBySig(digest, SHA256, URI, solo, alice.address, 0n, deadline, sig))
         .to.emit(registry, "WorkRegistered")
         .withArgs(BigInt(digest), alice.address, SHA256, anyValue, URI, anyValue);
       expect(await registry.ownerOf(BigInt(digest))).to.equal(alice.address);
-      expect(await relay.nonces(alice.address)).to.equal(1n);
+      expect(await relay.isNonceUsed(alice.address, 0n)).to.equal(true);
       expect(await relay.copyrightRegistry()).to.equal(await registry.getAddress());
-      // A replay uses the next nonce, which the signature does not cover.
-      await expect(relay.connect(carol).registerWorkBySig(digest, SHA256, URI, solo, alice.address, deadline, sig))
-        .to.be.revertedWithCustomError(relay, "InvalidSignature")
-        .withArgs(alice.address);
+      // A replay finds its nonce used.
+      await expect(relay.connect(carol).registerWorkBySig(digest, SHA256, URI, solo, alice.address, 0n, deadline, sig))
+        .to.be.revertedWithCustomError(relay, "NonceAlreadyUsed")
+        .withArgs(alice.address, 0n);
     });
 
     it("accepts an ERC-1271 contract wallet as creator, by a request naming the wallet", async () => {
@@ -542,12 +542,12 @@ describe("CopyrightRegistry: registration", () => {
       const deadline = BigInt(await time.latest()) + 3_600n;
       const relayAddress = await relay.getAddress();
       const sig = await signRegistration(alice, relayAddress, digest, URI, authorsHash(authors), 0n, deadline, owner);
-      await expect(relay.connect(carol).registerWorkBySig(digest, SHA256, URI, authors, owner, deadline, sig))
+      await expect(relay.connect(carol).registerWorkBySig(digest, SHA256, URI, authors, owner, 0n, deadline, sig))
         .to.emit(registry, "WorkRegistered")
         .withArgs(BigInt(digest), owner, SHA256, anyValue, URI, anyValue);
       expect(await registry.ownerOf(BigInt(digest))).to.equal(owner);
-      expect(await relay.nonces(owner)).to.equal(1n);
-      expect(await relay.nonces(alice.address)).to.equal(0n);
+      expect(await relay.isNonceUsed(owner, 0n)).to.equal(true);
+      expect(await relay.isNonceUsed(alice.address, 0n)).to.equal(false);
     });
 
     // Audit F1: the wallet accepts its owner's raw signatures, so a request that did not name the creator let the
@@ -566,24 +566,26 @@ describe("CopyrightRegistry: registration", () => {
       const forWallet = await signRegistration(alice, relayAddress, digest, URI, hash, 0n, deadline, walletAddress);
       const forOwner = await signRegistration(alice, relayAddress, digest, URI, hash, 0n, deadline, alice.address);
       await expect(
-        relay.connect(carol).registerWorkBySig(digest, SHA256, URI, authors, alice.address, deadline, forWallet),
+        relay.connect(carol).registerWorkBySig(digest, SHA256, URI, authors, alice.address, 0n, deadline, forWallet),
       )
         .to.be.revertedWithCustomError(relay, "InvalidSignature")
         .withArgs(alice.address);
       await expect(
-        relay.connect(carol).registerWorkBySig(digest, SHA256, URI, authors, walletAddress, deadline, forOwner),
+        relay.connect(carol).registerWorkBySig(digest, SHA256, URI, authors, walletAddress, 0n, deadline, forOwner),
       )
         .to.be.revertedWithCustomError(relay, "InvalidSignature")
         .withArgs(walletAddress);
       expect(await registry.exists(workId)).to.equal(false);
-      expect(await relay.nonces(alice.address)).to.equal(0n);
-      expect(await relay.nonces(walletAddress)).to.equal(0n);
+      expect(await relay.isNonceUsed(alice.address, 0n)).to.equal(false);
+      expect(await relay.isNonceUsed(walletAddress, 0n)).to.equal(false);
       // Each request registers for the account it names.
-      await relay.connect(carol).registerWorkBySig(digest, SHA256, URI, authors, walletAddress, deadline, forWallet);
+      await relay
+        .connect(carol)
+        .registerWorkBySig(digest, SHA256, URI, authors, walletAddress, 0n, deadline, forWallet);
       expect(await registry.ownerOf(workId)).to.equal(walletAddress);
       const other = digestOf("owner song");
       const ownerSig = await signRegistration(alice, relayAddress, other, URI, hash, 0n, deadline);
-      await relay.connect(carol).registerWorkBySig(other, SHA256, URI, authors, alice.address, deadline, ownerSig);
+      await relay.connect(carol).registerWorkBySig(other, SHA256, URI, authors, alice.address, 0n, deadline, ownerSig);
       expect(await registry.ownerOf(BigInt(other))).to.equal(alice.address);
     });
 
@@ -594,19 +596,21 @@ describe("CopyrightRegistry: registration", () => {
       const relayAddress = await relay.getAddress();
       const sig = await signRegistration(alice, relayAddress, digest, URI, authorsHash(solo), 0n, deadline);
       await expect(
-        relay.connect(carol).registerWorkBySig(digest, SHA256, "tampered", solo, alice.address, deadline, sig),
+        relay.connect(carol).registerWorkBySig(digest, SHA256, "tampered", solo, alice.address, 0n, deadline, sig),
       )
         .to.be.revertedWithCustomError(relay, "InvalidSignature")
         .withArgs(alice.address);
       const forged = await signRegistration(bob, relayAddress, digest, URI, authorsHash(solo), 0n, deadline);
-      await expect(relay.connect(carol).registerWorkBySig(digest, SHA256, URI, solo, alice.address, deadline, forged))
+      await expect(
+        relay.connect(carol).registerWorkBySig(digest, SHA256, URI, solo, alice.address, 0n, deadline, forged),
+      )
         .to.be.revertedWithCustomError(relay, "InvalidSignature")
         .withArgs(alice.address);
       await time.increaseTo(deadline + 1n);
-      await expect(relay.connect(carol).registerWorkBySig(digest, SHA256, URI, solo, alice.address, deadline, sig))
+      await expect(relay.connect(carol).registerWorkBySig(digest, SHA256, URI, solo, alice.address, 0n, deadline, sig))
         .to.be.revertedWithCustomError(relay, "ExpiredSignature")
         .withArgs(deadline);
-      expect(await relay.nonces(alice.address)).to.equal(0n);
+      expect(await relay.isNonceUsed(alice.address, 0n)).to.equal(false);
       expect(await registry.exists(BigInt(digest))).to.equal(false);
     });
 

@@ -114,7 +114,8 @@ describe("copyright CLI on a hardhat node", function () {
       `registered to ${creator.toLowerCase()} (gas paid by ${relayer.toLowerCase()})`,
     );
     const replay = copyright("relay", request, "--from", relayer);
-    expect(errorLine(replay)).to.match(/^error: InvalidSignature\(signer=0x[0-9a-fA-F]{40}\)$/);
+    // Each signed request is accepted once: a replay finds its nonce used.
+    expect(errorLine(replay)).to.match(/^error: NonceAlreadyUsed\(owner=0x[0-9a-fA-F]{40}, nonce=0\)$/);
 
     const terms = ok(
       copyright(
@@ -206,7 +207,9 @@ describe("copyright CLI on a hardhat node", function () {
 
     const shown = ok(copyright("show-dispute", "1"));
     expect(shown).to.contain("dispute 1: upheld");
-    expect(shown).to.match(/evidence 0x[0-9a-f]{64}/);
+    expect(shown).to.match(/evidence 0x[0-9a-f]{64}, anchored \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/);
+    expect(shown).to.match(/work priority \d{4}-\d\d-\d\dT/);
+    expect(shown).to.match(/the (evidence|work) came first|both at the same time/);
     const missing = copyright("show-dispute", "99");
     expect(errorLine(missing)).to.equal("error: no dispute 99");
 

@@ -111,6 +111,9 @@ describe("copyright SDK", function () {
       expect(work.owner).to.equal(alice.address);
       expect(work.algorithmName).to.equal("sm3");
       expect(work.authorsHash).to.equal(storedAuthorsHash(authors));
+      // Settled one day (the reveal window) after the commit time, plus one second.
+      expect(work.settled).to.equal(false);
+      expect(work.settledAt).to.equal(committedAt + 86_400 + 1);
       expect(await client(carol).payeesOf(work.workId)).to.deep.equal(authors);
       expect(await client(carol).registeredAuthors(work.workId)).to.deep.equal(authors);
 
@@ -228,7 +231,7 @@ describe("copyright SDK", function () {
       expect((redirected as ContractRevertError).args.signer).to.equal(alice.address);
       const { workId } = await client(relayer).relayRegistration(signed);
       expect((await client(relayer).getWork(workId)).owner).to.equal(walletAddress);
-      expect(await relay.nonces(walletAddress)).to.equal(1n);
+      expect(await relay.isNonceUsed(walletAddress, 0n)).to.equal(true);
       const error = await signRegistration(alice, relay, request, { onBehalfOf: "wallet" }).catch((e: unknown) => e);
       expect(error).to.be.instanceOf(InvalidInputError);
       expect((error as InvalidInputError).message).to.equal('onBehalfOf is not an address: "wallet"');
@@ -262,10 +265,16 @@ describe("copyright SDK", function () {
       const original = ethers.id("original master tape");
       await evidence.connect(alice).anchor(original, 2, ethers.ZeroHash);
       const { disputeId } = await client(alice).raiseDispute(BigInt(remix), original);
-      expect((await client(carol).getDispute(disputeId)).status).to.equal("open");
+      const raised = await client(carol).getDispute(disputeId);
+      expect(raised.status).to.equal("open");
+      expect(raised.priorityTime).to.equal((await client(carol).getWork(remix)).priorityTime);
+      expect(raised.evidenceTime).to.be.greaterThan(raised.priorityTime);
+      expect(raised.earlier).to.equal("work");
       await client(admin).resolveDispute(disputeId, true, alice.address);
       const frozen = await client(carol).getWork(remix);
       expect(frozen.frozen).to.equal(true);
+      // The award settled it.
+      expect(frozen.settled).to.equal(true);
       expect(frozen.owner).to.equal(alice.address);
       expect(await client(carol).payeesOf(BigInt(remix))).to.deep.equal([{ account: alice.address, shares: 10_000 }]);
       expect(await client(carol).registeredAuthors(BigInt(remix))).to.deep.equal([

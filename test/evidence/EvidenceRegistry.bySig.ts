@@ -58,7 +58,15 @@ describe("EvidenceRegistry: signed requests", function () {
 
       const tx = registry
         .connect(relayer)
-        .anchorBySig(request.digest, request.algorithm, request.metadata, alice.address, request.deadline, signature);
+        .anchorBySig(
+          request.digest,
+          request.algorithm,
+          request.metadata,
+          alice.address,
+          request.nonce,
+          request.deadline,
+          signature,
+        );
       await expect(tx)
         .to.emit(registry, "Anchored")
         .withArgs(request.digest, alice.address, request.algorithm, request.metadata);
@@ -67,8 +75,9 @@ describe("EvidenceRegistry: signed requests", function () {
       expect(record.submitter).to.equal(alice.address);
       expect(record.algorithm).to.equal(request.algorithm);
       expect(record.batch).to.equal(false);
-      expect(await registry.nonces(alice.address)).to.equal(1n);
-      expect(await registry.nonces(relayer.address)).to.equal(0n);
+      expect(await registry.isNonceUsed(alice.address, 0n)).to.equal(true);
+      expect(await registry.isNonceUsed(relayer.address, 0n)).to.equal(false);
+      expect(await registry.nonceBitmap(alice.address, 0n)).to.equal(1n);
     });
 
     it("lets the signer act as the submitter afterwards", async function () {
@@ -77,7 +86,15 @@ describe("EvidenceRegistry: signed requests", function () {
       const signature = await signAnchor(alice, domain, request);
       await registry
         .connect(relayer)
-        .anchorBySig(request.digest, request.algorithm, request.metadata, alice.address, request.deadline, signature);
+        .anchorBySig(
+          request.digest,
+          request.algorithm,
+          request.metadata,
+          alice.address,
+          request.nonce,
+          request.deadline,
+          signature,
+        );
 
       await expect(registry.connect(relayer).revoke(request.digest, ZERO))
         .to.be.revertedWithCustomError(registry, "NotSubmitter")
@@ -94,27 +111,50 @@ describe("EvidenceRegistry: signed requests", function () {
       await expect(
         registry
           .connect(alice)
-          .anchorBySig(request.digest, request.algorithm, request.metadata, alice.address, request.deadline, signature),
+          .anchorBySig(
+            request.digest,
+            request.algorithm,
+            request.metadata,
+            alice.address,
+            request.nonce,
+            request.deadline,
+            signature,
+          ),
       )
         .to.emit(registry, "Anchored")
         .withArgs(request.digest, alice.address, request.algorithm, request.metadata);
     });
 
-    it("increments the nonce per request: the next request signs the next nonce", async function () {
+    it("uses each nonce once, in any order, each in its bit of the signer's bitmap", async function () {
       const { registry, domain, alice, relayer } = await loadFixture(deployRegistry);
-      for (let nonce = 0n; nonce < 3n; nonce++) {
-        expect(await registry.nonces(alice.address)).to.equal(nonce);
+      const nonces = [7n, 0n, 300n, 2n];
+      const signed: { request: AnchorRequest; signature: string }[] = [];
+      for (const nonce of nonces) {
         const request = await anchorRequest(digestOf(`request ${nonce}`), alice.address, nonce);
-        const signature = await signAnchor(alice, domain, request);
+        signed.push({ request, signature: await signAnchor(alice, domain, request) });
+      }
+      for (const { request, signature } of signed) {
+        expect(await registry.isNonceUsed(alice.address, request.nonce)).to.equal(false);
         await registry
           .connect(relayer)
-          .anchorBySig(request.digest, request.algorithm, request.metadata, alice.address, request.deadline, signature);
+          .anchorBySig(
+            request.digest,
+            request.algorithm,
+            request.metadata,
+            alice.address,
+            request.nonce,
+            request.deadline,
+            signature,
+          );
+        expect(await registry.isNonceUsed(alice.address, request.nonce)).to.equal(true);
         expect((await registry.getRecord(request.digest)).submitter).to.equal(alice.address);
       }
-      expect(await registry.nonces(alice.address)).to.equal(3n);
+      expect(await registry.nonceBitmap(alice.address, 0n)).to.equal((1n << 7n) | (1n << 0n) | (1n << 2n));
+      expect(await registry.nonceBitmap(alice.address, 1n)).to.equal(1n << (300n - 256n));
+      expect(await registry.isNonceUsed(alice.address, 1n)).to.equal(false);
     });
 
-    it("rejects a replayed signature with InvalidSignature(signer)", async function () {
+    it("rejects a replayed signature with NonceAlreadyUsed(signer, nonce)", async function () {
       const { registry, domain, alice, relayer, outsider } = await loadFixture(deployRegistry);
       const request = await anchorRequest(digestOf("replayed"), alice.address);
       const signature = await signAnchor(alice, domain, request);
@@ -123,16 +163,17 @@ describe("EvidenceRegistry: signed requests", function () {
         request.algorithm,
         request.metadata,
         alice.address,
+        request.nonce,
         request.deadline,
         signature,
       ] as const;
       await registry.connect(relayer).anchorBySig(...args);
 
       await expectNoStateChange(registry, [request.digest], [alice.address, outsider.address], async () => {
-        // The consumed nonce makes the signature invalid before the duplicate anchor is even noticed.
+        // The used nonce refuses the request before the duplicate anchor is even noticed.
         await expect(registry.connect(outsider).anchorBySig(...args))
-          .to.be.revertedWithCustomError(registry, "InvalidSignature")
-          .withArgs(alice.address);
+          .to.be.revertedWithCustomError(registry, "NonceAlreadyUsed")
+          .withArgs(alice.address, request.nonce);
       });
     });
 
@@ -145,6 +186,7 @@ describe("EvidenceRegistry: signed requests", function () {
         request.algorithm,
         request.metadata,
         alice.address,
+        request.nonce,
         request.deadline,
         signature,
       ] as const;
@@ -162,7 +204,7 @@ describe("EvidenceRegistry: signed requests", function () {
       await expect(
         registry
           .connect(relayer)
-          .anchorBySig(late.digest, late.algorithm, late.metadata, alice.address, late.deadline, onTime),
+          .anchorBySig(late.digest, late.algorithm, late.metadata, alice.address, late.nonce, late.deadline, onTime),
       ).to.emit(registry, "Anchored");
     });
 
@@ -170,7 +212,7 @@ describe("EvidenceRegistry: signed requests", function () {
       const { registry, alice, relayer } = await loadFixture(deployRegistry);
       const deadline = BigInt(await networkHelpers.time.latest());
       await expect(
-        registry.connect(relayer).anchorBySig(digestOf("x"), SHA256, ZERO, alice.address, deadline, "0x1234"),
+        registry.connect(relayer).anchorBySig(digestOf("x"), SHA256, ZERO, alice.address, 0n, deadline, "0x1234"),
       )
         .to.be.revertedWithCustomError(registry, "ExpiredSignature")
         .withArgs(deadline);
@@ -192,6 +234,7 @@ describe("EvidenceRegistry: signed requests", function () {
               request.algorithm,
               request.metadata,
               alice.address,
+              request.nonce,
               request.deadline,
               bobSignature,
             ),
@@ -206,6 +249,7 @@ describe("EvidenceRegistry: signed requests", function () {
               request.algorithm,
               request.metadata,
               bob.address,
+              request.nonce,
               request.deadline,
               aliceSignature,
             ),
@@ -220,13 +264,17 @@ describe("EvidenceRegistry: signed requests", function () {
       const request = await anchorRequest(digestOf("tampered"), alice.address);
       const signature = await signAnchor(alice, domain, request);
       const submit = (r: AnchorRequest, sig = signature) =>
-        registry.connect(relayer).anchorBySig(r.digest, r.algorithm, r.metadata, alice.address, r.deadline, sig);
+        registry
+          .connect(relayer)
+          .anchorBySig(r.digest, r.algorithm, r.metadata, alice.address, r.nonce, r.deadline, sig);
 
       const tampered: AnchorRequest[] = [
         { ...request, digest: digestOf("another document") },
         { ...request, algorithm: SM3 },
         { ...request, metadata: ZERO },
         { ...request, deadline: request.deadline + 1n },
+        // A fresh nonce with the signature over nonce 0: the nonce is part of what was signed.
+        { ...request, nonce: 1n },
       ];
       await expectNoStateChange(
         registry,
@@ -236,11 +284,6 @@ describe("EvidenceRegistry: signed requests", function () {
           for (const r of tampered) {
             await expect(submit(r)).to.be.revertedWithCustomError(registry, "InvalidSignature").withArgs(alice.address);
           }
-          // Signed for a future nonce: the registry hashes the current one.
-          const ahead = { ...request, nonce: 1n };
-          await expect(submit(ahead, await signAnchor(alice, domain, ahead)))
-            .to.be.revertedWithCustomError(registry, "InvalidSignature")
-            .withArgs(alice.address);
         },
       );
       await expect(submit(request)).to.emit(registry, "Anchored");
@@ -265,6 +308,7 @@ describe("EvidenceRegistry: signed requests", function () {
               request.algorithm,
               request.metadata,
               alice.address,
+              request.nonce,
               request.deadline,
               signature,
             ),
@@ -272,7 +316,7 @@ describe("EvidenceRegistry: signed requests", function () {
           .to.be.revertedWithCustomError(registry, "InvalidSignature")
           .withArgs(alice.address);
       }
-      expect(await registry.nonces(alice.address)).to.equal(0n);
+      expect(await registry.nonceBitmap(alice.address, 0n)).to.equal(0n);
     });
 
     it("rejects malformed, compact (64-byte) and malleated (high-s) signatures", async function () {
@@ -291,7 +335,15 @@ describe("EvidenceRegistry: signed requests", function () {
         await expect(
           registry
             .connect(relayer)
-            .anchorBySig(request.digest, request.algorithm, request.metadata, alice.address, request.deadline, variant),
+            .anchorBySig(
+              request.digest,
+              request.algorithm,
+              request.metadata,
+              alice.address,
+              request.nonce,
+              request.deadline,
+              variant,
+            ),
         )
           .to.be.revertedWithCustomError(registry, "InvalidSignature")
           .withArgs(alice.address);
@@ -300,7 +352,15 @@ describe("EvidenceRegistry: signed requests", function () {
       await expect(
         registry
           .connect(relayer)
-          .anchorBySig(request.digest, request.algorithm, request.metadata, alice.address, request.deadline, signature),
+          .anchorBySig(
+            request.digest,
+            request.algorithm,
+            request.metadata,
+            alice.address,
+            request.nonce,
+            request.deadline,
+            signature,
+          ),
       ).to.emit(registry, "Anchored");
     });
 
@@ -317,6 +377,7 @@ describe("EvidenceRegistry: signed requests", function () {
               request.algorithm,
               request.metadata,
               ethers.ZeroAddress,
+              request.nonce,
               request.deadline,
               sig,
             ),
@@ -357,6 +418,7 @@ describe("EvidenceRegistry: signed requests", function () {
                 request.algorithm,
                 request.metadata,
                 alice.address,
+                request.nonce,
                 request.deadline,
                 signature,
               );
@@ -384,6 +446,7 @@ describe("EvidenceRegistry: signed requests", function () {
               request.algorithm,
               request.metadata,
               walletAddress,
+              request.nonce,
               request.deadline,
               signature,
             ),
@@ -391,15 +454,16 @@ describe("EvidenceRegistry: signed requests", function () {
           .to.emit(registry, "Anchored")
           .withArgs(request.digest, walletAddress, request.algorithm, request.metadata);
         expect((await registry.getRecord(request.digest)).submitter).to.equal(walletAddress);
-        expect(await registry.nonces(walletAddress)).to.equal(1n);
-        expect(await registry.nonces(carol.address)).to.equal(0n);
+        expect(await registry.isNonceUsed(walletAddress, 0n)).to.equal(true);
+        expect(await registry.isNonceUsed(carol.address, 0n)).to.equal(false);
         expect(await wallet.OWNER()).to.equal(carol.address);
       });
 
       it("names the submitter: the owner's signature anchors for the owner or the wallet, never the other", async function () {
         const { registry, domain, carol, relayer, wallet, walletAddress } = await loadFixture(deployWithWallet);
         // Equal nonces (0 and 0): before the Anchor type named its submitter, one signature fitted both accounts.
-        expect(await registry.nonces(carol.address)).to.equal(await registry.nonces(walletAddress));
+        expect(await registry.isNonceUsed(carol.address, 0n)).to.equal(false);
+        expect(await registry.isNonceUsed(walletAddress, 0n)).to.equal(false);
         const forCarol = await anchorRequest(digestOf("owner's document"), carol.address);
         const forWallet = await anchorRequest(digestOf("wallet's document"), walletAddress);
         const carolSignature = await signAnchor(carol, domain, forCarol);
@@ -410,7 +474,7 @@ describe("EvidenceRegistry: signed requests", function () {
           await wallet.isValidSignature(ethers.TypedDataEncoder.hash(domain, ANCHOR_TYPES, forCarol), carolSignature),
         ).to.equal(magic);
         const submit = (r: AnchorRequest, submitter: string, sig: string) =>
-          registry.connect(relayer).anchorBySig(r.digest, r.algorithm, r.metadata, submitter, r.deadline, sig);
+          registry.connect(relayer).anchorBySig(r.digest, r.algorithm, r.metadata, submitter, r.nonce, r.deadline, sig);
 
         await expectNoStateChange(
           registry,
@@ -431,8 +495,8 @@ describe("EvidenceRegistry: signed requests", function () {
         await expect(submit(forWallet, walletAddress, walletSignature))
           .to.emit(registry, "Anchored")
           .withArgs(forWallet.digest, walletAddress, forWallet.algorithm, forWallet.metadata);
-        expect(await registry.nonces(carol.address)).to.equal(1n);
-        expect(await registry.nonces(walletAddress)).to.equal(1n);
+        expect(await registry.isNonceUsed(carol.address, 0n)).to.equal(true);
+        expect(await registry.isNonceUsed(walletAddress, 0n)).to.equal(true);
       });
 
       it("rejects a signature the wallet does not accept, and a replay", async function () {
@@ -443,7 +507,15 @@ describe("EvidenceRegistry: signed requests", function () {
         const submit = (sig: string) =>
           registry
             .connect(relayer)
-            .anchorBySig(request.digest, request.algorithm, request.metadata, walletAddress, request.deadline, sig);
+            .anchorBySig(
+              request.digest,
+              request.algorithm,
+              request.metadata,
+              walletAddress,
+              request.nonce,
+              request.deadline,
+              sig,
+            );
 
         await expectNoStateChange(registry, [request.digest], [walletAddress], async () => {
           await expect(submit(forged))
@@ -455,8 +527,8 @@ describe("EvidenceRegistry: signed requests", function () {
         });
         await submit(genuine);
         await expect(submit(genuine))
-          .to.be.revertedWithCustomError(registry, "InvalidSignature")
-          .withArgs(walletAddress);
+          .to.be.revertedWithCustomError(registry, "NonceAlreadyUsed")
+          .withArgs(walletAddress, request.nonce);
       });
 
       it("rejects a contract that does not implement ERC-1271, even with its deployer's signature", async function () {
@@ -473,6 +545,7 @@ describe("EvidenceRegistry: signed requests", function () {
               request.algorithm,
               request.metadata,
               notAWalletAddress,
+              request.nonce,
               request.deadline,
               signature,
             ),
@@ -505,7 +578,7 @@ describe("EvidenceRegistry: signed requests", function () {
       signature: string,
       witness = request.witness,
     ) {
-      return registry.connect(relayer).cosignBySig(request.id, witness, request.deadline, signature);
+      return registry.connect(relayer).cosignBySig(request.id, witness, request.nonce, request.deadline, signature);
     }
 
     it("co-signs for an EOA witness, whoever relays, and consumes the witness's nonce", async function () {
@@ -518,8 +591,8 @@ describe("EvidenceRegistry: signed requests", function () {
       expect(await registry.hasCosigned(id, bob.address)).to.equal(true);
       expect(await registry.hasCosigned(id, relayer.address)).to.equal(false);
       expect((await registry.getWitnessPolicy(id)).signatures).to.equal(1n);
-      expect(await registry.nonces(bob.address)).to.equal(1n);
-      expect(await registry.nonces(relayer.address)).to.equal(0n);
+      expect(await registry.isNonceUsed(bob.address, 0n)).to.equal(true);
+      expect(await registry.isNonceUsed(relayer.address, 0n)).to.equal(false);
     });
 
     it("co-signs for an ERC-1271 wallet witness and reaches the threshold", async function () {
@@ -530,7 +603,7 @@ describe("EvidenceRegistry: signed requests", function () {
       await expect(tx).to.emit(registry, "Cosigned").withArgs(id, alice.address, walletAddress, 2);
       await expect(tx).to.emit(registry, "Witnessed").withArgs(id, alice.address);
       expect(await registry.hasCosigned(id, walletAddress)).to.equal(true);
-      expect(await registry.nonces(walletAddress)).to.equal(1n);
+      expect(await registry.isNonceUsed(walletAddress, 0n)).to.equal(true);
     });
 
     it("names the witness: the owner's signature co-signs for the owner or its wallet, never the other", async function () {
@@ -559,7 +632,7 @@ describe("EvidenceRegistry: signed requests", function () {
         .withArgs(id, alice.address);
     });
 
-    it("rejects a replay, a forged witness and tampered fields with InvalidSignature(witness)", async function () {
+    it("rejects a forged witness and tampered fields with InvalidSignature(witness), a replay NonceAlreadyUsed", async function () {
       const { registry, domain, id, alice, bob, dave, relayer, walletAddress } = await loadFixture(deployWithPolicy);
       const request = await cosignRequest(id, bob.address);
       const signature = await signCosign(bob, domain, request);
@@ -584,21 +657,18 @@ describe("EvidenceRegistry: signed requests", function () {
         for (const tampered of [
           { ...request, id: other },
           { ...request, deadline: request.deadline + 1n },
+          { ...request, nonce: 1n },
         ]) {
           await expect(submitCosign(registry, relayer, tampered, signature))
             .to.be.revertedWithCustomError(registry, "InvalidSignature")
             .withArgs(bob.address);
         }
-        const ahead = { ...request, nonce: 1n };
-        await expect(submitCosign(registry, relayer, ahead, await signCosign(bob, domain, ahead)))
-          .to.be.revertedWithCustomError(registry, "InvalidSignature")
-          .withArgs(bob.address);
       });
 
       await submitCosign(registry, relayer, request, signature);
       await expect(submitCosign(registry, relayer, request, signature))
-        .to.be.revertedWithCustomError(registry, "InvalidSignature")
-        .withArgs(bob.address);
+        .to.be.revertedWithCustomError(registry, "NonceAlreadyUsed")
+        .withArgs(bob.address, request.nonce);
     });
 
     it("rejects an expired request with ExpiredSignature(deadline)", async function () {
@@ -644,7 +714,7 @@ describe("EvidenceRegistry: signed requests", function () {
       });
     });
 
-    it("shares one nonce sequence between Anchor and Cosign requests", async function () {
+    it("shares one nonce bitmap between Anchor and Cosign requests", async function () {
       const { registry, domain, id, alice, bob, relayer } = await loadFixture(deployWithPolicy);
       const cosign = await cosignRequest(id, bob.address, 0n);
       const cosignSignature = await signCosign(bob, domain, cosign);
@@ -657,18 +727,204 @@ describe("EvidenceRegistry: signed requests", function () {
           anchor.algorithm,
           anchor.metadata,
           bob.address,
+          anchor.nonce,
           anchor.deadline,
           await signAnchor(bob, domain, anchor),
         );
 
       await expect(submitCosign(registry, relayer, cosign, cosignSignature))
-        .to.be.revertedWithCustomError(registry, "InvalidSignature")
-        .withArgs(bob.address);
+        .to.be.revertedWithCustomError(registry, "NonceAlreadyUsed")
+        .withArgs(bob.address, 0n);
       const next = { ...cosign, nonce: 1n };
       await expect(submitCosign(registry, relayer, next, await signCosign(bob, domain, next)))
         .to.emit(registry, "Cosigned")
         .withArgs(id, alice.address, bob.address, 1);
-      expect(await registry.nonces(bob.address)).to.equal(2n);
+      expect(await registry.nonceBitmap(bob.address, 0n)).to.equal(3n);
+    });
+  });
+
+  // Finding 13: signed requests used to be bound to one sequential nonce, so one request that failed blocked every
+  // later one of its signer, and none could be cancelled.
+  describe("unordered nonces: a failed or cancelled request blocks no other", function () {
+    async function relayAnchor(
+      registry: Awaited<ReturnType<typeof deployRegistry>>["registry"],
+      relayer: Signer,
+      request: AnchorRequest,
+      signature: string,
+    ) {
+      return registry
+        .connect(relayer)
+        .anchorBySig(
+          request.digest,
+          request.algorithm,
+          request.metadata,
+          request.submitter,
+          request.nonce,
+          request.deadline,
+          signature,
+        );
+    }
+
+    it("a mempool watcher who anchors a pending anchorBySig's digest kills only that request", async function () {
+      const { registry, domain, alice, outsider: watcher, relayer } = await loadFixture(deployRegistry);
+      // Alice signs three requests ahead, nonces 0, 1 and 2; the relayer sends the first.
+      const requests: { request: AnchorRequest; signature: string }[] = [];
+      for (const nonce of [0n, 1n, 2n]) {
+        const request = await anchorRequest(digestOf(`alice's document ${nonce}`), alice.address, nonce);
+        requests.push({ request, signature: await signAnchor(alice, domain, request) });
+      }
+      // The watcher copies the first request's digest out of the mempool and gets it mined first.
+      const { time } = await minedAt(await registry.connect(watcher).anchor(requests[0].request.digest, SHA256, ZERO));
+
+      await expectNoStateChange(registry, [requests[0].request.digest], [alice.address, watcher.address], async () => {
+        await expect(relayAnchor(registry, relayer, requests[0].request, requests[0].signature))
+          .to.be.revertedWithCustomError(registry, "AlreadyAnchored")
+          .withArgs(requests[0].request.digest, watcher.address, time);
+      });
+      // Alice's later requests still go through, in any order.
+      for (const { request, signature } of [requests[2], requests[1]]) {
+        await expect(relayAnchor(registry, relayer, request, signature))
+          .to.emit(registry, "Anchored")
+          .withArgs(request.digest, alice.address, request.algorithm, request.metadata);
+      }
+      expect(await registry.isNonceUsed(alice.address, 0n)).to.equal(false);
+      expect(await registry.nonceBitmap(alice.address, 0n)).to.equal(0b110n);
+    });
+
+    it("a hostile submitter revoking its record kills only the witness's co-signature of that record", async function () {
+      const { registry, domain, alice: hostile, bob: witness, carol, relayer } = await loadFixture(deployRegistry);
+      const [target, other] = [digestOf("hostile's record"), digestOf("hostile's next record")];
+      const honest = digestOf("carol's record");
+      for (const [submitter, id] of [
+        [hostile, target],
+        [hostile, other],
+        [carol, honest],
+      ] as const) {
+        await registry.connect(submitter).anchor(id, SHA256, ZERO);
+        await registry.connect(submitter).requireWitnesses(id, [witness.address], 1, 0);
+      }
+      // The witness signs three co-signatures; the hostile submitter revokes the first record before it is relayed.
+      const requests: { request: CosignRequest; signature: string }[] = [];
+      for (const [nonce, id] of [
+        [0n, target],
+        [1n, other],
+        [2n, honest],
+      ] as const) {
+        const request: CosignRequest = { id, witness: witness.address, nonce, deadline: await futureDeadline() };
+        requests.push({ request, signature: await signCosign(witness, domain, request) });
+      }
+      const { time: revokedAt } = await minedAt(await registry.connect(hostile).revoke(target, ZERO));
+      const submit = ({ request, signature }: (typeof requests)[number]) =>
+        registry.connect(relayer).cosignBySig(request.id, request.witness, request.nonce, request.deadline, signature);
+
+      await expectNoStateChange(registry, [target], [witness.address], async () => {
+        await expect(submit(requests[0]))
+          .to.be.revertedWithCustomError(registry, "EvidenceRevoked")
+          .withArgs(target, revokedAt);
+      });
+      await expect(submit(requests[2])).to.emit(registry, "Witnessed").withArgs(honest, carol.address);
+      await expect(submit(requests[1])).to.emit(registry, "Witnessed").withArgs(other, hostile.address);
+      expect(await registry.nonceBitmap(witness.address, 0n)).to.equal(0b110n);
+    });
+
+    it("lets a signer cancel a signed request by invalidating its nonce, with NoncesInvalidated", async function () {
+      const { registry, domain, alice, relayer } = await loadFixture(deployRegistry);
+      const request = await anchorRequest(digestOf("cancelled"), alice.address, 5n);
+      const signature = await signAnchor(alice, domain, request);
+      await expect(registry.connect(alice).invalidateNonces(0n, 1n << 5n))
+        .to.emit(registry, "NoncesInvalidated")
+        .withArgs(alice.address, 0n, 1n << 5n);
+      expect(await registry.isNonceUsed(alice.address, 5n)).to.equal(true);
+
+      await expectNoStateChange(registry, [request.digest], [alice.address], async () => {
+        await expect(relayAnchor(registry, relayer, request, signature))
+          .to.be.revertedWithCustomError(registry, "NonceAlreadyUsed")
+          .withArgs(alice.address, 5n);
+      });
+      // The word's other nonces stay usable.
+      const next = await anchorRequest(digestOf("not cancelled"), alice.address, 4n);
+      await expect(relayAnchor(registry, relayer, next, await signAnchor(alice, domain, next))).to.emit(
+        registry,
+        "Anchored",
+      );
+    });
+
+    it("cancels a witness's signed co-signature the same way", async function () {
+      const { registry, domain, alice, bob, relayer } = await loadFixture(deployRegistry);
+      const id = digestOf("witnessed later");
+      await registry.connect(alice).anchor(id, SHA256, ZERO);
+      await registry.connect(alice).requireWitnesses(id, [bob.address], 1, 0);
+      const nonce = 3n * 256n + 17n;
+      const request: CosignRequest = { id, witness: bob.address, nonce, deadline: await futureDeadline() };
+      const signature = await signCosign(bob, domain, request);
+      await expect(registry.connect(bob).invalidateNonces(3n, 1n << 17n))
+        .to.emit(registry, "NoncesInvalidated")
+        .withArgs(bob.address, 3n, 1n << 17n);
+      await expectNoStateChange(registry, [id], [bob.address], async () => {
+        await expect(registry.connect(relayer).cosignBySig(id, bob.address, nonce, request.deadline, signature))
+          .to.be.revertedWithCustomError(registry, "NonceAlreadyUsed")
+          .withArgs(bob.address, nonce);
+      });
+      expect(await registry.nonceBitmap(bob.address, 3n)).to.equal(1n << 17n);
+    });
+
+    it("invalidates only the caller's own nonces: nobody can cancel another signer's request", async function () {
+      const { registry, domain, alice, outsider, relayer } = await loadFixture(deployRegistry);
+      const request = await anchorRequest(digestOf("alice's"), alice.address, 9n);
+      const signature = await signAnchor(alice, domain, request);
+      await expect(registry.connect(outsider).invalidateNonces(0n, ethers.MaxUint256))
+        .to.emit(registry, "NoncesInvalidated")
+        .withArgs(outsider.address, 0n, ethers.MaxUint256);
+      expect(await registry.nonceBitmap(alice.address, 0n)).to.equal(0n);
+      await expect(relayAnchor(registry, relayer, request, signature)).to.emit(registry, "Anchored");
+    });
+
+    it("invalidates idempotently, a used nonce included, and reaches the last nonce", async function () {
+      const { registry, domain, alice, relayer } = await loadFixture(deployRegistry);
+      const request = await anchorRequest(digestOf("used"), alice.address, 1n);
+      await relayAnchor(registry, relayer, request, await signAnchor(alice, domain, request));
+      for (let i = 0; i < 2; i++) {
+        await expect(registry.connect(alice).invalidateNonces(0n, 0b11n))
+          .to.emit(registry, "NoncesInvalidated")
+          .withArgs(alice.address, 0n, 0b11n);
+      }
+      expect(await registry.nonceBitmap(alice.address, 0n)).to.equal(0b11n);
+
+      const last = ethers.MaxUint256;
+      const lastRequest = await anchorRequest(digestOf("last nonce"), alice.address, last);
+      const lastSignature = await signAnchor(alice, domain, lastRequest);
+      await expect(relayAnchor(registry, relayer, lastRequest, lastSignature)).to.emit(registry, "Anchored");
+      expect(await registry.nonceBitmap(alice.address, last >> 8n)).to.equal(1n << 255n);
+      await expect(relayAnchor(registry, relayer, lastRequest, lastSignature))
+        .to.be.revertedWithCustomError(registry, "NonceAlreadyUsed")
+        .withArgs(alice.address, last);
+    });
+
+    it("checks the deadline before the nonce, and the nonce before the signature", async function () {
+      const { registry, domain, alice, relayer } = await loadFixture(deployRegistry);
+      const request = await anchorRequest(digestOf("order of checks"), alice.address, 0n);
+      await registry.connect(alice).invalidateNonces(0n, 1n);
+      await expect(relayAnchor(registry, relayer, request, "0x1234"))
+        .to.be.revertedWithCustomError(registry, "NonceAlreadyUsed")
+        .withArgs(alice.address, 0n);
+      await networkHelpers.time.setNextBlockTimestamp(request.deadline + 1n);
+      await expect(relayAnchor(registry, relayer, request, await signAnchor(alice, domain, request)))
+        .to.be.revertedWithCustomError(registry, "ExpiredSignature")
+        .withArgs(request.deadline);
+    });
+
+    it("leaves the nonce unused when the signature is wrong, so a forger cannot burn it", async function () {
+      const { registry, domain, alice, outsider, relayer } = await loadFixture(deployRegistry);
+      const request = await anchorRequest(digestOf("forged"), alice.address, 0n);
+      await expectNoStateChange(registry, [request.digest], [alice.address], async () => {
+        await expect(relayAnchor(registry, relayer, request, await signAnchor(outsider, domain, request)))
+          .to.be.revertedWithCustomError(registry, "InvalidSignature")
+          .withArgs(alice.address);
+      });
+      await expect(relayAnchor(registry, relayer, request, await signAnchor(alice, domain, request))).to.emit(
+        registry,
+        "Anchored",
+      );
     });
   });
 });

@@ -4,13 +4,16 @@ pragma solidity ^0.8.24;
 import {Hashes} from "@openzeppelin/contracts/utils/cryptography/Hashes.sol";
 import {MessageHashUtils} from "@openzeppelin/contracts/utils/cryptography/MessageHashUtils.sol";
 
+import {IChainproofErrors} from "../../contracts/common/IChainproofErrors.sol";
+import {IUnorderedNonces} from "../../contracts/common/IUnorderedNonces.sol";
 import {EvidenceRegistry} from "../../contracts/evidence/EvidenceRegistry.sol";
 import {IEvidenceRegistry} from "../../contracts/evidence/IEvidenceRegistry.sol";
+import {EvidenceRecord, EvidenceRecordLibrary} from "../../contracts/evidence/types/EvidenceRecord.sol";
 import {Test} from "../common/Test.sol";
 import {Vm, vm} from "../common/Vm.sol";
 
 /// @notice Fuzz tests of the evidence registry: Merkle batch proofs, the witness threshold, the record and lifecycle
-/// packing, the algorithm range and acyclic supersession.
+/// packing, the algorithm range, acyclic supersession and unordered nonces.
 contract EvidenceRegistryTest is Test {
     uint8 private constant SHA256 = 2;
     uint256 private constant MAX_BATCH = 64;
@@ -177,39 +180,157 @@ contract EvidenceRegistryTest is Test {
 
     /// A signed anchor names its submitter: the signature anchors for that account only, never for another one with
     /// the same nonce (such as an ERC-1271 wallet that accepts the signer's key).
-    function testFuzzSignedAnchorNamesSubmitter(uint256 keySeed, address other, bytes32 digest) public {
+    function testFuzzSignedAnchorNamesSubmitter(uint256 keySeed, address other, bytes32 digest, uint256 nonce) public {
         uint256 key = bound(keySeed, 1, 2 ** 128);
         address signer = vm.addr(key);
         vm.assume(other != signer && digest != bytes32(0));
         uint256 deadline = block.timestamp;
+        bytes memory signature = _signAnchor(key, digest, nonce, deadline);
+
+        vm.expectRevert(abi.encodeWithSelector(IChainproofErrors.InvalidSignature.selector, other));
+        registry.anchorBySig(digest, SHA256, bytes32(0), other, nonce, deadline, signature);
+        registry.anchorBySig(digest, SHA256, bytes32(0), signer, nonce, deadline, signature);
+        assertEq(registry.getRecord(digest).submitter, signer, "submitter");
+        assertTrue(registry.isNonceUsed(signer, nonce), "signer's nonce used");
+        assertFalse(registry.isNonceUsed(other, nonce), "other's nonce untouched");
+    }
+
+    // ---------------------------------------------------------------- unordered nonces
+
+    /// Up to 8 requests with random distinct nonces, relayed in a random order: each goes through and sets exactly its
+    /// own bit (the words hold exactly the used nonces); each replay then reverts NonceAlreadyUsed(signer, nonce).
+    function testFuzzNoncesUsedInAnyOrder(
+        uint256 keySeed,
+        uint256 nonceSeed,
+        uint256 countSeed,
+        uint256 orderSeed
+    ) public {
+        uint256 key = bound(keySeed, 1, 2 ** 128);
+        address signer = vm.addr(key);
+        uint256 count = bound(countSeed, 1, 8);
+        uint256[] memory nonces = new uint256[](count);
+        for (uint256 i; i < count; ++i) {
+            // Nonces spread over a few words, sometimes sharing one: a random word below 4, a random bit.
+            uint256 r = uint256(keccak256(abi.encode(nonceSeed, i)));
+            nonces[i] = ((r >> 8) % 4) * 256 + (r & 0xff);
+            for (uint256 j; j < i; ++j) if (nonces[j] == nonces[i]) nonces[i] = type(uint256).max - i;
+        }
+        uint256[] memory order = _shuffle(count, orderSeed);
+        for (uint256 s; s < count; ++s) {
+            uint256 nonce = nonces[order[s]];
+            assertFalse(registry.isNonceUsed(signer, nonce), "unused before");
+            uint256 wordBefore = registry.nonceBitmap(signer, nonce >> 8);
+            _anchorBySig(key, keccak256(abi.encode("any order", nonce)), nonce, "");
+            assertEq(
+                registry.nonceBitmap(signer, nonce >> 8),
+                wordBefore | (uint256(1) << (nonce & 0xff)),
+                "exactly its bit set"
+            );
+        }
+        for (uint256 i; i < count; ++i) {
+            _anchorBySig(
+                key,
+                keccak256(abi.encode("any order", nonces[i])),
+                nonces[i],
+                abi.encodeWithSelector(IChainproofErrors.NonceAlreadyUsed.selector, signer, nonces[i])
+            );
+        }
+    }
+
+    /// Relays `key`'s signed anchor of `digest` with `nonce` (deadline: now), expecting `revertData` if not empty.
+    function _anchorBySig(uint256 key, bytes32 digest, uint256 nonce, bytes memory revertData) private {
+        bytes memory signature = _signAnchor(key, digest, nonce, block.timestamp);
+        if (revertData.length != 0) vm.expectRevert(revertData);
+        registry.anchorBySig(digest, SHA256, bytes32(0), vm.addr(key), nonce, block.timestamp, signature);
+    }
+
+    /// Any nonce a signer invalidates (with any other bits of its word) refuses its request with
+    /// NonceAlreadyUsed(signer, nonce), whether an anchor or a co-signature, while nonces outside the mask stay usable;
+    /// another account's invalidation of the same bits changes nothing for the signer.
+    function testFuzzInvalidatedNonceRefused(uint256 keySeed, uint256 nonce, uint256 extraMask, address other) public {
+        uint256 key = bound(keySeed, 1, 2 ** 128);
+        address signer = vm.addr(key);
+        vm.assume(other != signer);
+        uint256 wordPos = nonce >> 8;
+        uint256 mask = extraMask | (uint256(1) << (nonce & 0xff));
+
+        vm.recordLogs();
+        vm.prank(other);
+        registry.invalidateNonces(wordPos, mask);
+        vm.prank(signer);
+        registry.invalidateNonces(wordPos, mask);
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        assertEq(logs.length, 2, "one NoncesInvalidated each");
+        for (uint256 i; i < 2; ++i) {
+            assertEq(logs[i].topics[0], IUnorderedNonces.NoncesInvalidated.selector, "event");
+            assertEq(logs[i].topics[1], bytes32(uint256(uint160(i == 0 ? other : signer))), "owner");
+            assertEq(logs[i].topics[2], bytes32(wordPos), "wordPos");
+            assertEq(abi.decode(logs[i].data, (uint256)), mask, "mask");
+        }
+        assertEq(registry.nonceBitmap(signer, wordPos), mask, "the signer's word is the mask");
+
+        _anchorBySig(
+            key,
+            keccak256(abi.encode("invalidated", nonce)),
+            nonce,
+            abi.encodeWithSelector(IChainproofErrors.NonceAlreadyUsed.selector, signer, nonce)
+        );
+
+        bytes32 id = keccak256(abi.encode("witnessed", nonce));
+        registry.anchor(id, SHA256, bytes32(0));
+        address[] memory witnesses = new address[](1);
+        witnesses[0] = signer;
+        registry.requireWitnesses(id, witnesses, 1, 0);
+        bytes memory signature = _signCosign(key, id, nonce, block.timestamp);
+        vm.expectRevert(abi.encodeWithSelector(IChainproofErrors.NonceAlreadyUsed.selector, signer, nonce));
+        registry.cosignBySig(id, signer, nonce, block.timestamp, signature);
+
+        // The first nonce of the word outside the mask, if any, still anchors.
+        if (~mask != 0) {
+            uint256 free = wordPos * 256 + _lowestBit(~mask);
+            _anchorBySig(key, keccak256(abi.encode("free", free)), free, "");
+            assertEq(registry.getRecord(keccak256(abi.encode("free", free))).submitter, signer, "outside the mask");
+        }
+    }
+
+    function _lowestBit(uint256 x) private pure returns (uint256 bit) {
+        while (x & 1 == 0) {
+            x >>= 1;
+            ++bit;
+        }
+    }
+
+    function _signAnchor(
+        uint256 key,
+        bytes32 digest,
+        uint256 nonce,
+        uint256 deadline
+    ) private view returns (bytes memory) {
         bytes32 structHash = keccak256(
-            abi.encode(registry.ANCHOR_TYPEHASH(), digest, SHA256, bytes32(0), signer, uint256(0), deadline)
+            abi.encode(registry.ANCHOR_TYPEHASH(), digest, SHA256, bytes32(0), vm.addr(key), nonce, deadline)
         );
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(
             key,
             MessageHashUtils.toTypedDataHash(_domainSeparator(), structHash)
         );
-        bytes memory signature = abi.encodePacked(r, s, v);
+        return abi.encodePacked(r, s, v);
+    }
 
-        vm.expectRevert(abi.encodeWithSelector(IEvidenceRegistry.InvalidSignature.selector, other));
-        registry.anchorBySig(digest, SHA256, bytes32(0), other, deadline, signature);
-        registry.anchorBySig(digest, SHA256, bytes32(0), signer, deadline, signature);
-        assertEq(registry.getRecord(digest).submitter, signer, "submitter");
-        assertEq(registry.nonces(signer), 1, "signer's nonce used");
-        assertEq(registry.nonces(other), 0, "other's nonce untouched");
+    function _signCosign(uint256 key, bytes32 id, uint256 nonce, uint256 deadline) private view returns (bytes memory) {
+        bytes32 structHash = keccak256(abi.encode(registry.COSIGN_TYPEHASH(), id, vm.addr(key), nonce, deadline));
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(
+            key,
+            MessageHashUtils.toTypedDataHash(_domainSeparator(), structHash)
+        );
+        return abi.encodePacked(r, s, v);
     }
 
     function _cosignBySig(bytes32 id, uint256 key) private {
         address witness = vm.addr(key);
         uint256 deadline = block.timestamp;
-        bytes32 structHash = keccak256(
-            abi.encode(registry.COSIGN_TYPEHASH(), id, witness, registry.nonces(witness), deadline)
-        );
-        (uint8 v, bytes32 r, bytes32 s) = vm.sign(
-            key,
-            MessageHashUtils.toTypedDataHash(_domainSeparator(), structHash)
-        );
-        registry.cosignBySig(id, witness, deadline, abi.encodePacked(r, s, v));
+        // Any unused nonce: one derived from the record, so witnesses sign with scattered nonces.
+        uint256 nonce = uint256(keccak256(abi.encode(id, witness)));
+        registry.cosignBySig(id, witness, nonce, deadline, _signCosign(key, id, nonce, deadline));
     }
 
     function _domainSeparator() private view returns (bytes32) {
@@ -327,6 +448,32 @@ contract EvidenceRegistryTest is Test {
         assertEq(record.batch, batch, "batch");
     }
 
+    /// `EvidenceRecord` alone: any fields round-trip through `pack` and the accessors; fields past their width wrap
+    /// within their own bits (time mod 2^48, block mod 2^40, algorithm mod 2^7) and never touch a neighbour; the
+    /// layout is the documented one (submitter 160 | time 48 | blockNumber 40 | algorithm 7 | batch 1).
+    function testFuzzEvidenceRecordType(
+        address submitter,
+        uint256 time,
+        uint256 blockNumber,
+        uint8 algorithm,
+        bool batch
+    ) public pure {
+        EvidenceRecord record = EvidenceRecordLibrary.pack(submitter, time, blockNumber, algorithm, batch);
+        assertEq(record.submitter(), submitter, "submitter");
+        assertEq(record.time(), time % 2 ** 48, "time");
+        assertEq(record.blockNumber(), blockNumber % 2 ** 40, "blockNumber");
+        assertEq(record.algorithm(), algorithm % 2 ** 7, "algorithm");
+        assertEq(record.isBatch(), batch, "batch");
+        uint256 expected =
+            uint256(uint160(submitter)) |
+                ((time % 2 ** 48) << 160) |
+                ((blockNumber % 2 ** 40) << 208) |
+                (uint256(algorithm % 2 ** 7) << 248) |
+                (batch ? uint256(1) << 255 : 0);
+        assertEq(uint256(EvidenceRecord.unwrap(record)), expected, "layout");
+        assertEq(record.isEmpty(), expected == 0, "empty iff all zero");
+    }
+
     /// Every algorithm id from 1 to 127 is recorded as given, beside either value of the batch bit; 0 and 128..255
     /// revert UnknownAlgorithm(algorithm) and anchor nothing.
     function testFuzzAlgorithmRange(uint8 algorithm, bool batch) public {
@@ -385,7 +532,7 @@ contract EvidenceRegistryTest is Test {
         assertEq(verification.witnessed, k >= m, "witnessed iff k >= M");
 
         if (k < n) {
-            vm.expectRevert(abi.encodeWithSelector(IEvidenceRegistry.EvidenceRevoked.selector, id, revokedAt));
+            vm.expectRevert(abi.encodeWithSelector(IChainproofErrors.EvidenceRevoked.selector, id, revokedAt));
             vm.prank(witnesses[k]);
             registry.cosign(id);
         }
@@ -457,6 +604,6 @@ contract EvidenceRegistryTest is Test {
     }
 
     function _revoked(bytes32 id, uint64 at) private pure returns (bytes memory) {
-        return abi.encodeWithSelector(IEvidenceRegistry.EvidenceRevoked.selector, id, at);
+        return abi.encodeWithSelector(IChainproofErrors.EvidenceRevoked.selector, id, at);
     }
 }

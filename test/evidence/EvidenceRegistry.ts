@@ -63,7 +63,7 @@ describe("EvidenceRegistry: anchoring", function () {
       expect(policy.deadline).to.equal(0n);
       expect(policy.witnesses).to.deep.equal([]);
       expect(await registry.hasCosigned(id, alice.address)).to.equal(false);
-      expect(await registry.nonces(alice.address)).to.equal(0n);
+      expect(await registry.nonceBitmap(alice.address, 0n)).to.equal(0n);
     });
   });
 

@@ -125,11 +125,41 @@ describe("ParticipantRegistry", function () {
         .withArgs(REGULATOR | FINANCIER);
       expect((await registry.participant(alice.address)).roles).to.equal(ENTERPRISE | FINANCIER);
       expect((await registry.participant(regulator.address)).roles).to.equal(REGULATOR);
-      // Moving between the two sides is an update to one role set or the other, never both.
+    });
+
+    it("fixes whether an account is a regulator at registration: no update crosses between the two sides", async function () {
+      const { registry, kyc, alice, bob, regulator, until } = await networkHelpers.loadFixture(deploy);
+      const r = registry.connect(kyc);
+      await r.register(regulator.address, ethers.id("CBIRC"), REGULATOR, until);
+      await r.register(alice.address, ORG, ENTERPRISE | FINANCIER, until);
+      // A business participant never becomes a regulator, even one that never touched a bill.
       await expect(r.update(alice.address, REGULATOR, until))
+        .to.be.revertedWithCustomError(registry, "RegulatorRoleChange")
+        .withArgs(alice.address, ENTERPRISE | FINANCIER, REGULATOR);
+      // A regulator never takes a business role.
+      for (const roles of [ENTERPRISE, FINANCIER, ENTERPRISE | FINANCIER]) {
+        await expect(r.update(regulator.address, roles, until))
+          .to.be.revertedWithCustomError(registry, "RegulatorRoleChange")
+          .withArgs(regulator.address, REGULATOR, roles);
+      }
+      // Not while suspended either: the side is the account's, whatever its standing.
+      await r.suspend(alice.address, REASON);
+      await expect(r.update(alice.address, REGULATOR, until))
+        .to.be.revertedWithCustomError(registry, "RegulatorRoleChange")
+        .withArgs(alice.address, ENTERPRISE | FINANCIER, REGULATOR);
+      expect((await registry.participant(alice.address)).roles).to.equal(ENTERPRISE | FINANCIER);
+      expect((await registry.participant(regulator.address)).roles).to.equal(REGULATOR);
+      // Within one side, updates go through: business roles change, a regulator's validity moves.
+      await expect(r.update(alice.address, FINANCIER, until))
         .to.emit(registry, "ParticipantUpdated")
-        .withArgs(alice.address, REGULATOR, until);
-      expect(await registry.isActive(alice.address, ENTERPRISE | FINANCIER)).to.equal(false);
+        .withArgs(alice.address, FINANCIER, until);
+      await expect(r.update(regulator.address, REGULATOR, until + DAY))
+        .to.emit(registry, "ParticipantUpdated")
+        .withArgs(regulator.address, REGULATOR, until + DAY);
+      // A regulator is a fresh account: registered as one from the start.
+      await expect(r.register(bob.address, ethers.id("PBOC"), REGULATOR, until))
+        .to.emit(registry, "ParticipantRegistered")
+        .withArgs(bob.address, ethers.id("PBOC"), REGULATOR, until);
     });
   });
 
@@ -206,7 +236,7 @@ describe("ParticipantRegistry", function () {
         .to.be.revertedWithCustomError(registry, "NotRegistered")
         .withArgs(bob.address);
       await expect(registry.connect(kyc).update(kyc.address, 1, until))
-        .to.be.revertedWithCustomError(registry, "SelfRegistration")
+        .to.be.revertedWithCustomError(registry, "SelfUpdate")
         .withArgs(kyc.address);
       await expect(registry.connect(kyc).update(alice.address, 0, until)).to.be.revertedWithCustomError(
         registry,
@@ -239,7 +269,7 @@ describe("ParticipantRegistry", function () {
         .to.be.revertedWithCustomError(registry, "NotRegistered")
         .withArgs(bob.address);
       await expect(registry.connect(kyc).reinstate(kyc.address))
-        .to.be.revertedWithCustomError(registry, "SelfRegistration")
+        .to.be.revertedWithCustomError(registry, "SelfReinstatement")
         .withArgs(kyc.address);
     });
 
@@ -279,8 +309,8 @@ describe("ParticipantRegistry", function () {
           .withArgs(who.address);
       }
       await expect(registry.connect(regulator).setFrozen(regulator.address, true, REASON))
-        .to.be.revertedWithCustomError(registry, "SelfRegistration")
-        .withArgs(regulator.address);
+        .to.be.revertedWithCustomError(registry, "RegulatorCannotFreezeRegulator")
+        .withArgs(regulator.address, regulator.address);
       await expect(registry.connect(regulator).setFrozen(bob.address, true, REASON))
         .to.be.revertedWithCustomError(registry, "NotRegistered")
         .withArgs(bob.address);
@@ -289,6 +319,53 @@ describe("ParticipantRegistry", function () {
         .to.be.revertedWithCustomError(registry, "NotRegulator")
         .withArgs(regulator.address);
       expect(await registry.isFrozen(alice.address)).to.equal(false);
+    });
+
+    it("refuses a regulator freezing or unfreezing another regulator; the KYC desk suspends a rogue one", async function () {
+      const {
+        registry,
+        admin,
+        kyc,
+        regulator: rogue,
+        alice,
+        bob,
+        until,
+      } = await networkHelpers.loadFixture(withRegulator);
+      await registry.connect(kyc).register(bob.address, ethers.id("PBOC"), REGULATOR, until);
+      // The rogue regulator tries to silence its colleague, or to pre-empt a freeze of itself.
+      for (const frozen of [true, false]) {
+        await expect(registry.connect(rogue).setFrozen(bob.address, frozen, REASON))
+          .to.be.revertedWithCustomError(registry, "RegulatorCannotFreezeRegulator")
+          .withArgs(rogue.address, bob.address);
+        await expect(registry.connect(bob).setFrozen(rogue.address, frozen, REASON))
+          .to.be.revertedWithCustomError(registry, "RegulatorCannotFreezeRegulator")
+          .withArgs(bob.address, rogue.address);
+      }
+      expect(await registry.isActive(bob.address, REGULATOR)).to.equal(true);
+      // It freezes a business participant; the KYC desk suspends it (neither the desk nor the admin can freeze or
+      // unfreeze anyone), and the other regulator lifts the freeze.
+      await registry.connect(rogue).setFrozen(alice.address, true, REASON);
+      for (const desk of [admin, kyc]) {
+        await expect(registry.connect(desk).setFrozen(alice.address, false, ethers.ZeroHash))
+          .to.be.revertedWithCustomError(registry, "NotRegulator")
+          .withArgs(desk.address);
+      }
+      await expect(registry.connect(kyc).suspend(rogue.address, REASON))
+        .to.emit(registry, "ParticipantSuspended")
+        .withArgs(rogue.address, REASON);
+      await expect(registry.connect(rogue).setFrozen(bob.address, false, REASON))
+        .to.be.revertedWithCustomError(registry, "NotRegulator")
+        .withArgs(rogue.address);
+      await expect(registry.connect(bob).setFrozen(alice.address, false, ethers.ZeroHash))
+        .to.emit(registry, "ParticipantFrozen")
+        .withArgs(alice.address, bob.address, false, ethers.ZeroHash);
+      expect(await registry.isActive(alice.address, ENTERPRISE)).to.equal(true);
+      // Only the KYC desk reinstates it.
+      await expect(registry.connect(rogue).reinstate(rogue.address))
+        .to.be.revertedWithCustomError(registry, "AccessControlUnauthorizedAccount")
+        .withArgs(rogue.address, await registry.KYC_ROLE());
+      expect(await registry.isFrozen(rogue.address)).to.equal(false);
+      expect(await registry.isFrozen(bob.address)).to.equal(false);
     });
   });
 });

@@ -158,6 +158,10 @@ describe("participants SDK", function () {
         InvalidInputError,
         `participant ${bob.address} is not registered`,
       );
+      await expect(desk.update(alice.address, { roles: "regulator", validUntil: until })).to.be.rejectedWith(
+        InvalidInputError,
+        `participant ${alice.address} holds business roles: it cannot become a regulator (register a fresh account)`,
+      );
       await expect(desk.reinstate(alice.address)).to.be.rejectedWith(
         InvalidInputError,
         `participant ${alice.address} is not suspended`,
@@ -175,6 +179,10 @@ describe("participants SDK", function () {
       await expect(as(regulator).unfreeze(alice.address)).to.be.rejectedWith(
         InvalidInputError,
         `participant ${alice.address} is not frozen`,
+      );
+      await expect(desk.update(regulator.address, { roles: "financier", validUntil: until })).to.be.rejectedWith(
+        InvalidInputError,
+        `participant ${regulator.address} is a regulator: it cannot take a business role (register a separate account)`,
       );
       await expect(desk.requireActive(alice.address, Roles.enterprise, "payee")).to.be.rejectedWith(
         InvalidInputError,
@@ -196,14 +204,16 @@ describe("participants SDK", function () {
 
     it("returns what the contract refuses as a decoded error", async function () {
       const { as, kyc, regulator, until } = await networkHelpers.loadFixture(deploy);
-      // A regulator may not freeze itself.
+      // A regulator may not freeze a regulator, itself included.
       await as(kyc).register({ account: regulator.address, org: "CBIRC-SH", roles: "regulator", validUntil: until });
       const error = await as(regulator)
         .freeze(regulator.address)
         .catch((e: unknown) => e);
       expect(error).to.be.instanceOf(ContractRevertError);
-      expect((error as ContractRevertError).errorName).to.equal("SelfRegistration");
-      expect((error as ContractRevertError).message).to.equal(`SelfRegistration(account=${regulator.address})`);
+      expect((error as ContractRevertError).errorName).to.equal("RegulatorCannotFreezeRegulator");
+      expect((error as ContractRevertError).message).to.equal(
+        `RegulatorCannotFreezeRegulator(regulator=${regulator.address}, account=${regulator.address})`,
+      );
     });
 
     it("refuses to register the register's admin or a KYC officer, before sending", async function () {

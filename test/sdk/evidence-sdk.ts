@@ -5,7 +5,7 @@ import path from "node:path";
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { ContractRevertError, InvalidInputError, WrongNetworkError } from "../../src/errors.js";
+import { ContractRevertError, InvalidInputError, UntrustedRegistryError, WrongNetworkError } from "../../src/errors.js";
 import { EvidenceClient, verifyReceipt } from "../../src/evidence/client.js";
 import { toBytes32 } from "../../src/input.js";
 import { algorithmId, algorithmName, hashBytes, hashFile, randomSalt } from "../../src/evidence/hash.js";
@@ -16,8 +16,9 @@ const { ethers, networkHelpers } = await network.create();
 async function deployFixture() {
   const [submitter, relayer, other] = await ethers.getSigners();
   const registry = await ethers.deployContract("EvidenceRegistry");
-  const client = new EvidenceClient(await registry.getAddress(), submitter);
-  return { registry, client, submitter, relayer, other };
+  const address = await registry.getAddress();
+  const client = new EvidenceClient(address, submitter);
+  return { registry, address, client, submitter, relayer, other };
 }
 
 describe("evidence SDK", function () {
@@ -53,11 +54,19 @@ describe("evidence SDK", function () {
       expect(hashBytes(content, "keccak256")).to.equal(ethers.keccak256(content));
     });
 
-    it("salts as H(salt ‖ content)", async function () {
+    it("salts as H(tag ‖ salt ‖ H(content)) in format 2, and as H(salt ‖ content) in format 1", async function () {
       const salt = randomSalt();
+      const tag = ethers.toUtf8Bytes("chainproof/evidence/salted-digest/v2");
       expect(hashBytes("abc", "sha256", salt)).to.equal(
+        ethers.sha256(ethers.concat([tag, salt, ethers.sha256(ethers.toUtf8Bytes("abc"))])),
+      );
+      expect(hashBytes("abc", "sha256", salt, 1)).to.equal(
         ethers.sha256(ethers.concat([salt, ethers.toUtf8Bytes("abc")])),
       );
+      const file = path.join(dir, "salted.txt");
+      await writeFile(file, "abc");
+      expect(await hashFile(file, "sha256", salt)).to.equal(hashBytes("abc", "sha256", salt));
+      expect(await hashFile(file, "sha256", salt, 1)).to.equal(hashBytes("abc", "sha256", salt, 1));
       expect(hashBytes("abc", "sha256", salt)).to.not.equal(hashBytes("abc", "sha256", randomSalt()));
     });
 
@@ -78,7 +87,7 @@ describe("evidence SDK", function () {
   describe("receipts", function () {
     it("rejects malformed receipts naming the field", function () {
       expect(() => parseReceipt("{")).to.throw(InvalidInputError, "not valid JSON");
-      expect(() => parseReceipt({ version: 2 })).to.throw(InvalidInputError, '"version"');
+      expect(() => parseReceipt({ version: 3 })).to.throw(InvalidInputError, '"version"');
       const good = {
         version: 1,
         digest: ethers.ZeroHash.replace(/0$/, "1"),
@@ -104,16 +113,22 @@ describe("evidence SDK", function () {
 
   describe("client", function () {
     it("anchors a file and verifies it from its receipt alone", async function () {
-      const { client } = await networkHelpers.loadFixture(deployFixture);
+      const { client, address } = await networkHelpers.loadFixture(deployFixture);
       const file = path.join(dir, "deed.txt");
       await writeFile(file, "deed of sale");
       const { receipt } = await client.anchorFile(file, { algorithm: "sm3", salt: true });
       expect(receipt.salt).to.match(/^0x[0-9a-f]{64}$/);
-      const result = await verifyReceipt(parseReceipt(JSON.stringify(receipt)), ethers.provider, file);
+      const result = await verifyReceipt(parseReceipt(JSON.stringify(receipt)), ethers.provider, {
+        registry: address,
+        file,
+      });
       expect(result).to.include({ valid: true, exists: true, algorithmName: "sm3", batched: false });
 
       await writeFile(path.join(dir, "forged.txt"), "deed of gift");
-      const forged = await verifyReceipt(receipt, ethers.provider, path.join(dir, "forged.txt"));
+      const forged = await verifyReceipt(receipt, ethers.provider, {
+        registry: address,
+        file: path.join(dir, "forged.txt"),
+      });
       expect(forged.valid).to.equal(false);
       expect(forged.reason).to.contain("is not the receipt's");
     });
@@ -160,7 +175,11 @@ describe("evidence SDK", function () {
       const other = await ethers.deployContract("EvidenceRegistry");
       await expect(
         new EvidenceClient(await other.getAddress(), ethers.provider).verifyReceipt(receipt),
-      ).to.be.rejectedWith(InvalidInputError, `for contract ${await registry.getAddress()}`);
+      ).to.be.rejectedWith(
+        UntrustedRegistryError,
+        `the receipt names registry ${await registry.getAddress()}, but the EvidenceRegistry trusted on chain 31337 is ` +
+          `${await other.getAddress()}: refusing the receipt's contract`,
+      );
     });
 
     it("validates ids and addresses before sending", async function () {

@@ -15,10 +15,13 @@ import { revertOf } from "../helpers/sdk.js";
 import { hashBytes } from "../../src/evidence/hash.js";
 import {
   formatSignedRequest,
+  invalidateNonces,
+  isNonceUsed,
   parseSignedRequest,
   readSignedRequest,
   signAnchor,
   signCosign,
+  unusedNonces,
   type SignedRequest,
 } from "../../src/evidence/signing.js";
 
@@ -53,7 +56,7 @@ async function deadline(): Promise<bigint> {
 
 describe("evidence SDK: signing and relaying", function () {
   describe("signAnchor / relayAnchor", function () {
-    it("signs for the signer by default, naming it as submitter with its current nonce", async function () {
+    it("signs for the signer by default, naming it as submitter with its lowest unused nonce", async function () {
       const { registry, relay, submitter, relayer } = await networkHelpers.loadFixture(deployFixture);
       const digest = hashBytes("gasless");
       const signed = await signAnchor(submitter, registry, {
@@ -69,12 +72,18 @@ describe("evidence SDK: signing and relaying", function () {
       expect(await ethers.provider.getBalance(submitter.address)).to.equal(balanceBefore);
       const status = await relay.verify(digest);
       expect(status).to.include({ exists: true, submitter: submitter.address, algorithm: 2 });
-      expect(await registry.nonces(submitter.address)).to.equal(1n);
-      expect(await registry.nonces(relayer.address)).to.equal(0n);
+      expect(await isNonceUsed(registry, submitter.address, 0n)).to.equal(true);
+      expect(await isNonceUsed(registry, relayer.address, 0n)).to.equal(false);
       expect(await revertOf(relay.relayAnchor(signed))).to.deep.equal({
-        name: "InvalidSignature",
-        args: { signer: submitter.address },
+        name: "NonceAlreadyUsed",
+        args: { owner: submitter.address, nonce: 0n },
       });
+      const next = await signAnchor(submitter, registry, {
+        digest: hashBytes("next"),
+        algorithm: 2,
+        deadline: 1n << 40n,
+      });
+      expect(next.nonce).to.equal(1n);
     });
 
     it("signs on behalf of an ERC-1271 wallet: the wallet is the submitter and its nonce is used", async function () {
@@ -89,15 +98,17 @@ describe("evidence SDK: signing and relaying", function () {
       expect(signed).to.include({ submitter: walletAddress, nonce: 0n });
       await relay.relayAnchor(signed);
       expect((await relay.verify(digest)).submitter).to.equal(walletAddress);
-      expect(await registry.nonces(walletAddress)).to.equal(1n);
-      expect(await registry.nonces(owner.address)).to.equal(0n);
+      expect(await isNonceUsed(registry, walletAddress, 0n)).to.equal(true);
+      expect(await isNonceUsed(registry, owner.address, 0n)).to.equal(false);
     });
 
-    it("signs several requests ahead with explicit nonces, relayed in order", async function () {
+    it("signs several requests ahead with distinct unused nonces, relayed in any order", async function () {
       const { registry, relay, submitter } = await networkHelpers.loadFixture(deployFixture);
       const until = await deadline();
+      const nonces = await unusedNonces(registry, submitter.address, 3);
+      expect(nonces).to.deep.equal([0n, 1n, 2n]);
       const signed = [];
-      for (let nonce = 0n; nonce < 3n; nonce++) {
+      for (const nonce of nonces) {
         signed.push(
           await signAnchor(
             submitter,
@@ -107,16 +118,47 @@ describe("evidence SDK: signing and relaying", function () {
           ),
         );
       }
-      expect(signed.map((s) => s.nonce)).to.deep.equal([0n, 1n, 2n]);
-      // Out of order, the registry hashes the current nonce (0), not the signed one.
-      expect(await revertOf(relay.relayAnchor(signed[2]))).to.deep.equal({
-        name: "InvalidSignature",
-        args: { signer: submitter.address },
-      });
-      expect(await registry.nonces(submitter.address)).to.equal(0n);
-      for (const request of signed) await relay.relayAnchor(request);
-      expect(await registry.nonces(submitter.address)).to.equal(3n);
+      for (const request of [signed[2], signed[0], signed[1]]) await relay.relayAnchor(request);
+      expect(await registry.nonceBitmap(submitter.address, 0n)).to.equal(0b111n);
       for (let i = 0; i < 3; i++) expect((await relay.verify(hashBytes(`ahead ${i}`))).exists).to.equal(true);
+      expect(await unusedNonces(registry, submitter.address, 2, 1n)).to.deep.equal([3n, 4n]);
+    });
+
+    it("finds the lowest unused nonces across words, around invalidated ones", async function () {
+      const { registry, submitter, other } = await networkHelpers.loadFixture(deployFixture);
+      await registry.connect(submitter).invalidateNonces(0n, ethers.MaxUint256);
+      await registry.connect(submitter).invalidateNonces(1n, 0b101n);
+      expect(await unusedNonces(registry, submitter.address, 3)).to.deep.equal([257n, 259n, 260n]);
+      expect(await unusedNonces(registry, other.address)).to.deep.equal([0n]);
+      await expect(unusedNonces(registry, other.address, 0)).to.be.rejectedWith(
+        InvalidInputError,
+        "count must be a positive integer, got 0",
+      );
+    });
+
+    it("cancels signed requests with invalidateNonces, one transaction per word; the relay then fails", async function () {
+      const { registry, relay, submitter } = await networkHelpers.loadFixture(deployFixture);
+      const signed = await signAnchor(
+        submitter,
+        registry,
+        { digest: hashBytes("cancelled"), algorithm: 2, deadline: await deadline() },
+        { nonce: 300n },
+      );
+      const mined = await invalidateNonces(submitter, registry, [300n, 2n, 5n]);
+      expect(mined).to.have.length(2);
+      expect(await registry.nonceBitmap(submitter.address, 0n)).to.equal(0b100100n);
+      expect(await registry.nonceBitmap(submitter.address, 1n)).to.equal(1n << 44n);
+      expect(await revertOf(relay.relayAnchor(signed))).to.deep.equal({
+        name: "NonceAlreadyUsed",
+        args: { owner: submitter.address, nonce: 300n },
+      });
+      await expect(
+        signAnchor(submitter, registry, { digest: hashBytes("again"), algorithm: 2, deadline: 1n }, { nonce: 5n }),
+      ).to.be.rejectedWith(InvalidInputError, `nonce 5 of ${submitter.address} is already used or invalidated`);
+      await expect(invalidateNonces(submitter, registry, [])).to.be.rejectedWith(
+        InvalidInputError,
+        "no nonce to invalidate",
+      );
     });
 
     it("refuses a bad account, nonce, digest or metadata before signing", async function () {
@@ -128,7 +170,7 @@ describe("evidence SDK: signing and relaying", function () {
       );
       await expect(signAnchor(submitter, registry, request, { nonce: -1n })).to.be.rejectedWith(
         InvalidInputError,
-        "nonce must not be negative, got -1",
+        "nonce must be a uint256, got -1",
       );
       await expect(signAnchor(submitter, registry, { ...request, digest: "0x12" })).to.be.rejectedWith(
         InvalidInputError,
@@ -162,8 +204,8 @@ describe("evidence SDK: signing and relaying", function () {
       await relay.relayCosign(signed);
       expect(await relay.verify(id)).to.include({ witnessSignatures: 1, witnessThreshold: 2, witnessed: false });
       expect(await registry.hasCosigned(id, witness.address)).to.equal(true);
-      expect(await registry.nonces(witness.address)).to.equal(1n);
-      expect(await registry.nonces(relayer.address)).to.equal(0n);
+      expect(await isNonceUsed(registry, witness.address, 0n)).to.equal(true);
+      expect(await isNonceUsed(registry, relayer.address, 0n)).to.equal(false);
 
       const byWallet = await signCosign(
         owner,
@@ -176,10 +218,10 @@ describe("evidence SDK: signing and relaying", function () {
       expect(await relay.verify(id)).to.include({ witnessSignatures: 2, witnessed: true });
       expect(await registry.hasCosigned(id, walletAddress)).to.equal(true);
       expect(await registry.hasCosigned(id, owner.address)).to.equal(false);
-      expect(await registry.nonces(owner.address)).to.equal(0n);
+      expect(await isNonceUsed(registry, owner.address, 0n)).to.equal(false);
     });
 
-    it("shares the nonce sequence with anchors: a co-signature signed ahead with nonce 1", async function () {
+    it("shares the nonce bitmap with anchors: a co-signature signed ahead with nonce 1", async function () {
       const { registry, relay, id, witness } = await networkHelpers.loadFixture(witnessedFixture);
       const until = await deadline();
       const anchor = await signAnchor(witness, registry, {
@@ -191,7 +233,7 @@ describe("evidence SDK: signing and relaying", function () {
       await relay.relayAnchor(anchor);
       await relay.relayCosign(cosign);
       expect(await registry.hasCosigned(id, witness.address)).to.equal(true);
-      expect(await registry.nonces(witness.address)).to.equal(2n);
+      expect(await registry.nonceBitmap(witness.address, 0n)).to.equal(0b11n);
     });
 
     it("decodes the co-signing rules' reverts", async function () {

@@ -10,6 +10,7 @@ import { network } from "hardhat";
 import { DeploymentNotFoundError, InvalidInputError, SdkError } from "../../src/errors.js";
 import { EvidenceClient, verifyReceipt, type EvidenceEvent } from "../../src/evidence/client.js";
 import { hashBytes } from "../../src/evidence/hash.js";
+import { formatEvidenceTime } from "../../src/evidence/verdict.js";
 import { signCosign } from "../../src/evidence/signing.js";
 import { addressOf } from "../helpers/addresses.js";
 
@@ -58,12 +59,18 @@ describe("evidence SDK: verdicts, histories, deployments", function () {
 
   describe("verifyReceipt", function () {
     it("is valid for a matching document, and says so field by field", async function () {
-      const { client, submitter } = await networkHelpers.loadFixture(deployFixture);
+      const { client, submitter, address } = await networkHelpers.loadFixture(deployFixture);
       const file = await document("a deed");
       const { receipt } = await client.anchorFile(file, { algorithm: "sm3", salt: true });
-      const result = await verifyReceipt(receipt, ethers.provider, file);
+      const result = await verifyReceipt(receipt, ethers.provider, { registry: address, file });
       expect(result).to.include({
+        status: "verified",
         valid: true,
+        salted: true,
+        receiptVersion: 2,
+        chainId: receipt.chainId,
+        registry: address,
+        knownDeployment: false,
         contentMatches: true,
         anchored: true,
         exists: true,
@@ -76,8 +83,26 @@ describe("evidence SDK: verdicts, histories, deployments", function () {
         digest: receipt.digest,
       });
       expect(result.reason).to.equal(undefined);
-      // Without the document, only the anchor is checked.
-      expect(await client.verifyReceipt(receipt)).to.include({ valid: true, contentMatches: null, anchored: true });
+      expect(result.transaction).to.deep.equal({
+        hash: receipt.transaction,
+        found: true,
+        blockNumber: receipt.blockNumber,
+        from: submitter.address,
+        to: address,
+        anchorsRecord: true,
+      });
+      expect(result.summary).to.equal(
+        `VERIFIED: the document's sm3 digest ${receipt.digest} was anchored ${formatEvidenceTime(result.time)} by ` +
+          `${submitter.address}, on chain ${receipt.chainId}, registry ${address} (NOT a known deployment)`,
+      );
+      // Without the document, the anchor is checked but the verdict is not "verified".
+      expect(await client.verifyReceipt(receipt)).to.include({
+        status: "document-not-checked",
+        valid: false,
+        contentMatches: null,
+        anchored: true,
+        reason: "the anchor is genuine, but no document was compared with it",
+      });
     });
 
     it("is not valid for a revoked record, and gives the revocation's time and reason hash", async function () {
@@ -95,7 +120,8 @@ describe("evidence SDK: verdicts, histories, deployments", function () {
         revoked: true,
         revokedAt,
         revocationReason: ethers.id("issued in error"),
-        reason: `revoked at ${revokedAt} (reason ${ethers.id("issued in error")})`,
+        status: "revoked",
+        reason: `revoked at ${formatEvidenceTime(revokedAt)} by its submitter (reason ${ethers.id("issued in error")})`,
       });
       expect(await client.revocationReason(receipt.digest)).to.equal(ethers.id("issued in error"));
     });
@@ -148,13 +174,16 @@ describe("evidence SDK: verdicts, histories, deployments", function () {
         exists: false,
         anchored: false,
         contentMatches: true,
-        reason: "the chain has no anchor matching the receipt",
+        status: "not-anchored",
+        reason: `the receipt's proof does not place digest ${receipt.digest} under batch root ${receipt.batch!.root}`,
       });
 
       const forged = await document("member 1, altered");
       const altered = await client.verifyReceipt(receipt, forged);
-      expect(altered).to.include({ valid: false, contentMatches: false, anchored: true });
-      expect(altered.reason).to.match(/^the file's sha256 digest 0x[0-9a-f]{64} is not the receipt's$/);
+      expect(altered).to.include({ status: "content-mismatch", valid: false, contentMatches: false, anchored: true });
+      expect(altered.reason).to.equal(
+        `the document's sha256 digest ${hashBytes("member 1, altered")} is not the receipt's digest ${receipt.digest}`,
+      );
 
       await client.revoke(batch.root, "batch withdrawn");
       for (const member of batch.receipts) {
@@ -183,7 +212,7 @@ describe("evidence SDK: verdicts, histories, deployments", function () {
       const unknown = await document("never anchored");
       const missing = await client.verifyFile(unknown);
       expect(missing).to.include({ valid: false, exists: false, anchored: false });
-      expect(missing.reason).to.equal(`no anchor of sha256 digest ${hashBytes("never anchored")}`);
+      expect(missing.reason).to.equal(`the chain has no anchor of sha256 digest ${hashBytes("never anchored")}`);
 
       await client.revoke(receipt.digest);
       expect(await client.verifyFile(file, "keccak256")).to.include({
@@ -278,10 +307,9 @@ describe("evidence SDK: verdicts, histories, deployments", function () {
 
       const file = await document("receipt for nowhere");
       const { receipt } = await client.anchorFile(file);
-      await expect(verifyReceipt({ ...receipt, contract: empty }, ethers.provider, file)).to.be.rejectedWith(
-        DeploymentNotFoundError,
-        message,
-      );
+      await expect(
+        verifyReceipt({ ...receipt, contract: empty }, ethers.provider, { registry: empty, file }),
+      ).to.be.rejectedWith(DeploymentNotFoundError, message);
     });
 
     it("checks again after a refusal, so a later deployment at the address is found", async function () {

@@ -12,8 +12,8 @@ import {IChainproofErrors} from "../IChainproofErrors.sol";
 library ExactTransfer {
     using SafeERC20 for IERC20;
 
-    /// @dev Moves `amount` of `token` from `from` to `to` and reverts `UnexpectedTokenAmount` unless `to`'s balance grew
-    /// by exactly `amount`.
+    /// @dev Moves `amount` of `token` from `from` to `to` and reverts `UnexpectedTokenAmount` unless `to`'s balance
+    /// grew by exactly `amount`.
     function safeTransferFromExact(IERC20 token, address from, address to, uint256 amount) internal {
         uint256 before = token.balanceOf(to);
         token.safeTransferFrom(from, to, amount);

@@ -53,7 +53,11 @@ for (const name of ["invoice-1.txt", "invoice-2.txt", "invoice-3.txt"]) {
 }
 const batch = await evidence.anchorFolder(folder, { algorithm: "sm3", salt: true });
 const receipt: EvidenceReceipt = batch.receipts[1];
-const batchVerdict = await verifyReceipt(receipt, provider, path.join(folder, "invoice-2.txt"));
+// The verifier trusts the registry it knows (here the deployment it was given), never the receipt's own word for it.
+const batchVerdict = await verifyReceipt(receipt, provider, {
+  registry: deployed.EvidenceRegistry,
+  file: path.join(folder, "invoice-2.txt"),
+});
 
 const digest = hashBytes(`integrator document ${run}`, "sha256");
 const anchored = await evidence.anchor(digest, "sha256", { metadata: "invoice 42" });
