@@ -538,13 +538,6 @@ interface ISupplyChainBills is IChainproofErrors, IUnorderedNonces {
     /// @return The terms and accounts.
     function packageOf(uint256 packageId) external view returns (PackageView memory);
 
-    /// @notice Outstanding (live, unredeemed), funded and redeemed amounts of a package, in minimum units.
-    /// @param packageId The package.
-    /// @return outstanding Face value not yet redeemed (0 once cancelled).
-    /// @return funded Face value paid in by the acceptor.
-    /// @return redeemed Value paid out to holders.
-    function amountsOf(uint256 packageId) external view returns (uint64 outstanding, uint64 funded, uint64 redeemed);
-
     /// @notice Full state of a part (also of redeemed, cancelled and burned ones).
     /// @param tokenId The part.
     /// @return The state.

@@ -10,7 +10,6 @@ import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 import {IERC721Metadata} from "@openzeppelin/contracts/token/ERC721/extensions/IERC721Metadata.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
-import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 
 import {BPS} from "../common/Constants.sol";
 import {UnorderedNonces} from "../common/UnorderedNonces.sol";
@@ -22,6 +21,7 @@ import {IERC3525} from "./IERC3525.sol";
 import {IERC3525Metadata} from "./IERC3525Metadata.sol";
 import {IERC3525Receiver} from "./IERC3525Receiver.sol";
 import {ISupplyChainBills} from "./ISupplyChainBills.sol";
+import {BillsMetadata} from "./BillsMetadata.sol";
 import {Discount} from "./libraries/Discount.sol";
 import {PartStatus} from "./libraries/PartStatus.sol";
 import {PartId, PartIdLibrary} from "./types/PartId.sol";
@@ -107,12 +107,13 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
     uint64 public immutable PAYMENT_WINDOW;
     /// @notice Block-time units per second: 1 where blocks are stamped in seconds, 1000 in milliseconds (FISCO BCOS).
     uint32 public immutable TIME_UNITS_PER_SECOND;
+    /// @notice Renders the metadata (`name`, `symbol`, `tokenURI`, `contractURI`, `slotURI`), which this contract
+    /// forwards to it; deployed by the constructor with the base URI.
+    BillsMetadata public immutable METADATA;
     // One day in the chain's time unit: the discount's day count.
     uint256 private immutable DAY_LENGTH;
 
     uint32 private _packageCount;
-    // Metadata URIs start with it: `<base>contract`, `<base>slot/<packageId>`, `<base>token/<tokenId>`.
-    string private _baseURI;
     mapping(uint256 packageId => Package) private _packages;
     mapping(uint256 tokenId => Part) private _parts;
     mapping(address owner => uint256) private _balances;
@@ -153,7 +154,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         PAYMENT_WINDOW = paymentWindow;
         TIME_UNITS_PER_SECOND = timeUnitsPerSecond;
         DAY_LENGTH = 1 days * uint256(timeUnitsPerSecond);
-        _baseURI = baseURI;
+        METADATA = new BillsMetadata(baseURI);
     }
 
     // ---------------------------------------------------------------- issuance
@@ -555,33 +556,34 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
     }
 
     /// @inheritdoc IERC721Metadata
-    function name() external pure returns (string memory) {
-        return "Supply Chain Bills";
+    /// @dev Served by `METADATA`, as all metadata.
+    function name() external view returns (string memory) {
+        _forwardToMetadata();
     }
 
     /// @inheritdoc IERC721Metadata
-    function symbol() external pure returns (string memory) {
-        return "BILL";
+    function symbol() external view returns (string memory) {
+        _forwardToMetadata();
     }
 
     /// @inheritdoc IERC721Metadata
     /// @dev `<base>token/<tokenId>` (decimal), empty without a base URI; reverts for a part that does not exist.
     function tokenURI(uint256 tokenId) external view returns (string memory) {
         _ownerOf(tokenId);
-        return _uri("token/", tokenId, true);
+        _forwardToMetadata();
     }
 
     /// @inheritdoc IERC3525Metadata
     /// @dev `<base>contract`, empty without a base URI.
     function contractURI() external view returns (string memory) {
-        return _uri("contract", 0, false);
+        _forwardToMetadata();
     }
 
     /// @inheritdoc IERC3525Metadata
     /// @dev `<base>slot/<packageId>` (decimal), empty without a base URI; reverts for an unknown package.
     function slotURI(uint256 slot) external view returns (string memory) {
         _package(slot);
-        return _uri("slot/", slot, true);
+        _forwardToMetadata();
     }
 
     /// @inheritdoc IERC3525
@@ -716,15 +718,6 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         v.dishonoredAt = pkg.dishonoredAt;
         v.tradeDigest = pkg.tradeDigest;
         v.evidenceId = pkg.evidenceId;
-    }
-
-    /// @inheritdoc ISupplyChainBills
-    function amountsOf(uint256 packageId) external view returns (uint64 outstanding, uint64 funded, uint64 redeemed) {
-        Package storage pkg = _package(packageId);
-        PackageStatus status = pkg.status;
-        redeemed = pkg.redeemed;
-        if (status != PackageStatus.Cancelled) outstanding = pkg.faceValue - redeemed;
-        if (status == PackageStatus.Funded) funded = pkg.faceValue;
     }
 
     /// @inheritdoc ISupplyChainBills
@@ -1125,11 +1118,20 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         if (decimals < 2 || decimals > 30) revert InvalidSettlementToken(token);
     }
 
-    // `<base><path>`, with `id` in decimal after it when `withId`; empty without a base URI.
-    function _uri(string memory path, uint256 id, bool withId) private view returns (string memory) {
-        string memory base = _baseURI;
-        if (bytes(base).length == 0) return "";
-        return string.concat(base, path, withId ? Strings.toString(id) : "");
+    // Answers the current call with `METADATA`'s answer to the same calldata (its functions mirror the metadata
+    // functions here); never returns.
+    function _forwardToMetadata() private view {
+        address metadata = address(METADATA);
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            calldatacopy(ptr, 0, calldatasize())
+            let ok := staticcall(gas(), metadata, ptr, calldatasize(), 0, 0)
+            returndatacopy(ptr, 0, returndatasize())
+            if iszero(ok) {
+                revert(ptr, returndatasize())
+            }
+            return(ptr, returndatasize())
+        }
     }
 
     function _unit(uint8 decimals) private pure returns (uint256) {

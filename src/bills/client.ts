@@ -39,7 +39,14 @@ import {
   type BlockRange,
   type Mined,
 } from "../transactions.js";
-import { formatTokenYuan, formatYuan, parseRatePercent, parseYuan, tokenUnitsPerCent } from "./amount.js";
+import {
+  formatTokenYuan,
+  formatYuan,
+  packageAmounts,
+  parseRatePercent,
+  parseYuan,
+  tokenUnitsPerCent,
+} from "./amount.js";
 import { discountQuote, type DiscountQuote } from "./discount.js";
 import {
   BILL_EVENT_NAMES,
@@ -530,9 +537,10 @@ export class BillsClient {
 
   /** A package's terms and amounts, amounts as yuan strings. */
   async package(packageId: bigint): Promise<PackageInfo> {
-    const [p, amounts, unit] = await withDecodedErrors(this.contract.interface, () =>
-      Promise.all([this.contract.packageOf(packageId), this.contract.amountsOf(packageId), this.timeUnit()]),
+    const [p, unit] = await withDecodedErrors(this.contract.interface, () =>
+      Promise.all([this.contract.packageOf(packageId), this.timeUnit()]),
     );
+    const amounts = packageAmounts(p);
     return {
       packageId,
       drawer: p.drawer,

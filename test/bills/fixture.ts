@@ -10,6 +10,7 @@ import type {
   ParticipantRegistry,
   SupplyChainBills,
 } from "../../typechain-types/index.js";
+import { packageAmounts } from "../../src/bills/amount.js";
 
 export const ENTERPRISE = 1n;
 export const FINANCIER = 2n;
@@ -45,6 +46,12 @@ export const PackageStatus = {
   Dishonored: 5n,
   Cancelled: 6n,
 } as const;
+
+/** A package's [outstanding, funded, redeemed] amounts, as the SDK derives them from `packageOf`. */
+export async function amountsOf(w: World, packageId: bigint): Promise<[bigint, bigint, bigint]> {
+  const { outstanding, funded, redeemed } = packageAmounts(await w.bills.packageOf(packageId));
+  return [outstanding, funded, redeemed];
+}
 
 export const tokenId = (packageId: bigint, seq: bigint): bigint => (packageId << 24n) | seq;
 /** Package 1's root part, and its part `seq`: the fixtures issue one package. */
