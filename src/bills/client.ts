@@ -102,6 +102,9 @@ export interface PartInfo {
   state: PartState;
   frozen: boolean;
   takenOver: boolean;
+  /** Endorsement and discount offers taken from this part and not yet signed, rejected or withdrawn: while any is
+   * pending, the part cannot be merged away, pledged, redeemed or claimed on (their value comes back into it). */
+  pendingOffers: number;
 }
 
 /** A pending recourse claim on a part. */
@@ -581,6 +584,7 @@ export class BillsClient {
       state: PART_STATES[Number(p.state)],
       frozen: p.frozen,
       takenOver: p.takenOver,
+      pendingOffers: Number(p.pendingOffers),
     };
   }
 

@@ -205,9 +205,16 @@ describe("SupplyChainBills: funding, redemption, dishonor and recourse", functio
       await expect(w.bills.connect(w.tier2a).redeem(id(2n)))
         .to.be.revertedWithCustomError(w.bills, "WrongPartState")
         .withArgs(id(2n), PartState.Offered, false);
-      await w.bills.connect(w.tier1).withdraw(id(2n));
-      await w.bills.connect(w.tier1).redeem(id(3n));
-      await w.bills.connect(w.tier1).redeem(ROOT);
+      // The part it was offered from waits for it: it is not paid while an offer on it is pending.
+      await expect(w.bills.connect(w.tier1).redeem(ROOT))
+        .to.be.revertedWithCustomError(w.bills, "PendingOffers")
+        .withArgs(ROOT, 1n);
+      await expect(w.bills.connect(w.tier1).withdraw(id(2n)))
+        .to.emit(w.bills, "OfferCancelled")
+        .withArgs(1n, id(2n), w.tier1.address, ROOT);
+      await expect(w.bills.connect(w.tier1).redeem(ROOT))
+        .to.emit(w.bills, "Redeemed")
+        .withArgs(1n, ROOT, w.tier1.address, FACE, FACE * UNIT);
       expect(await amountsOf(w, 1n)).to.deep.equal([0n, FACE, FACE]);
     });
   });

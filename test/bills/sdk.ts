@@ -159,14 +159,15 @@ describe("bills SDK", function () {
         "100000.00",
         "redeemed",
       ]);
+      // The rejected offer (part 3) went back into the root: no part was minted for it.
       expect((await as(w.core).parts(1n)).map((p) => p.state)).to.deep.equal([
         "held",
         "held",
         "cancelled",
-        "held",
         "burned",
         "redeemed",
       ]);
+      expect((await as(w.core).part(issued.rootTokenId)).value).to.equal("700000.00");
     });
 
     it("quotes before and after an offer, counts days to maturity and reads a bill's history", async function () {
@@ -391,7 +392,7 @@ describe("bills SDK", function () {
       await as(w.regulator).setPartFrozen(offer.tokenId, true, "court order");
       expect((await as(w.tier1).part(offer.tokenId)).frozen).to.equal(true);
     });
-    it("reports a frozen part's offer as refused, and its value coming back frozen", async function () {
+    it("reports a frozen part's offer as refused, and its value coming back into the frozen part", async function () {
       const { w, as } = await networkHelpers.loadFixture(world);
       const issued = await as(w.core).issue({ ...issuedRequest(w), amount: "1000.00" });
       await as(w.core).accept(issued.packageId);
@@ -408,13 +409,18 @@ describe("bills SDK", function () {
         sourceTokenId: issued.rootTokenId,
       });
       await as(w.tier1).withdraw(offer.tokenId);
-      const returned = partTokenId(issued.packageId, 3n);
-      expect(await as(w.tier1).part(returned)).to.deep.include({ frozen: true, value: "900.00", state: "held" });
-      const frozen = (await as(w.tier1).partHistory(returned)).find((e) => e.name === "PartFrozen")!;
-      expect(frozen).to.deep.include({ tokenId: returned, regulator: ethers.ZeroAddress, frozen: true });
-      expect(describeBillEvent(frozen)).to.equal(
-        `part ${returned} created frozen: its value came back from an offer of a frozen part`,
+      expect(await as(w.tier1).part(issued.rootTokenId)).to.deep.include({
+        frozen: true,
+        value: "1000.00",
+        state: "held",
+        pendingOffers: 0,
+      });
+      const cancelled = (await as(w.tier1).partHistory(issued.rootTokenId)).find((e) => e.name === "OfferCancelled")!;
+      expect(cancelled).to.deep.include({ tokenId: offer.tokenId, by: w.tier1.address, returnedTokenId: issued.rootTokenId });
+      expect(describeBillEvent(cancelled)).to.equal(
+        `part ${offer.tokenId} offer cancelled by ${w.tier1.address}, value back in part ${issued.rootTokenId}`,
       );
+      expect((await as(w.core).parts(issued.packageId)).length).to.equal(2);
     });
   });
 
