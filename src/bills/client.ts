@@ -28,7 +28,7 @@ import {
   toChainTime,
   type ChainTime,
 } from "../participants/time.js";
-import { eip712DomainOf } from "../signing.js";
+import { eip712DomainOf, lowestUnusedNonce } from "../signing.js";
 import {
   contractLogs,
   mine,
@@ -158,20 +158,6 @@ export const BILLS_TYPES = {
     { name: "deadline", type: "uint256" },
   ],
 } as const;
-
-/** The lowest nonce whose bit is clear in `account`'s unordered-nonce bitmap (used and invalidated ones are set). */
-export async function lowestUnusedNonce(
-  contract: { nonceBitmap(owner: string, wordPos: bigint): Promise<bigint> },
-  account: string,
-): Promise<bigint> {
-  for (let word = 0n; ; ++word) {
-    const bitmap = await contract.nonceBitmap(account, word);
-    if (bitmap === (1n << 256n) - 1n) continue;
-    let bit = 0n;
-    while ((bitmap >> bit) & 1n) ++bit;
-    return word * 256n + bit;
-  }
-}
 
 /**
  * Typed access to SupplyChainBills: every lifecycle step with yuan-string amounts, pre-checked input, views, price

@@ -719,13 +719,13 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
         // No new part and no new freeze: the value is back under the freeze it was offered from.
         await expect(tx).not.to.emit(w.bills, "PartFrozen");
         const returned = await w.bills.partOf(ROOT);
-        expect([returned.frozen, returned.state, returned.value, returned.holder, returned.pendingOffers]).to.deep.equal([
-          true,
-          PartState.Held,
-          FACE,
-          w.tier1.address,
-          0n,
-        ]);
+        expect([
+          returned.frozen,
+          returned.state,
+          returned.value,
+          returned.holder,
+          returned.pendingOffers,
+        ]).to.deep.equal([true, PartState.Held, FACE, w.tier1.address, 0n]);
         const t1 = w.bills.connect(w.tier1);
         for (const call of [
           t1.endorse(ROOT, w.tier2b.address, 90_000_000n),

@@ -108,7 +108,9 @@ describe("SupplyChainBills: review findings", function () {
     expect(await w.bills.contractURI()).to.equal(`${BASE_URI}contract`);
     expect(await w.bills.slotURI(1n)).to.equal(`${BASE_URI}slot/1`);
     await expect(w.bills.slotURI(9n)).to.be.revertedWithCustomError(w.bills, "UnknownPackage").withArgs(9n);
-    await expect(w.bills.tokenURI(id(9n))).to.be.revertedWithCustomError(w.bills, "NonexistentPart").withArgs(id(9n));
+    await expect(w.bills.tokenURI(id(9n)))
+      .to.be.revertedWithCustomError(w.bills, "NonexistentPart")
+      .withArgs(id(9n));
     // The strings are built by the metadata contract the bills contract deployed with the base URI.
     const metadata = await ethers.getContractAt("BillsMetadata", await w.bills.METADATA());
     expect(await metadata.baseURI()).to.equal(BASE_URI);
@@ -116,7 +118,10 @@ describe("SupplyChainBills: review findings", function () {
     // Without a base URI every URI reads empty.
     const bare = await ethers.deployContract("SupplyChainBills", [w.registry, ethers.ZeroAddress, 0, 1, ""]);
     expect(await bare.name()).to.equal("Supply Chain Bills");
-    expect([await bare.contractURI(), await (await ethers.getContractAt("BillsMetadata", await bare.METADATA())).tokenURI(ROOT)]).to.deep.equal(["", ""]);
+    expect([
+      await bare.contractURI(),
+      await (await ethers.getContractAt("BillsMetadata", await bare.METADATA())).tokenURI(ROOT),
+    ]).to.deep.equal(["", ""]);
     await expect(w.bills["balanceOf(address)"](ethers.ZeroAddress))
       .to.be.revertedWithCustomError(w.bills, "InvalidCounterparty")
       .withArgs(ethers.ZeroAddress);

@@ -416,7 +416,11 @@ describe("bills SDK", function () {
         pendingOffers: 0,
       });
       const cancelled = (await as(w.tier1).partHistory(issued.rootTokenId)).find((e) => e.name === "OfferCancelled")!;
-      expect(cancelled).to.deep.include({ tokenId: offer.tokenId, by: w.tier1.address, returnedTokenId: issued.rootTokenId });
+      expect(cancelled).to.deep.include({
+        tokenId: offer.tokenId,
+        by: w.tier1.address,
+        returnedTokenId: issued.rootTokenId,
+      });
       expect(describeBillEvent(cancelled)).to.equal(
         `part ${offer.tokenId} offer cancelled by ${w.tier1.address}, value back in part ${issued.rootTokenId}`,
       );
