@@ -9,6 +9,7 @@ import {
   discountQuote,
   formatTokenYuan,
   formatYuan,
+  packageAmounts,
   parseRatePercent,
   parseYuan,
   partTokenId,
@@ -425,6 +426,55 @@ describe("bills SDK", function () {
         `part ${offer.tokenId} offer cancelled by ${w.tier1.address}, value back in part ${issued.rootTokenId}`,
       );
       expect((await as(w.core).parts(issued.packageId)).length).to.equal(2);
+    });
+  });
+
+  describe("consents (finding 9)", function () {
+    it("signs the lowest unused nonce, and the endorsee cancels a consent before it is relayed", async function () {
+      const w = await deployWorld(connection);
+      const as = (signer: World["core"]) => new BillsClient(w.bills.target as string, signer);
+      const issued = await as(w.core).issue({ ...issuedRequest(w), amount: "1000.00" });
+      await as(w.core).accept(issued.packageId);
+      await as(w.tier1).sign(issued.rootTokenId);
+      const terms = { fromTokenId: issued.rootTokenId, amount: "10.00", deadline: w.maturity };
+      const first = await as(w.tier1).signEndorsement(w.tier2a, terms);
+      expect(first.nonce).to.equal(0n);
+      // The endorsee changes its mind: it invalidates nonce 0 (and 5, unused) before anyone relays the consent.
+      await as(w.tier2a).invalidateConsents([0n, 5n]);
+      expect(await w.bills.nonceBitmap(w.tier2a.address, 0n)).to.equal(0b100001n);
+      await expect(as(w.tier1).endorseWithSignature(first)).to.be.rejectedWith(
+        InvalidInputError,
+        "the endorsee's signature was already used or cancelled (nonce 0)",
+      );
+      // Sent anyway, the contract refuses it.
+      await expect(
+        w.bills
+          .connect(w.tier1)
+          .endorseWithSignature(first.fromTokenId, first.to, first.units, 0n, first.deadline, first.signature),
+      )
+        .to.be.revertedWithCustomError(w.bills, "NonceAlreadyUsed")
+        .withArgs(w.tier2a.address, 0n);
+      // The next consent takes the lowest unused nonce, 1.
+      const second = await as(w.tier1).signEndorsement(w.tier2a, terms);
+      expect(second.nonce).to.equal(1n);
+      await as(w.tier1).endorseWithSignature(second);
+      expect(await as(w.tier1).part(issued.rootTokenId)).to.deep.include({ value: "990.00", pendingOffers: 0 });
+      await expect(as(w.tier2a).invalidateConsents([])).to.be.rejectedWith(InvalidInputError, /one or more/);
+      await expect(as(w.tier2a).invalidateConsents([1n, 256n])).to.be.rejectedWith(InvalidInputError, /one 256-nonce/);
+    });
+
+    it("derives a package's amounts from packageOf", function () {
+      expect(packageAmounts({ faceValue: 100n, redeemed: 30n, status: 4n })).to.deep.equal({
+        outstanding: 70n,
+        funded: 100n,
+        redeemed: 30n,
+      });
+      expect(packageAmounts({ faceValue: 100n, redeemed: 0n, status: 3 })).to.deep.equal({
+        outstanding: 100n,
+        funded: 0n,
+        redeemed: 0n,
+      });
+      expect(packageAmounts({ faceValue: 100n, redeemed: 0n, status: 6n }).outstanding).to.equal(0n);
     });
   });
 
