@@ -31,7 +31,9 @@ describe("bills on a pre-Shanghai chain (compat profile)", function () {
     const [admin, core, tier1, tier2, bank] = await ethers.getSigners();
     const registryAddress = await (await deploy(registryBuild, [admin.address, admin.address])).getAddress();
     const registry = await ethers.getContractAt("ParticipantRegistry", registryAddress);
-    const billsAddress = await (await deploy(bills, [registryAddress, ethers.ZeroAddress, 86_400, 1, "ipfs://bills/"])).getAddress();
+    const billsAddress = await (
+      await deploy(bills, [registryAddress, ethers.ZeroAddress, 86_400, 1, "ipfs://bills/"])
+    ).getAddress();
     const token = await ethers.getContractAt("MockStablecoin", await (await deploy(tokenBuild, [2])).getAddress());
     const until = (await ethers.provider.getBlock("latest"))!.timestamp + 365 * 86_400;
     for (const [who, role] of [
