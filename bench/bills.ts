@@ -36,7 +36,7 @@ export async function benchBills(connection: NetworkConnection): Promise<GasRow[
   const solvMerge = await gasOf(solv["transferFrom(uint256,uint256,uint256)"](101, 102, 100));
 
   const registry = await ethers.deployContract("ParticipantRegistry", [admin.address, admin.address]);
-  const bills = await ethers.deployContract("SupplyChainBills", [registry, ethers.ZeroAddress, 3 * DAY, 1]);
+  const bills = await ethers.deployContract("SupplyChainBills", [registry, ethers.ZeroAddress, 3 * DAY, 1, ""]);
   const token = await ethers.deployContract("MockStablecoin", [2]);
   const until = (await networkHelpers.time.latest()) + 3650 * DAY;
   for (const [who, role] of [
@@ -87,7 +87,7 @@ export async function benchBills(connection: NetworkConnection): Promise<GasRow[
   const terms = { fromTokenId: root, to: tier2.address, amount: 20_000_000n, nonce: 0n, deadline };
   const signature = await tier2.signTypedData(domain, types, terms);
   const signedGas = await gasOf(
-    bills.connect(tier1).endorseWithSignature(root, tier2.address, 20_000_000n, deadline, signature),
+    bills.connect(tier1).endorseWithSignature(root, tier2.address, 20_000_000n, 0n, deadline, signature),
   );
   const first = root + 1n;
   const offerGas = await gasOf(bills.connect(tier1).endorse(root, tier2b.address, 10_000_000n));

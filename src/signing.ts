@@ -22,3 +22,19 @@ export async function eip712DomainOf(contract: PublishesEip712Domain): Promise<T
 export async function signingAccount(signer: Signer, onBehalfOf: string | undefined): Promise<string> {
   return onBehalfOf === undefined ? signer.getAddress() : getAddress(checkAddress(onBehalfOf, "onBehalfOf"));
 }
+
+/** A contract with Permit2-style unordered nonces (`contracts/common/UnorderedNonces.sol`). */
+export interface HasNonceBitmap {
+  nonceBitmap(owner: string, wordPos: bigint): Promise<bigint>;
+}
+
+/** The lowest nonce whose bit is clear in `account`'s unordered-nonce bitmap (used and invalidated ones are set). */
+export async function lowestUnusedNonce(contract: HasNonceBitmap, account: string): Promise<bigint> {
+  for (let word = 0n; ; ++word) {
+    const bitmap = await contract.nonceBitmap(account, word);
+    if (bitmap === (1n << 256n) - 1n) continue;
+    let bit = 0n;
+    while ((bitmap >> bit) & 1n) ++bit;
+    return word * 256n + bit;
+  }
+}

@@ -41,7 +41,12 @@ export default [
   idTask("accept", "Accept a bill as its acceptor", pkg, () => import("./bills/accept.js")),
   idTask("cancel", "Cancel a bill as its drawer, before the payee signs", pkg, () => import("./bills/cancel.js")),
   idTask("fund", "Pay a bill's face value in as its acceptor", pkg, () => import("./bills/fund.js")),
-  idTask("sign", "Sign an offer addressed to you (bill, endorsement or pledge)", part, () => import("./bills/sign.js")),
+  idTask(
+    "sign",
+    "Sign a bill or an endorsement offered to you (pledges: sign-pledge)",
+    part,
+    () => import("./bills/sign.js"),
+  ),
   idTask("reject", "Reject an offer addressed to you", part, () => import("./bills/reject.js")),
   idTask("withdraw", "Withdraw your endorsement or pledge offer", part, () => import("./bills/withdraw.js")),
   idTask("release", "Release a pledge as the pledgee", part, () => import("./bills/release.js")),
@@ -121,6 +126,17 @@ export default [
     .addOption(bills)
     .addOption(from)
     .setAction(() => import("./bills/pledge.js"))
+    .build(),
+
+  task(["bills", "sign-pledge"], "As the pledgee, accept a pledge offer of exactly the value you saw offered")
+    .addPositionalArgument(part)
+    .addPositionalArgument({
+      name: "amount",
+      description: 'Yuan you accept as collateral (see `bills part`), e.g. "650000.00"',
+    })
+    .addOption(bills)
+    .addOption(from)
+    .setAction(() => import("./bills/sign-pledge.js"))
     .build(),
 
   task(["bills", "dishonor"], "Dishonor an unpaid matured bill")

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IChainproofErrors} from "../common/IChainproofErrors.sol";
+import {IUnorderedNonces} from "../common/IUnorderedNonces.sol";
+
 /// @title ISupplyChainBills
 /// @notice Supply-chain finance bills as ERC-3525 semi-fungible tokens. A package (the ERC-3525 slot) is one bill:
 /// drawer, acceptor, payee, face value, settlement token, maturity. Its parts (the tokens) carry value in minimum
@@ -14,19 +17,26 @@ pragma solidity ^0.8.24;
 /// (participants are frozen in the `IParticipantRegistry`) and can do nothing else; there is no admin.
 ///
 /// Offers: an offered part already belongs (ERC-721 `ownerOf`) to its addressee but is locked: only the addressee
-/// can sign or reject it and the endorser can withdraw it. A rejected or withdrawn offer is cancelled and its value
-/// comes back to the endorser as a new part with the endorser's original chain. Freezing a part covers the value it
-/// has on offer: while the part is frozen its offers cannot be signed, and what they return comes back frozen.
+/// can sign or reject it and the endorser can withdraw it. A rejected or withdrawn offer is burned and its value goes
+/// back into the part it was taken from, which therefore stays held by the endorser while it has offers pending: it
+/// cannot be merged away, pledged, redeemed or claimed on (`PendingOffers`) until they are signed, rejected or
+/// withdrawn. Returning an offer never needs a new part id, so it works in every package status, at and after
+/// maturity too. Freezing a part covers the value it has on offer: while the part is frozen its offers cannot be
+/// signed, and what they return lands in the frozen part.
 /// Endorsement chain of a part: the drawer, then the holder of each ancestor part, oldest first. Holders of parts
 /// never change once signed (a paid recourse claim is recorded beside the part), so chains are immutable. A chain
 /// has at most `MAX_CHAIN_LENGTH` endorsers, so every walk along it (merge, recourse, views) is bounded.
+///
+/// Approvals: an operator (ERC-721 `setApprovalForAll`) or a token's approved address may set value allowances and
+/// approvals on the holder's behalf, but what it grants lasts only while it is itself still approved: revoking the
+/// operator voids them too (`allowance` and `getApproved` then read 0).
 ///
 /// Registry checks: a party that sends or receives value (bill or payment) must be an active participant (registered,
 /// valid, neither suspended nor frozen) at that moment, and so must an approved operator acting for a holder.
 ///
 /// Times (maturity, payment window) are in the chain's time unit, fixed at deployment: seconds on Ethereum,
 /// milliseconds on FISCO BCOS (`TIME_UNITS_PER_SECOND` is 1 or 1000).
-interface ISupplyChainBills {
+interface ISupplyChainBills is IChainproofErrors, IUnorderedNonces {
     /// @notice Package status.
     enum PackageStatus {
         None,
@@ -95,6 +105,7 @@ interface ISupplyChainBills {
     /// @param frozen Whether the regulator froze it.
     /// @param takenOver Whether a recourse payer took over the claim.
     /// @param paid Minimum units paid out when it was redeemed (0 until then).
+    /// @param pendingOffers Endorsement and discount offers taken from it and not yet signed, rejected or withdrawn.
     struct PartView {
         uint256 packageId;
         address owner;
@@ -107,6 +118,7 @@ interface ISupplyChainBills {
         bool frozen;
         bool takenOver;
         uint64 paid;
+        uint8 pendingOffers;
     }
 
     /// @notice A bill was issued; its root part is offered to the payee.
@@ -158,11 +170,12 @@ interface ISupplyChainBills {
     /// @param tokenId The part.
     /// @param by The signer (payee, endorsee, financier or pledgee).
     event Signed(uint256 indexed packageId, uint256 indexed tokenId, address indexed by);
-    /// @notice An offer was rejected or withdrawn; `returnedTokenId` carries the value back (0 for a root part).
+    /// @notice An offer was rejected or withdrawn; `returnedTokenId` is the part its value went back into (0 for a
+    /// pledge offer).
     /// @param packageId The part's package.
     /// @param tokenId The cancelled offer (or the pledged part).
     /// @param by Who rejected or withdrew.
-    /// @param returnedTokenId The part that carries the value back (0 for pledges).
+    /// @param returnedTokenId The part the value went back into, the one it was taken from (0 for pledges).
     event OfferCancelled(
         uint256 indexed packageId,
         uint256 indexed tokenId,
@@ -256,11 +269,10 @@ interface ISupplyChainBills {
         address claimant,
         uint256 amount
     );
-    /// @notice A regulator froze or unfroze a part, or a part was created frozen: the value of an offer of a frozen
-    /// part, returned by `reject` or `withdraw` (`regulator` zero).
+    /// @notice A regulator froze or unfroze a part.
     /// @param packageId The part's package.
     /// @param tokenId The part.
-    /// @param regulator The regulator (zero for a part created frozen).
+    /// @param regulator The regulator.
     /// @param frozen Its new state.
     /// @param reason Hash of the reason (e.g. a court order).
     event PartFrozen(
@@ -295,22 +307,16 @@ interface ISupplyChainBills {
     error NonTransferable(uint256 packageId);
     /// @notice The amount is zero or more than the part's value.
     error InvalidAmount(uint256 amount, uint64 available);
-    /// @notice Face value must be non-zero and fit 64 bits.
+    /// @notice Face value must be non-zero and fit 56 bits (7.2e14 yuan).
     error InvalidFaceValue(uint256 faceValue);
     /// @notice Maturity must be in the future.
     error InvalidMaturity(uint64 maturity);
     /// @notice The settlement token must be a contract with 2 to 30 decimals.
     error InvalidSettlementToken(address token);
-    /// @notice The token delivered another amount than was transferred (a fee-on-transfer or rebasing token).
-    error UnexpectedTokenAmount(address token, uint256 received, uint256 expected);
     /// @notice The trade-background digest must be non-zero.
     error MissingTradeDigest();
     /// @notice The evidence id is not anchored in the evidence registry.
     error UnknownEvidence(bytes32 evidenceId);
-    /// @notice The evidence record was revoked by its submitter, so it no longer vouches for the trade.
-    /// @param evidenceId The id given.
-    /// @param revokedAt When it was revoked.
-    error EvidenceRevoked(bytes32 evidenceId, uint64 revokedAt);
     /// @notice An address parameter may not be the caller / zero.
     error InvalidCounterparty(address account);
     /// @notice The annual discount rate must be 1..10000 basis points.
@@ -329,10 +335,6 @@ interface ISupplyChainBills {
     error InsufficientAllowance(uint256 tokenId, address operator, uint256 allowance, uint256 needed);
     /// @notice The part is already (not) frozen.
     error FreezeUnchanged(uint256 tokenId, bool frozen);
-    /// @notice The endorsee's signature has expired.
-    error ExpiredSignature(uint256 deadline);
-    /// @notice The signature is not `signer`'s over the endorsement (wrong signer, terms, nonce or chain).
-    error InvalidSignature(address signer);
     /// @notice The part sequence of the package is exhausted.
     error TooManyParts(uint256 packageId);
     /// @notice Endorsing `tokenId` would make an endorsement chain longer than `maxLength` endorsers.
@@ -350,6 +352,16 @@ interface ISupplyChainBills {
     /// @param tokenId The offer.
     /// @param sourceTokenId The frozen part it was taken from.
     error OfferSourceFrozen(uint256 tokenId, uint256 sourceTokenId);
+    /// @notice The part has `count` offers pending: it cannot be merged away, pledged, redeemed or claimed on until
+    /// they are signed, rejected or withdrawn (their value returns into it), nor take a 256th offer.
+    /// @param tokenId The part offers were taken from.
+    /// @param count Its pending offers.
+    error PendingOffers(uint256 tokenId, uint8 count);
+    /// @notice The pledgee accepts a pledge of exactly the value it saw: the part offered now holds another value.
+    /// @param tokenId The pledged part.
+    /// @param value Its value now, in minimum units.
+    /// @param expected The value the pledgee accepted.
+    error PledgeValueChanged(uint256 tokenId, uint64 value, uint64 expected);
 
     /// @notice Issues a bill; its root part is offered to `payee`. Drawer: an active enterprise.
     /// @param acceptor Who pays at maturity (active enterprise or financier).
@@ -393,10 +405,12 @@ interface ISupplyChainBills {
     /// @notice Endorses `amount` of a held part to `to` with `to`'s EIP-712 signature over
     /// `Endorsement(uint256 fromTokenId,address to,uint64 amount,uint256 nonce,uint256 deadline)` (domain
     /// "SupplyChainBills", version "1"; ERC-1271 wallets supported): offer and signature in one step.
-    /// Caller: the holder or an approved operator.
+    /// Caller: the holder or an approved operator. Nonces are unordered (`IUnorderedNonces`): the endorsee's consents
+    /// can be used in any order, each once, and the endorsee cancels one it has signed with `invalidateNonces`.
     /// @param fromTokenId The held part to take the amount from.
     /// @param to The endorsee, who signed.
     /// @param amount Minimum units.
+    /// @param nonce The endorsee's nonce the consent carries (unused and not invalidated).
     /// @param deadline Last moment the signature is valid, in the chain's time unit.
     /// @param signature The endorsee's signature (65-byte ECDSA or ERC-1271).
     /// @return tokenId The new part, already held by `to`.
@@ -404,35 +418,39 @@ interface ISupplyChainBills {
         uint256 fromTokenId,
         address to,
         uint64 amount,
+        uint256 nonce,
         uint256 deadline,
         bytes calldata signature
     ) external returns (uint256 tokenId);
 
-    /// @notice The addressee signs an offer: the payee signs the bill (签收), an endorsee an endorsement, a
-    /// pledgee a pledge. Discount offers are signed with `signDiscount`. The party the value comes from (drawer,
+    /// @notice The addressee signs an offer: the payee signs the bill (签收), an endorsee an endorsement. Discount
+    /// offers are signed with `signDiscount`, pledge offers with `signPledge`. The party the value comes from (drawer,
     /// endorser or pledgor) must still be active, and the part an endorsement was taken from not frozen
     /// (`OfferSourceFrozen`).
     /// @param tokenId The offered part.
     function sign(uint256 tokenId) external;
 
-    /// @notice The addressee rejects an offer (the payee refusing the bill cancels the package). No registry check:
-    /// the value only returns to where it came from, as a new part of the endorser, frozen if the part it was taken
-    /// from is.
+    /// @notice The addressee rejects an offer (the payee refusing the bill cancels the package). No registry check
+    /// and no new part: the offer is burned and its value returns into the part it was taken from (frozen if that
+    /// part is). Works at and after maturity too.
     /// @param tokenId The offered part.
     function reject(uint256 tokenId) external;
 
-    /// @notice The endorser (or pledgor) withdraws its offer; for a root part use `cancel`. No registry check: the
-    /// value only returns to where it came from, as a new part, frozen if the part it was taken from is.
+    /// @notice The endorser (or pledgor) withdraws its offer; for a root part use `cancel`. No registry check and no
+    /// new part: the offer is burned and its value returns into the part it was taken from (frozen if that part is).
+    /// Works at and after maturity too.
     /// @param tokenId The offered part.
     function withdraw(uint256 tokenId) external;
 
-    /// @notice Splits `amount` of a held part into a new part of the same holder and chain.
+    /// @notice Splits `amount` of a held part into a new part of the same holder and chain; the part keeps a non-zero
+    /// rest (`InvalidAmount` otherwise: moving a whole part to a new id would only use up the package's part ids).
     /// @param fromTokenId The held part.
     /// @param amount Minimum units to split off.
     /// @return tokenId The new part.
     function split(uint256 fromTokenId, uint64 amount) external returns (uint256 tokenId);
 
-    /// @notice Merges the whole of `fromTokenId` into `toTokenId` (same package, holder and chain) and burns it.
+    /// @notice Merges the whole of `fromTokenId` into `toTokenId` (same package, holder and chain) and burns it. A
+    /// part with offers pending is not merged away (`PendingOffers`): their value returns into it.
     /// @param fromTokenId The part merged away (burned).
     /// @param toTokenId The part that receives its value.
     function merge(uint256 fromTokenId, uint256 toTokenId) external;
@@ -463,10 +481,18 @@ interface ISupplyChainBills {
     /// @return daysToMaturity Days charged.
     function discountPrice(uint256 tokenId) external view returns (uint256 price, uint256 daysToMaturity);
 
-    /// @notice Offers a held part as pledge (质押) to a financier, who signs with `sign`.
+    /// @notice Offers a held part without pending offers as pledge (质押) to a financier, who signs with
+    /// `signPledge`.
     /// @param tokenId The held part.
     /// @param pledgee An active financier.
     function pledge(uint256 tokenId, address pledgee) external;
+
+    /// @notice The pledgee accepts a pledge offer of exactly `value` minimum units (what it saw offered): a pledgor
+    /// who withdrew the offer and pledged the same part again with another value is refused (`PledgeValueChanged`).
+    /// Pledgor and pledgee must be active.
+    /// @param tokenId The part offered as pledge.
+    /// @param value The part's value the pledgee accepts as collateral.
+    function signPledge(uint256 tokenId, uint64 value) external;
 
     /// @notice The pledgee releases the pledge (pledgee and holder must be active).
     /// @param tokenId The pledged part.
@@ -478,7 +504,8 @@ interface ISupplyChainBills {
     function fund(uint256 packageId) external;
 
     /// @notice Pays a part of a funded, matured package to its (active) beneficiary, the pledgee of a pledged part,
-    /// and burns the part's ERC-3525 value. Caller: the owner or the pledgee.
+    /// and burns the part's ERC-3525 value. Caller: the owner or the pledgee. Offers pending on the part are withdrawn
+    /// (or rejected) first (`PendingOffers`): their value is the holder's and comes back into the part.
     /// @param tokenId The part.
     function redeem(uint256 tokenId) external;
 
@@ -489,7 +516,8 @@ interface ISupplyChainBills {
     function dishonor(uint256 packageId, bytes32 reason) external;
 
     /// @notice The beneficiary of a part of a dishonoured package files a recourse claim (追索) against an
-    /// earlier endorser or the drawer on the part's chain. A new claim replaces a pending one.
+    /// earlier endorser or the drawer on the part's chain. A new claim replaces a pending one. Offers pending on the
+    /// part are withdrawn first (`PendingOffers`).
     /// @param tokenId The part.
     /// @param target An earlier endorser or the drawer.
     function claimRecourse(uint256 tokenId, address target) external;
@@ -510,13 +538,6 @@ interface ISupplyChainBills {
     /// @return The terms and accounts.
     function packageOf(uint256 packageId) external view returns (PackageView memory);
 
-    /// @notice Outstanding (live, unredeemed), funded and redeemed amounts of a package, in minimum units.
-    /// @param packageId The package.
-    /// @return outstanding Face value not yet redeemed (0 once cancelled).
-    /// @return funded Face value paid in by the acceptor.
-    /// @return redeemed Value paid out to holders.
-    function amountsOf(uint256 packageId) external view returns (uint64 outstanding, uint64 funded, uint64 redeemed);
-
     /// @notice Full state of a part (also of redeemed, cancelled and burned ones).
     /// @param tokenId The part.
     /// @return The state.
@@ -532,9 +553,4 @@ interface ISupplyChainBills {
     /// @return target Who is claimed against.
     /// @return claimant Who claims.
     function pendingClaim(uint256 tokenId) external view returns (address target, address claimant);
-
-    /// @notice The next endorsement-signature nonce of `account`.
-    /// @param account The endorsee.
-    /// @return The nonce its next signature must carry.
-    function nonces(address account) external view returns (uint256);
 }

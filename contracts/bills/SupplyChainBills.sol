@@ -1,28 +1,40 @@
 // SPDX-License-Identifier: MIT
-pragma solidity ^0.8.24;
+pragma solidity 0.8.30;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
+import {ERC165Checker} from "@openzeppelin/contracts/utils/introspection/ERC165Checker.sol";
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
+import {IERC721Metadata} from "@openzeppelin/contracts/token/ERC721/extensions/IERC721Metadata.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 
+import {BPS} from "../common/Constants.sol";
+import {UnorderedNonces} from "../common/UnorderedNonces.sol";
+import {ExactTransfer} from "../common/libraries/ExactTransfer.sol";
 import {IEvidenceRegistry} from "../evidence/IEvidenceRegistry.sol";
 import {IParticipantRegistry} from "../participants/IParticipantRegistry.sol";
 import {ParticipantRoles} from "../participants/ParticipantRoles.sol";
 import {IERC3525} from "./IERC3525.sol";
+import {IERC3525Metadata} from "./IERC3525Metadata.sol";
 import {IERC3525Receiver} from "./IERC3525Receiver.sol";
 import {ISupplyChainBills} from "./ISupplyChainBills.sol";
+import {BillsMetadata} from "./BillsMetadata.sol";
+import {Discount} from "./libraries/Discount.sol";
+import {PartStatus} from "./libraries/PartStatus.sol";
+import {PartId, PartIdLibrary} from "./types/PartId.sol";
 
 /// @title SupplyChainBills
 /// @notice Lean ERC-3525 supply-chain finance bills. See `ISupplyChainBills` for the model.
-/// @dev A part is one storage slot (holder, value, parent, status) and its holder never changes once it can have
-/// children, so endorsement chains are parent links and cost nothing to copy. There is no owner or admin. Token
-/// transfers come last in every function (checks-effects-interactions), so a reentrant token finds the state final.
-contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
+/// @dev A part is one storage slot (holder, value, pending offers, parent, status) and its holder never changes once
+/// it can have children, so endorsement chains are parent links and cost nothing to copy. There is no owner or admin.
+/// Token transfers come last in every function (checks-effects-interactions), so a reentrant token finds the state
+/// final.
+contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, UnorderedNonces {
     using SafeERC20 for IERC20;
+    using ExactTransfer for IERC20;
 
     // Packed so an offer touches one package slot (maturity, counter and status beside the drawer) and a redemption
     // two (that one, and token, decimals and redeemed total together). uint48 times reach the year 10889 in ms.
@@ -33,7 +45,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         PackageStatus status;
         bool nonTransferable;
         address acceptor;
-        uint64 faceValue; // 64-bit minimum units: 1.8e17 yuan, far above any bill
+        uint64 faceValue; // at most 2**56 - 1 minimum units (7.2e14 yuan), so any part's value fits `Part.value`
         address payee;
         uint48 dishonoredAt;
         address token;
@@ -43,19 +55,15 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         bytes32 evidenceId;
     }
 
-    // One slot per part: that is what makes a split cheap. A redeemed part keeps its value here as the amount paid;
-    // its ERC-3525 value (`balanceOf`) reads 0.
+    // One slot per part (160 + 56 + 8 + 24 + 8 bits): that is what makes a split cheap. A redeemed part keeps its
+    // value here as the amount paid; its ERC-3525 value (`balanceOf`) reads 0. `offers` counts the endorsement and
+    // discount offers taken from it and not yet signed, rejected or withdrawn.
     struct Part {
         address holder;
-        uint64 value;
+        uint56 value;
+        uint8 offers;
         uint24 parent;
-        uint8 status; // PartState in the low bits, FROZEN and TAKEN_OVER flags on top
-    }
-
-    // ERC-721 balance and signature nonce share a slot: a signed endorsement writes both.
-    struct Account {
-        uint64 balance;
-        uint64 nonce;
+        uint8 status; // see PartStatus
     }
 
     // Recorded when a recourse payer takes a part's claim over; `cursor` is the ancestor whose chain the new owner
@@ -70,22 +78,18 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         address claimant;
     }
 
-    uint8 private constant OFFERED = uint8(PartState.Offered);
-    uint8 private constant DISCOUNT_OFFERED = uint8(PartState.DiscountOffered);
-    uint8 private constant PLEDGE_OFFERED = uint8(PartState.PledgeOffered);
-    uint8 private constant HELD = uint8(PartState.Held);
-    uint8 private constant PLEDGED = uint8(PartState.Pledged);
-    uint8 private constant REDEEMED = uint8(PartState.Redeemed);
-    uint8 private constant CANCELLED = uint8(PartState.Cancelled);
-    uint8 private constant BURNED = uint8(PartState.Burned);
-    uint8 private constant FROZEN = 0x80;
-    uint8 private constant TAKEN_OVER = 0x40;
-    uint8 private constant STATE_MASK = 0x3f;
+    uint8 private constant OFFERED = PartStatus.OFFERED;
+    uint8 private constant DISCOUNT_OFFERED = PartStatus.DISCOUNT_OFFERED;
+    uint8 private constant PLEDGE_OFFERED = PartStatus.PLEDGE_OFFERED;
+    uint8 private constant HELD = PartStatus.HELD;
+    uint8 private constant PLEDGED = PartStatus.PLEDGED;
+    uint8 private constant REDEEMED = PartStatus.REDEEMED;
+    uint8 private constant CANCELLED = PartStatus.CANCELLED;
+    uint8 private constant BURNED = PartStatus.BURNED;
+    uint8 private constant FROZEN = PartStatus.FROZEN;
+    uint8 private constant TAKEN_OVER = PartStatus.TAKEN_OVER;
 
     uint32 private constant HOLDER_ROLES = ParticipantRoles.ENTERPRISE | ParticipantRoles.FINANCIER;
-    uint256 private constant SEQ_BITS = 24;
-    uint256 private constant DAYS_PER_YEAR = 360; // Chinese bill discounting convention
-    uint256 private constant BPS = 10_000;
     bytes32 private constant ENDORSEMENT_TYPEHASH = keccak256(
         "Endorsement(uint256 fromTokenId,address to,uint64 amount,uint256 nonce,uint256 deadline)"
     );
@@ -103,16 +107,23 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     uint64 public immutable PAYMENT_WINDOW;
     /// @notice Block-time units per second: 1 where blocks are stamped in seconds, 1000 in milliseconds (FISCO BCOS).
     uint32 public immutable TIME_UNITS_PER_SECOND;
+    /// @notice Renders the metadata (`name`, `symbol`, `tokenURI`, `contractURI`, `slotURI`), which this contract
+    /// forwards to it; deployed by the constructor with the base URI.
+    BillsMetadata public immutable METADATA;
     // One day in the chain's time unit: the discount's day count.
     uint256 private immutable DAY_LENGTH;
 
     uint32 private _packageCount;
     mapping(uint256 packageId => Package) private _packages;
     mapping(uint256 tokenId => Part) private _parts;
-    mapping(address account => Account) private _accounts;
+    mapping(address owner => uint256) private _balances;
     mapping(uint256 tokenId => address) private _approvals;
+    // The operator that set a token's approval (zero: its owner): the approval lasts while that operator is approved.
+    mapping(uint256 tokenId => address) private _approvalGrantors;
     mapping(address owner => mapping(address operator => bool)) private _operators;
     mapping(uint256 tokenId => mapping(address operator => uint256)) private _allowances;
+    // Who set a value allowance for the owner (zero: the owner): the allowance lasts while that grantor is approved.
+    mapping(uint256 tokenId => mapping(address operator => address)) private _allowanceGrantors;
     mapping(uint256 tokenId => address) private _pledgees;
     mapping(uint256 tokenId => uint16) private _rates;
     mapping(uint256 tokenId => Takeover) private _takeovers;
@@ -123,11 +134,14 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     /// @param paymentWindow Time after maturity, in the chain's unit, before a non-acceptor may dishonor an unfunded
     /// bill: at least a day of chain time (`PaymentWindowTooShort`); zero for the default, three days of chain time.
     /// @param timeUnitsPerSecond 1 if the chain stamps blocks in seconds, 1000 in milliseconds.
+    /// @param baseURI Prefix of the metadata URIs (ERC-721 `tokenURI`, ERC-3525 `contractURI` and `slotURI`), e.g.
+    /// "https://bills.example.com/api/"; empty for none (the URIs then read empty).
     constructor(
         IParticipantRegistry registry,
         IEvidenceRegistry evidence,
         uint64 paymentWindow,
-        uint32 timeUnitsPerSecond
+        uint32 timeUnitsPerSecond,
+        string memory baseURI
     ) EIP712("SupplyChainBills", "1") {
         if (address(registry) == address(0)) revert InvalidCounterparty(address(0));
         if (timeUnitsPerSecond != 1 && timeUnitsPerSecond != 1000) revert InvalidTimeUnit(timeUnitsPerSecond);
@@ -140,6 +154,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         PAYMENT_WINDOW = paymentWindow;
         TIME_UNITS_PER_SECOND = timeUnitsPerSecond;
         DAY_LENGTH = 1 days * uint256(timeUnitsPerSecond);
+        METADATA = new BillsMetadata(baseURI);
     }
 
     // ---------------------------------------------------------------- issuance
@@ -159,7 +174,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         _requireActive(acceptor, HOLDER_ROLES);
         if (payee == msg.sender) revert InvalidCounterparty(payee);
         _requireActive(payee, ParticipantRoles.ENTERPRISE);
-        if (faceValue == 0) revert InvalidFaceValue(faceValue);
+        if (faceValue == 0 || faceValue > type(uint56).max) revert InvalidFaceValue(faceValue);
         if (maturity < block.timestamp + 1 || maturity > type(uint48).max) revert InvalidMaturity(maturity);
         if (tradeDigest == bytes32(0)) revert MissingTradeDigest();
         if (evidenceId != bytes32(0)) _requireValidEvidence(evidenceId);
@@ -231,7 +246,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         if (rateBps == 0 || rateBps > BPS) revert InvalidRate(rateBps);
         tokenId = _offer(fromTokenId, financier, amount, DISCOUNT_OFFERED, ParticipantRoles.FINANCIER);
         _rates[tokenId] = rateBps;
-        emit DiscountOffered(fromTokenId >> SEQ_BITS, tokenId, financier, rateBps);
+        emit DiscountOffered(PartId.wrap(fromTokenId).packageId(), tokenId, financier, rateBps);
     }
 
     /// @inheritdoc ISupplyChainBills
@@ -241,7 +256,8 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         if (status != HELD) _wrongState(tokenId, status);
         address holder = part.holder;
         if (msg.sender != holder) revert Unauthorized(msg.sender, holder);
-        uint256 packageId = tokenId >> SEQ_BITS;
+        _requireNoOffers(tokenId, part);
+        uint256 packageId = PartId.wrap(tokenId).packageId();
         _requireTransferable(packageId, _packages[packageId]);
         if (pledgee == holder) revert InvalidCounterparty(pledgee);
         _requireActive(holder, HOLDER_ROLES);
@@ -256,10 +272,16 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         uint256 fromTokenId,
         address to,
         uint64 amount,
+        uint256 nonce,
         uint256 deadline,
         bytes calldata signature
     ) external returns (uint256 tokenId) {
-        _useSignature(fromTokenId, to, amount, deadline, signature);
+        if (block.timestamp > deadline) revert ExpiredSignature(deadline);
+        bytes32 digest = _hashTypedDataV4(
+            keccak256(abi.encode(ENDORSEMENT_TYPEHASH, fromTokenId, to, amount, nonce, deadline))
+        );
+        if (!SignatureChecker.isValidSignatureNow(to, digest, signature)) revert InvalidSignature(to);
+        _useUnorderedNonce(to, nonce);
         return _offer(fromTokenId, to, amount, HELD, HOLDER_ROLES);
     }
 
@@ -267,41 +289,47 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     function sign(uint256 tokenId) external {
         Part storage part = _parts[tokenId];
         uint8 status = part.status;
-        uint256 packageId = tokenId >> SEQ_BITS;
+        if (status != OFFERED) _wrongState(tokenId, status);
+        address holder = part.holder;
+        if (msg.sender != holder) revert Unauthorized(msg.sender, holder);
+        uint256 packageId = PartId.wrap(tokenId).packageId();
         Package storage pkg = _packages[packageId];
-        if (status == OFFERED) {
-            address holder = part.holder;
-            if (msg.sender != holder) revert Unauthorized(msg.sender, holder);
-            uint24 parent = part.parent;
-            if (parent == 0) {
-                // The payee signs the bill itself: that delivers it.
-                if (pkg.status != PackageStatus.Accepted) revert WrongPackageStatus(packageId, pkg.status);
-                if (!(block.timestamp < pkg.maturity)) revert Matured(packageId, pkg.maturity);
-            } else {
-                _requireMovable(packageId, pkg);
-            }
-            // The value leaves the drawer or the endorser only now, so it must still be active.
-            _activeEndorser(tokenId, parent);
-            _requireActive(holder, HOLDER_ROLES);
-            if (parent == 0) pkg.status = PackageStatus.Active;
-            part.status = HELD;
-        } else if (status == PLEDGE_OFFERED) {
-            address pledgee = _pledgees[tokenId];
-            if (msg.sender != pledgee) revert Unauthorized(msg.sender, pledgee);
-            _requireMovable(packageId, pkg);
-            _requireActive(part.holder, HOLDER_ROLES);
-            _requireActive(pledgee, ParticipantRoles.FINANCIER);
-            part.status = PLEDGED;
+        uint24 parent = part.parent;
+        if (parent == 0) {
+            // The payee signs the bill itself: that delivers it. The drawer must still be active.
+            if (pkg.status != PackageStatus.Accepted) revert WrongPackageStatus(packageId, pkg.status);
+            if (!(block.timestamp < pkg.maturity)) revert Matured(packageId, pkg.maturity);
+            _requireActive(pkg.drawer, HOLDER_ROLES);
+            pkg.status = PackageStatus.Active;
         } else {
-            _wrongState(tokenId, status);
+            _requireMovable(packageId, pkg);
+            _takeFromSource(tokenId, parent);
         }
+        _requireActive(holder, HOLDER_ROLES);
+        part.status = HELD;
         emit Signed(packageId, tokenId, msg.sender);
     }
 
-    // Rejecting or withdrawing an unsigned offer checks no registry state: the value goes back to the part it came
-    // from and never reaches a new party. A frozen endorser gets it back into a frozen holding, where every further
-    // move is checked, and an offer of a frozen part comes back frozen; refusing would only leave it locked in the
-    // offer.
+    /// @inheritdoc ISupplyChainBills
+    function signPledge(uint256 tokenId, uint64 value) external {
+        Part storage part = _parts[tokenId];
+        uint8 status = part.status;
+        if (status != PLEDGE_OFFERED) _wrongState(tokenId, status);
+        address pledgee = _pledgees[tokenId];
+        if (msg.sender != pledgee) revert Unauthorized(msg.sender, pledgee);
+        uint64 pledged = part.value;
+        if (pledged != value) revert PledgeValueChanged(tokenId, pledged, value);
+        uint256 packageId = PartId.wrap(tokenId).packageId();
+        _requireMovable(packageId, _packages[packageId]);
+        _requireActive(part.holder, HOLDER_ROLES);
+        _requireActive(pledgee, ParticipantRoles.FINANCIER);
+        part.status = PLEDGED;
+        emit Signed(packageId, tokenId, msg.sender);
+    }
+
+    // Rejecting or withdrawing an unsigned offer checks no registry state and works in every package status: the
+    // value goes back into the part it came from (which stays held while it has offers pending) and never reaches a
+    // new party or needs a new part id. A frozen source's freeze covers the value that comes back into it.
 
     /// @inheritdoc ISupplyChainBills
     function reject(uint256 tokenId) external {
@@ -309,7 +337,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         uint8 status = part.status;
         if (status == OFFERED || status == DISCOUNT_OFFERED) {
             if (msg.sender != part.holder) revert Unauthorized(msg.sender, part.holder);
-            uint256 packageId = tokenId >> SEQ_BITS;
+            uint256 packageId = PartId.wrap(tokenId).packageId();
             if (part.parent == 0) _cancelPackage(packageId, _packages[packageId]);
             else _returnOffer(tokenId, part);
         } else if (status == PLEDGE_OFFERED) {
@@ -324,7 +352,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         Part storage part = _parts[tokenId];
         uint8 status = part.status;
         if ((status == OFFERED || status == DISCOUNT_OFFERED) && part.parent != 0) {
-            address endorser = _holderAt(tokenId >> SEQ_BITS, part.parent);
+            address endorser = _parts[PartId.wrap(tokenId).sibling(part.parent)].holder;
             if (msg.sender != endorser) revert Unauthorized(msg.sender, endorser);
             _returnOffer(tokenId, part);
         } else if (status == PLEDGE_OFFERED) {
@@ -341,18 +369,18 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         if (status != DISCOUNT_OFFERED) _wrongState(tokenId, status);
         address financier = part.holder;
         if (msg.sender != financier) revert Unauthorized(msg.sender, financier);
-        uint256 packageId = tokenId >> SEQ_BITS;
+        uint256 packageId = PartId.wrap(tokenId).packageId();
         Package storage pkg = _packages[packageId];
         _requireMovable(packageId, pkg);
-        address endorser = _activeEndorser(tokenId, part.parent);
+        address endorser = _takeFromSource(tokenId, part.parent);
         _requireActive(financier, ParticipantRoles.FINANCIER);
         uint16 rate = _rates[tokenId];
-        (uint256 price, uint256 daysLeft) = _price(pkg, part.value, rate);
+        (uint256 price, uint256 daysLeft) = _quote(pkg, part.value, rate);
         if (price > maxPrice) revert PriceAboveLimit(price, maxPrice);
         part.status = HELD;
         emit Signed(packageId, tokenId, financier);
         emit Discounted(packageId, tokenId, financier, endorser, rate, daysLeft, price);
-        _pay(IERC20(pkg.token), financier, endorser, price);
+        IERC20(pkg.token).safeTransferFromExact(financier, endorser, price);
     }
 
     /// @inheritdoc ISupplyChainBills
@@ -367,7 +395,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         _requireActive(part.holder, HOLDER_ROLES);
         part.status = HELD;
         delete _pledgees[tokenId];
-        emit PledgeReleased(tokenId >> SEQ_BITS, tokenId, pledgee);
+        emit PledgeReleased(PartId.wrap(tokenId).packageId(), tokenId, pledgee);
     }
 
     // ---------------------------------------------------------------- split and merge
@@ -379,23 +407,27 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         if (status != HELD) _wrongState(fromTokenId, status);
         address holder = from.holder;
         _authorize(holder, fromTokenId, amount);
-        uint256 packageId = fromTokenId >> SEQ_BITS;
+        uint256 packageId = PartId.wrap(fromTokenId).packageId();
         Package storage pkg = _packages[packageId];
         _requireMovable(packageId, pkg);
         _requireActive(holder, HOLDER_ROLES);
         uint64 value = from.value;
-        if (amount == 0 || amount > value) revert InvalidAmount(amount, value);
-        from.value = value - amount;
+        // A split leaves a non-zero rest: moving a whole part into a new id would only use up the package's ids.
+        if (amount == 0 || !(amount < value)) revert InvalidAmount(amount, value);
+        from.value = uint56(value - amount);
         tokenId = _mint(packageId, pkg, holder, amount, from.parent, HELD);
         emit TransferValue(fromTokenId, tokenId, amount);
     }
 
     /// @inheritdoc ISupplyChainBills
     function merge(uint256 fromTokenId, uint256 toTokenId) external {
+        Part storage from = _parts[fromTokenId];
+        // Offers pending on it return their value into it: it stays until they are settled.
+        _requireNoOffers(fromTokenId, from);
         address holder = _moveValue(fromTokenId, toTokenId, type(uint256).max);
-        _parts[fromTokenId].status = BURNED;
-        --_accounts[holder].balance;
-        emit Transfer(holder, address(0), fromTokenId);
+        from.status = BURNED;
+        --_balances[holder];
+        _burned(holder, fromTokenId);
     }
 
     // ---------------------------------------------------------------- maturity
@@ -403,9 +435,9 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     /// @inheritdoc ISupplyChainBills
     function fund(uint256 packageId) external {
         Package storage pkg = _package(packageId);
-        PackageStatus pkgStatus = pkg.status;
-        if (pkgStatus != PackageStatus.Active && pkgStatus != PackageStatus.Dishonored) {
-            revert WrongPackageStatus(packageId, pkgStatus);
+        PackageStatus packageStatus = pkg.status;
+        if (packageStatus != PackageStatus.Active && packageStatus != PackageStatus.Dishonored) {
+            revert WrongPackageStatus(packageId, packageStatus);
         }
         address acceptor = pkg.acceptor;
         if (msg.sender != acceptor) revert Unauthorized(msg.sender, acceptor);
@@ -413,18 +445,19 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         uint256 amount = uint256(pkg.faceValue) * _unit(pkg.tokenDecimals);
         pkg.status = PackageStatus.Funded;
         emit Funded(packageId, acceptor, amount);
-        _pay(IERC20(pkg.token), acceptor, address(this), amount);
+        IERC20(pkg.token).safeTransferFromExact(acceptor, address(this), amount);
     }
 
     /// @inheritdoc ISupplyChainBills
     function redeem(uint256 tokenId) external {
-        (Part storage part, uint8 status, uint256 packageId, Package storage pkg) = _partIn(
+        (Part storage part, uint8 status, uint256 packageId, Package storage pkg) = _partOfPackageIn(
             tokenId,
             PackageStatus.Funded
         );
         if (block.timestamp < pkg.maturity) revert NotMatured(packageId, pkg.maturity);
         (address owner, address beneficiary) = _beneficiary(tokenId, part, status);
         if (msg.sender != owner && msg.sender != beneficiary) revert Unauthorized(msg.sender, owner);
+        _requireNoOffers(tokenId, part);
         _requireActive(beneficiary, HOLDER_ROLES);
         uint64 value = part.value;
         part.status = (status & TAKEN_OVER) | REDEEMED;
@@ -451,12 +484,14 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
 
     /// @inheritdoc ISupplyChainBills
     function claimRecourse(uint256 tokenId, address target) external {
-        (Part storage part, uint8 status, uint256 packageId, Package storage pkg) = _partIn(
+        (Part storage part, uint8 status, uint256 packageId, Package storage pkg) = _partOfPackageIn(
             tokenId,
             PackageStatus.Dishonored
         );
         (, address beneficiary) = _beneficiary(tokenId, part, status);
         if (msg.sender != beneficiary) revert Unauthorized(msg.sender, beneficiary);
+        // No offer can be made after maturity, so none is pending when the claim is paid either.
+        _requireNoOffers(tokenId, part);
         _requireActive(msg.sender, HOLDER_ROLES);
         if (target == msg.sender) revert InvalidCounterparty(target);
         _findOnChain(tokenId, status, pkg, target);
@@ -469,7 +504,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         Claim memory claim = _claims[tokenId];
         if (claim.target == address(0)) revert NoPendingClaim(tokenId);
         if (msg.sender != claim.target) revert Unauthorized(msg.sender, claim.target);
-        (Part storage part, uint8 status, uint256 packageId, Package storage pkg) = _partIn(
+        (Part storage part, uint8 status, uint256 packageId, Package storage pkg) = _partOfPackageIn(
             tokenId,
             PackageStatus.Dishonored
         );
@@ -485,12 +520,12 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         delete _approvals[tokenId];
         _takeovers[tokenId] = Takeover(msg.sender, cursor);
         part.status = TAKEN_OVER | HELD;
-        --_accounts[owner].balance;
-        ++_accounts[msg.sender].balance;
+        --_balances[owner];
+        ++_balances[msg.sender];
         uint256 amount = uint256(part.value) * _unit(pkg.tokenDecimals);
         emit Transfer(owner, msg.sender, tokenId);
         emit RecoursePaid(packageId, tokenId, msg.sender, beneficiary, amount);
-        _pay(IERC20(pkg.token), msg.sender, beneficiary, amount);
+        IERC20(pkg.token).safeTransferFromExact(msg.sender, beneficiary, amount);
     }
 
     // ---------------------------------------------------------------- regulator
@@ -503,9 +538,9 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         if (status == 0) revert NonexistentPart(tokenId);
         // Defence in depth beside the registry's exclusive regulator role: never a regulator's own part.
         if (_isParty(tokenId, part, status, msg.sender)) revert RegulatorIsParty(msg.sender, tokenId);
-        if (_frozen(status) == frozen) revert FreezeUnchanged(tokenId, frozen);
+        if (PartStatus.isFrozen(status) == frozen) revert FreezeUnchanged(tokenId, frozen);
         part.status = frozen ? status | FROZEN : status & ~FROZEN;
-        emit PartFrozen(tokenId >> SEQ_BITS, tokenId, msg.sender, frozen, reason);
+        emit PartFrozen(PartId.wrap(tokenId).packageId(), tokenId, msg.sender, frozen, reason);
     }
 
     // ---------------------------------------------------------------- ERC-721 / ERC-3525
@@ -515,7 +550,40 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         return
             interfaceId == type(IERC165).interfaceId ||
             interfaceId == type(IERC721).interfaceId ||
-            interfaceId == type(IERC3525).interfaceId;
+            interfaceId == type(IERC721Metadata).interfaceId ||
+            interfaceId == type(IERC3525).interfaceId ||
+            interfaceId == type(IERC3525Metadata).interfaceId;
+    }
+
+    /// @inheritdoc IERC721Metadata
+    /// @dev Served by `METADATA`, as all metadata.
+    function name() external view returns (string memory) {
+        _forwardToMetadata();
+    }
+
+    /// @inheritdoc IERC721Metadata
+    function symbol() external view returns (string memory) {
+        _forwardToMetadata();
+    }
+
+    /// @inheritdoc IERC721Metadata
+    /// @dev `<base>token/<tokenId>` (decimal), empty without a base URI; reverts for a part that does not exist.
+    function tokenURI(uint256 tokenId) external view returns (string memory) {
+        _ownerOf(tokenId);
+        _forwardToMetadata();
+    }
+
+    /// @inheritdoc IERC3525Metadata
+    /// @dev `<base>contract`, empty without a base URI.
+    function contractURI() external view returns (string memory) {
+        _forwardToMetadata();
+    }
+
+    /// @inheritdoc IERC3525Metadata
+    /// @dev `<base>slot/<packageId>` (decimal), empty without a base URI; reverts for an unknown package.
+    function slotURI(uint256 slot) external view returns (string memory) {
+        _package(slot);
+        _forwardToMetadata();
     }
 
     /// @inheritdoc IERC3525
@@ -525,20 +593,21 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
 
     /// @inheritdoc IERC721
     function balanceOf(address owner) external view returns (uint256) {
-        return _accounts[owner].balance;
+        if (owner == address(0)) revert InvalidCounterparty(owner);
+        return _balances[owner];
     }
 
     /// @inheritdoc IERC3525
     function balanceOf(uint256 tokenId) external view returns (uint256) {
         _ownerOf(tokenId);
         Part storage part = _parts[tokenId];
-        return _state(part.status) == PartState.Redeemed ? 0 : part.value;
+        return PartStatus.state(part.status) == PartState.Redeemed ? 0 : part.value;
     }
 
     /// @inheritdoc IERC3525
     function slotOf(uint256 tokenId) external view returns (uint256) {
         _ownerOf(tokenId);
-        return tokenId >> SEQ_BITS;
+        return PartId.wrap(tokenId).packageId();
     }
 
     /// @inheritdoc IERC721
@@ -547,17 +616,21 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     }
 
     /// @inheritdoc IERC721
+    /// @dev An operator's approval lasts while the operator is approved for all of the owner's tokens.
     function approve(address to, uint256 tokenId) external {
         address owner = _ownerOf(tokenId);
         if (msg.sender != owner && !_operators[owner][msg.sender]) revert NotOwnerNorApproved(msg.sender, tokenId);
         _approvals[tokenId] = to;
+        _approvalGrantors[tokenId] = msg.sender == owner ? address(0) : msg.sender;
         emit Approval(owner, to, tokenId);
     }
 
     /// @inheritdoc IERC721
-    function getApproved(uint256 tokenId) external view returns (address) {
-        _ownerOf(tokenId);
-        return _approvals[tokenId];
+    /// @dev Zero once the operator that set the approval is no longer approved.
+    function getApproved(uint256 tokenId) external view returns (address approved) {
+        address owner = _ownerOf(tokenId);
+        approved = _approvals[tokenId];
+        if (!_isApproved(owner, tokenId, approved)) approved = address(0);
     }
 
     /// @inheritdoc IERC721
@@ -573,16 +646,23 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     }
 
     /// @inheritdoc IERC3525
+    /// @dev Caller: the owner, an operator or the token's approved address. An allowance set by an operator or the
+    /// approved address lasts while that grantor stays approved: revoking it voids the allowance.
     function approve(uint256 tokenId, address operator, uint256 value) external {
         address owner = _ownerOf(tokenId);
-        if (msg.sender != owner && !_operators[owner][msg.sender]) revert NotOwnerNorApproved(msg.sender, tokenId);
+        if (msg.sender != owner && !_operators[owner][msg.sender] && !_isApproved(owner, tokenId, msg.sender)) {
+            revert NotOwnerNorApproved(msg.sender, tokenId);
+        }
         if (operator == owner) revert InvalidCounterparty(operator);
         _allowances[tokenId][operator] = value;
+        _allowanceGrantors[tokenId][operator] = msg.sender == owner ? address(0) : msg.sender;
         emit ApprovalValue(tokenId, operator, value);
     }
 
     /// @inheritdoc IERC3525
+    /// @dev Zero once the operator or approved address that set the allowance is no longer approved.
     function allowance(uint256 tokenId, address operator) external view returns (uint256) {
+        if (!_grantHolds(_parts[tokenId].holder, tokenId, _allowanceGrantors[tokenId][operator])) return 0;
         return _allowances[tokenId][operator];
     }
 
@@ -641,44 +721,36 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     }
 
     /// @inheritdoc ISupplyChainBills
-    function amountsOf(uint256 packageId) external view returns (uint64 outstanding, uint64 funded, uint64 redeemed) {
-        Package storage pkg = _package(packageId);
-        PackageStatus status = pkg.status;
-        redeemed = pkg.redeemed;
-        if (status != PackageStatus.Cancelled) outstanding = pkg.faceValue - redeemed;
-        if (status == PackageStatus.Funded) funded = pkg.faceValue;
-    }
-
-    /// @inheritdoc ISupplyChainBills
     function partOf(uint256 tokenId) external view returns (PartView memory v) {
         Part storage part = _parts[tokenId];
         uint8 status = part.status;
         if (status == 0) revert NonexistentPart(tokenId);
-        uint256 packageId = tokenId >> SEQ_BITS;
+        uint256 packageId = PartId.wrap(tokenId).packageId();
         v.packageId = packageId;
         v.holder = part.holder;
-        v.owner = status & TAKEN_OVER != 0 ? _takeovers[tokenId].owner : part.holder;
+        v.owner = PartStatus.isTakenOver(status) ? _takeovers[tokenId].owner : part.holder;
         v.parent = part.parent;
-        v.endorser = _holderAt(packageId, v.parent);
-        v.state = _state(status);
+        v.endorser = _holderAt(tokenId, v.parent);
+        v.state = PartStatus.state(status);
         v.beneficiary = v.state == PartState.Pledged ? _pledgees[tokenId] : v.owner;
         if (v.state == PartState.Redeemed) v.paid = part.value;
         else v.value = part.value;
-        v.frozen = _frozen(status);
-        v.takenOver = status & TAKEN_OVER != 0;
+        v.frozen = PartStatus.isFrozen(status);
+        v.takenOver = PartStatus.isTakenOver(status);
+        v.pendingOffers = part.offers;
     }
 
     /// @inheritdoc ISupplyChainBills
     function endorsementChain(uint256 tokenId) external view returns (address[] memory chain) {
         Part storage part = _parts[tokenId];
         if (part.status == 0) revert NonexistentPart(tokenId);
-        uint256 base = (tokenId >> SEQ_BITS) << SEQ_BITS;
-        uint256 length = _chainLength(base, part.parent);
+        PartId id = PartId.wrap(tokenId);
+        uint256 length = _chainLength(tokenId, part.parent);
         chain = new address[](length);
-        chain[0] = _packages[tokenId >> SEQ_BITS].drawer;
+        chain[0] = _packages[id.packageId()].drawer;
         uint24 cursor = part.parent;
         for (uint256 i = length - 1; i > 0; --i) {
-            Part storage ancestor = _parts[base | cursor];
+            Part storage ancestor = _parts[id.sibling(cursor)];
             chain[i] = ancestor.holder;
             cursor = ancestor.parent;
         }
@@ -687,12 +759,11 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     /// @inheritdoc ISupplyChainBills
     function discountPrice(uint256 tokenId) external view returns (uint256 price, uint256 daysToMaturity) {
         Part storage part = _parts[tokenId];
-        if (part.status != DISCOUNT_OFFERED) {
-            _wrongState(tokenId, part.status);
-        }
-        Package storage pkg = _packages[tokenId >> SEQ_BITS];
-        if (!(block.timestamp < pkg.maturity)) revert Matured(tokenId >> SEQ_BITS, pkg.maturity);
-        return _price(pkg, part.value, _rates[tokenId]);
+        if (part.status != DISCOUNT_OFFERED) _wrongState(tokenId, part.status);
+        uint256 packageId = PartId.wrap(tokenId).packageId();
+        Package storage pkg = _packages[packageId];
+        if (!(block.timestamp < pkg.maturity)) revert Matured(packageId, pkg.maturity);
+        return _quote(pkg, part.value, _rates[tokenId]);
     }
 
     /// @inheritdoc ISupplyChainBills
@@ -701,70 +772,56 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         return (claim.target, claim.claimant);
     }
 
-    /// @inheritdoc ISupplyChainBills
-    function nonces(address account) external view returns (uint256) {
-        return _accounts[account].nonce;
-    }
-
     // ---------------------------------------------------------------- internals
 
+    // Takes an offer out of `fromTokenId` and mints it; `offerStatus` is the new part's status: OFFERED or
+    // DISCOUNT_OFFERED for an offer its addressee signs later, HELD for an endorsement the endorsee already signed.
     function _offer(
         uint256 fromTokenId,
         address to,
         uint64 amount,
-        uint8 kind,
+        uint8 offerStatus,
         uint32 toRoles
     ) private returns (uint256 tokenId) {
-        uint256 packageId = fromTokenId >> SEQ_BITS;
+        uint256 packageId = PartId.wrap(fromTokenId).packageId();
         Package storage pkg = _packages[packageId];
-        _takeForOffer(fromTokenId, pkg, to, amount, toRoles);
-        tokenId = _mint(packageId, pkg, to, amount, uint24(fromTokenId), kind);
+        _takeForOffer(fromTokenId, pkg, to, amount, toRoles, offerStatus != HELD);
+        tokenId = _mint(packageId, pkg, to, amount, PartId.wrap(fromTokenId).seq(), offerStatus);
         emit TransferValue(fromTokenId, tokenId, amount);
-        if (kind == HELD) emit Signed(packageId, tokenId, to);
-        else emit Offered(packageId, tokenId, to, fromTokenId, PartState(kind));
+        if (offerStatus == HELD) emit Signed(packageId, tokenId, to);
+        else emit Offered(packageId, tokenId, to, fromTokenId, PartState(offerStatus));
     }
 
-    function _useSignature(
-        uint256 fromTokenId,
-        address to,
-        uint64 amount,
-        uint256 deadline,
-        bytes calldata signature
-    ) private {
-        if (block.timestamp > deadline) revert ExpiredSignature(deadline);
-        Account storage account = _accounts[to];
-        uint64 nonce = account.nonce;
-        bytes32 digest = _hashTypedDataV4(
-            keccak256(abi.encode(ENDORSEMENT_TYPEHASH, fromTokenId, to, amount, nonce, deadline))
-        );
-        if (!SignatureChecker.isValidSignatureNow(to, digest, signature)) revert InvalidSignature(to);
-        account.nonce = nonce + 1;
-    }
-
-    // Checks an offer out of `fromTokenId` and takes its amount out of the source part.
+    // Checks an offer out of `fromTokenId` and takes its amount out of the source part; a pending offer is counted.
     function _takeForOffer(
         uint256 fromTokenId,
         Package storage pkg,
         address to,
         uint64 amount,
-        uint32 toRoles
+        uint32 toRoles,
+        bool pending
     ) private {
         Part storage from = _parts[fromTokenId];
         uint8 status = from.status;
         if (status != HELD) _wrongState(fromTokenId, status);
         address holder = from.holder;
         _authorize(holder, fromTokenId, amount);
-        _requireTransferable(fromTokenId >> SEQ_BITS, pkg);
+        _requireTransferable(PartId.wrap(fromTokenId).packageId(), pkg);
         if (to == holder) revert InvalidCounterparty(to);
         _requireActive(holder, HOLDER_ROLES);
         _requireActive(to, toRoles);
         uint64 value = from.value;
         if (amount == 0 || amount > value) revert InvalidAmount(amount, value);
         // The new part's chain is the source's plus the source's holder.
-        if (_chainLength((fromTokenId >> SEQ_BITS) << SEQ_BITS, from.parent) > MAX_CHAIN_LENGTH - 1) {
+        if (_chainLength(fromTokenId, from.parent) > MAX_CHAIN_LENGTH - 1) {
             revert ChainTooLong(fromTokenId, MAX_CHAIN_LENGTH);
         }
-        from.value = value - amount;
+        from.value = uint56(value - amount);
+        if (pending) {
+            uint8 offers = from.offers;
+            if (offers == type(uint8).max) revert PendingOffers(fromTokenId, offers);
+            from.offers = offers + 1;
+        }
     }
 
     function _mint(
@@ -778,11 +835,17 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         uint24 seq = pkg.lastSeq;
         if (seq == type(uint24).max) revert TooManyParts(packageId);
         pkg.lastSeq = ++seq;
-        tokenId = (packageId << SEQ_BITS) | seq;
-        _parts[tokenId] = Part(holder, value, parent, status);
-        ++_accounts[holder].balance;
+        tokenId = PartIdLibrary.toTokenId(packageId, seq);
+        _parts[tokenId] = Part(holder, uint56(value), 0, parent, status);
+        ++_balances[holder];
         emit Transfer(address(0), holder, tokenId);
         emit SlotChanged(tokenId, 0, packageId);
+    }
+
+    // ERC-721 and ERC-3525 burn events of a part that leaves the books (its value already moved out).
+    function _burned(address holder, uint256 tokenId) private {
+        emit Transfer(holder, address(0), tokenId);
+        emit SlotChanged(tokenId, PartId.wrap(tokenId).packageId(), 0);
     }
 
     function _moveValue(uint256 fromTokenId, uint256 toTokenId, uint256 value) private returns (address holder) {
@@ -792,9 +855,10 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         if (status != HELD) _wrongState(fromTokenId, status);
         status = to.status;
         if (status != HELD) _wrongState(toTokenId, status);
-        uint256 packageId = fromTokenId >> SEQ_BITS;
+        PartId id = PartId.wrap(fromTokenId);
+        uint256 packageId = id.packageId();
         holder = from.holder;
-        if (fromTokenId == toTokenId || toTokenId >> SEQ_BITS != packageId || to.holder != holder) {
+        if (fromTokenId == toTokenId || PartId.wrap(toTokenId).packageId() != packageId || to.holder != holder) {
             revert NotMergeable(fromTokenId, toTokenId);
         }
         uint64 available = from.value;
@@ -805,18 +869,18 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         _requireActive(holder, HOLDER_ROLES);
         uint24 a = from.parent;
         uint24 b = to.parent;
-        if (a != b && !_sameChain(packageId << SEQ_BITS, a, b)) revert NotMergeable(fromTokenId, toTokenId);
-        from.value = available - uint64(value);
-        to.value += uint64(value);
+        if (a != b && !_sameChain(id, a, b)) revert NotMergeable(fromTokenId, toTokenId);
+        from.value = uint56(available - value);
+        to.value += uint56(value);
         emit TransferValue(fromTokenId, toTokenId, value);
     }
 
     // Two chains are equal when their endorsers are, position by position.
-    function _sameChain(uint256 base, uint24 a, uint24 b) private view returns (bool) {
+    function _sameChain(PartId id, uint24 a, uint24 b) private view returns (bool) {
         while (a != b) {
             if (a == 0 || b == 0) return false;
-            Part storage x = _parts[base | a];
-            Part storage y = _parts[base | b];
+            Part storage x = _parts[id.sibling(a)];
+            Part storage y = _parts[id.sibling(b)];
             if (x.holder != y.holder) return false;
             a = x.parent;
             b = y.parent;
@@ -824,29 +888,29 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         return true;
     }
 
-    // The offered value comes back to the endorser as a new part with the source part's chain, frozen if the source
-    // is: a part's freeze covers the value it has on offer.
+    // The offered value goes back into the part it was taken from: still held by the endorser (a part with pending
+    // offers cannot be merged away, pledged, redeemed or claimed on), frozen if the regulator froze it.
     function _returnOffer(uint256 tokenId, Part storage part) private {
-        uint256 packageId = tokenId >> SEQ_BITS;
-        Part storage source = _parts[(packageId << SEQ_BITS) | part.parent];
+        PartId id = PartId.wrap(tokenId);
+        uint256 sourceId = id.sibling(part.parent);
+        Part storage source = _parts[sourceId];
         address holder = part.holder;
-        uint64 value = part.value;
-        uint8 frozen = source.status & FROZEN;
+        uint56 value = part.value;
         part.status = CANCELLED;
         part.value = 0;
-        --_accounts[holder].balance;
-        emit Transfer(holder, address(0), tokenId);
-        uint256 returned = _mint(packageId, _packages[packageId], source.holder, value, source.parent, HELD | frozen);
-        emit TransferValue(tokenId, returned, value);
-        emit OfferCancelled(packageId, tokenId, msg.sender, returned);
-        if (frozen != 0) emit PartFrozen(packageId, returned, address(0), true, bytes32(0));
+        --_balances[holder];
+        source.value += value;
+        --source.offers;
+        emit TransferValue(tokenId, sourceId, value);
+        _burned(holder, tokenId);
+        emit OfferCancelled(id.packageId(), tokenId, msg.sender, sourceId);
     }
 
     function _endPledgeOffer(uint256 tokenId, Part storage part, address authorized) private {
         if (msg.sender != authorized) revert Unauthorized(msg.sender, authorized);
         part.status = HELD;
         delete _pledgees[tokenId];
-        emit OfferCancelled(tokenId >> SEQ_BITS, tokenId, msg.sender, 0);
+        emit OfferCancelled(PartId.wrap(tokenId).packageId(), tokenId, msg.sender, 0);
     }
 
     function _cancelPackage(uint256 packageId, Package storage pkg) private {
@@ -854,7 +918,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         if (status != PackageStatus.Issued && status != PackageStatus.Accepted) {
             revert WrongPackageStatus(packageId, status);
         }
-        uint256 root = (packageId << SEQ_BITS) | 1;
+        uint256 root = PartIdLibrary.toTokenId(packageId, 1);
         Part storage part = _parts[root];
         uint8 partStatus = part.status;
         if (partStatus != OFFERED) _wrongState(root, partStatus);
@@ -863,9 +927,9 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         pkg.status = PackageStatus.Cancelled;
         part.status = CANCELLED;
         part.value = 0;
-        --_accounts[payee].balance;
-        emit Transfer(payee, address(0), root);
+        --_balances[payee];
         emit TransferValue(root, 0, value);
+        _burned(payee, root);
         emit Cancelled(packageId, msg.sender);
     }
 
@@ -876,11 +940,11 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         Package storage pkg,
         address target
     ) private view returns (uint24) {
-        uint256 base = (tokenId >> SEQ_BITS) << SEQ_BITS;
-        uint24 cursor = status & TAKEN_OVER != 0 ? _takeovers[tokenId].cursor : uint24(tokenId);
+        PartId id = PartId.wrap(tokenId);
+        uint24 cursor = PartStatus.isTakenOver(status) ? _takeovers[tokenId].cursor : id.seq();
         if (cursor != 0) {
-            for (uint24 seq = _parts[base | cursor].parent; seq != 0; seq = _parts[base | seq].parent) {
-                if (_parts[base | seq].holder == target) return seq;
+            for (uint24 seq = _parts[id.sibling(cursor)].parent; seq != 0; seq = _parts[id.sibling(seq)].parent) {
+                if (_parts[id.sibling(seq)].holder == target) return seq;
             }
             if (target == pkg.drawer) return 0;
         }
@@ -888,13 +952,13 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
     }
 
     // A part, its status and its package, which must be in `required` status.
-    function _partIn(
+    function _partOfPackageIn(
         uint256 tokenId,
         PackageStatus required
     ) private view returns (Part storage part, uint8 status, uint256 packageId, Package storage pkg) {
         part = _parts[tokenId];
         status = part.status;
-        packageId = tokenId >> SEQ_BITS;
+        packageId = PartId.wrap(tokenId).packageId();
         pkg = _packages[packageId];
         if (pkg.status != required) revert WrongPackageStatus(packageId, pkg.status);
     }
@@ -905,7 +969,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         uint8 status
     ) private view returns (address owner, address beneficiary) {
         uint8 state = status & ~TAKEN_OVER;
-        owner = status & TAKEN_OVER != 0 ? _takeovers[tokenId].owner : part.holder;
+        owner = PartStatus.isTakenOver(status) ? _takeovers[tokenId].owner : part.holder;
         if (state == HELD) beneficiary = owner;
         else if (state == PLEDGED) beneficiary = _pledgees[tokenId];
         else _wrongState(tokenId, status);
@@ -913,22 +977,40 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
 
     function _authorize(address holder, uint256 tokenId, uint256 amount) private {
         if (msg.sender == holder) return;
-        if (!_operators[holder][msg.sender] && _approvals[tokenId] != msg.sender) {
+        if (!_operators[holder][msg.sender] && !_isApproved(holder, tokenId, msg.sender)) {
             uint256 allowed = _allowances[tokenId][msg.sender];
-            if (allowed == 0) revert NotOwnerNorApproved(msg.sender, tokenId);
+            if (allowed == 0 || !_grantHolds(holder, tokenId, _allowanceGrantors[tokenId][msg.sender])) {
+                revert NotOwnerNorApproved(msg.sender, tokenId);
+            }
             if (allowed < amount) revert InsufficientAllowance(tokenId, msg.sender, allowed, amount);
-            if (allowed != type(uint256).max) _allowances[tokenId][msg.sender] = allowed - amount;
+            if (allowed != type(uint256).max) {
+                _allowances[tokenId][msg.sender] = allowed - amount;
+                emit ApprovalValue(tokenId, msg.sender, allowed - amount);
+            }
         }
         // An operator moves value for the holder, so it must be an active business participant itself: never a
         // regulator, the registry's admin or an unregistered service.
         _requireActive(msg.sender, HOLDER_ROLES);
     }
 
-    // Endorsers on the chain of a part whose parent is `parent`: the drawer, then each ancestor's holder. Bounded by
-    // MAX_CHAIN_LENGTH, which no part can exceed.
-    function _chainLength(uint256 base, uint24 parent) private view returns (uint256 length) {
+    // Whether `spender` is the token's approved address, by an approval its owner set or an operator set and still is.
+    function _isApproved(address owner, uint256 tokenId, address spender) private view returns (bool) {
+        if (spender == address(0) || _approvals[tokenId] != spender) return false;
+        address grantor = _approvalGrantors[tokenId];
+        return grantor == address(0) || _operators[owner][grantor];
+    }
+
+    // Whether a value allowance set by `grantor` (zero: the owner) still holds: its grantor is still approved.
+    function _grantHolds(address owner, uint256 tokenId, address grantor) private view returns (bool) {
+        return grantor == address(0) || _operators[owner][grantor] || _isApproved(owner, tokenId, grantor);
+    }
+
+    // Endorsers on the chain of a part of `tokenId`'s package whose parent is `parent`: the drawer, then each
+    // ancestor's holder. Bounded by MAX_CHAIN_LENGTH, which no part can exceed.
+    function _chainLength(uint256 tokenId, uint24 parent) private view returns (uint256 length) {
+        PartId id = PartId.wrap(tokenId);
         length = 1;
-        for (uint24 seq = parent; seq != 0; seq = _parts[base | seq].parent) ++length;
+        for (uint24 seq = parent; seq != 0; seq = _parts[id.sibling(seq)].parent) ++length;
     }
 
     // Whether `account` is party to the part: its holder, the claim's owner after a takeover, its pledgee, or its
@@ -937,64 +1019,48 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         return
             account == part.holder ||
             account == _pledgees[tokenId] ||
-            account == _holderAt(tokenId >> SEQ_BITS, part.parent) ||
-            (status & TAKEN_OVER != 0 && account == _takeovers[tokenId].owner);
+            account == _holderAt(tokenId, part.parent) ||
+            (PartStatus.isTakenOver(status) && account == _takeovers[tokenId].owner);
     }
 
     // ERC-3525: after value reaches a token owned by a contract that declares IERC3525Receiver (ERC-165), call it and
-    // revert unless it accepts. Accounts without code, and contracts that do not declare it, receive silently.
+    // revert unless it accepts. Accounts without code, and contracts that do not declare it (including those whose
+    // answer is empty or malformed: the check is ERC165Checker's bounded static call), receive silently.
     function _notifyReceiver(address receiver, uint256 fromTokenId, uint256 toTokenId, uint256 value) private {
         if (receiver.code.length == 0) return;
-        try IERC165(receiver).supportsInterface(type(IERC3525Receiver).interfaceId) returns (bool supported) {
-            if (!supported) return;
-        } catch {
-            return;
-        }
+        if (!ERC165Checker.supportsERC165InterfaceUnchecked(receiver, type(IERC3525Receiver).interfaceId)) return;
         bytes4 answer = IERC3525Receiver(receiver).onERC3525Received(msg.sender, fromTokenId, toTokenId, value, "");
         if (answer != IERC3525Receiver.onERC3525Received.selector) revert TransferRejected(receiver, toTokenId);
-    }
-
-    // Moves `amount` of `token` from `payer` to `receiver` and checks that exactly that arrived: a fee-on-transfer or
-    // rebasing token would leave the receiver short of what the bill records as paid.
-    function _pay(IERC20 token, address payer, address receiver, uint256 amount) private {
-        uint256 before = _balanceOf(token, receiver);
-        token.safeTransferFrom(payer, receiver, amount);
-        uint256 balance = _balanceOf(token, receiver);
-        uint256 received = balance > before ? balance - before : 0;
-        if (received != amount) revert UnexpectedTokenAmount(address(token), received, amount);
-    }
-
-    function _balanceOf(IERC20 token, address account) private view returns (uint256) {
-        return token.balanceOf(account);
     }
 
     function _ownerOf(uint256 tokenId) private view returns (address) {
         Part storage part = _parts[tokenId];
         uint8 status = part.status;
-        PartState state = _state(status);
-        if (state == PartState.None || state == PartState.Cancelled || state == PartState.Burned) {
-            revert NonexistentPart(tokenId);
-        }
-        return status & TAKEN_OVER != 0 ? _takeovers[tokenId].owner : part.holder;
+        if (!PartStatus.exists(status)) revert NonexistentPart(tokenId);
+        return PartStatus.isTakenOver(status) ? _takeovers[tokenId].owner : part.holder;
     }
 
-    // Who an offer's value leaves when it is signed: the drawer for a root part, else the source part's holder, who
-    // must still be active. A frozen source's freeze covers the value it has on offer, so that offer cannot be signed.
-    function _activeEndorser(uint256 tokenId, uint24 parent) private view returns (address endorser) {
-        uint256 packageId = tokenId >> SEQ_BITS;
-        if (parent == 0) {
-            endorser = _packages[packageId].drawer;
-        } else {
-            uint256 sourceId = (packageId << SEQ_BITS) | parent;
-            Part storage source = _parts[sourceId];
-            if (_frozen(source.status)) revert OfferSourceFrozen(tokenId, sourceId);
-            endorser = source.holder;
-        }
+    // Settles a signed offer against the part it was taken from: who the value leaves, the drawer for a root part,
+    // else the source part's holder, who must still be active. A frozen source's freeze covers the value it has on
+    // offer, so that offer cannot be signed. The source stops counting the offer as pending.
+    function _takeFromSource(uint256 tokenId, uint24 parent) private returns (address endorser) {
+        uint256 sourceId = PartId.wrap(tokenId).sibling(parent);
+        Part storage source = _parts[sourceId];
+        if (PartStatus.isFrozen(source.status)) revert OfferSourceFrozen(tokenId, sourceId);
+        endorser = source.holder;
+        --source.offers;
         _requireActive(endorser, HOLDER_ROLES);
     }
 
-    function _holderAt(uint256 packageId, uint24 seq) private view returns (address) {
-        return seq == 0 ? _packages[packageId].drawer : _parts[(packageId << SEQ_BITS) | seq].holder;
+    function _requireNoOffers(uint256 tokenId, Part storage part) private view {
+        uint8 offers = part.offers;
+        if (offers != 0) revert PendingOffers(tokenId, offers);
+    }
+
+    // The holder of part `seq` of `tokenId`'s package, the drawer for seq 0.
+    function _holderAt(uint256 tokenId, uint24 seq) private view returns (address) {
+        PartId id = PartId.wrap(tokenId);
+        return seq == 0 ? _packages[id.packageId()].drawer : _parts[id.sibling(seq)].holder;
     }
 
     // An ERC-3525 value argument as a bill amount: one above 64 bits exceeds any part.
@@ -1025,16 +1091,13 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         if (!REGISTRY.isActive(account, roles)) revert NotActiveParticipant(account, roles);
     }
 
-    function _price(
+    function _quote(
         Package storage pkg,
         uint64 value,
         uint16 rateBps
     ) private view returns (uint256 price, uint256 daysLeft) {
         uint256 gross = uint256(value) * _unit(pkg.tokenDecimals);
-        uint256 day = DAY_LENGTH;
-        daysLeft = (uint256(pkg.maturity) - block.timestamp + day - 1) / day;
-        uint256 interest = (gross * rateBps * daysLeft) / (DAYS_PER_YEAR * BPS);
-        price = interest < gross ? gross - interest : 0;
+        return Discount.quote(gross, rateBps, pkg.maturity, block.timestamp, DAY_LENGTH);
     }
 
     // Trade documents must be anchored and not revoked: a revoked record no longer vouches for the trade.
@@ -1055,20 +1118,28 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525, EIP712 {
         if (decimals < 2 || decimals > 30) revert InvalidSettlementToken(token);
     }
 
+    // Answers the current call with `METADATA`'s answer to the same calldata (its functions mirror the metadata
+    // functions here); never returns.
+    function _forwardToMetadata() private view {
+        address metadata = address(METADATA);
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            calldatacopy(ptr, 0, calldatasize())
+            let ok := staticcall(gas(), metadata, ptr, calldatasize(), 0, 0)
+            returndatacopy(ptr, 0, returndatasize())
+            if iszero(ok) {
+                revert(ptr, returndatasize())
+            }
+            return(ptr, returndatasize())
+        }
+    }
+
     function _unit(uint8 decimals) private pure returns (uint256) {
         return 10 ** (decimals - 2);
     }
 
-    // One revert site for the most common error keeps the code under the size limit.
+    // One revert site for the most common error keeps the code small.
     function _wrongState(uint256 tokenId, uint8 status) private pure {
-        revert WrongPartState(tokenId, _state(status), _frozen(status));
-    }
-
-    function _state(uint8 status) private pure returns (PartState) {
-        return PartState(status & STATE_MASK);
-    }
-
-    function _frozen(uint8 status) private pure returns (bool) {
-        return status & FROZEN != 0;
+        revert WrongPartState(tokenId, PartStatus.state(status), PartStatus.isFrozen(status));
     }
 }

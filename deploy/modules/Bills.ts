@@ -14,11 +14,14 @@ export default buildModule("Bills", (m) => {
   // least a day of chain time. The default, 0, lets the contract derive three days from the unit, so setting only
   // `timeUnitsPerSecond` (1000 on FISCO BCOS) never leaves a window of three days counted in the wrong unit.
   const paymentWindow = m.getParameter("paymentWindow", 0n);
+  // Prefix of the bills' metadata URIs (tokenURI, contractURI, slotURI) that wallets and indexers read; empty: none.
+  const baseURI = m.getParameter("baseURI", "");
   const supplyChainBills = m.contract("SupplyChainBills", [
     participantRegistry,
     evidenceRegistry,
     paymentWindow,
     timeUnitsPerSecond,
+    baseURI,
   ]);
   return { supplyChainBills, participantRegistry, evidenceRegistry };
 });

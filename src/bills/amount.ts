@@ -71,3 +71,26 @@ export function formatTokenYuan(
   const digits = (BigInt(decimals) - 2n).toString();
   return fen + rest.toString().padStart(Number(digits), "0").replace(/0+$/, "");
 }
+
+/** Outstanding, funded and redeemed amounts of a package, in minimum units (0.01 yuan). */
+export interface PackageAmounts {
+  /** Face value not yet redeemed (0 once cancelled). */
+  outstanding: bigint;
+  /** Face value paid in by the acceptor (0 until funded). */
+  funded: bigint;
+  /** Value paid out to holders. */
+  redeemed: bigint;
+}
+
+/**
+ * A package's amounts from its terms as `packageOf` returns them (the contract keeps only the face value, the
+ * redeemed total and the status; `status` is the contract's `PackageStatus` number: 4 funded, 6 cancelled).
+ */
+export function packageAmounts(pkg: { faceValue: bigint; redeemed: bigint; status: bigint | number }): PackageAmounts {
+  const status = Number(pkg.status);
+  return {
+    outstanding: status === 6 ? 0n : pkg.faceValue - pkg.redeemed,
+    funded: status === 4 ? pkg.faceValue : 0n,
+    redeemed: pkg.redeemed,
+  };
+}

@@ -28,7 +28,7 @@ import {
   toChainTime,
   type ChainTime,
 } from "../participants/time.js";
-import { eip712DomainOf } from "../signing.js";
+import { eip712DomainOf, lowestUnusedNonce } from "../signing.js";
 import {
   contractLogs,
   mine,
@@ -39,7 +39,14 @@ import {
   type BlockRange,
   type Mined,
 } from "../transactions.js";
-import { formatTokenYuan, formatYuan, parseRatePercent, parseYuan, tokenUnitsPerCent } from "./amount.js";
+import {
+  formatTokenYuan,
+  formatYuan,
+  packageAmounts,
+  parseRatePercent,
+  parseYuan,
+  tokenUnitsPerCent,
+} from "./amount.js";
 import { discountQuote, type DiscountQuote } from "./discount.js";
 import {
   BILL_EVENT_NAMES,
@@ -95,6 +102,9 @@ export interface PartInfo {
   state: PartState;
   frozen: boolean;
   takenOver: boolean;
+  /** Endorsement and discount offers taken from this part and not yet signed, rejected or withdrawn: while any is
+   * pending, the part cannot be merged away, pledged, redeemed or claimed on (their value comes back into it). */
+  pendingOffers: number;
 }
 
 /** A pending recourse claim on a part. */
@@ -138,7 +148,8 @@ const ERC20_ABI = [
   "function approve(address spender, uint256 amount) returns (bool)",
 ];
 
-const ENDORSEMENT_TYPES = {
+/** EIP-712 types of the bills' signed consent; they must match the contract's `ENDORSEMENT_TYPEHASH`. */
+export const BILLS_TYPES = {
   Endorsement: [
     { name: "fromTokenId", type: "uint256" },
     { name: "to", type: "address" },
@@ -146,7 +157,7 @@ const ENDORSEMENT_TYPES = {
     { name: "nonce", type: "uint256" },
     { name: "deadline", type: "uint256" },
   ],
-};
+} as const;
 
 /**
  * Typed access to SupplyChainBills: every lifecycle step with yuan-string amounts, pre-checked input, views, price
@@ -269,7 +280,7 @@ export class BillsClient {
     return minedOf(await this.send(() => this.contract.cancel(packageId)));
   }
 
-  /** The addressee signs an offer: the payee the bill, an endorsee an endorsement, a pledgee a pledge. */
+  /** The addressee signs an offer: the payee the bill, an endorsee an endorsement (pledges: `signPledge`). */
   async sign(tokenId: bigint): Promise<Mined> {
     return minedOf(await this.send(() => this.contract.sign(tokenId)));
   }
@@ -304,13 +315,23 @@ export class BillsClient {
   /** The endorsee signs its consent off chain (EIP-712); the holder submits it with `endorseWithSignature`. */
   async signEndorsement(
     endorsee: Signer,
-    terms: { fromTokenId: bigint; amount: string; deadline: ChainTime },
+    terms: {
+      fromTokenId: bigint;
+      amount: string;
+      deadline: ChainTime;
+      /** The nonce to sign (any unused one, in any order); default: the lowest unused one. */
+      nonce?: bigint;
+    },
   ): Promise<SignedEndorsement> {
     const to = await endorsee.getAddress();
     const units = parseYuan(terms.amount);
     const deadline = toChainTime(terms.deadline, await this.timeUnit(), "deadline");
-    const nonce = await this.contract.nonces(to);
-    const signature = await endorsee.signTypedData(await eip712DomainOf(this.contract), ENDORSEMENT_TYPES, {
+    if (terms.nonce !== undefined && terms.nonce < 0n) {
+      throw new InvalidInputError(`nonce must not be negative, got ${terms.nonce}`);
+    }
+    const nonce = terms.nonce ?? (await lowestUnusedNonce(this.contract, to));
+    const types = { Endorsement: [...BILLS_TYPES.Endorsement] };
+    const signature = await endorsee.signTypedData(await eip712DomainOf(this.contract), types, {
       fromTokenId: terms.fromTokenId,
       to,
       amount: units,
@@ -323,14 +344,15 @@ export class BillsClient {
   /** Endorses with the endorsee's signed consent, in one transaction; returns the new part's token id. */
   async endorseWithSignature(signed: SignedEndorsement): Promise<Mined & { tokenId: bigint }> {
     if (signed.deadline < (await this.now())) throw new InvalidInputError("the endorsee's signature has expired");
-    if (signed.nonce !== (await this.contract.nonces(signed.to))) {
-      throw new InvalidInputError(`the endorsee's signature was already used or replaced (nonce ${signed.nonce})`);
+    if (await this.contract.isNonceUsed(signed.to, signed.nonce)) {
+      throw new InvalidInputError(`the endorsee's signature was already used or cancelled (nonce ${signed.nonce})`);
     }
     const mined = await this.send(() =>
       this.contract.endorseWithSignature(
         signed.fromTokenId,
         signed.to,
         signed.units,
+        signed.nonce,
         signed.deadline,
         signed.signature,
       ),
@@ -417,6 +439,26 @@ export class BillsClient {
     return minedOf(await this.send(() => this.contract.pledge(tokenId, pledgee)));
   }
 
+  /**
+   * The pledgee accepts a pledge offer of exactly `amount` yuan, the value it saw offered: the contract refuses it
+   * (`PledgeValueChanged`) if the pledgor re-offered the part with another value meanwhile.
+   */
+  async signPledge(tokenId: bigint, amount: string): Promise<Mined> {
+    const units = parseYuan(amount);
+    return minedOf(await this.send(() => this.contract.signPledge(tokenId, units)));
+  }
+
+  /** The endorsee cancels consents it signed and has not seen used: each nonce set in `nonces` is invalidated. */
+  async invalidateConsents(nonces: bigint[]): Promise<Mined> {
+    if (nonces.length === 0 || nonces.some((n) => n < 0n)) {
+      throw new InvalidInputError("give one or more non-negative nonces to invalidate");
+    }
+    const word = nonces[0] >> 8n;
+    if (nonces.some((n) => n >> 8n !== word)) throw new InvalidInputError("nonces must share one 256-nonce word");
+    const mask = nonces.reduce((m, n) => m | (1n << (n & 255n)), 0n);
+    return minedOf(await this.send(() => this.contract.invalidateNonces(word, mask)));
+  }
+
   /** The pledgee releases a pledge. */
   async release(tokenId: bigint): Promise<Mined> {
     return minedOf(await this.send(() => this.contract.release(tokenId)));
@@ -484,9 +526,10 @@ export class BillsClient {
 
   /** A package's terms and amounts, amounts as yuan strings. */
   async package(packageId: bigint): Promise<PackageInfo> {
-    const [p, amounts, unit] = await withDecodedErrors(this.contract.interface, () =>
-      Promise.all([this.contract.packageOf(packageId), this.contract.amountsOf(packageId), this.timeUnit()]),
+    const [p, unit] = await withDecodedErrors(this.contract.interface, () =>
+      Promise.all([this.contract.packageOf(packageId), this.timeUnit()]),
     );
+    const amounts = packageAmounts(p);
     return {
       packageId,
       drawer: p.drawer,
@@ -527,6 +570,7 @@ export class BillsClient {
       state: PART_STATES[Number(p.state)],
       frozen: p.frozen,
       takenOver: p.takenOver,
+      pendingOffers: Number(p.pendingOffers),
     };
   }
 

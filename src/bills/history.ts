@@ -1,4 +1,4 @@
-import { ZeroAddress, ZeroHash, type Log, type LogDescription } from "ethers";
+import { ZeroHash, type Log, type LogDescription } from "ethers";
 
 import type { SupplyChainBills } from "../../typechain-types/index.js";
 import { formatYuan } from "./amount.js";
@@ -63,7 +63,6 @@ export type BillEvent =
   | (PartEventBase & { name: "Redeemed"; beneficiary: string; value: string; amount: bigint })
   | (PartEventBase & { name: "RecourseClaimed"; target: string; claimant: string; amount: bigint })
   | (PartEventBase & { name: "RecoursePaid"; payer: string; claimant: string; amount: bigint })
-  /** `regulator` is the zero address when the part was created frozen: value back from an offer of a frozen part. */
   | (PartEventBase & { name: "PartFrozen"; regulator: string; frozen: boolean; reason: string })
   | (EventBase & { name: "TransferValue"; fromTokenId: bigint; toTokenId: bigint; value: string });
 
@@ -207,9 +206,7 @@ export function describeBillEvent(event: BillEvent): string {
     case "RecoursePaid":
       return `part ${event.tokenId}: ${event.payer} paid ${event.amount} token units to ${event.claimant} and took the claim over`;
     case "PartFrozen":
-      return event.regulator === ZeroAddress
-        ? `part ${event.tokenId} created frozen: its value came back from an offer of a frozen part`
-        : `part ${event.tokenId} ${event.frozen ? "frozen" : "unfrozen"} by ${event.regulator}`;
+      return `part ${event.tokenId} ${event.frozen ? "frozen" : "unfrozen"} by ${event.regulator}`;
     case "TransferValue":
       return `${event.value} yuan moved from part ${event.fromTokenId} to ${event.toTokenId === 0n ? "nothing (burned)" : `part ${event.toTokenId}`}`;
   }

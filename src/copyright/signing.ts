@@ -1,7 +1,7 @@
 import type { Signer } from "ethers";
 
 import type { CopyrightRelay } from "../../typechain-types/index.js";
-import { eip712DomainOf, signingAccount } from "../signing.js";
+import { eip712DomainOf, lowestUnusedNonce, signingAccount } from "../signing.js";
 import { authorsHash, validateAuthors, type Author } from "./authors.js";
 
 /** EIP-712 type of a gasless registration; it must match `CopyrightRelay.REGISTER_TYPEHASH`. */
@@ -42,17 +42,6 @@ export interface RegistrationSigningOptions {
    * used). Default: the signer's own address.
    */
   onBehalfOf?: string;
-}
-
-/** The lowest nonce `owner` has neither used nor invalidated at the relay, read from its bitmap a word at a time. */
-export async function lowestUnusedNonce(relay: CopyrightRelay, owner: string): Promise<bigint> {
-  for (let word = 0n; ; word++) {
-    const bitmap = await relay.nonceBitmap(owner, word);
-    if (bitmap === 2n ** 256n - 1n) continue;
-    let bit = 0n;
-    while ((bitmap >> bit) & 1n) bit++;
-    return word * 256n + bit;
-  }
 }
 
 /**

@@ -23,7 +23,11 @@ export function parseId(value: string, what: string): bigint {
 }
 
 export function describePart(part: PartInfo): string {
-  const flags = [part.frozen ? "FROZEN" : "", part.takenOver ? "taken over by recourse" : ""].filter(Boolean);
+  const flags = [
+    part.frozen ? "FROZEN" : "",
+    part.takenOver ? "taken over by recourse" : "",
+    part.pendingOffers > 0 ? `${part.pendingOffers} offer${part.pendingOffers === 1 ? "" : "s"} pending` : "",
+  ].filter(Boolean);
   const value =
     part.state === "redeemed"
       ? `paid ${formatYuan(part.paidUnits, { grouping: true })}`

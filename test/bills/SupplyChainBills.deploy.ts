@@ -32,13 +32,13 @@ describe("SupplyChainBills deployment: the payment window", function () {
     const { registry, evidence } = await dependencies();
     const factory = await ethers.getContractFactory("SupplyChainBills");
     // The misconfiguration of the finding: three days in seconds on a millisecond chain.
-    await expect(ethers.deployContract("SupplyChainBills", [registry, evidence, 3n * DAY, 1000]))
+    await expect(ethers.deployContract("SupplyChainBills", [registry, evidence, 3n * DAY, 1000, ""]))
       .to.be.revertedWithCustomError(factory, "PaymentWindowTooShort")
       .withArgs(3n * DAY, DAY * 1000n);
-    await expect(ethers.deployContract("SupplyChainBills", [registry, evidence, DAY * 1000n - 1n, 1000]))
+    await expect(ethers.deployContract("SupplyChainBills", [registry, evidence, DAY * 1000n - 1n, 1000, ""]))
       .to.be.revertedWithCustomError(factory, "PaymentWindowTooShort")
       .withArgs(DAY * 1000n - 1n, DAY * 1000n);
-    await expect(ethers.deployContract("SupplyChainBills", [registry, evidence, DAY - 1n, 1]))
+    await expect(ethers.deployContract("SupplyChainBills", [registry, evidence, DAY - 1n, 1, ""]))
       .to.be.revertedWithCustomError(factory, "PaymentWindowTooShort")
       .withArgs(DAY - 1n, DAY);
   });
@@ -46,9 +46,9 @@ describe("SupplyChainBills deployment: the payment window", function () {
   it("takes exactly a day, and zero as the three-day default", async function () {
     const { registry, evidence } = await dependencies();
     for (const unit of [1n, 1000n]) {
-      const oneDay = await ethers.deployContract("SupplyChainBills", [registry, evidence, DAY * unit, unit]);
+      const oneDay = await ethers.deployContract("SupplyChainBills", [registry, evidence, DAY * unit, unit, ""]);
       expect(await oneDay.PAYMENT_WINDOW()).to.equal(DAY * unit);
-      const byDefault = await ethers.deployContract("SupplyChainBills", [registry, evidence, 0, unit]);
+      const byDefault = await ethers.deployContract("SupplyChainBills", [registry, evidence, 0, unit, ""]);
       expect(await byDefault.PAYMENT_WINDOW()).to.equal(3n * DAY * unit);
     }
   });

@@ -12,6 +12,7 @@ import {
   UNIT,
   WINDOW,
   type World,
+  amountsOf,
   deployWorld,
   issueBill,
   tokenId,
@@ -26,11 +27,11 @@ describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
   describe("deployment and interfaces", function () {
     it("needs a registry and a time unit of seconds or milliseconds, and exposes its configuration", async function () {
       const { registry, evidence, bills } = await networkHelpers.loadFixture(world);
-      await expect(ethers.deployContract("SupplyChainBills", [ethers.ZeroAddress, evidence, WINDOW, 1]))
+      await expect(ethers.deployContract("SupplyChainBills", [ethers.ZeroAddress, evidence, WINDOW, 1, ""]))
         .to.be.revertedWithCustomError(bills, "InvalidCounterparty")
         .withArgs(ethers.ZeroAddress);
       for (const unit of [0, 10, 999, 1_000_000]) {
-        await expect(ethers.deployContract("SupplyChainBills", [registry, evidence, WINDOW, unit]))
+        await expect(ethers.deployContract("SupplyChainBills", [registry, evidence, WINDOW, unit, ""]))
           .to.be.revertedWithCustomError(bills, "InvalidTimeUnit")
           .withArgs(unit);
       }
@@ -40,17 +41,19 @@ describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
       expect(await bills.TIME_UNITS_PER_SECOND()).to.equal(1n);
       expect(await bills.MAX_CHAIN_LENGTH()).to.equal(32n);
       expect(await bills.valueDecimals()).to.equal(2n);
-      const ms = await ethers.deployContract("SupplyChainBills", [registry, evidence, WINDOW * 1000, 1000]);
+      const ms = await ethers.deployContract("SupplyChainBills", [registry, evidence, WINDOW * 1000, 1000, ""]);
       expect(await ms.TIME_UNITS_PER_SECOND()).to.equal(1000n);
       expect(await ms.PAYMENT_WINDOW()).to.equal(BigInt(WINDOW) * 1000n);
     });
 
-    it("declares ERC-165, ERC-721 and ERC-3525 only", async function () {
+    it("declares ERC-165, ERC-721 (with metadata) and ERC-3525 (with metadata) only", async function () {
       const { bills } = await networkHelpers.loadFixture(world);
       expect(await bills.supportsInterface("0x01ffc9a7")).to.equal(true);
       expect(await bills.supportsInterface("0x80ac58cd")).to.equal(true);
       expect(await bills.supportsInterface("0xd5358140")).to.equal(true);
-      expect(await bills.supportsInterface("0x5b5e139f")).to.equal(false);
+      expect(await bills.supportsInterface("0x5b5e139f")).to.equal(true);
+      expect(await bills.supportsInterface("0xe1600902")).to.equal(true);
+      expect(await bills.supportsInterface("0x780e9d63")).to.equal(false); // ERC-721 enumerable
       expect(await bills.supportsInterface("0xffffffff")).to.equal(false);
     });
 
@@ -127,7 +130,7 @@ describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
       expect(await w.bills["balanceOf(uint256)"](ROOT)).to.equal(FACE);
       expect(await w.bills.slotOf(ROOT)).to.equal(1n);
       expect(await w.bills.endorsementChain(ROOT)).to.deep.equal([w.core.address]);
-      expect(await w.bills.amountsOf(1n)).to.deep.equal([FACE, 0n, 0n]);
+      expect(await amountsOf(w, 1n)).to.deep.equal([FACE, 0n, 0n]);
     });
 
     it("refuses a revoked evidence id, changing nothing", async function () {
@@ -176,7 +179,13 @@ describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
       await expect(b.issue(w.core.address, w.tier1.address, w.token, FACE, w.maturity, false, DIGEST, unknown))
         .to.be.revertedWithCustomError(w.bills, "UnknownEvidence")
         .withArgs(unknown);
-      const noEvidence = await ethers.deployContract("SupplyChainBills", [w.registry, ethers.ZeroAddress, WINDOW, 1]);
+      const noEvidence = await ethers.deployContract("SupplyChainBills", [
+        w.registry,
+        ethers.ZeroAddress,
+        WINDOW,
+        1,
+        "",
+      ]);
       await expect(
         noEvidence
           .connect(w.core)
@@ -343,7 +352,7 @@ describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
         expect((await w.bills.packageOf(1n)).status).to.equal(PackageStatus.Cancelled);
         expect((await w.bills.partOf(ROOT)).state).to.equal(PartState.Cancelled);
         expect(await w.bills["balanceOf(address)"](w.tier1.address)).to.equal(0n);
-        expect(await w.bills.amountsOf(1n)).to.deep.equal([0n, 0n, 0n]);
+        expect(await amountsOf(w, 1n)).to.deep.equal([0n, 0n, 0n]);
         await expect(w.bills.ownerOf(ROOT)).to.be.revertedWithCustomError(w.bills, "NonexistentPart").withArgs(ROOT);
         await expect(w.bills.connect(w.core).cancel(1n))
           .to.be.revertedWithCustomError(w.bills, "WrongPackageStatus")
@@ -395,9 +404,9 @@ describe("SupplyChainBills: issuance and the ERC-3525 surface", function () {
       ]) {
         await expect(call).to.be.revertedWithCustomError(w.bills, "NonexistentPart").withArgs(id);
       }
-      await expect(w.bills.amountsOf(2n)).to.be.revertedWithCustomError(w.bills, "UnknownPackage").withArgs(2n);
+      await expect(w.bills.packageOf(2n)).to.be.revertedWithCustomError(w.bills, "UnknownPackage").withArgs(2n);
       expect(await w.bills.pendingClaim(id)).to.deep.equal([ethers.ZeroAddress, ethers.ZeroAddress]);
-      expect(await w.bills.nonces(w.tier1.address)).to.equal(0n);
+      expect(await w.bills.nonceBitmap(w.tier1.address, 0n)).to.equal(0n);
       expect(UNIT).to.equal(10_000n);
     });
   });

@@ -10,6 +10,7 @@ import {
   UNIT,
   WINDOW,
   type World,
+  amountsOf,
   deployWorld,
   issueBill,
   issueIn,
@@ -69,7 +70,7 @@ describe("SupplyChainBills: funding, redemption, dishonor and recourse", functio
         .withArgs(1n, w.core.address, FACE * UNIT);
       await expect(tx).to.changeTokenBalances(ethers, w.token, [w.core, w.bills], [-(FACE * UNIT), FACE * UNIT]);
       expect((await w.bills.packageOf(1n)).status).to.equal(PackageStatus.Funded);
-      expect(await w.bills.amountsOf(1n)).to.deep.equal([FACE, FACE, 0n]);
+      expect(await amountsOf(w, 1n)).to.deep.equal([FACE, FACE, 0n]);
       await expect(w.bills.connect(w.core).fund(1n))
         .to.be.revertedWithCustomError(w.bills, "WrongPackageStatus")
         .withArgs(1n, PackageStatus.Funded);
@@ -140,7 +141,7 @@ describe("SupplyChainBills: funding, redemption, dishonor and recourse", functio
         expect(view.paid).to.equal(value);
         expect(await w.bills.ownerOf(part)).to.equal(holder.address);
         redeemed += value;
-        expect(await w.bills.amountsOf(1n)).to.deep.equal([FACE - redeemed, FACE, redeemed]);
+        expect(await amountsOf(w, 1n)).to.deep.equal([FACE - redeemed, FACE, redeemed]);
         await expect(w.bills.connect(holder).redeem(part))
           .to.be.revertedWithCustomError(w.bills, "WrongPartState")
           .withArgs(part, PartState.Redeemed, false);
@@ -178,9 +179,9 @@ describe("SupplyChainBills: funding, redemption, dishonor and recourse", functio
       await issueBill(w);
       await w.bills.connect(w.tier1).split(ROOT, 10n);
       await w.bills.connect(w.tier1).pledge(ROOT, w.bank.address);
-      await w.bills.connect(w.bank).sign(ROOT);
+      await w.bills.connect(w.bank).signPledge(ROOT, (await w.bills.partOf(ROOT)).value);
       await w.bills.connect(w.tier1).pledge(id(2n), w.bank2.address);
-      await w.bills.connect(w.bank2).sign(id(2n));
+      await w.bills.connect(w.bank2).signPledge(id(2n), (await w.bills.partOf(id(2n))).value);
       await networkHelpers.time.increaseTo(w.maturity);
       await w.bills.connect(w.core).fund(1n);
       const value = FACE - 10n;
@@ -204,10 +205,17 @@ describe("SupplyChainBills: funding, redemption, dishonor and recourse", functio
       await expect(w.bills.connect(w.tier2a).redeem(id(2n)))
         .to.be.revertedWithCustomError(w.bills, "WrongPartState")
         .withArgs(id(2n), PartState.Offered, false);
-      await w.bills.connect(w.tier1).withdraw(id(2n));
-      await w.bills.connect(w.tier1).redeem(id(3n));
-      await w.bills.connect(w.tier1).redeem(ROOT);
-      expect(await w.bills.amountsOf(1n)).to.deep.equal([0n, FACE, FACE]);
+      // The part it was offered from waits for it: it is not paid while an offer on it is pending.
+      await expect(w.bills.connect(w.tier1).redeem(ROOT))
+        .to.be.revertedWithCustomError(w.bills, "PendingOffers")
+        .withArgs(ROOT, 1n);
+      await expect(w.bills.connect(w.tier1).withdraw(id(2n)))
+        .to.emit(w.bills, "OfferCancelled")
+        .withArgs(1n, id(2n), w.tier1.address, ROOT);
+      await expect(w.bills.connect(w.tier1).redeem(ROOT))
+        .to.emit(w.bills, "Redeemed")
+        .withArgs(1n, ROOT, w.tier1.address, FACE, FACE * UNIT);
+      expect(await amountsOf(w, 1n)).to.deep.equal([0n, FACE, FACE]);
     });
   });
 
@@ -359,9 +367,9 @@ describe("SupplyChainBills: funding, redemption, dishonor and recourse", functio
       await w.bills.connect(w.tier2a).sign(id(2n));
       await w.bills.connect(w.tier2a).split(id(2n), 4n); // id3
       await w.bills.connect(w.tier2a).pledge(id(2n), w.bank.address);
-      await w.bills.connect(w.bank).sign(id(2n));
+      await w.bills.connect(w.bank).signPledge(id(2n), (await w.bills.partOf(id(2n))).value);
       await w.bills.connect(w.tier2a).pledge(id(3n), w.bank2.address);
-      await w.bills.connect(w.bank2).sign(id(3n));
+      await w.bills.connect(w.bank2).signPledge(id(3n), (await w.bills.partOf(id(3n))).value);
       await networkHelpers.time.increaseTo(w.maturity);
       await w.bills.connect(w.core).dishonor(1n, REASON);
       await expect(w.bills.connect(w.tier2a).claimRecourse(id(2n), w.tier1.address))

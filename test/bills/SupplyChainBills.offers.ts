@@ -14,6 +14,7 @@ import {
   UNIT,
   type World,
   activeWorld,
+  amountsOf,
   deployWorld,
   issueBill,
   partOfFirst,
@@ -87,7 +88,7 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       expect(await w.bills.endorsementChain(id(3n))).to.deep.equal([w.core.address, w.tier1.address, w.tier2a.address]);
       expect(await w.bills["balanceOf(address)"](w.tier2a.address)).to.equal(1n);
       expect(await w.bills["balanceOf(address)"](w.tier2b.address)).to.equal(1n);
-      expect(await w.bills.amountsOf(1n)).to.deep.equal([FACE, 0n, 0n]);
+      expect(await amountsOf(w, 1n)).to.deep.equal([FACE, 0n, 0n]);
     });
 
     it("returns the value to the endorser when rejected or withdrawn", async function () {
@@ -96,35 +97,40 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       await expect(w.bills.connect(w.tier1).reject(id(2n)))
         .to.be.revertedWithCustomError(w.bills, "Unauthorized")
         .withArgs(w.tier1.address, w.tier2a.address);
+      expect((await w.bills.partOf(ROOT)).pendingOffers).to.equal(1n);
+      // The value goes back into the part it was taken from: no new part id is used.
       const tx = w.bills.connect(w.tier2a).reject(id(2n));
       await expect(tx).to.emit(w.bills, "Transfer").withArgs(w.tier2a.address, ethers.ZeroAddress, id(2n));
-      await expect(tx).to.emit(w.bills, "Transfer").withArgs(ethers.ZeroAddress, w.tier1.address, id(3n));
-      await expect(tx).to.emit(w.bills, "TransferValue").withArgs(id(2n), id(3n), 30_000_000n);
-      await expect(tx).to.emit(w.bills, "OfferCancelled").withArgs(1n, id(2n), w.tier2a.address, id(3n));
+      await expect(tx).to.emit(w.bills, "SlotChanged").withArgs(id(2n), 1n, 0n);
+      await expect(tx).to.emit(w.bills, "TransferValue").withArgs(id(2n), ROOT, 30_000_000n);
+      await expect(tx).to.emit(w.bills, "OfferCancelled").withArgs(1n, id(2n), w.tier2a.address, ROOT);
       expect((await w.bills.partOf(id(2n))).state).to.equal(PartState.Cancelled);
       expect((await w.bills.partOf(id(2n))).value).to.equal(0n);
-      expect(await w.bills.ownerOf(id(3n))).to.equal(w.tier1.address);
-      expect(await w.bills.endorsementChain(id(3n))).to.deep.equal([w.core.address]);
+      expect(await w.bills["balanceOf(uint256)"](ROOT)).to.equal(FACE);
+      expect((await w.bills.partOf(ROOT)).pendingOffers).to.equal(0n);
+      expect((await w.bills.packageOf(1n)).parts).to.equal(2n);
+      expect(await w.bills["balanceOf(address)"](w.tier1.address)).to.equal(1n);
       expect(await w.bills["balanceOf(address)"](w.tier2a.address)).to.equal(0n);
       await expect(w.bills.connect(w.tier2a).sign(id(2n)))
         .to.be.revertedWithCustomError(w.bills, "WrongPartState")
         .withArgs(id(2n), PartState.Cancelled, false);
 
       await w.bills.connect(w.tier1).endorse(ROOT, w.tier2b.address, 5_000_000n);
-      await expect(w.bills.connect(w.tier2b).withdraw(id(4n)))
+      await expect(w.bills.connect(w.tier2b).withdraw(id(3n)))
         .to.be.revertedWithCustomError(w.bills, "Unauthorized")
         .withArgs(w.tier2b.address, w.tier1.address);
-      await expect(w.bills.connect(w.tier1).withdraw(id(4n)))
+      await expect(w.bills.connect(w.tier1).withdraw(id(3n)))
         .to.emit(w.bills, "OfferCancelled")
-        .withArgs(1n, id(4n), w.tier1.address, id(5n));
-      expect(await w.bills["balanceOf(uint256)"](id(5n))).to.equal(5_000_000n);
-      await expect(w.bills.connect(w.tier1).withdraw(id(4n)))
+        .withArgs(1n, id(3n), w.tier1.address, ROOT);
+      expect(await w.bills["balanceOf(uint256)"](ROOT)).to.equal(FACE);
+      expect((await w.bills.packageOf(1n)).parts).to.equal(3n);
+      await expect(w.bills.connect(w.tier1).withdraw(id(3n)))
         .to.be.revertedWithCustomError(w.bills, "WrongPartState")
-        .withArgs(id(4n), PartState.Cancelled, false);
-      await expect(w.bills.connect(w.tier1).reject(id(4n)))
+        .withArgs(id(3n), PartState.Cancelled, false);
+      await expect(w.bills.connect(w.tier1).reject(id(3n)))
         .to.be.revertedWithCustomError(w.bills, "WrongPartState")
-        .withArgs(id(4n), PartState.Cancelled, false);
-      expect(await w.bills.amountsOf(1n)).to.deep.equal([FACE, 0n, 0n]);
+        .withArgs(id(3n), PartState.Cancelled, false);
+      expect(await amountsOf(w, 1n)).to.deep.equal([FACE, 0n, 0n]);
     });
 
     it("checks the parties, amount and bill", async function () {
@@ -199,9 +205,12 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       await expect(w.bills.connect(w.tier1).endorse(ROOT, w.tier2a.address, 1n))
         .to.be.revertedWithCustomError(w.bills, "Matured")
         .withArgs(1n, w.maturity);
-      // The value can still come back.
-      await w.bills.connect(w.tier2a).reject(id(2n));
-      expect(await w.bills["balanceOf(uint256)"](id(3n))).to.equal(1n);
+      // The value can still come back, into the part it left.
+      await expect(w.bills.connect(w.tier2a).reject(id(2n)))
+        .to.emit(w.bills, "OfferCancelled")
+        .withArgs(1n, id(2n), w.tier2a.address, ROOT);
+      expect(await w.bills["balanceOf(uint256)"](ROOT)).to.equal(FACE);
+      expect((await w.bills.partOf(ROOT)).pendingOffers).to.equal(0n);
     });
 
     it("requires the endorsee to be active when it signs", async function () {
@@ -222,18 +231,18 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       const signature = await endorsementSignature(w, w.tier2a, terms);
       const tx = w.bills
         .connect(w.tier1)
-        .endorseWithSignature(ROOT, w.tier2a.address, 25_000_000n, deadline, signature);
+        .endorseWithSignature(ROOT, w.tier2a.address, 25_000_000n, 0n, deadline, signature);
       await expect(tx).to.emit(w.bills, "Signed").withArgs(1n, id(2n), w.tier2a.address);
       await expect(tx).to.emit(w.bills, "TransferValue").withArgs(ROOT, id(2n), 25_000_000n);
       await expect(tx).not.to.emit(w.bills, "Offered");
       expect((await w.bills.partOf(id(2n))).state).to.equal(PartState.Held);
-      expect(await w.bills.nonces(w.tier2a.address)).to.equal(1n);
-      // Replay fails: the nonce moved on.
+      expect(await w.bills.isNonceUsed(w.tier2a.address, 0n)).to.equal(true);
+      // Replay fails: the nonce is used.
       await expect(
-        w.bills.connect(w.tier1).endorseWithSignature(ROOT, w.tier2a.address, 25_000_000n, deadline, signature),
+        w.bills.connect(w.tier1).endorseWithSignature(ROOT, w.tier2a.address, 25_000_000n, 0n, deadline, signature),
       )
-        .to.be.revertedWithCustomError(w.bills, "InvalidSignature")
-        .withArgs(w.tier2a.address);
+        .to.be.revertedWithCustomError(w.bills, "NonceAlreadyUsed")
+        .withArgs(w.tier2a.address, 0n);
     });
 
     it("rejects a wrong signer, changed terms and an expired deadline", async function () {
@@ -241,18 +250,18 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       const deadline = (await networkHelpers.time.latest()) + DAY;
       const terms = { fromTokenId: ROOT, to: w.tier2a.address, amount: 5n, nonce: 0n, deadline };
       const byOther = await endorsementSignature(w, w.tier2b, terms);
-      await expect(w.bills.connect(w.tier1).endorseWithSignature(ROOT, w.tier2a.address, 5n, deadline, byOther))
+      await expect(w.bills.connect(w.tier1).endorseWithSignature(ROOT, w.tier2a.address, 5n, 0n, deadline, byOther))
         .to.be.revertedWithCustomError(w.bills, "InvalidSignature")
         .withArgs(w.tier2a.address);
       const good = await endorsementSignature(w, w.tier2a, terms);
-      await expect(w.bills.connect(w.tier1).endorseWithSignature(ROOT, w.tier2a.address, 6n, deadline, good))
+      await expect(w.bills.connect(w.tier1).endorseWithSignature(ROOT, w.tier2a.address, 6n, 0n, deadline, good))
         .to.be.revertedWithCustomError(w.bills, "InvalidSignature")
         .withArgs(w.tier2a.address);
       await networkHelpers.time.increaseTo(deadline + 1);
-      await expect(w.bills.connect(w.tier1).endorseWithSignature(ROOT, w.tier2a.address, 5n, deadline, good))
+      await expect(w.bills.connect(w.tier1).endorseWithSignature(ROOT, w.tier2a.address, 5n, 0n, deadline, good))
         .to.be.revertedWithCustomError(w.bills, "ExpiredSignature")
         .withArgs(deadline);
-      expect(await w.bills.nonces(w.tier2a.address)).to.equal(0n);
+      expect(await w.bills.isNonceUsed(w.tier2a.address, 0n)).to.equal(false);
     });
   });
 
@@ -528,10 +537,13 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       await expect(t1.offerDiscount(ROOT, w.bank.address, 1n, 10_001))
         .to.be.revertedWithCustomError(w.bills, "InvalidRate")
         .withArgs(10_001);
+      expect(await w.bills["balanceOf(uint256)"](ROOT)).to.equal(FACE - 20_000_000n);
       await expect(w.bills.connect(w.bank).reject(id(2n)))
         .to.emit(w.bills, "OfferCancelled")
-        .withArgs(1n, id(2n), w.bank.address, id(3n));
-      expect(await w.bills["balanceOf(uint256)"](id(3n))).to.equal(20_000_000n);
+        .withArgs(1n, id(2n), w.bank.address, ROOT);
+      expect(await w.bills["balanceOf(uint256)"](ROOT)).to.equal(FACE);
+      expect((await w.bills.partOf(ROOT)).pendingOffers).to.equal(0n);
+      expect((await w.bills.packageOf(1n)).parts).to.equal(2n);
     });
 
     it("prices a long bill at a 100% rate at zero, never below", async function () {
@@ -566,10 +578,12 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       await expect(w.bills.connect(w.tier1).pledge(ROOT, w.bank.address))
         .to.be.revertedWithCustomError(w.bills, "WrongPartState")
         .withArgs(ROOT, PartState.PledgeOffered, false);
-      await expect(w.bills.connect(w.bank2).sign(ROOT))
+      await expect(w.bills.connect(w.bank2).signPledge(ROOT, (await w.bills.partOf(ROOT)).value))
         .to.be.revertedWithCustomError(w.bills, "Unauthorized")
         .withArgs(w.bank2.address, w.bank.address);
-      await expect(w.bills.connect(w.bank).sign(ROOT)).to.emit(w.bills, "Signed").withArgs(1n, ROOT, w.bank.address);
+      await expect(w.bills.connect(w.bank).signPledge(ROOT, (await w.bills.partOf(ROOT)).value))
+        .to.emit(w.bills, "Signed")
+        .withArgs(1n, ROOT, w.bank.address);
       const part = await w.bills.partOf(ROOT);
       expect(part.state).to.equal(PartState.Pledged);
       expect(part.owner).to.equal(w.tier1.address);
@@ -614,7 +628,7 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       const w = await networkHelpers.loadFixture(active);
       await w.bills.connect(w.tier1).pledge(ROOT, w.bank.address);
       await networkHelpers.time.increaseTo(w.maturity);
-      await expect(w.bills.connect(w.bank).sign(ROOT))
+      await expect(w.bills.connect(w.bank).signPledge(ROOT, (await w.bills.partOf(ROOT)).value))
         .to.be.revertedWithCustomError(w.bills, "Matured")
         .withArgs(1n, w.maturity);
       await expect(w.bills.connect(w.tier1).pledge(ROOT, w.bank.address))
@@ -697,38 +711,40 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
       const frozenEndorsement = () => frozenWithOffer("endorse");
       const frozenDiscount = () => frozenWithOffer("discount");
 
-      it("B1: a withdrawn offer comes back frozen, so it cannot be endorsed away", async function () {
+      it("B1: a withdrawn offer comes back into the frozen part, so it cannot be endorsed away", async function () {
         const w = await networkHelpers.loadFixture(frozenEndorsement);
         const tx = w.bills.connect(w.tier1).withdraw(id(2n));
-        await expect(tx).to.emit(w.bills, "OfferCancelled").withArgs(1n, id(2n), w.tier1.address, id(3n));
-        await expect(tx).to.emit(w.bills, "TransferValue").withArgs(id(2n), id(3n), 90_000_000n);
-        await expect(tx).to.emit(w.bills, "PartFrozen").withArgs(1n, id(3n), ethers.ZeroAddress, true, ZERO);
-        const returned = await w.bills.partOf(id(3n));
-        expect(returned.frozen).to.equal(true);
-        expect(returned.state).to.equal(PartState.Held);
-        expect(returned.value).to.equal(90_000_000n);
-        expect(returned.holder).to.equal(w.tier1.address);
-        expect(await w.bills.endorsementChain(id(3n))).to.deep.equal([w.core.address]);
+        await expect(tx).to.emit(w.bills, "OfferCancelled").withArgs(1n, id(2n), w.tier1.address, ROOT);
+        await expect(tx).to.emit(w.bills, "TransferValue").withArgs(id(2n), ROOT, 90_000_000n);
+        // No new part and no new freeze: the value is back under the freeze it was offered from.
+        await expect(tx).not.to.emit(w.bills, "PartFrozen");
+        const returned = await w.bills.partOf(ROOT);
+        expect([
+          returned.frozen,
+          returned.state,
+          returned.value,
+          returned.holder,
+          returned.pendingOffers,
+        ]).to.deep.equal([true, PartState.Held, FACE, w.tier1.address, 0n]);
         const t1 = w.bills.connect(w.tier1);
         for (const call of [
-          t1.endorse(id(3n), w.tier2b.address, 90_000_000n),
-          t1.split(id(3n), 1n),
-          t1.merge(id(3n), ROOT),
-          t1.offerDiscount(id(3n), w.bank.address, 1n, 350),
-          t1.pledge(id(3n), w.bank.address),
+          t1.endorse(ROOT, w.tier2b.address, 90_000_000n),
+          t1.split(ROOT, 1n),
+          t1.offerDiscount(ROOT, w.bank.address, 1n, 350),
+          t1.pledge(ROOT, w.bank.address),
         ]) {
           await expect(call)
             .to.be.revertedWithCustomError(w.bills, "WrongPartState")
-            .withArgs(id(3n), PartState.Held, true);
+            .withArgs(ROOT, PartState.Held, true);
         }
-        expect((await w.bills.packageOf(1n)).parts).to.equal(3n);
-        // Only the regulator lifts it, part by part.
-        await expect(w.bills.connect(w.regulator).setPartFrozen(id(3n), false, ZERO))
+        expect((await w.bills.packageOf(1n)).parts).to.equal(2n);
+        // Only the regulator lifts it.
+        await expect(w.bills.connect(w.regulator).setPartFrozen(ROOT, false, ZERO))
           .to.emit(w.bills, "PartFrozen")
-          .withArgs(1n, id(3n), w.regulator.address, false, ZERO);
-        await expect(t1.endorse(id(3n), w.tier2b.address, 1n))
+          .withArgs(1n, ROOT, w.regulator.address, false, ZERO);
+        await expect(t1.endorse(ROOT, w.tier2b.address, 1n))
           .to.emit(w.bills, "Offered")
-          .withArgs(1n, id(4n), w.tier2b.address, id(3n), PartState.Offered);
+          .withArgs(1n, id(3n), w.tier2b.address, ROOT, PartState.Offered);
       });
 
       it("refuses the endorsee's signature until the part is unfrozen", async function () {
@@ -747,30 +763,35 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
         expect((await w.bills.partOf(id(2n))).state).to.equal(PartState.Held);
       });
 
-      it("returns a rejected offer frozen", async function () {
+      it("returns a rejected offer into the frozen part", async function () {
         const w = await networkHelpers.loadFixture(frozenEndorsement);
         const tx = w.bills.connect(w.tier2a).reject(id(2n));
-        await expect(tx).to.emit(w.bills, "OfferCancelled").withArgs(1n, id(2n), w.tier2a.address, id(3n));
-        await expect(tx).to.emit(w.bills, "Transfer").withArgs(ethers.ZeroAddress, w.tier1.address, id(3n));
-        await expect(tx).to.emit(w.bills, "PartFrozen").withArgs(1n, id(3n), ethers.ZeroAddress, true, ZERO);
-        expect((await w.bills.partOf(id(3n))).frozen).to.equal(true);
+        await expect(tx).to.emit(w.bills, "OfferCancelled").withArgs(1n, id(2n), w.tier2a.address, ROOT);
+        await expect(tx).to.emit(w.bills, "Transfer").withArgs(w.tier2a.address, ethers.ZeroAddress, id(2n));
+        await expect(tx).to.emit(w.bills, "TransferValue").withArgs(id(2n), ROOT, 90_000_000n);
+        await expect(tx).not.to.emit(w.bills, "PartFrozen");
+        expect((await w.bills.partOf(ROOT)).frozen).to.equal(true);
+        expect(await w.bills["balanceOf(uint256)"](ROOT)).to.equal(FACE);
         expect((await w.bills.partOf(id(2n))).state).to.equal(PartState.Cancelled);
-        expect(await w.bills.amountsOf(1n)).to.deep.equal([FACE, 0n, 0n]);
-        await expect(w.bills.connect(w.tier1).endorse(id(3n), w.tier2a.address, 1n))
+        expect(await amountsOf(w, 1n)).to.deep.equal([FACE, 0n, 0n]);
+        await expect(w.bills.connect(w.tier1).endorse(ROOT, w.tier2a.address, 1n))
           .to.be.revertedWithCustomError(w.bills, "WrongPartState")
-          .withArgs(id(3n), PartState.Held, true);
-        // Unfreezing the source does not release the returned part: each is the regulator's own decision.
+          .withArgs(ROOT, PartState.Held, true);
+        // Unfreezing the part releases the whole holding, the returned value included.
         await w.bills.connect(w.regulator).setPartFrozen(ROOT, false, ZERO);
-        expect((await w.bills.partOf(id(3n))).frozen).to.equal(true);
+        await expect(w.bills.connect(w.tier1).endorse(ROOT, w.tier2a.address, FACE))
+          .to.emit(w.bills, "TransferValue")
+          .withArgs(ROOT, id(3n), FACE);
       });
 
-      it("returns an offer of an unfrozen part unfrozen, with no freeze event", async function () {
+      it("returns an offer of an unfrozen part into it unfrozen, with no freeze event", async function () {
         const w = await networkHelpers.loadFixture(frozenEndorsement);
         await w.bills.connect(w.regulator).setPartFrozen(ROOT, false, ZERO);
         const tx = w.bills.connect(w.tier1).withdraw(id(2n));
-        await expect(tx).to.emit(w.bills, "OfferCancelled").withArgs(1n, id(2n), w.tier1.address, id(3n));
+        await expect(tx).to.emit(w.bills, "OfferCancelled").withArgs(1n, id(2n), w.tier1.address, ROOT);
         await expect(tx).not.to.emit(w.bills, "PartFrozen");
-        expect((await w.bills.partOf(id(3n))).frozen).to.equal(false);
+        const part = await w.bills.partOf(ROOT);
+        expect([part.frozen, part.value]).to.deep.equal([false, FACE]);
       });
 
       it("refuses the financier's signature of a discount offer, paying nothing", async function () {
@@ -795,21 +816,23 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
         ["reject", "rejected"],
         ["withdraw", "withdrawn"],
       ] as const) {
-        it(`returns a ${done} discount offer frozen`, async function () {
+        it(`returns a ${done} discount offer into the frozen part`, async function () {
           const w = await networkHelpers.loadFixture(frozenDiscount);
           const by = how === "reject" ? w.bank : w.tier1;
           const tx = how === "reject" ? w.bills.connect(by).reject(id(2n)) : w.bills.connect(by).withdraw(id(2n));
-          await expect(tx).to.emit(w.bills, "OfferCancelled").withArgs(1n, id(2n), by.address, id(3n));
-          await expect(tx).to.emit(w.bills, "PartFrozen").withArgs(1n, id(3n), ethers.ZeroAddress, true, ZERO);
-          const returned = await w.bills.partOf(id(3n));
-          expect([returned.holder, returned.value, returned.frozen]).to.deep.equal([
+          await expect(tx).to.emit(w.bills, "OfferCancelled").withArgs(1n, id(2n), by.address, ROOT);
+          await expect(tx).to.emit(w.bills, "TransferValue").withArgs(id(2n), ROOT, 90_000_000n);
+          await expect(tx).not.to.emit(w.bills, "PartFrozen");
+          const returned = await w.bills.partOf(ROOT);
+          expect([returned.holder, returned.value, returned.frozen, returned.pendingOffers]).to.deep.equal([
             w.tier1.address,
-            90_000_000n,
+            FACE,
             true,
+            0n,
           ]);
-          await expect(w.bills.connect(w.tier1).offerDiscount(id(3n), w.bank.address, 1n, 350))
+          await expect(w.bills.connect(w.tier1).offerDiscount(ROOT, w.bank.address, 1n, 350))
             .to.be.revertedWithCustomError(w.bills, "WrongPartState")
-            .withArgs(id(3n), PartState.Held, true);
+            .withArgs(ROOT, PartState.Held, true);
         });
       }
 
@@ -818,7 +841,7 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
         await w.bills.connect(w.tier1).pledge(ROOT, w.bank.address);
         await w.bills.connect(w.regulator).setPartFrozen(ROOT, true, ZERO);
         for (const call of [
-          w.bills.connect(w.bank).sign(ROOT),
+          w.bills.connect(w.bank).signPledge(ROOT, (await w.bills.partOf(ROOT)).value),
           w.bills.connect(w.bank).reject(ROOT),
           w.bills.connect(w.tier1).withdraw(ROOT),
         ]) {
@@ -833,7 +856,13 @@ describe("SupplyChainBills: endorsement, split, merge, discount, pledge, freeze"
           true,
         ]);
         await w.bills.connect(w.regulator).setPartFrozen(ROOT, false, ZERO);
-        await expect(w.bills.connect(w.bank).sign(ROOT)).to.emit(w.bills, "Signed").withArgs(1n, ROOT, w.bank.address);
+        // A pledge is accepted only with signPledge, for the value the pledgee saw (finding 1).
+        await expect(w.bills.connect(w.bank).sign(ROOT))
+          .to.be.revertedWithCustomError(w.bills, "WrongPartState")
+          .withArgs(ROOT, PartState.PledgeOffered, false);
+        await expect(w.bills.connect(w.bank).signPledge(ROOT, FACE))
+          .to.emit(w.bills, "Signed")
+          .withArgs(1n, ROOT, w.bank.address);
       });
     });
 

@@ -3,6 +3,7 @@
 // solhint-disable one-contract-per-file, func-name-mixedcase, no-empty-blocks, max-states-count
 pragma solidity ^0.8.24;
 
+import {IChainproofErrors} from "../../contracts/common/IChainproofErrors.sol";
 import {IEvidenceRegistry} from "../../contracts/evidence/IEvidenceRegistry.sol";
 import {MockStablecoin} from "../../contracts/mocks/bills/MockStablecoin.sol";
 import {ParticipantRegistry} from "../../contracts/participants/ParticipantRegistry.sol";
@@ -43,7 +44,13 @@ abstract contract BillsWorld is Test {
         maturity = uint64(start + 90 * day);
         vm.warp(start);
         registry = new ParticipantRegistry(address(this), address(this));
-        bills = new SupplyChainBills(registry, IEvidenceRegistry(address(0)), uint64(3 * day), timeUnitsPerSecond);
+        bills = new SupplyChainBills(
+            registry,
+            IEvidenceRegistry(address(0)),
+            uint64(3 * day),
+            timeUnitsPerSecond,
+            "https://bills.test/"
+        );
         token = new MockStablecoin(6);
         for (uint256 i = 1; i <= 4; ++i) enterprises.push(_register(i, ENTERPRISE));
         for (uint256 i = 5; i <= 6; ++i) financiers.push(_register(i, FINANCIER));
@@ -90,11 +97,12 @@ abstract contract BillsWorld is Test {
         }
     }
 
-    /// `signer`'s EIP-712 consent to receive `amount` of `fromTokenId`, valid until `deadline`.
+    /// `signer`'s EIP-712 consent to receive `amount` of `fromTokenId`, valid until `deadline`, carrying `nonce`.
     function _consent(
         address signer,
         uint256 fromTokenId,
         uint64 amount,
+        uint256 nonce,
         uint256 deadline
     ) internal view returns (bytes memory) {
         bytes32 domain = keccak256(
@@ -106,9 +114,7 @@ abstract contract BillsWorld is Test {
                 address(bills)
             )
         );
-        bytes32 structHash = keccak256(
-            abi.encode(ENDORSEMENT_TYPEHASH, fromTokenId, signer, amount, bills.nonces(signer), deadline)
-        );
+        bytes32 structHash = keccak256(abi.encode(ENDORSEMENT_TYPEHASH, fromTokenId, signer, amount, nonce, deadline));
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(
             keyOf[signer],
             keccak256(abi.encodePacked(hex"1901", domain, structHash))
@@ -178,8 +184,7 @@ contract BillsHandler is BillsWorld {
     function _fingerprint() private view returns (bytes32 h) {
         for (uint256 packageId = 1; packageId <= PACKAGES; ++packageId) {
             ISupplyChainBills.PackageView memory pkg = bills.packageOf(packageId);
-            (uint64 outstanding, uint64 funded, uint64 redeemed) = bills.amountsOf(packageId);
-            h = keccak256(abi.encode(h, pkg, outstanding, funded, redeemed));
+            h = keccak256(abi.encode(h, pkg));
             for (uint256 seq = 1; seq <= pkg.parts; ++seq) {
                 uint256 id = _id(packageId, seq);
                 (address target, address claimant) = bills.pendingClaim(id);
@@ -191,7 +196,7 @@ contract BillsHandler is BillsWorld {
         uint256 n = enterprises.length + financiers.length;
         for (uint256 i = 0; i < n; ++i) {
             address a = actorAt(i);
-            h = keccak256(abi.encode(h, token.balanceOf(a), bills.balanceOf(a), bills.nonces(a)));
+            h = keccak256(abi.encode(h, token.balanceOf(a), bills.balanceOf(a), bills.nonceBitmap(a, 0)));
         }
         h = keccak256(abi.encode(h, token.balanceOf(address(bills))));
     }
@@ -224,6 +229,7 @@ contract BillsHandler is BillsWorld {
         );
     }
 
+    /// Nonces are drawn from a small range in any order, so reuses (refused) and out-of-order uses both happen.
     function endorseWithSignature(uint256 partSeed, uint256 toSeed, uint64 amount, uint32 validFor) external {
         ++calls;
         (uint256 id, ISupplyChainBills.PartView memory p) = _part(partSeed);
@@ -231,8 +237,9 @@ contract BillsHandler is BillsWorld {
         amount = uint64(1 + (amount % p.value));
         address to = _actor(toSeed);
         uint256 deadline = block.timestamp + (validFor % (2 * day));
-        bytes memory signature = _consent(to, id, amount, deadline);
-        _attempt(p.holder, abi.encodeCall(bills.endorseWithSignature, (id, to, amount, deadline, signature)));
+        uint256 nonce = (toSeed >> 16) % 8;
+        bytes memory signature = _consent(to, id, amount, nonce, deadline);
+        _attempt(p.holder, abi.encodeCall(bills.endorseWithSignature, (id, to, amount, nonce, deadline, signature)));
     }
 
     function sign(uint256 partSeed, uint256 financierSeed) external {
@@ -264,8 +271,10 @@ contract BillsHandler is BillsWorld {
         if (p.state == ISupplyChainBills.PartState.DiscountOffered) {
             ok = _attempt(p.holder, abi.encodeCall(bills.signDiscount, (id, type(uint256).max)));
         } else {
-            bool pledgeOffer = p.state == ISupplyChainBills.PartState.PledgeOffered;
-            ok = _attempt(pledgeOffer ? _financier(financierSeed) : p.holder, abi.encodeCall(bills.sign, (id)));
+            ok =
+                p.state == ISupplyChainBills.PartState.PledgeOffered
+                    ? _attempt(_financier(financierSeed), abi.encodeCall(bills.signPledge, (id, p.value)))
+                    : _attempt(p.holder, abi.encodeCall(bills.sign, (id)));
         }
         if (ok && sourceFrozen) frozenValueMoved = true;
     }
@@ -278,10 +287,8 @@ contract BillsHandler is BillsWorld {
             reject
                 ? _attempt(pledgeOffer ? _financier(financierSeed) : p.holder, abi.encodeCall(bills.reject, (id)))
                 : _attempt(pledgeOffer ? p.holder : p.endorser, abi.encodeCall(bills.withdraw, (id)));
-        // The value came back as the package's newest part, which must carry the source's freeze.
-        if (ok && sourceFrozen && !bills.partOf(_id(p.packageId, bills.packageOf(p.packageId).parts)).frozen) {
-            frozenValueMoved = true;
-        }
+        // The value went back into the part it was taken from, which must still be frozen.
+        if (ok && sourceFrozen && !bills.partOf(_id(p.packageId, p.parent)).frozen) frozenValueMoved = true;
     }
 
     /// Whether `p` is an endorsement or discount offer taken from another part (not the root's delivery offer).
@@ -299,8 +306,8 @@ contract BillsHandler is BillsWorld {
     function split(uint256 partSeed, uint64 amount) external {
         ++calls;
         (uint256 id, ISupplyChainBills.PartView memory p) = _part(partSeed);
-        if (p.value == 0) return;
-        _attempt(p.holder, abi.encodeCall(bills.split, (id, uint64(1 + (amount % p.value)))));
+        if (p.value < 2) return;
+        _attempt(p.holder, abi.encodeCall(bills.split, (id, uint64(1 + (amount % (p.value - 1))))));
     }
 
     function merge(uint256 fromSeed, uint256 toSeed, uint64 amount, bool whole) external {
@@ -455,10 +462,6 @@ contract SupplyChainBillsInvariantTest is Test {
             if (pkg.status != ISupplyChainBills.PackageStatus.Cancelled) {
                 assertEq(live + pkg.redeemed, pkg.faceValue, "live + redeemed == face");
             }
-            (uint64 outstanding, , uint64 redeemed) = bills.amountsOf(packageId);
-            if (pkg.status != ISupplyChainBills.PackageStatus.Cancelled) {
-                assertEq(outstanding + redeemed, pkg.faceValue, "amounts view");
-            }
         }
     }
 
@@ -534,8 +537,8 @@ contract SupplyChainBillsFuzzTest is BillsWorld {
         vm.prank(enterprises[1]);
         uint256 offered = bills.endorse(root, enterprises[2], a);
         uint64 rest = face - a;
-        if (rest > 0) {
-            b = uint64(bound(b, 1, rest));
+        if (rest > 1) {
+            b = uint64(bound(b, 1, rest - 1));
             vm.prank(enterprises[1]);
             bills.split(root, b);
         }
@@ -673,7 +676,7 @@ contract SupplyChainBillsFuzzTest is BillsWorld {
             bills.pledge(root, financiers[0]);
             if (kind == 3) {
                 vm.prank(financiers[0]);
-                bills.sign(root);
+                bills.signPledge(root, 1_000_000 - 100);
             }
         } else if (kind == 4) {
             vm.prank(regulator);
@@ -686,7 +689,7 @@ contract SupplyChainBillsFuzzTest is BillsWorld {
     /// Every way to move value out of (or into) the locked part.
     function _paths(Locked memory lock) private view returns (bytes[] memory paths) {
         uint256 deadline = maturity + day;
-        bytes memory consent = _consent(enterprises[3], lock.part, lock.amount, deadline);
+        bytes memory consent = _consent(enterprises[3], lock.part, lock.amount, 0, deadline);
         paths = new bytes[](10);
         paths[0] = abi.encodeCall(bills.endorse, (lock.part, enterprises[3], lock.amount));
         paths[1] = abi.encodeWithSignature(
@@ -699,7 +702,7 @@ contract SupplyChainBillsFuzzTest is BillsWorld {
         paths[3] = abi.encodeCall(bills.pledge, (lock.part, financiers[1]));
         paths[4] = abi.encodeCall(
             bills.endorseWithSignature,
-            (lock.part, enterprises[3], lock.amount, deadline, consent)
+            (lock.part, enterprises[3], lock.amount, 0, deadline, consent)
         );
         paths[5] = abi.encodeCall(bills.split, (lock.part, lock.amount));
         paths[6] = abi.encodeCall(bills.merge, (lock.part, lock.sibling));
@@ -719,7 +722,7 @@ contract SupplyChainBillsFuzzTest is BillsWorld {
     }
 
     /// Freezing a part covers what it has on offer (endorsement or discount): the addressee cannot sign, and the
-    /// value comes back frozen whoever returns it; the package's value is unchanged throughout.
+    /// value comes back into the frozen part whoever returns it, with no new part; the package's value is unchanged.
     function testFuzz_frozenPartKeepsItsOffers(uint64 amount, bool discount, bool byAddressee) public {
         uint64 face = 1_000_000;
         uint256 pkg = _issue(face, maturity, false);
@@ -740,14 +743,15 @@ contract SupplyChainBillsFuzzTest is BillsWorld {
         vm.prank(byAddressee ? to : holder);
         if (byAddressee) bills.reject(offer);
         else bills.withdraw(offer);
-        ISupplyChainBills.PartView memory returned = bills.partOf(_id(pkg, 3));
+        ISupplyChainBills.PartView memory returned = bills.partOf(root);
         assertTrue(returned.frozen, "the value came back frozen");
-        assertEq(returned.value, amount, "all of it");
-        assertEq(returned.holder, holder, "to the endorser");
+        assertEq(returned.value, face, "all of it, into the source");
+        assertEq(returned.pendingOffers, 0, "no offer pending");
+        assertEq(bills.packageOf(pkg).parts, 2, "no new part");
         assertEq(_liveValue(pkg), face, "value conserved");
         vm.prank(holder);
-        _expectWrongState(_id(pkg, 3), ISupplyChainBills.PartState.Held, true);
-        bills.endorse(_id(pkg, 3), enterprises[3], amount);
+        _expectWrongState(root, ISupplyChainBills.PartState.Held, true);
+        bills.endorse(root, enterprises[3], amount);
     }
 
     function testFuzz_redeemPaysEachPartItsValue(uint64 a, uint64 b) public {
@@ -860,9 +864,7 @@ contract SupplyChainBillsMillisecondsTest is SupplyChainBillsFuzzTest {
             vm.prank(owners[i]);
             bills.redeem(ids[i]);
         }
-        (uint64 outstanding, , uint64 redeemed) = bills.amountsOf(pkg);
-        assertEq(outstanding, 0, "all redeemed");
-        assertEq(redeemed, 100_000_000, "face redeemed");
+        assertEq(bills.packageOf(pkg).redeemed, 100_000_000, "face redeemed");
         assertEq(token.balanceOf(address(bills)), 0, "nothing left");
     }
 
@@ -889,14 +891,101 @@ contract SupplyChainBillsMillisecondsTest is SupplyChainBillsFuzzTest {
         uint256 pkg = _issue(1_000, maturity, false);
         uint256 root = _id(pkg, 1);
         uint256 deadline = block.timestamp + 1000; // one second, in ms
-        bytes memory consent = _consent(enterprises[2], root, 10, deadline);
+        bytes memory consent = _consent(enterprises[2], root, 10, 7, deadline);
         vm.warp(deadline + 1);
         vm.prank(enterprises[1]);
-        vm.expectRevert(abi.encodeWithSelector(ISupplyChainBills.ExpiredSignature.selector, deadline));
-        bills.endorseWithSignature(root, enterprises[2], 10, deadline, consent);
+        vm.expectRevert(abi.encodeWithSelector(IChainproofErrors.ExpiredSignature.selector, deadline));
+        bills.endorseWithSignature(root, enterprises[2], 10, 7, deadline, consent);
         vm.warp(deadline);
         vm.prank(enterprises[1]);
-        uint256 id = bills.endorseWithSignature(root, enterprises[2], 10, deadline, consent);
+        uint256 id = bills.endorseWithSignature(root, enterprises[2], 10, 7, deadline, consent);
         assertEq(bills.ownerOf(id), enterprises[2], "signed endorsement within the ms deadline");
+    }
+}
+
+/// @notice Finding 2 of the review: no sequence of actions by one participant can leave another participant's value
+/// unredeemable after funding. The attacker holds 0.01 yuan of the bill and an offer from the victim it never has
+/// to answer; it splits, merges, endorses, withdraws, rejects, signs, pledges and discounts at random, and lets time
+/// pass. Then the acceptor funds, the victim withdraws every offer it still has pending (also after maturity) and
+/// redeems every part it holds: each step succeeds and the victim is paid exactly what it did not give away.
+contract SupplyChainBillsGriefingTest is BillsWorld {
+    uint64 internal constant FACE = 1_000_000;
+    uint256 internal pkg;
+    address internal victim;
+    address internal attacker;
+    address internal bystander;
+    uint256 internal signedAway;
+
+    function setUp() public {
+        _deployWorld(1);
+        pkg = _issue(FACE, maturity, false);
+        victim = enterprises[1];
+        attacker = enterprises[2];
+        bystander = enterprises[3];
+        uint256 root = _id(pkg, 1);
+        vm.prank(victim);
+        uint256 dust = bills.endorse(root, attacker, 1);
+        vm.prank(attacker);
+        bills.sign(dust);
+        vm.prank(victim);
+        bills.endorse(root, attacker, 300_000); // pending: the attacker may sign, reject or ignore it
+        vm.prank(victim);
+        bills.endorse(root, bystander, 100_000); // pending: the bystander never answers
+    }
+
+    function testFuzz_oneParticipantCannotLockAnothersValue(uint256[12] calldata actions) public {
+        for (uint256 i = 0; i < actions.length; ++i) _act(actions[i]);
+        if (block.timestamp < maturity) vm.warp(maturity);
+        vm.prank(enterprises[0]);
+        bills.fund(pkg);
+        uint256 parts = bills.packageOf(pkg).parts;
+        uint256 owed;
+        for (uint256 seq = 1; seq <= parts; ++seq) {
+            ISupplyChainBills.PartView memory p = bills.partOf(_id(pkg, seq));
+            bool pending =
+                p.state == ISupplyChainBills.PartState.Offered ||
+                    p.state == ISupplyChainBills.PartState.DiscountOffered;
+            if (pending && p.endorser == victim) {
+                vm.prank(victim);
+                bills.withdraw(_id(pkg, seq));
+            }
+        }
+        uint256 before = token.balanceOf(victim);
+        for (uint256 seq = 1; seq <= parts; ++seq) {
+            ISupplyChainBills.PartView memory p = bills.partOf(_id(pkg, seq));
+            if (p.holder != victim || p.state != ISupplyChainBills.PartState.Held) continue;
+            owed += p.value;
+            vm.prank(victim);
+            bills.redeem(_id(pkg, seq));
+        }
+        assertEq(owed, FACE - 1 - signedAway, "the victim still holds all it did not give away");
+        assertEq(token.balanceOf(victim) - before, owed * UNIT, "and is paid all of it");
+    }
+
+    function _act(uint256 action) private {
+        uint256 op = action % 10;
+        uint256 x = action >> 8;
+        uint256 parts = bills.packageOf(pkg).parts;
+        uint256 id = _id(pkg, 1 + (x % parts));
+        uint256 other = _id(pkg, 1 + ((x >> 32) % parts));
+        uint64 value = bills.partOf(id).value;
+        uint64 amount = value == 0 ? 1 : uint64(1 + ((x >> 64) % value));
+        address[3] memory targets = [victim, bystander, financiers[0]];
+        bytes memory data;
+        if (op == 0) data = abi.encodeCall(bills.split, (id, amount));
+        else if (op == 1) data = abi.encodeCall(bills.merge, (id, other));
+        else if (op == 2) data = abi.encodeCall(bills.endorse, (id, targets[(x >> 128) % 3], amount));
+        else if (op == 3) data = abi.encodeCall(bills.withdraw, (id));
+        else if (op == 4) data = abi.encodeCall(bills.reject, (id));
+        else if (op == 5) data = abi.encodeCall(bills.sign, (id));
+        else if (op == 6) data = abi.encodeWithSignature("transferFrom(uint256,uint256,uint256)", id, other, amount);
+        else if (op == 7) data = abi.encodeCall(bills.pledge, (id, financiers[0]));
+        else if (op == 8) data = abi.encodeCall(bills.offerDiscount, (id, financiers[0], amount, 100));
+        else return vm.warp(block.timestamp + ((x % 40) * day));
+        ISupplyChainBills.PartView memory p = bills.partOf(id);
+        vm.prank(attacker);
+        // solhint-disable-next-line avoid-low-level-calls
+        (bool ok, ) = address(bills).call(data);
+        if (ok && op == 5 && p.endorser == victim) signedAway += p.value;
     }
 }

@@ -121,7 +121,7 @@ describe("bills CLI on a hardhat node", function () {
     const relayed = ok(bills("endorse", ROOT, tier2, "100000.00", "--consent", consent, "--from", tier1));
     expect(relayed).to.contain(`endorsed 100000.00 yuan to ${tier2} as part ${part(1n, 3n)}, signed by the endorsee`);
     expect(errorLine(bills("endorse", ROOT, tier2, "100000.00", "--consent", consent, "--from", tier1))).to.equal(
-      "error: the endorsee's signature was already used or replaced (nonce 0)",
+      "error: the endorsee's signature was already used or cancelled (nonce 0)",
     );
 
     const fractional = bills("endorse", ROOT, tier2, "12.345", "--from", tier1);
@@ -150,6 +150,19 @@ describe("bills CLI on a hardhat node", function () {
         `^discount offer ${part(1n, 4n)}: 200000\\.00 yuan for \\d+\\.\\d\\d yuan \\(\\d+ token units\\), \\d+ days charged, if signed now`,
       ),
     );
+
+    // A pledge: the bank accepts exactly the value it saw offered (finding 1), refused for any other.
+    ok(bills("pledge", ROOT, bank, "--from", tier1));
+    expect(errorLine(bills("sign-pledge", ROOT, "1.00", "--from", bank))).to.equal(
+      `error: PledgeValueChanged(tokenId=${ROOT}, value=65000000, expected=100)`,
+    );
+    expect(ok(bills("sign-pledge", ROOT, "650,000.00", "--from", bank))).to.contain(
+      `accepted part ${ROOT} in pledge for 650,000.00 yuan`,
+    );
+    expect(ok(bills("part", ROOT)).toLowerCase()).to.contain(
+      `part ${ROOT} (package 1): 650,000.00 yuan, pledged, owner ${tier1.toLowerCase()}, endorsed by ${core.toLowerCase()}, pays ${bank.toLowerCase()}`,
+    );
+    expect(ok(bills("part", part(1n, 2n)))).to.contain("[1 offer pending]");
 
     const shown = ok(bills("show", "1"));
     expect(shown).to.contain("package 1: active");
@@ -188,6 +201,8 @@ describe("bills CLI on a hardhat node", function () {
       "Signed",
       "Offered",
       "DiscountOffered",
+      "PledgeOffered",
+      "Signed",
     ]);
     expect(history[0]).to.match(new RegExp(`^block \\d+: Issued: issued 1000000\\.00 yuan by ${core} to ${tier1}`));
     const partHistory = ok(bills("history", "1", "--part", part(1n, 3n)))

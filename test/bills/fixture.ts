@@ -10,6 +10,7 @@ import type {
   ParticipantRegistry,
   SupplyChainBills,
 } from "../../typechain-types/index.js";
+import { packageAmounts } from "../../src/bills/amount.js";
 
 export const ENTERPRISE = 1n;
 export const FINANCIER = 2n;
@@ -22,6 +23,7 @@ export const UNIT = 10n ** (DECIMALS - 2n); // token units per 0.01 yuan
 export const FACE = 100_000_000n; // 1,000,000.00 yuan
 export const DIGEST = "0x" + "ab".repeat(32);
 export const MAX_CHAIN_LENGTH = 32n;
+export const BASE_URI = "https://bills.test/";
 
 export const PartState = {
   None: 0n,
@@ -44,6 +46,12 @@ export const PackageStatus = {
   Dishonored: 5n,
   Cancelled: 6n,
 } as const;
+
+/** A package's [outstanding, funded, redeemed] amounts, as the SDK derives them from `packageOf`. */
+export async function amountsOf(w: World, packageId: bigint): Promise<[bigint, bigint, bigint]> {
+  const { outstanding, funded, redeemed } = packageAmounts(await w.bills.packageOf(packageId));
+  return [outstanding, funded, redeemed];
+}
 
 export const tokenId = (packageId: bigint, seq: bigint): bigint => (packageId << 24n) | seq;
 /** Package 1's root part, and its part `seq`: the fixtures issue one package. */
@@ -83,7 +91,13 @@ export async function deployWorld(connection: NetworkConnection, timeUnitsPerSec
   const day = DAY * timeUnitsPerSecond;
   const registry = await ethers.deployContract("ParticipantRegistry", [admin.address, admin.address]);
   const evidence = await ethers.deployContract("EvidenceRegistry");
-  const bills = await ethers.deployContract("SupplyChainBills", [registry, evidence, 3 * day, timeUnitsPerSecond]);
+  const bills = await ethers.deployContract("SupplyChainBills", [
+    registry,
+    evidence,
+    3 * day,
+    timeUnitsPerSecond,
+    BASE_URI,
+  ]);
   const token = await ethers.deployContract("MockStablecoin", [DECIMALS]);
   const now = await networkHelpers.time.latest();
   const validUntil = now + 3650 * day;

@@ -9,6 +9,7 @@ import {
   discountQuote,
   formatTokenYuan,
   formatYuan,
+  packageAmounts,
   parseRatePercent,
   parseYuan,
   partTokenId,
@@ -136,7 +137,7 @@ describe("bills SDK", function () {
       const paid = await as(w.bank).signDiscount(discount.tokenId);
       expect(paid.price).to.equal(quote.price);
       await as(w.tier1).pledge(issued.rootTokenId, w.bank2.address);
-      await as(w.bank2).sign(issued.rootTokenId);
+      await as(w.bank2).signPledge(issued.rootTokenId, (await as(w.bank2).part(issued.rootTokenId)).value);
       await as(w.bank2).release(issued.rootTokenId);
       expect(await as(w.tier1).chain(discount.tokenId)).to.deep.equal([
         w.core.address,
@@ -159,14 +160,15 @@ describe("bills SDK", function () {
         "100000.00",
         "redeemed",
       ]);
+      // The rejected offer (part 3) went back into the root: no part was minted for it.
       expect((await as(w.core).parts(1n)).map((p) => p.state)).to.deep.equal([
         "held",
         "held",
         "cancelled",
-        "held",
         "burned",
         "redeemed",
       ]);
+      expect((await as(w.core).part(issued.rootTokenId)).value).to.equal("700000.00");
     });
 
     it("quotes before and after an offer, counts days to maturity and reads a bill's history", async function () {
@@ -340,7 +342,7 @@ describe("bills SDK", function () {
         InvalidInputError,
         `evidence ${revoked} was revoked at ${revokedAt}`,
       );
-      const noEvidence = await ethers.deployContract("SupplyChainBills", [w.registry, ethers.ZeroAddress, DAY, 1]);
+      const noEvidence = await ethers.deployContract("SupplyChainBills", [w.registry, ethers.ZeroAddress, DAY, 1, ""]);
       await expect(
         new BillsClient(await noEvidence.getAddress(), w.core).issue({ ...request, evidenceId: revoked }),
       ).to.be.rejectedWith(
@@ -391,7 +393,7 @@ describe("bills SDK", function () {
       await as(w.regulator).setPartFrozen(offer.tokenId, true, "court order");
       expect((await as(w.tier1).part(offer.tokenId)).frozen).to.equal(true);
     });
-    it("reports a frozen part's offer as refused, and its value coming back frozen", async function () {
+    it("reports a frozen part's offer as refused, and its value coming back into the frozen part", async function () {
       const { w, as } = await networkHelpers.loadFixture(world);
       const issued = await as(w.core).issue({ ...issuedRequest(w), amount: "1000.00" });
       await as(w.core).accept(issued.packageId);
@@ -408,13 +410,71 @@ describe("bills SDK", function () {
         sourceTokenId: issued.rootTokenId,
       });
       await as(w.tier1).withdraw(offer.tokenId);
-      const returned = partTokenId(issued.packageId, 3n);
-      expect(await as(w.tier1).part(returned)).to.deep.include({ frozen: true, value: "900.00", state: "held" });
-      const frozen = (await as(w.tier1).partHistory(returned)).find((e) => e.name === "PartFrozen")!;
-      expect(frozen).to.deep.include({ tokenId: returned, regulator: ethers.ZeroAddress, frozen: true });
-      expect(describeBillEvent(frozen)).to.equal(
-        `part ${returned} created frozen: its value came back from an offer of a frozen part`,
+      expect(await as(w.tier1).part(issued.rootTokenId)).to.deep.include({
+        frozen: true,
+        value: "1000.00",
+        state: "held",
+        pendingOffers: 0,
+      });
+      const cancelled = (await as(w.tier1).partHistory(issued.rootTokenId)).find((e) => e.name === "OfferCancelled")!;
+      expect(cancelled).to.deep.include({
+        tokenId: offer.tokenId,
+        by: w.tier1.address,
+        returnedTokenId: issued.rootTokenId,
+      });
+      expect(describeBillEvent(cancelled)).to.equal(
+        `part ${offer.tokenId} offer cancelled by ${w.tier1.address}, value back in part ${issued.rootTokenId}`,
       );
+      expect((await as(w.core).parts(issued.packageId)).length).to.equal(2);
+    });
+  });
+
+  describe("consents (finding 9)", function () {
+    it("signs the lowest unused nonce, and the endorsee cancels a consent before it is relayed", async function () {
+      const w = await deployWorld(connection);
+      const as = (signer: World["core"]) => new BillsClient(w.bills.target as string, signer);
+      const issued = await as(w.core).issue({ ...issuedRequest(w), amount: "1000.00" });
+      await as(w.core).accept(issued.packageId);
+      await as(w.tier1).sign(issued.rootTokenId);
+      const terms = { fromTokenId: issued.rootTokenId, amount: "10.00", deadline: w.maturity };
+      const first = await as(w.tier1).signEndorsement(w.tier2a, terms);
+      expect(first.nonce).to.equal(0n);
+      // The endorsee changes its mind: it invalidates nonce 0 (and 5, unused) before anyone relays the consent.
+      await as(w.tier2a).invalidateConsents([0n, 5n]);
+      expect(await w.bills.nonceBitmap(w.tier2a.address, 0n)).to.equal(0b100001n);
+      await expect(as(w.tier1).endorseWithSignature(first)).to.be.rejectedWith(
+        InvalidInputError,
+        "the endorsee's signature was already used or cancelled (nonce 0)",
+      );
+      // Sent anyway, the contract refuses it.
+      await expect(
+        w.bills
+          .connect(w.tier1)
+          .endorseWithSignature(first.fromTokenId, first.to, first.units, 0n, first.deadline, first.signature),
+      )
+        .to.be.revertedWithCustomError(w.bills, "NonceAlreadyUsed")
+        .withArgs(w.tier2a.address, 0n);
+      // The next consent takes the lowest unused nonce, 1.
+      const second = await as(w.tier1).signEndorsement(w.tier2a, terms);
+      expect(second.nonce).to.equal(1n);
+      await as(w.tier1).endorseWithSignature(second);
+      expect(await as(w.tier1).part(issued.rootTokenId)).to.deep.include({ value: "990.00", pendingOffers: 0 });
+      await expect(as(w.tier2a).invalidateConsents([])).to.be.rejectedWith(InvalidInputError, /one or more/);
+      await expect(as(w.tier2a).invalidateConsents([1n, 256n])).to.be.rejectedWith(InvalidInputError, /one 256-nonce/);
+    });
+
+    it("derives a package's amounts from packageOf", function () {
+      expect(packageAmounts({ faceValue: 100n, redeemed: 30n, status: 4n })).to.deep.equal({
+        outstanding: 70n,
+        funded: 100n,
+        redeemed: 30n,
+      });
+      expect(packageAmounts({ faceValue: 100n, redeemed: 0n, status: 3 })).to.deep.equal({
+        outstanding: 100n,
+        funded: 0n,
+        redeemed: 0n,
+      });
+      expect(packageAmounts({ faceValue: 100n, redeemed: 0n, status: 6n }).outstanding).to.equal(0n);
     });
   });
 
