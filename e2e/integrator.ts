@@ -50,13 +50,22 @@ describe("integrator end to end", function () {
     run(process.execPath, [path.join(example, "node_modules", "typescript", "bin", "tsc"), "-p", example], example);
 
     const env = { LOCALHOST_URL: node.url, HARDHAT_IGNITION_CONFIRM_DEPLOYMENT: "true" };
-    const deployArgs = ["ignition", "deploy", "deploy/modules/Suite.ts", "--network", "localhost"].concat([
-      "--parameters",
-      "deploy/parameters/localhost.json",
-    ]);
+    // The default profile: the build this test process made, so the child deploy never compiles under a timeout.
+    const deployArgs = [
+      "ignition",
+      "deploy",
+      "deploy/modules/Suite.ts",
+      "--build-profile",
+      "default",
+      "--network",
+      "localhost",
+    ].concat(["--parameters", "deploy/parameters/localhost.json"]);
     // A deployment that stopped after its first module: the suite's deployment resumes from the journal and
     // deploys only what is missing.
-    const partial = runHardhat(["ignition", "deploy", "deploy/modules/Evidence.ts", "--network", "localhost"], env);
+    const partial = runHardhat(
+      ["ignition", "deploy", "deploy/modules/Evidence.ts", "--build-profile", "default", "--network", "localhost"],
+      env,
+    );
     expect(partial.status, partial.stdout + partial.stderr).to.equal(0);
     const addressesFile = path.join(journal, "deployed_addresses.json");
     const evidenceOnly: Record<string, string> = JSON.parse(await readFile(addressesFile, "utf8"));

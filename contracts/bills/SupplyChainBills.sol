@@ -11,7 +11,7 @@ import {IERC721Metadata} from "@openzeppelin/contracts/token/ERC721/extensions/I
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 
-import {BPS} from "../common/Constants.sol";
+import {Constants} from "../common/Constants.sol";
 import {UnorderedNonces} from "../common/UnorderedNonces.sol";
 import {ExactTransfer} from "../common/libraries/ExactTransfer.sol";
 import {IEvidenceRegistry} from "../evidence/IEvidenceRegistry.sol";
@@ -243,7 +243,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         uint64 amount,
         uint16 rateBps
     ) external returns (uint256 tokenId) {
-        if (rateBps == 0 || rateBps > BPS) revert InvalidRate(rateBps);
+        if (rateBps == 0 || rateBps > Constants.BPS) revert InvalidRate(rateBps);
         tokenId = _offer(fromTokenId, financier, amount, DISCOUNT_OFFERED, ParticipantRoles.FINANCIER);
         _rates[tokenId] = rateBps;
         emit DiscountOffered(PartId.wrap(fromTokenId).packageId(), tokenId, financier, rateBps);

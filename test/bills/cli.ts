@@ -53,10 +53,13 @@ describe("bills CLI on a hardhat node", function () {
       `error: no Bills#SupplyChainBills deployed on chain ${CHAIN_ID} (network "localhost"): deploy it with Ignition or pass --bills`,
     );
     ok(
-      runHardhat(["ignition", "deploy", "deploy/modules/Bills.ts", "--network", "localhost"], {
-        LOCALHOST_URL: node.url,
-        HARDHAT_IGNITION_CONFIRM_DEPLOYMENT: "true",
-      }),
+      runHardhat(
+        ["ignition", "deploy", "deploy/modules/Bills.ts", "--build-profile", "default", "--network", "localhost"],
+        {
+          LOCALHOST_URL: node.url,
+          HARDHAT_IGNITION_CONFIRM_DEPLOYMENT: "true",
+        },
+      ),
     );
     const addresses = JSON.parse(await readFile(path.join(journal, "deployed_addresses.json"), "utf8")) as Record<
       string,

@@ -49,10 +49,13 @@ describe("evidence CLI on a hardhat node", function () {
   });
 
   it("deploys with Ignition, then anchors, verifies, co-signs and revokes", async function () {
-    const deploy = runHardhat(["ignition", "deploy", "deploy/modules/Evidence.ts", "--network", "localhost"], {
-      LOCALHOST_URL: node.url,
-      HARDHAT_IGNITION_CONFIRM_DEPLOYMENT: "true",
-    });
+    const deploy = runHardhat(
+      ["ignition", "deploy", "deploy/modules/Evidence.ts", "--build-profile", "default", "--network", "localhost"],
+      {
+        LOCALHOST_URL: node.url,
+        HARDHAT_IGNITION_CONFIRM_DEPLOYMENT: "true",
+      },
+    );
     expect(deploy.status, deploy.stdout + deploy.stderr).to.equal(0);
     expect(existsSync(path.join(journal, "deployed_addresses.json"))).to.equal(true);
 

@@ -51,10 +51,13 @@ describe("copyright CLI on a hardhat node", function () {
 
   it("commits, reveals, sells and checks a license, withdraws, disputes and freezes", async function () {
     ok(
-      runHardhat(["ignition", "deploy", "deploy/modules/Copyright.ts", "--network", "localhost"], {
-        ...env,
-        HARDHAT_IGNITION_CONFIRM_DEPLOYMENT: "true",
-      }),
+      runHardhat(
+        ["ignition", "deploy", "deploy/modules/Copyright.ts", "--build-profile", "default", "--network", "localhost"],
+        {
+          ...env,
+          HARDHAT_IGNITION_CONFIRM_DEPLOYMENT: "true",
+        },
+      ),
     );
     const [composer, lyricist, licensee] = await rpc<string[]>(node.url, "eth_accounts");
     const song = path.join(dir, "song.flac");

@@ -55,10 +55,21 @@ describe("participants CLI on a hardhat node", function () {
       `error: no Participants#ParticipantRegistry deployed on chain ${CHAIN_ID} (network "localhost"): deploy it with Ignition or pass --participants`,
     );
     ok(
-      runHardhat(["ignition", "deploy", "deploy/modules/Participants.ts", "--network", "localhost"], {
-        LOCALHOST_URL: node.url,
-        HARDHAT_IGNITION_CONFIRM_DEPLOYMENT: "true",
-      }),
+      runHardhat(
+        [
+          "ignition",
+          "deploy",
+          "deploy/modules/Participants.ts",
+          "--build-profile",
+          "default",
+          "--network",
+          "localhost",
+        ],
+        {
+          LOCALHOST_URL: node.url,
+          HARDHAT_IGNITION_CONFIRM_DEPLOYMENT: "true",
+        },
+      ),
     );
     const [kyc, alice, bank, regulator, stranger] = accounts;
     const register = (account: string, roles: string, org: string) =>

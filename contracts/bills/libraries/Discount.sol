@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {BPS} from "../../common/Constants.sol";
+import {Constants} from "../../common/Constants.sol";
 
 /// @title Discount
 /// @notice The discount (贴现) price of a bill part: its gross amount less simple interest at an annual rate on a
@@ -20,7 +20,7 @@ library Discount {
     /// @dev What a financier pays for `gross` token units due in `daysLeft` days at `rateBps` a year: gross less
     /// interest (rounded down), never below zero.
     function price(uint256 gross, uint256 rateBps, uint256 daysLeft) internal pure returns (uint256) {
-        uint256 interest = (gross * rateBps * daysLeft) / (DAYS_PER_YEAR * BPS);
+        uint256 interest = (gross * rateBps * daysLeft) / (DAYS_PER_YEAR * Constants.BPS);
         return interest < gross ? gross - interest : 0;
     }
 
