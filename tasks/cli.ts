@@ -9,6 +9,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import { DeploymentNotFoundError, InvalidInputError, SdkError } from "../src/errors.js";
 import { EvidenceClient } from "../src/evidence/client.js";
+import { formatEvidenceTime } from "../src/evidence/verdict.js";
 import { latestChainTime, timeUnitOf } from "../src/participants/time.js";
 
 /**
@@ -117,7 +118,4 @@ export async function chainClock(connection: NetworkConnection): Promise<{ now: 
 }
 
 /** Formats a block time for people: seconds, or milliseconds on chains that stamp blocks so (FISCO BCOS). */
-export function formatTime(time: number): string {
-  const milliseconds = time > 1e11 ? time : time * 1000;
-  return new Date(milliseconds).toISOString().replace(".000Z", "Z");
-}
+export const formatTime = formatEvidenceTime;
