@@ -126,6 +126,15 @@ const work = await copyright.registerWork({
 });
 const terms = await copyright.registerTerms({ fee: 1_000_000n, commercialUse: true });
 await copyright.attachTerms(work.workId, terms.termsId);
+// A work is for sale once it is settled: one reveal window after registration, when no earlier commitment can take it
+// over any more. A service waits until `settledAt`; on a development node this example moves the clock there instead.
+const { settled, settledAt } = await copyright.getWork(work.workId);
+if (!settled) {
+  if (chainId !== 31_337n && chainId !== 31_342n)
+    throw new Error(`work settles at ${new Date(settledAt * 1000).toISOString()}`);
+  await provider.send("evm_setNextBlockTimestamp", [settledAt]);
+  await provider.send("evm_mine", []);
+}
 const buyer = new CopyrightClient({ registry: deployed.CopyrightRegistry }, licensee);
 await buyer.purchaseLicense(work.workId, terms.termsId);
 const licensed = await copyright.isLicensed(work.workId, await licensee.getAddress(), terms.termsId);
