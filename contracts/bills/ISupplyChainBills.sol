@@ -152,18 +152,18 @@ interface ISupplyChainBills is IChainproofErrors, IUnorderedNonces {
     /// @param packageId The package.
     /// @param by The drawer, or the payee refusing the bill.
     event Cancelled(uint256 indexed packageId, address indexed by);
-    /// @notice A part was offered: `kind` is the part state (endorsement, discount or pledge offer).
+    /// @notice A part was offered: `state` is the offer's part state (endorsement, discount or pledge offer).
     /// @param packageId The part's package.
     /// @param tokenId The offered part.
     /// @param to The addressee.
     /// @param fromTokenId The part it was taken from (0: issuance).
-    /// @param kind `Offered` (endorsement) or `DiscountOffered`.
+    /// @param state `Offered` (endorsement) or `DiscountOffered`.
     event Offered(
         uint256 indexed packageId,
         uint256 indexed tokenId,
         address indexed to,
         uint256 fromTokenId,
-        PartState kind
+        PartState state
     );
     /// @notice The addressee signed an offer (or the payee signed the bill).
     /// @param packageId The part's package.

@@ -116,7 +116,9 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
     uint32 private _packageCount;
     mapping(uint256 packageId => Package) private _packages;
     mapping(uint256 tokenId => Part) private _parts;
-    mapping(address owner => uint256) private _balances;
+    // Per account, one slot written anyway: bits 0-63 the ERC-721 balance, bits 64-255 the owner's signature nonces
+    // 0-191 (bitmap word 0), so an endorsee's first signed consent and its first part cost one fresh slot, not two.
+    mapping(address owner => uint256) private _accounts;
     mapping(uint256 tokenId => address) private _approvals;
     // The operator that set a token's approval (zero: its owner): the approval lasts while that operator is approved.
     mapping(uint256 tokenId => address) private _approvalGrantors;
@@ -143,7 +145,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         uint32 timeUnitsPerSecond,
         string memory baseURI
     ) EIP712("SupplyChainBills", "1") {
-        if (address(registry) == address(0)) revert InvalidCounterparty(address(0));
+        if (address(registry) == address(0)) _invalidCounterparty(address(0));
         if (timeUnitsPerSecond != 1 && timeUnitsPerSecond != 1000) revert InvalidTimeUnit(timeUnitsPerSecond);
         if (paymentWindow == 0) paymentWindow = 3 days * uint64(timeUnitsPerSecond);
         if (paymentWindow < 1 days * uint256(timeUnitsPerSecond)) {
@@ -172,7 +174,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
     ) external returns (uint256 packageId) {
         _requireActive(msg.sender, ParticipantRoles.ENTERPRISE);
         _requireActive(acceptor, HOLDER_ROLES);
-        if (payee == msg.sender) revert InvalidCounterparty(payee);
+        if (payee == msg.sender) _invalidCounterparty(payee);
         _requireActive(payee, ParticipantRoles.ENTERPRISE);
         if (faceValue == 0 || faceValue > type(uint56).max) revert InvalidFaceValue(faceValue);
         if (maturity < block.timestamp + 1 || maturity > type(uint48).max) revert InvalidMaturity(maturity);
@@ -214,7 +216,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
     function accept(uint256 packageId) external {
         Package storage pkg = _package(packageId);
         if (pkg.status != PackageStatus.Issued) revert WrongPackageStatus(packageId, pkg.status);
-        if (msg.sender != pkg.acceptor) revert Unauthorized(msg.sender, pkg.acceptor);
+        if (msg.sender != pkg.acceptor) _unauthorized(pkg.acceptor);
         if (!(block.timestamp < pkg.maturity)) revert Matured(packageId, pkg.maturity);
         _requireActive(msg.sender, HOLDER_ROLES);
         pkg.status = PackageStatus.Accepted;
@@ -224,7 +226,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
     /// @inheritdoc ISupplyChainBills
     function cancel(uint256 packageId) external {
         Package storage pkg = _package(packageId);
-        if (msg.sender != pkg.drawer) revert Unauthorized(msg.sender, pkg.drawer);
+        if (msg.sender != pkg.drawer) _unauthorized(pkg.drawer);
         _cancelPackage(packageId, pkg);
     }
 
@@ -255,11 +257,11 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         uint8 status = part.status;
         if (status != HELD) _wrongState(tokenId, status);
         address holder = part.holder;
-        if (msg.sender != holder) revert Unauthorized(msg.sender, holder);
+        if (msg.sender != holder) _unauthorized(holder);
         _requireNoOffers(tokenId, part);
         uint256 packageId = PartId.wrap(tokenId).packageId();
         _requireTransferable(packageId, _packages[packageId]);
-        if (pledgee == holder) revert InvalidCounterparty(pledgee);
+        if (pledgee == holder) _invalidCounterparty(pledgee);
         _requireActive(holder, HOLDER_ROLES);
         _requireActive(pledgee, ParticipantRoles.FINANCIER);
         part.status = PLEDGE_OFFERED;
@@ -291,7 +293,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         uint8 status = part.status;
         if (status != OFFERED) _wrongState(tokenId, status);
         address holder = part.holder;
-        if (msg.sender != holder) revert Unauthorized(msg.sender, holder);
+        if (msg.sender != holder) _unauthorized(holder);
         uint256 packageId = PartId.wrap(tokenId).packageId();
         Package storage pkg = _packages[packageId];
         uint24 parent = part.parent;
@@ -316,7 +318,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         uint8 status = part.status;
         if (status != PLEDGE_OFFERED) _wrongState(tokenId, status);
         address pledgee = _pledgees[tokenId];
-        if (msg.sender != pledgee) revert Unauthorized(msg.sender, pledgee);
+        if (msg.sender != pledgee) _unauthorized(pledgee);
         uint64 pledged = part.value;
         if (pledged != value) revert PledgeValueChanged(tokenId, pledged, value);
         uint256 packageId = PartId.wrap(tokenId).packageId();
@@ -336,7 +338,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         Part storage part = _parts[tokenId];
         uint8 status = part.status;
         if (status == OFFERED || status == DISCOUNT_OFFERED) {
-            if (msg.sender != part.holder) revert Unauthorized(msg.sender, part.holder);
+            if (msg.sender != part.holder) _unauthorized(part.holder);
             uint256 packageId = PartId.wrap(tokenId).packageId();
             if (part.parent == 0) _cancelPackage(packageId, _packages[packageId]);
             else _returnOffer(tokenId, part);
@@ -353,7 +355,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         uint8 status = part.status;
         if ((status == OFFERED || status == DISCOUNT_OFFERED) && part.parent != 0) {
             address endorser = _parts[PartId.wrap(tokenId).sibling(part.parent)].holder;
-            if (msg.sender != endorser) revert Unauthorized(msg.sender, endorser);
+            if (msg.sender != endorser) _unauthorized(endorser);
             _returnOffer(tokenId, part);
         } else if (status == PLEDGE_OFFERED) {
             _endPledgeOffer(tokenId, part, part.holder);
@@ -368,7 +370,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         uint8 status = part.status;
         if (status != DISCOUNT_OFFERED) _wrongState(tokenId, status);
         address financier = part.holder;
-        if (msg.sender != financier) revert Unauthorized(msg.sender, financier);
+        if (msg.sender != financier) _unauthorized(financier);
         uint256 packageId = PartId.wrap(tokenId).packageId();
         Package storage pkg = _packages[packageId];
         _requireMovable(packageId, pkg);
@@ -389,7 +391,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         uint8 status = part.status;
         if (status != PLEDGED) _wrongState(tokenId, status);
         address pledgee = _pledgees[tokenId];
-        if (msg.sender != pledgee) revert Unauthorized(msg.sender, pledgee);
+        if (msg.sender != pledgee) _unauthorized(pledgee);
         // The claim on the part goes back from the pledgee to the holder.
         _requireActive(pledgee, ParticipantRoles.FINANCIER);
         _requireActive(part.holder, HOLDER_ROLES);
@@ -426,7 +428,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         _requireNoOffers(fromTokenId, from);
         address holder = _moveValue(fromTokenId, toTokenId, type(uint256).max);
         from.status = BURNED;
-        --_balances[holder];
+        --_accounts[holder];
         _burned(holder, fromTokenId);
     }
 
@@ -440,7 +442,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
             revert WrongPackageStatus(packageId, packageStatus);
         }
         address acceptor = pkg.acceptor;
-        if (msg.sender != acceptor) revert Unauthorized(msg.sender, acceptor);
+        if (msg.sender != acceptor) _unauthorized(acceptor);
         _requireActive(acceptor, HOLDER_ROLES);
         uint256 amount = uint256(pkg.faceValue) * _unit(pkg.tokenDecimals);
         pkg.status = PackageStatus.Funded;
@@ -456,7 +458,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         );
         if (block.timestamp < pkg.maturity) revert NotMatured(packageId, pkg.maturity);
         (address owner, address beneficiary) = _beneficiary(tokenId, part, status);
-        if (msg.sender != owner && msg.sender != beneficiary) revert Unauthorized(msg.sender, owner);
+        if (msg.sender != owner && msg.sender != beneficiary) _unauthorized(owner);
         _requireNoOffers(tokenId, part);
         _requireActive(beneficiary, HOLDER_ROLES);
         uint64 value = part.value;
@@ -489,11 +491,11 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
             PackageStatus.Dishonored
         );
         (, address beneficiary) = _beneficiary(tokenId, part, status);
-        if (msg.sender != beneficiary) revert Unauthorized(msg.sender, beneficiary);
+        if (msg.sender != beneficiary) _unauthorized(beneficiary);
         // No offer can be made after maturity, so none is pending when the claim is paid either.
         _requireNoOffers(tokenId, part);
         _requireActive(msg.sender, HOLDER_ROLES);
-        if (target == msg.sender) revert InvalidCounterparty(target);
+        if (target == msg.sender) _invalidCounterparty(target);
         _findOnChain(tokenId, status, pkg, target);
         _claims[tokenId] = Claim(target, msg.sender);
         emit RecourseClaimed(packageId, tokenId, target, msg.sender, uint256(part.value) * _unit(pkg.tokenDecimals));
@@ -503,7 +505,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
     function payRecourse(uint256 tokenId) external {
         Claim memory claim = _claims[tokenId];
         if (claim.target == address(0)) revert NoPendingClaim(tokenId);
-        if (msg.sender != claim.target) revert Unauthorized(msg.sender, claim.target);
+        if (msg.sender != claim.target) _unauthorized(claim.target);
         (Part storage part, uint8 status, uint256 packageId, Package storage pkg) = _partOfPackageIn(
             tokenId,
             PackageStatus.Dishonored
@@ -520,8 +522,8 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         delete _approvals[tokenId];
         _takeovers[tokenId] = Takeover(msg.sender, cursor);
         part.status = TAKEN_OVER | HELD;
-        --_balances[owner];
-        ++_balances[msg.sender];
+        --_accounts[owner];
+        ++_accounts[msg.sender];
         uint256 amount = uint256(part.value) * _unit(pkg.tokenDecimals);
         emit Transfer(owner, msg.sender, tokenId);
         emit RecoursePaid(packageId, tokenId, msg.sender, beneficiary, amount);
@@ -593,8 +595,8 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
 
     /// @inheritdoc IERC721
     function balanceOf(address owner) external view returns (uint256) {
-        if (owner == address(0)) revert InvalidCounterparty(owner);
-        return _balances[owner];
+        if (owner == address(0)) _invalidCounterparty(owner);
+        return uint64(_accounts[owner]);
     }
 
     /// @inheritdoc IERC3525
@@ -635,7 +637,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
 
     /// @inheritdoc IERC721
     function setApprovalForAll(address operator, bool approved) external {
-        if (operator == msg.sender) revert InvalidCounterparty(operator);
+        if (operator == msg.sender) _invalidCounterparty(operator);
         _operators[msg.sender][operator] = approved;
         emit ApprovalForAll(msg.sender, operator, approved);
     }
@@ -653,7 +655,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         if (msg.sender != owner && !_operators[owner][msg.sender] && !_isApproved(owner, tokenId, msg.sender)) {
             revert NotOwnerNorApproved(msg.sender, tokenId);
         }
-        if (operator == owner) revert InvalidCounterparty(operator);
+        if (operator == owner) _invalidCounterparty(operator);
         _allowances[tokenId][operator] = value;
         _allowanceGrantors[tokenId][operator] = msg.sender == owner ? address(0) : msg.sender;
         emit ApprovalValue(tokenId, operator, value);
@@ -807,7 +809,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         address holder = from.holder;
         _authorize(holder, fromTokenId, amount);
         _requireTransferable(PartId.wrap(fromTokenId).packageId(), pkg);
-        if (to == holder) revert InvalidCounterparty(to);
+        if (to == holder) _invalidCounterparty(to);
         _requireActive(holder, HOLDER_ROLES);
         _requireActive(to, toRoles);
         uint64 value = from.value;
@@ -837,7 +839,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         pkg.lastSeq = ++seq;
         tokenId = PartIdLibrary.toTokenId(packageId, seq);
         _parts[tokenId] = Part(holder, uint56(value), 0, parent, status);
-        ++_balances[holder];
+        ++_accounts[holder];
         emit Transfer(address(0), holder, tokenId);
         emit SlotChanged(tokenId, 0, packageId);
     }
@@ -898,7 +900,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         uint56 value = part.value;
         part.status = CANCELLED;
         part.value = 0;
-        --_balances[holder];
+        --_accounts[holder];
         source.value += value;
         --source.offers;
         emit TransferValue(tokenId, sourceId, value);
@@ -907,7 +909,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
     }
 
     function _endPledgeOffer(uint256 tokenId, Part storage part, address authorized) private {
-        if (msg.sender != authorized) revert Unauthorized(msg.sender, authorized);
+        if (msg.sender != authorized) _unauthorized(authorized);
         part.status = HELD;
         delete _pledgees[tokenId];
         emit OfferCancelled(PartId.wrap(tokenId).packageId(), tokenId, msg.sender, 0);
@@ -927,7 +929,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         pkg.status = PackageStatus.Cancelled;
         part.status = CANCELLED;
         part.value = 0;
-        --_balances[payee];
+        --_accounts[payee];
         emit TransferValue(root, 0, value);
         _burned(payee, root);
         emit Cancelled(packageId, msg.sender);
@@ -1138,8 +1140,32 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         return 10 ** (decimals - 2);
     }
 
-    // One revert site for the most common error keeps the code small.
+    /// @dev Nonces 0-191 live in bits 64-255 of the account slot (see `_accounts`); the rest of word 0 (nonces
+    /// 192-255) and every other word stay in `UnorderedNonces`' bitmap.
+    function _nonceWord(address owner, uint256 wordPos) internal view override returns (uint256 word) {
+        word = super._nonceWord(owner, wordPos);
+        if (wordPos == 0) word |= _accounts[owner] >> 64;
+    }
+
+    /// @dev See `_nonceWord`: word 0 is split between the account slot and the bitmap, which is written only when
+    /// nonces 192-255 change.
+    function _setNonceWord(address owner, uint256 wordPos, uint256 word) internal override {
+        if (wordPos != 0) return super._setNonceWord(owner, wordPos, word);
+        _accounts[owner] = uint64(_accounts[owner]) | (word << 64);
+        uint256 high = (word >> 192) << 192;
+        if (high != super._nonceWord(owner, 0)) super._setNonceWord(owner, 0, high);
+    }
+
+    // One revert site per common error keeps the code small.
     function _wrongState(uint256 tokenId, uint8 status) private pure {
         revert WrongPartState(tokenId, PartStatus.state(status), PartStatus.isFrozen(status));
+    }
+
+    function _unauthorized(address expected) private view {
+        revert Unauthorized(msg.sender, expected);
+    }
+
+    function _invalidCounterparty(address counterparty) private pure {
+        revert InvalidCounterparty(counterparty);
     }
 }

@@ -10,26 +10,37 @@ abstract contract UnorderedNonces is IUnorderedNonces {
 
     /// @inheritdoc IUnorderedNonces
     function nonceBitmap(address owner, uint256 wordPos) external view returns (uint256) {
-        return _nonceBitmaps[owner][wordPos];
+        return _nonceWord(owner, wordPos);
     }
 
     /// @inheritdoc IUnorderedNonces
     function isNonceUsed(address owner, uint256 nonce) external view returns (bool) {
-        return _nonceBitmaps[owner][nonce >> 8] & (1 << (nonce & 0xff)) != 0;
+        return _nonceWord(owner, nonce >> 8) & (1 << (nonce & 0xff)) != 0;
     }
 
     /// @inheritdoc IUnorderedNonces
     function invalidateNonces(uint256 wordPos, uint256 mask) external {
-        _nonceBitmaps[msg.sender][wordPos] |= mask;
+        _setNonceWord(msg.sender, wordPos, _nonceWord(msg.sender, wordPos) | mask);
         emit NoncesInvalidated(msg.sender, wordPos, mask);
     }
 
     /// @dev Marks `owner`'s `nonce` used; reverts `NonceAlreadyUsed` if it was used or invalidated before.
     function _useUnorderedNonce(address owner, uint256 nonce) internal {
+        uint256 wordPos = nonce >> 8;
         uint256 bit = 1 << (nonce & 0xff);
-        mapping(uint256 => uint256) storage words = _nonceBitmaps[owner];
-        uint256 word = words[nonce >> 8];
+        uint256 word = _nonceWord(owner, wordPos);
         if (word & bit != 0) revert NonceAlreadyUsed(owner, nonce);
-        words[nonce >> 8] = word | bit;
+        _setNonceWord(owner, wordPos, word | bit);
+    }
+
+    /// @dev `owner`'s bitmap word `wordPos`. Overridable so that a contract can keep a signer's first nonces in a
+    /// slot it writes anyway (the bills keep nonces 0-191 beside the ERC-721 balance).
+    function _nonceWord(address owner, uint256 wordPos) internal view virtual returns (uint256) {
+        return _nonceBitmaps[owner][wordPos];
+    }
+
+    /// @dev Stores `owner`'s bitmap word `wordPos`; see `_nonceWord`.
+    function _setNonceWord(address owner, uint256 wordPos, uint256 word) internal virtual {
+        _nonceBitmaps[owner][wordPos] = word;
     }
 }

@@ -46,7 +46,7 @@ export type BillEvent =
   | (EventBase & { name: "Cancelled"; by: string })
   | (EventBase & { name: "Funded"; acceptor: string; amount: bigint })
   | (EventBase & { name: "Dishonored"; by: string; reason: string })
-  | (PartEventBase & { name: "Offered"; to: string; fromTokenId: bigint; kind: PartState })
+  | (PartEventBase & { name: "Offered"; to: string; fromTokenId: bigint; state: PartState })
   | (PartEventBase & { name: "Signed"; by: string })
   | (PartEventBase & { name: "OfferCancelled"; by: string; returnedTokenId: bigint })
   | (PartEventBase & { name: "DiscountOffered"; financier: string; rateBps: number })
@@ -120,7 +120,7 @@ export function decodeBillEvent(contract: SupplyChainBills, log: Log): BillEvent
     case "Dishonored":
       return { ...base, name: "Dishonored", packageId: a.packageId, by: a.by, reason: a.reason };
     case "Offered":
-      return { ...part(), name: "Offered", to: a.to, fromTokenId: a.fromTokenId, kind: PART_STATES[Number(a.kind)] };
+      return { ...part(), name: "Offered", to: a.to, fromTokenId: a.fromTokenId, state: PART_STATES[Number(a.state)] };
     case "Signed":
       return { ...part(), name: "Signed", by: a.by };
     case "OfferCancelled":
@@ -181,7 +181,7 @@ export function describeBillEvent(event: BillEvent): string {
       return `dishonoured by ${event.by}`;
     case "Offered":
       return (
-        `part ${event.tokenId} ${event.kind} to ${event.to}` +
+        `part ${event.tokenId} ${event.state} to ${event.to}` +
         (event.fromTokenId === 0n ? "" : ` from part ${event.fromTokenId}`)
       );
     case "Signed":

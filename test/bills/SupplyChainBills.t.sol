@@ -237,7 +237,9 @@ contract BillsHandler is BillsWorld {
         amount = uint64(1 + (amount % p.value));
         address to = _actor(toSeed);
         uint256 deadline = block.timestamp + (validFor % (2 * day));
-        uint256 nonce = (toSeed >> 16) % 8;
+        // 0-7 and 188-195: both sides of the seam between the nonces packed beside the balance and the bitmap.
+        uint256 nonce = (toSeed >> 16) % 16;
+        if (nonce >= 8) nonce += 180;
         bytes memory signature = _consent(to, id, amount, nonce, deadline);
         _attempt(p.holder, abi.encodeCall(bills.endorseWithSignature, (id, to, amount, nonce, deadline, signature)));
     }
@@ -812,6 +814,39 @@ contract SupplyChainBillsFuzzTest is BillsWorld {
         assertEq(token.balanceOf(enterprises[1]) - sellerBefore, expected, "seller paid the price");
         assertEq(bankBefore - token.balanceOf(financiers[0]), expected, "bank paid the price");
         assertTrue(expected <= gross, "price never above face");
+    }
+
+    /// The account slot packs the ERC-721 balance (bits 0-63) with nonces 0-191: using or invalidating a nonce never
+    /// changes the balance, receiving parts never changes a nonce, at the seam with the bitmap (191/192) included.
+    function testFuzz_noncesAndBalanceShareASlot(uint8 firstNonce, uint256 mask, uint8 count) public {
+        address signer = enterprises[2];
+        uint256 root = _id(_issue(1_000, maturity, false), 1);
+        count = uint8(bound(count, 1, 6));
+        uint256 used;
+        for (uint256 i; i < count; ++i) used |= 1 << ((uint256(firstNonce) + i * 61) & 0xff);
+        mask &= ~used;
+        vm.prank(signer);
+        bills.invalidateNonces(0, mask);
+        assertEq(bills.nonceBitmap(signer, 0), mask, "invalidated nonces");
+        assertEq(bills.balanceOf(signer), 0, "no part yet");
+        uint256 deadline = block.timestamp + day;
+        for (uint256 i; i < count; ++i) {
+            uint256 nonce = (uint256(firstNonce) + i * 61) & 0xff;
+            bytes memory consent = _consent(signer, root, 10, nonce, deadline);
+            vm.prank(enterprises[1]);
+            bills.endorseWithSignature(root, signer, 10, nonce, deadline, consent);
+            assertEq(bills.balanceOf(signer), i + 1, "one more part");
+            assertTrue(bills.isNonceUsed(signer, nonce), "nonce used");
+            vm.prank(enterprises[1]);
+            vm.expectRevert(abi.encodeWithSelector(IChainproofErrors.NonceAlreadyUsed.selector, signer, nonce));
+            bills.endorseWithSignature(root, signer, 10, nonce, deadline, consent);
+        }
+        assertEq(bills.nonceBitmap(signer, 0), mask | used, "exactly the used and invalidated nonces");
+        vm.prank(signer);
+        bills.invalidateNonces(0, type(uint256).max);
+        assertEq(bills.nonceBitmap(signer, 0), type(uint256).max, "every nonce of word 0");
+        assertEq(bills.nonceBitmap(signer, 1), 0, "word 1 untouched");
+        assertEq(bills.balanceOf(signer), count, "balance intact");
     }
 }
 
