@@ -20,7 +20,15 @@ import {
   WrongNetworkError,
 } from "../errors.js";
 import { checkAddress, checkBytes32, toBytes32 } from "../input.js";
-import { byChainOrder, contractLogs, mine, minedOf, providerOf, type Mined } from "../transactions.js";
+import {
+  byChainOrder,
+  contractLogs,
+  deployedCheck,
+  minedOf,
+  providerOf,
+  sendAndFind,
+  type Mined,
+} from "../transactions.js";
 import { deploymentOf } from "../deployments.js";
 import { algorithmId, algorithmName, hashFile, isSaltedAlgorithm, randomSalt, type HashAlgorithmName } from "./hash.js";
 import { EvidenceBatch, RECEIPT_VERSION, type EvidenceReceipt } from "./receipt.js";
@@ -144,14 +152,15 @@ const checkId = (value: string, what = "evidence id"): string => checkBytes32(va
 export class EvidenceClient {
   readonly contract: EvidenceRegistry;
   readonly address: string;
-  /** Settles once the address is known to hold code; reset on failure so a later call checks again. */
-  private deployed?: Promise<void>;
+  /** Settles once the address is known to hold code (`deployedCheck`); a failure is forgotten. */
+  private readonly ready: () => Promise<void>;
 
   /** The address is checked for code on the first call, which throws `DeploymentNotFoundError` if it has none. */
   constructor(address: string, runner: ContractRunner) {
     if (!isAddress(address)) throw new InvalidInputError(`not an address: "${address}"`);
     this.contract = EvidenceRegistry__factory.connect(address, runner);
     this.address = address;
+    this.ready = deployedCheck("EvidenceRegistry", address, () => this.provider);
   }
 
   /** The provider the client reads through. */
@@ -159,43 +168,26 @@ export class EvidenceClient {
     return providerOf(this.contract.runner);
   }
 
-  /** Refuses an address without code (no deployment there, or the wrong network), once per client. */
-  private ready(): Promise<void> {
-    this.deployed ??= (async () => {
-      if ((await this.provider.getCode(this.address)) === "0x") {
-        throw new DeploymentNotFoundError(
-          `no EvidenceRegistry at ${this.address} on chain ${await this.chainId()}: wrong network or address?`,
-        );
-      }
-    })().catch((error: unknown) => {
-      this.deployed = undefined;
-      throw error;
-    });
-    return this.deployed;
-  }
-
   /**
    * Sends a transaction and checks that the registry emitted each of `expected` for `id`: a success without them
-   * (an address holding some other contract) is an error, not a result.
+   * (an address holding some other contract) is an `EventNotEmittedError`, not a result.
    */
   private async send(
     call: () => Promise<ContractTransactionResponse>,
     id: string,
     ...expected: EvidenceEventName[]
   ): Promise<Mined> {
-    await this.ready();
-    const mined = await mine(this.contract.interface, call);
-    const emitted = mined.receipt.logs.filter((log) => log.address.toLowerCase() === this.address.toLowerCase());
-    for (const name of expected) {
-      const topic = this.contract.interface.getEvent(name)!.topicHash;
-      if (!emitted.some((log) => log.topics[0] === topic && log.topics[1] === id.toLowerCase())) {
-        throw new SdkError(
-          "EVENT_NOT_EMITTED",
-          `transaction ${mined.transaction} succeeded but ${this.address} emitted no ${name} for ${id}: not an EvidenceRegistry?`,
-        );
-      }
-    }
-    return minedOf(mined);
+    const key = id.toLowerCase();
+    const sent = await sendAndFind(
+      { address: this.address, interface: this.contract.interface, ready: this.ready },
+      call,
+      ...expected.map((name) => ({
+        name,
+        where: (_: unknown, log: Log) => log.topics[1] === key,
+        detail: `for ${id}`,
+      })),
+    );
+    return minedOf(sent);
   }
 
   /** The chain id of the client's provider. */
