@@ -8,6 +8,7 @@ import type {
   Provider,
 } from "ethers";
 
+import { allLogs, type LogQueryOptions } from "./logs.js";
 import { DeploymentNotFoundError, EventNotEmittedError, SdkError, withDecodedErrors } from "./errors.js";
 
 /** A mined transaction's essentials. */
@@ -145,18 +146,16 @@ export function byChainOrder(
   return a.blockNumber - b.blockNumber || a.index - b.index;
 }
 
-/** A contract's logs matching `topics` in `range` (default: the whole chain), in chain order. */
+/**
+ * A contract's logs matching `topics` in `range`, in chain order: from the contract's deployment block (or
+ * `range.fromBlock`) to the latest, read in chunks that shrink when the provider refuses a range (`readLogs`).
+ */
 export async function contractLogs(
   provider: Provider,
   address: string,
   topics: (string | string[] | null)[],
   range: BlockRange = {},
+  options: LogQueryOptions = {},
 ): Promise<Log[]> {
-  const logs = await provider.getLogs({
-    address,
-    topics,
-    fromBlock: range.fromBlock ?? 0,
-    toBlock: range.toBlock ?? "latest",
-  });
-  return logs.sort(byChainOrder);
+  return allLogs(provider, { address, topics, fromBlock: range.fromBlock, toBlock: range.toBlock }, options);
 }

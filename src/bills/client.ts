@@ -4,6 +4,7 @@ import {
   ZeroHash,
   isHexString,
   toBeHex,
+  zeroPadValue,
   type ContractRunner,
   type ContractTransactionResponse,
   type Log,
@@ -34,6 +35,7 @@ import {
   type Mined,
   type Sent,
 } from "../transactions.js";
+import { PagedHistory } from "../logs.js";
 import {
   formatTokenYuan,
   formatYuan,
@@ -635,7 +637,26 @@ export class BillsClient {
   }
 
   private async logs(topics: (string | string[] | null)[], range: BlockRange): Promise<Log[]> {
-    await this.ready();
-    return contractLogs(this.provider, this.contract.target as string, topics, range);
+    return contractLogs(this.provider, this.contract.target as string, topics, range, { ready: this.ready });
+  }
+
+  /**
+   * The parts `holder` owns now, in the order they came to it (minted to it, or taken over by paying recourse), read
+   * lazily from the contract's deployment block: `for await (const part of client.partsOf(a))`, or page by page with
+   * `.page({ cursor, limit })`. Found from ERC-721 `Transfer` events to the holder, each checked against the part's
+   * current owner; chunked so public RPCs' range limits hold.
+   */
+  partsOf(holder: string, range: BlockRange = {}): PagedHistory<PartInfo> {
+    const account = checkAddress(holder, "holder").toLowerCase();
+    const topics = [this.contract.interface.getEvent("Transfer").topicHash, null, zeroPadValue(account, 32)];
+    return new PagedHistory(
+      this.provider,
+      { address: this.contract.target as string, topics, ...range },
+      async (log) => {
+        const part = await this.part(BigInt(log.topics[3]));
+        return part.owner.toLowerCase() === account ? part : undefined;
+      },
+      { ready: this.ready, unique: (part) => part.tokenId.toString() },
+    );
   }
 }

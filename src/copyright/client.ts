@@ -3,7 +3,9 @@ import {
   ZeroAddress,
   ZeroHash,
   isHexString,
+  EventLog,
   toBeHex,
+  zeroPadValue,
   type ContractRunner,
   type ContractTransactionResponse,
   type Interface,
@@ -21,7 +23,10 @@ import {
 import { InvalidInputError, SdkError, withDecodedErrors } from "../errors.js";
 import { checkAddress, checkBytes32 } from "../input.js";
 import { formatChainTime, timeUnitOf } from "../time.js";
+import type { TypedContractEvent, TypedDeferredTopicFilter, TypedEventLog } from "../../typechain-types/common.js";
+import { PagedHistory } from "../logs.js";
 import {
+  contractLogs,
   deployedCheck,
   minedOf,
   providerOf,
@@ -243,6 +248,42 @@ export class CopyrightClient {
     return withDecodedErrors(this.registry.interface, call);
   }
 
+  /**
+   * The registry's events matching `filter`, typed, in chain order: from the registry's deployment block (or
+   * `fromBlock`), read in chunks that shrink when the provider refuses a range.
+   */
+  private async events<E extends TypedContractEvent>(
+    filter: TypedDeferredTopicFilter<E>,
+    fromBlock?: number,
+  ): Promise<TypedEventLog<E>[]> {
+    const topics = await filter.getTopicFilter();
+    const address = this.registry.target as string;
+    const logs = await contractLogs(this.provider, address, topics, { fromBlock }, { ready: this.ready });
+    return logs.map(
+      (log) => new EventLog(log, this.registry.interface, filter.fragment) as unknown as TypedEventLog<E>,
+    );
+  }
+
+  /**
+   * The works `owner` holds now, in the order they came to it (registered, or transferred to it), read lazily from the
+   * registry's deployment block: `for await (const work of client.worksOf(a))`, or page by page with
+   * `.page({ cursor, limit })`. Found from ERC-721 `Transfer` events to the owner, each checked against the work's
+   * current owner; chunked so public RPCs' range limits hold.
+   */
+  worksOf(owner: string, range: { fromBlock?: number; toBlock?: number | "latest" } = {}): PagedHistory<WorkDetails> {
+    const account = checkAddress(owner, "owner").toLowerCase();
+    const topics = [this.registry.interface.getEvent("Transfer").topicHash, null, zeroPadValue(account, 32)];
+    return new PagedHistory(
+      this.provider,
+      { address: this.registry.target as string, topics, ...range },
+      async (log) => {
+        const work = await this.getWork(BigInt(log.topics[3]));
+        return work.owner.toLowerCase() === account ? work : undefined;
+      },
+      { ready: this.ready, unique: (work) => work.workId.toString() },
+    );
+  }
+
   /** What `sendAndFind` needs of one of the suite's contracts. */
   private target(contract: { target: unknown; interface: Interface }, ready: () => Promise<void>): SendTarget {
     return { address: contract.target as string, interface: contract.interface, ready };
@@ -455,8 +496,8 @@ export class CopyrightClient {
     const since = await this.epochStart(workId);
     const fromBlock = since?.blockNumber;
     const [issued, sublicensed] = await Promise.all([
-      this.registry.queryFilter(this.registry.filters.LicenseIssued(workId), fromBlock),
-      this.registry.queryFilter(this.registry.filters.Sublicensed(workId), fromBlock),
+      this.events(this.registry.filters.LicenseIssued(workId), fromBlock),
+      this.events(this.registry.filters.Sublicensed(workId), fromBlock),
     ]);
     const licensors = new Map(
       sublicensed.map((e) => [`${e.transactionHash}:${e.args.sublicensee}:${e.args.termsId}`, e.args.licensor]),
@@ -484,7 +525,7 @@ export class CopyrightClient {
 
   /** Derivatives registered with the work as a parent, from their events, whose link to it still stands. */
   async derivativesOf(workId: bigint): Promise<DerivativeRecord[]> {
-    const events = await this.registry.queryFilter(this.registry.filters.DerivativeRegistered(undefined, workId));
+    const events = await this.events(this.registry.filters.DerivativeRegistered(undefined, workId));
     const records: DerivativeRecord[] = [];
     for (const e of events) {
       // A takeover of the derivative by an earlier commit drops its parents.
@@ -509,7 +550,7 @@ export class CopyrightClient {
 
   /** Where the work's current epoch began: its latest `RightsReset` (none before a first takeover). */
   private async epochStart(workId: bigint): Promise<Positioned | undefined> {
-    const resets = await this.registry.queryFilter(this.registry.filters.RightsReset(workId));
+    const resets = await this.events(this.registry.filters.RightsReset(workId));
     return resets.at(-1);
   }
 
@@ -621,8 +662,8 @@ export class CopyrightClient {
   async payeesOf(workId: bigint): Promise<Author[]> {
     const work = await this.getWork(workId);
     const [registered, assigned] = await Promise.all([
-      this.registry.queryFilter(this.registry.filters.WorkRegistered(workId)),
-      this.registry.queryFilter(this.registry.filters.PayeeSet(workId)),
+      this.events(this.registry.filters.WorkRegistered(workId)),
+      this.events(this.registry.filters.PayeeSet(workId)),
     ]);
     const lastRegistered = registered.at(-1);
     const lastAssigned = assigned.at(-1);
@@ -643,7 +684,7 @@ export class CopyrightClient {
    * its payees once the copyright is assigned (see `payeesOf`).
    */
   async registeredAuthors(workId: bigint): Promise<Author[]> {
-    const events = await this.registry.queryFilter(this.registry.filters.WorkRegistered(workId));
+    const events = await this.events(this.registry.filters.WorkRegistered(workId));
     const last = events.at(-1);
     if (last === undefined) throw new SdkError("AUTHORS_NOT_FOUND", `work ${toBeHex(workId, 32)} was never registered`);
     return last.args.authors.map((a) => ({ account: a.account, shares: Number(a.shares) }));

@@ -4,6 +4,7 @@ import path from "node:path";
 import {
   ZeroHash,
   isAddress,
+  zeroPadValue,
   type ContractRunner,
   type ContractTransactionResponse,
   type Log,
@@ -27,8 +28,10 @@ import {
   minedOf,
   providerOf,
   sendAndFind,
+  type BlockRange,
   type Mined,
 } from "../transactions.js";
+import { PagedHistory } from "../logs.js";
 import { deploymentOf } from "../deployments.js";
 import { algorithmId, algorithmName, hashFile, isSaltedAlgorithm, randomSalt, type HashAlgorithmName } from "./hash.js";
 import { EvidenceBatch, RECEIPT_VERSION, type EvidenceReceipt } from "./receipt.js";
@@ -72,6 +75,15 @@ const EVENT_NAMES = [
   "Revoked",
   "Superseded",
 ] as const;
+
+/** A record anchored by a submitter (`recordsOf`): its id (a digest or a batch root) and where it was anchored. */
+export interface SubmittedRecord extends EventLocation {
+  id: string;
+  submitter: string;
+  algorithm: number;
+  algorithmName: string;
+  metadata: string;
+}
 
 /** The registry's events, by name. */
 export type EvidenceEventName = (typeof EVENT_NAMES)[number];
@@ -466,8 +478,44 @@ export class EvidenceClient {
   }
 
   private async logs(topics: (string | string[] | null)[], fromBlock: number): Promise<Log[]> {
-    await this.ready();
-    return contractLogs(this.provider, this.address, topics, { fromBlock });
+    return contractLogs(this.provider, this.address, topics, { fromBlock }, { ready: this.ready });
+  }
+
+  /**
+   * The records `submitter` anchored (directly, as batch roots, or relayed for it), in chain order, read lazily from
+   * the registry's deployment block: `for await (const r of client.recordsOf(a))`, or page by page with
+   * `.page({ cursor, limit })`, each page's `cursor` fetching the next. Chunked so public RPCs' range limits hold.
+   */
+  recordsOf(submitter: string, range: BlockRange = {}): PagedHistory<SubmittedRecord> {
+    const iface = this.contract.interface;
+    const topics = [
+      iface.getEvent("Anchored")!.topicHash,
+      null,
+      zeroPadValue(checkAddress(submitter, "submitter"), 32),
+    ];
+    return new PagedHistory(
+      this.provider,
+      { address: this.address, topics, ...range },
+      (log) => {
+        const a = iface.parseLog(log)!.args;
+        return {
+          id: a.id as string,
+          submitter: a.submitter as string,
+          algorithm: Number(a.algorithm),
+          algorithmName: algorithmName(a.algorithm as bigint),
+          metadata: a.metadata as string,
+          transaction: log.transactionHash,
+          blockNumber: log.blockNumber,
+          logIndex: log.index,
+        };
+      },
+      { ready: this.ready },
+    );
+  }
+
+  /** Every record `submitter` anchored, in chain order (`recordsOf` read to its end). */
+  async allRecordsOf(submitter: string, range: BlockRange = {}): Promise<SubmittedRecord[]> {
+    return this.recordsOf(submitter, range).all();
   }
 
   /** The reason hash of record `id`'s revocation, from its `Revoked` event; null if it is not revoked. */
@@ -511,7 +559,7 @@ export class EvidenceClient {
 }
 
 /**
- * Verifies a receipt with nothing but a provider (e.g. `new JsonRpcProvider(url)`), the receipt and the document,
+ * Verifies a receipt with nothing but a provider (e.g. `jsonRpcProvider(url)`), the receipt and the document,
  * against the registry the verifier trusts: `options.registry`, or else the package's deployment record for the
  * provider's chain (`deploymentOf`). Never the receipt's own `contract`: a receipt naming another registry is refused
  * with `UntrustedRegistryError`, and with neither a registry nor a deployment record this throws

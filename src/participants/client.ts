@@ -324,8 +324,9 @@ export class ParticipantsClient {
     const iface = this.contract.interface;
     const topics: (string | string[] | null)[] = [EVENT_NAMES.map((name) => iface.getEvent(name).topicHash)];
     if (account !== undefined) topics.push(zeroPadValue(checkAddress(account, "participant"), 32));
-    await this.ready();
-    const logs = await contractLogs(this.provider, this.contract.target as string, topics, range);
+    const logs = await contractLogs(this.provider, this.contract.target as string, topics, range, {
+      ready: this.ready,
+    });
     return logs.map((log) => {
       const parsed = iface.parseLog(log)!;
       const base: EventBase = {
