@@ -131,3 +131,23 @@ export async function withDecodedErrors<T>(contractInterface: Interface, call: (
     throw decodeRevert(error, contractInterface);
   }
 }
+
+/**
+ * A transaction succeeded but the contract emitted none of the event the SDK waited for: the address most likely holds
+ * some other contract.
+ */
+export class EventNotEmittedError extends SdkError {
+  readonly transaction: string;
+  readonly contract: string;
+  readonly event: string;
+
+  constructor(transaction: string, contract: string, event: string, detail?: string) {
+    super(
+      "EVENT_NOT_EMITTED",
+      `transaction ${transaction} succeeded but ${contract} emitted no ${event}${detail === undefined ? "" : ` ${detail}`}: not the expected contract?`,
+    );
+    this.transaction = transaction;
+    this.contract = contract;
+    this.event = event;
+  }
+}

@@ -2,6 +2,8 @@ export * from "./errors.js";
 export * from "./input.js";
 export * from "./signing.js";
 export * from "./transactions.js";
+export * from "./time.js";
+export * from "./logs.js";
 export * from "./evidence/index.js";
 export * from "./deployments.js";
 export * from "./participants/index.js";

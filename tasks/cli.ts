@@ -10,7 +10,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 import { DeploymentNotFoundError, InvalidInputError, SdkError } from "../src/errors.js";
 import { EvidenceClient } from "../src/evidence/client.js";
 import { formatEvidenceTime } from "../src/evidence/verdict.js";
-import { latestChainTime, timeUnitOf } from "../src/participants/time.js";
+import { latestChainTime, timeUnitOf } from "../src/time.js";
 
 /**
  * Wraps a task action so that any failure prints one clear line and exits non-zero, instead of a stack trace. Set

@@ -4,10 +4,10 @@ import {
   ZeroHash,
   isHexString,
   toBeHex,
+  zeroPadValue,
   type ContractRunner,
   type ContractTransactionResponse,
   type Log,
-  type LogDescription,
   type Provider,
   type Signer,
 } from "ethers";
@@ -17,28 +17,25 @@ import {
   SupplyChainBills__factory,
   type SupplyChainBills,
 } from "../../typechain-types/index.js";
-import { InvalidInputError, SdkError, withDecodedErrors } from "../errors.js";
+import { InvalidInputError, withDecodedErrors } from "../errors.js";
 import { checkAddress, toBytes32 } from "../input.js";
 import { ParticipantsClient } from "../participants/client.js";
 import { BUSINESS_ROLES, Roles } from "../participants/roles.js";
-import {
-  chainTimeToDate,
-  formatChainTime,
-  latestChainTime,
-  toChainTime,
-  type ChainTime,
-} from "../participants/time.js";
+import { chainTimeToDate, formatChainTime, latestChainTime, toChainTime, type ChainTime } from "../time.js";
 import { eip712DomainOf, lowestUnusedNonce } from "../signing.js";
 import {
   contractLogs,
-  mine,
+  deployedCheck,
   minedOf,
   providerOf,
+  sendAndFind,
   senderOf,
   waitMined,
   type BlockRange,
   type Mined,
+  type Sent,
 } from "../transactions.js";
+import { PagedHistory } from "../logs.js";
 import {
   formatTokenYuan,
   formatYuan,
@@ -168,8 +165,12 @@ export class BillsClient {
   private registryClient?: ParticipantsClient;
   private unit?: bigint;
 
+  /** Settles once the address is known to hold code (`deployedCheck`): the first use of a wrong address is refused. */
+  private readonly ready: () => Promise<void>;
+
   constructor(address: string, runner: ContractRunner) {
     this.contract = SupplyChainBills__factory.connect(checkAddress(address, "bills contract"), runner);
+    this.ready = deployedCheck("SupplyChainBills", address, () => this.provider);
   }
 
   private get provider(): Provider {
@@ -178,6 +179,7 @@ export class BillsClient {
 
   /** Chain time units per second of this deployment: 1 (seconds) or 1000 (milliseconds). */
   async timeUnit(): Promise<bigint> {
+    if (this.unit === undefined) await this.ready();
     this.unit ??= BigInt(await this.contract.TIME_UNITS_PER_SECOND());
     return this.unit;
   }
@@ -191,14 +193,13 @@ export class BillsClient {
     return this.registryClient;
   }
 
-  private async send(call: () => Promise<ContractTransactionResponse>): Promise<Mined & { logs: LogDescription[] }> {
-    const { receipt, ...mined } = await mine(this.contract.interface, call);
-    const target = (this.contract.target as string).toLowerCase();
-    const logs = receipt.logs
-      .filter((log) => log.address.toLowerCase() === target)
-      .map((log) => this.contract.interface.parseLog(log))
-      .filter((log): log is LogDescription => log !== null);
-    return { ...mined, logs };
+  /** Sends a transaction (after the deployment check) and finds `expected` among the contract's events. */
+  private send(call: () => Promise<ContractTransactionResponse>, ...expected: string[]): Promise<Sent> {
+    return sendAndFind(
+      { address: this.contract.target as string, interface: this.contract.interface, ready: this.ready },
+      call,
+      ...expected,
+    );
   }
 
   /** Throws one clear line unless `account` is an active registered participant with one of `roles`. */
@@ -214,10 +215,9 @@ export class BillsClient {
     return latestChainTime(this.provider);
   }
 
-  private static eventArg(logs: LogDescription[], event: string, arg: string): bigint {
-    const log = logs.find((l) => l.name === event);
-    if (log === undefined) throw new SdkError("MISSING_EVENT", `the transaction emitted no ${event} event`);
-    return log.args.getValue(arg) as bigint;
+  /** Argument `arg` of the first (expected, so present) event of a sent transaction. */
+  private static foundArg(sent: Sent, arg: string): bigint {
+    return sent.found[0].args.getValue(arg) as bigint;
   }
 
   // ------------------------------------------------------------ lifecycle
@@ -240,19 +240,21 @@ export class BillsClient {
     const evidenceId = request.evidenceId === undefined ? ZeroHash : request.evidenceId;
     if (!isHexString(evidenceId, 32)) throw new InvalidInputError(`evidence id must be 32 bytes of hex`);
     if (evidenceId !== ZeroHash) await this.requireEvidence(evidenceId, unit);
-    const mined = await this.send(() =>
-      this.contract.issue(
-        request.acceptor,
-        request.payee,
-        request.token,
-        units,
-        maturity,
-        request.nonTransferable ?? false,
-        digest,
-        evidenceId,
-      ),
+    const mined = await this.send(
+      () =>
+        this.contract.issue(
+          request.acceptor,
+          request.payee,
+          request.token,
+          units,
+          maturity,
+          request.nonTransferable ?? false,
+          digest,
+          evidenceId,
+        ),
+      "Issued",
     );
-    const packageId = BillsClient.eventArg(mined.logs, "Issued", "packageId");
+    const packageId = BillsClient.foundArg(mined, "packageId");
     return { ...minedOf(mined), packageId, rootTokenId: partTokenId(packageId, 1n) };
   }
 
@@ -308,8 +310,8 @@ export class BillsClient {
   async endorse(fromTokenId: bigint, to: string, amount: string): Promise<Mined & { tokenId: bigint }> {
     const units = await this.checkAmount(fromTokenId, amount);
     await this.requireParticipant(to, BUSINESS_ROLES, "endorsee");
-    const mined = await this.send(() => this.contract.endorse(fromTokenId, to, units));
-    return { ...minedOf(mined), tokenId: BillsClient.eventArg(mined.logs, "Offered", "tokenId") };
+    const mined = await this.send(() => this.contract.endorse(fromTokenId, to, units), "Offered");
+    return { ...minedOf(mined), tokenId: BillsClient.foundArg(mined, "tokenId") };
   }
 
   /** The endorsee signs its consent off chain (EIP-712); the holder submits it with `endorseWithSignature`. */
@@ -347,24 +349,26 @@ export class BillsClient {
     if (await this.contract.isNonceUsed(signed.to, signed.nonce)) {
       throw new InvalidInputError(`the endorsee's signature was already used or cancelled (nonce ${signed.nonce})`);
     }
-    const mined = await this.send(() =>
-      this.contract.endorseWithSignature(
-        signed.fromTokenId,
-        signed.to,
-        signed.units,
-        signed.nonce,
-        signed.deadline,
-        signed.signature,
-      ),
+    const mined = await this.send(
+      () =>
+        this.contract.endorseWithSignature(
+          signed.fromTokenId,
+          signed.to,
+          signed.units,
+          signed.nonce,
+          signed.deadline,
+          signed.signature,
+        ),
+      "Signed",
     );
-    return { ...minedOf(mined), tokenId: BillsClient.eventArg(mined.logs, "Signed", "tokenId") };
+    return { ...minedOf(mined), tokenId: BillsClient.foundArg(mined, "tokenId") };
   }
 
   /** Splits `amount` yuan off a held part into a new part of the same holder; returns its token id. */
   async split(fromTokenId: bigint, amount: string): Promise<Mined & { tokenId: bigint }> {
     const units = await this.checkAmount(fromTokenId, amount);
-    const mined = await this.send(() => this.contract.split(fromTokenId, units));
-    return { ...minedOf(mined), tokenId: BillsClient.eventArg(mined.logs, "TransferValue", "_toTokenId") };
+    const mined = await this.send(() => this.contract.split(fromTokenId, units), "TransferValue");
+    return { ...minedOf(mined), tokenId: BillsClient.foundArg(mined, "_toTokenId") };
   }
 
   /** Merges the whole of `fromTokenId` into `toTokenId`. */
@@ -382,8 +386,8 @@ export class BillsClient {
     const rate = parseRatePercent(ratePercent);
     const units = await this.checkAmount(fromTokenId, amount);
     await this.requireParticipant(financier, Roles.financier, "financier");
-    const mined = await this.send(() => this.contract.offerDiscount(fromTokenId, financier, units, rate));
-    return { ...minedOf(mined), tokenId: BillsClient.eventArg(mined.logs, "Offered", "tokenId") };
+    const mined = await this.send(() => this.contract.offerDiscount(fromTokenId, financier, units, rate), "Offered");
+    return { ...minedOf(mined), tokenId: BillsClient.foundArg(mined, "tokenId") };
   }
 
   /** The price of a discount offer if signed now: token base units, yuan and days charged (the contract's quote). */
@@ -429,8 +433,8 @@ export class BillsClient {
   async signDiscount(tokenId: bigint, maxPrice?: bigint): Promise<Mined & { price: bigint }> {
     const limit = maxPrice ?? (await this.discountPrice(tokenId)).price;
     await this.ensureAllowance(tokenId >> 24n, limit);
-    const mined = await this.send(() => this.contract.signDiscount(tokenId, limit));
-    return { ...minedOf(mined), price: BillsClient.eventArg(mined.logs, "Discounted", "price") };
+    const mined = await this.send(() => this.contract.signDiscount(tokenId, limit), "Discounted");
+    return { ...minedOf(mined), price: BillsClient.foundArg(mined, "price") };
   }
 
   /** Offers a held part as pledge to a financier. */
@@ -484,9 +488,8 @@ export class BillsClient {
 
   /** Pays a part at maturity to its beneficiary. */
   async redeem(tokenId: bigint): Promise<Mined & { amount: bigint; beneficiary: string }> {
-    const mined = await this.send(() => this.contract.redeem(tokenId));
-    const log = mined.logs.find((l) => l.name === "Redeemed");
-    if (log === undefined) throw new SdkError("MISSING_EVENT", "the transaction emitted no Redeemed event");
+    const mined = await this.send(() => this.contract.redeem(tokenId), "Redeemed");
+    const [log] = mined.found;
     return {
       ...minedOf(mined),
       amount: log.args.amount as bigint,
@@ -526,6 +529,7 @@ export class BillsClient {
 
   /** A package's terms and amounts, amounts as yuan strings. */
   async package(packageId: bigint): Promise<PackageInfo> {
+    await this.ready();
     const [p, unit] = await withDecodedErrors(this.contract.interface, () =>
       Promise.all([this.contract.packageOf(packageId), this.timeUnit()]),
     );
@@ -554,6 +558,7 @@ export class BillsClient {
 
   /** A part's full state, value as a yuan string. */
   async part(tokenId: bigint): Promise<PartInfo> {
+    await this.ready();
     const p = await withDecodedErrors(this.contract.interface, () => this.contract.partOf(tokenId));
     return {
       tokenId,
@@ -582,11 +587,13 @@ export class BillsClient {
 
   /** A part's endorsement chain, drawer first. */
   async chain(tokenId: bigint): Promise<string[]> {
+    await this.ready();
     return withDecodedErrors(this.contract.interface, () => this.contract.endorsementChain(tokenId));
   }
 
   /** The recourse claim pending on a part, or null. */
   async pendingClaim(tokenId: bigint): Promise<PendingClaim | null> {
+    await this.ready();
     const [target, claimant] = await this.contract.pendingClaim(tokenId);
     if (target === ZeroAddress) return null;
     const part = await this.part(tokenId);
@@ -629,7 +636,27 @@ export class BillsClient {
     return [...about, ...moves].sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex);
   }
 
-  private logs(topics: (string | string[] | null)[], range: BlockRange): Promise<Log[]> {
-    return contractLogs(this.provider, this.contract.target as string, topics, range);
+  private async logs(topics: (string | string[] | null)[], range: BlockRange): Promise<Log[]> {
+    return contractLogs(this.provider, this.contract.target as string, topics, range, { ready: this.ready });
+  }
+
+  /**
+   * The parts `holder` owns now, in the order they came to it (minted to it, or taken over by paying recourse), read
+   * lazily from the contract's deployment block: `for await (const part of client.partsOf(a))`, or page by page with
+   * `.page({ cursor, limit })`. Found from ERC-721 `Transfer` events to the holder, each checked against the part's
+   * current owner; chunked so public RPCs' range limits hold.
+   */
+  partsOf(holder: string, range: BlockRange = {}): PagedHistory<PartInfo> {
+    const account = checkAddress(holder, "holder").toLowerCase();
+    const topics = [this.contract.interface.getEvent("Transfer").topicHash, null, zeroPadValue(account, 32)];
+    return new PagedHistory(
+      this.provider,
+      { address: this.contract.target as string, topics, ...range },
+      async (log) => {
+        const part = await this.part(BigInt(log.topics[3]));
+        return part.owner.toLowerCase() === account ? part : undefined;
+      },
+      { ready: this.ready, unique: (part) => part.tokenId.toString() },
+    );
   }
 }

@@ -3,9 +3,12 @@ import {
   ZeroAddress,
   ZeroHash,
   isHexString,
+  EventLog,
   toBeHex,
+  zeroPadValue,
   type ContractRunner,
   type ContractTransactionResponse,
+  type Interface,
   type Provider,
 } from "ethers";
 
@@ -19,8 +22,22 @@ import {
 } from "../../typechain-types/index.js";
 import { InvalidInputError, SdkError, withDecodedErrors } from "../errors.js";
 import { checkAddress, checkBytes32 } from "../input.js";
-import { formatChainTime, timeUnitOf } from "../participants/time.js";
-import { mine, minedOf, providerOf, senderOf, waitMined, type Mined } from "../transactions.js";
+import { formatChainTime, timeUnitOf } from "../time.js";
+import type { TypedContractEvent, TypedDeferredTopicFilter, TypedEventLog } from "../../typechain-types/common.js";
+import { PagedHistory } from "../logs.js";
+import {
+  contractLogs,
+  deployedCheck,
+  minedOf,
+  providerOf,
+  sendAndFind,
+  senderOf,
+  waitMined,
+  type ExpectedEvent,
+  type Mined,
+  type SendTarget,
+  type Sent,
+} from "../transactions.js";
 import { algorithmId, algorithmName, hashFile, type HashAlgorithmName } from "../evidence/hash.js";
 import { splitFee, storedAuthorsHash, validateAuthors, type Author } from "./authors.js";
 import { prepareCommitment, type Commitment } from "./commit.js";
@@ -193,6 +210,10 @@ export class CopyrightClient {
   readonly registry: CopyrightRegistry;
   readonly disputes?: CopyrightDisputes;
   readonly relay?: CopyrightRelay;
+  /** Deployment checks (`deployedCheck`), each run on the first use of its contract. */
+  private readonly ready: () => Promise<void>;
+  private readonly disputesReady: () => Promise<void>;
+  private readonly relayReady: () => Promise<void>;
 
   constructor(addresses: CopyrightAddresses, runner: ContractRunner) {
     this.registry = CopyrightRegistry__factory.connect(checkAddress(addresses.registry, "registry"), runner);
@@ -202,6 +223,10 @@ export class CopyrightClient {
     if (addresses.relay !== undefined) {
       this.relay = CopyrightRelay__factory.connect(checkAddress(addresses.relay, "relay"), runner);
     }
+    const provider = () => this.provider;
+    this.ready = deployedCheck("CopyrightRegistry", addresses.registry, provider);
+    this.disputesReady = deployedCheck("CopyrightDisputes", addresses.disputes ?? ZeroAddress, provider);
+    this.relayReady = deployedCheck("CopyrightRelay", addresses.relay ?? ZeroAddress, provider);
   }
 
   private get provider(): Provider {
@@ -218,8 +243,55 @@ export class CopyrightClient {
   }
 
   /** A read of the registry, its revert decoded. */
-  private read<T>(call: () => Promise<T>): Promise<T> {
+  private async read<T>(call: () => Promise<T>): Promise<T> {
+    await this.ready();
     return withDecodedErrors(this.registry.interface, call);
+  }
+
+  /**
+   * The registry's events matching `filter`, typed, in chain order: from the registry's deployment block (or
+   * `fromBlock`), read in chunks that shrink when the provider refuses a range.
+   */
+  private async events<E extends TypedContractEvent>(
+    filter: TypedDeferredTopicFilter<E>,
+    fromBlock?: number,
+  ): Promise<TypedEventLog<E>[]> {
+    const topics = await filter.getTopicFilter();
+    const address = this.registry.target as string;
+    const logs = await contractLogs(this.provider, address, topics, { fromBlock }, { ready: this.ready });
+    return logs.map(
+      (log) => new EventLog(log, this.registry.interface, filter.fragment) as unknown as TypedEventLog<E>,
+    );
+  }
+
+  /**
+   * The works `owner` holds now, in the order they came to it (registered, or transferred to it), read lazily from the
+   * registry's deployment block: `for await (const work of client.worksOf(a))`, or page by page with
+   * `.page({ cursor, limit })`. Found from ERC-721 `Transfer` events to the owner, each checked against the work's
+   * current owner; chunked so public RPCs' range limits hold.
+   */
+  worksOf(owner: string, range: { fromBlock?: number; toBlock?: number | "latest" } = {}): PagedHistory<WorkDetails> {
+    const account = checkAddress(owner, "owner").toLowerCase();
+    const topics = [this.registry.interface.getEvent("Transfer").topicHash, null, zeroPadValue(account, 32)];
+    return new PagedHistory(
+      this.provider,
+      { address: this.registry.target as string, topics, ...range },
+      async (log) => {
+        const work = await this.getWork(BigInt(log.topics[3]));
+        return work.owner.toLowerCase() === account ? work : undefined;
+      },
+      { ready: this.ready, unique: (work) => work.workId.toString() },
+    );
+  }
+
+  /** What `sendAndFind` needs of one of the suite's contracts. */
+  private target(contract: { target: unknown; interface: Interface }, ready: () => Promise<void>): SendTarget {
+    return { address: contract.target as string, interface: contract.interface, ready };
+  }
+
+  /** Sends a transaction to the registry (after its deployment check) and finds `expected` among its events. */
+  private send(call: () => Promise<ContractTransactionResponse>, ...expected: ExpectedEvent[]): Promise<Sent> {
+    return sendAndFind(this.target(this.registry, this.ready), call, ...expected);
   }
 
   // ---------------------------------------------------------------- registration
@@ -228,7 +300,7 @@ export class CopyrightClient {
   async registerWork(work: WorkInput): Promise<Mined & { workId: bigint }> {
     const digest = checkBytes32(work.digest, "digest");
     const authors = validateAuthors(work.authors);
-    const sent = await mine(this.registry.interface, () =>
+    const sent = await this.send(() =>
       this.registry.registerWork(digest, algorithmId(work.algorithm), work.uri ?? "", authors),
     );
     return { ...minedOf(sent), workId: BigInt(digest) };
@@ -250,7 +322,7 @@ export class CopyrightClient {
    */
   async commit(digest: string, options: { salt?: string } = {}): Promise<Mined & Commitment> {
     const prepared = prepareCommitment(checkBytes32(digest, "digest"), await this.account(), options.salt);
-    const sent = await mine(this.registry.interface, () => this.registry.commit(prepared.commitment));
+    const sent = await this.send(() => this.registry.commit(prepared.commitment));
     return { ...minedOf(sent), ...prepared };
   }
 
@@ -258,7 +330,7 @@ export class CopyrightClient {
   async reveal(work: WorkInput & { salt: string }): Promise<Mined & { workId: bigint; priorityTime: number }> {
     const digest = checkBytes32(work.digest, "digest");
     const authors = validateAuthors(work.authors);
-    const sent = await mine(this.registry.interface, () =>
+    const sent = await this.send(() =>
       this.registry.revealWork(
         digest,
         algorithmId(work.algorithm),
@@ -282,7 +354,7 @@ export class CopyrightClient {
     const authors = validateAuthors(work.authors);
     const parents = work.parents.map((p) => p.workId);
     const terms = work.parents.map((p) => (p.termsId === undefined ? ZeroHash : checkBytes32(p.termsId, "terms id")));
-    const sent = await mine(this.registry.interface, () =>
+    const sent = await this.send(() =>
       this.registry.registerDerivative(digest, algorithmId(work.algorithm), work.uri ?? "", authors, parents, terms),
     );
     return { ...minedOf(sent), workId: BigInt(digest) };
@@ -296,7 +368,7 @@ export class CopyrightClient {
     checkAddress(creator, "creator");
     const digest = checkBytes32(work.digest, "digest");
     const authors = validateAuthors(work.authors);
-    const sent = await mine(this.registry.interface, () =>
+    const sent = await this.send(() =>
       this.registry.registerWorkFor(creator, digest, algorithmId(work.algorithm), work.uri ?? "", authors),
     );
     return { ...minedOf(sent), workId: BigInt(digest) };
@@ -306,7 +378,7 @@ export class CopyrightClient {
   async relayRegistration(signed: SignedRegistration): Promise<Mined & { workId: bigint }> {
     if (this.relay === undefined) throw new InvalidInputError("the client was created without a relay address");
     const relay = this.relay;
-    const sent = await mine(relay.interface, () =>
+    const sent = await sendAndFind(this.target(relay, this.relayReady), () =>
       relay.registerWorkBySig(
         signed.digest,
         signed.algorithm,
@@ -326,22 +398,18 @@ export class CopyrightClient {
   /** Registers terms (idempotent) and returns their id. */
   async registerTerms(input: TermsInput): Promise<Mined & { termsId: string; terms: Terms }> {
     const terms = buildTerms(input);
-    const sent = await mine(this.registry.interface, () => this.registry.registerTerms(terms));
+    const sent = await this.send(() => this.registry.registerTerms(terms));
     return { ...minedOf(sent), termsId: termsId(terms), terms };
   }
 
   /** Offers terms on the client's work (or re-enables them). */
   async attachTerms(workId: bigint, id: string): Promise<Mined> {
-    return minedOf(
-      await mine(this.registry.interface, () => this.registry.attachTerms(workId, checkBytes32(id, "terms id"))),
-    );
+    return minedOf(await this.send(() => this.registry.attachTerms(workId, checkBytes32(id, "terms id"))));
   }
 
   /** Stops selling licenses on terms; running licenses stay valid. */
   async disableTerms(workId: bigint, id: string): Promise<Mined> {
-    return minedOf(
-      await mine(this.registry.interface, () => this.registry.disableTerms(workId, checkBytes32(id, "terms id"))),
-    );
+    return minedOf(await this.send(() => this.registry.disableTerms(workId, checkBytes32(id, "terms id"))));
   }
 
   /** Terms by id, as stored. */
@@ -382,7 +450,7 @@ export class CopyrightClient {
     const buyer = await this.account();
     if (currency !== ZeroAddress && fee > 0n && options.approve !== false) await this.approve(currency, fee);
     const value = currency === ZeroAddress ? fee : 0n;
-    const sent = await mine(this.registry.interface, () =>
+    const sent = await this.send(() =>
       this.registry.purchaseLicense(workId, id, options.maxFee ?? fee, authors, { value }),
     );
     return { ...minedOf(sent), ...(await this.getLicense(workId, buyer, id)), fee, currency };
@@ -392,9 +460,7 @@ export class CopyrightClient {
   async grantLicense(workId: bigint, id: string, licensee: string): Promise<Mined & LicenseDetails> {
     checkAddress(licensee, "licensee");
     await this.requireSettled(workId, "license it");
-    const sent = await mine(this.registry.interface, () =>
-      this.registry.grantLicense(workId, checkBytes32(id, "terms id"), licensee),
-    );
+    const sent = await this.send(() => this.registry.grantLicense(workId, checkBytes32(id, "terms id"), licensee));
     return { ...minedOf(sent), ...(await this.getLicense(workId, licensee, id)) };
   }
 
@@ -404,11 +470,7 @@ export class CopyrightClient {
    */
   async sublicense(workId: bigint, id: string, sublicensee: string): Promise<Mined> {
     checkAddress(sublicensee, "sublicensee");
-    return minedOf(
-      await mine(this.registry.interface, () =>
-        this.registry.sublicense(workId, checkBytes32(id, "terms id"), sublicensee),
-      ),
-    );
+    return minedOf(await this.send(() => this.registry.sublicense(workId, checkBytes32(id, "terms id"), sublicensee)));
   }
 
   /** Whether `account` may use the work under the terms now (it owns it or holds a running license). */
@@ -434,8 +496,8 @@ export class CopyrightClient {
     const since = await this.epochStart(workId);
     const fromBlock = since?.blockNumber;
     const [issued, sublicensed] = await Promise.all([
-      this.registry.queryFilter(this.registry.filters.LicenseIssued(workId), fromBlock),
-      this.registry.queryFilter(this.registry.filters.Sublicensed(workId), fromBlock),
+      this.events(this.registry.filters.LicenseIssued(workId), fromBlock),
+      this.events(this.registry.filters.Sublicensed(workId), fromBlock),
     ]);
     const licensors = new Map(
       sublicensed.map((e) => [`${e.transactionHash}:${e.args.sublicensee}:${e.args.termsId}`, e.args.licensor]),
@@ -463,7 +525,7 @@ export class CopyrightClient {
 
   /** Derivatives registered with the work as a parent, from their events, whose link to it still stands. */
   async derivativesOf(workId: bigint): Promise<DerivativeRecord[]> {
-    const events = await this.registry.queryFilter(this.registry.filters.DerivativeRegistered(undefined, workId));
+    const events = await this.events(this.registry.filters.DerivativeRegistered(undefined, workId));
     const records: DerivativeRecord[] = [];
     for (const e of events) {
       // A takeover of the derivative by an earlier commit drops its parents.
@@ -488,7 +550,7 @@ export class CopyrightClient {
 
   /** Where the work's current epoch began: its latest `RightsReset` (none before a first takeover). */
   private async epochStart(workId: bigint): Promise<Positioned | undefined> {
-    const resets = await this.registry.queryFilter(this.registry.filters.RightsReset(workId));
+    const resets = await this.events(this.registry.filters.RightsReset(workId));
     return resets.at(-1);
   }
 
@@ -525,15 +587,11 @@ export class CopyrightClient {
     const parentAuthors = await Promise.all(work.parents.map((parent) => this.payeesOf(parent)));
     if (currency !== ZeroAddress && amount > 0n && options.approve !== false) await this.approve(currency, amount);
     const value = currency === ZeroAddress ? amount : 0n;
-    const sent = await mine(this.registry.interface, () =>
-      this.registry.payRevenue(workId, currency, amount, authors, parentAuthors, { value }),
+    const sent = await this.send(
+      () => this.registry.payRevenue(workId, currency, amount, authors, parentAuthors, { value }),
+      "RevenuePaid",
     );
-    const registryAddress = (await this.registry.getAddress()).toLowerCase();
-    const log = sent.receipt.logs
-      .filter((l) => l.address.toLowerCase() === registryAddress)
-      .map((l) => this.registry.interface.parseLog(l))
-      .find((parsed) => parsed?.name === "RevenuePaid");
-    return { ...minedOf(sent), royalties: (log?.args.royalties as bigint | undefined) ?? 0n };
+    return { ...minedOf(sent), royalties: sent.found[0].args.royalties as bigint };
   }
 
   /**
@@ -544,7 +602,7 @@ export class CopyrightClient {
     checkAddress(to, "recipient");
     await this.requireSettled(workId, "transfer it");
     const from = await this.account();
-    return minedOf(await mine(this.registry.interface, () => this.registry.transferFrom(from, to, workId)));
+    return minedOf(await this.send(() => this.registry.transferFrom(from, to, workId)));
   }
 
   /**
@@ -568,7 +626,7 @@ export class CopyrightClient {
   async withdraw(currency: string = ZeroAddress): Promise<Mined & { amount: bigint }> {
     checkAddress(currency, "currency");
     const amount = await this.creditOf(await this.account(), currency);
-    const sent = await mine(this.registry.interface, () => this.registry.withdraw(currency));
+    const sent = await this.send(() => this.registry.withdraw(currency));
     return { ...minedOf(sent), amount };
   }
 
@@ -604,8 +662,8 @@ export class CopyrightClient {
   async payeesOf(workId: bigint): Promise<Author[]> {
     const work = await this.getWork(workId);
     const [registered, assigned] = await Promise.all([
-      this.registry.queryFilter(this.registry.filters.WorkRegistered(workId)),
-      this.registry.queryFilter(this.registry.filters.PayeeSet(workId)),
+      this.events(this.registry.filters.WorkRegistered(workId)),
+      this.events(this.registry.filters.PayeeSet(workId)),
     ]);
     const lastRegistered = registered.at(-1);
     const lastAssigned = assigned.at(-1);
@@ -626,7 +684,7 @@ export class CopyrightClient {
    * its payees once the copyright is assigned (see `payeesOf`).
    */
   async registeredAuthors(workId: bigint): Promise<Author[]> {
-    const events = await this.registry.queryFilter(this.registry.filters.WorkRegistered(workId));
+    const events = await this.events(this.registry.filters.WorkRegistered(workId));
     const last = events.at(-1);
     if (last === undefined) throw new SdkError("AUTHORS_NOT_FOUND", `work ${toBeHex(workId, 32)} was never registered`);
     return last.args.authors.map((a) => ({ account: a.account, shares: Number(a.shares) }));
@@ -637,22 +695,22 @@ export class CopyrightClient {
   /** Sets the EIP-2981 royalty rate of the client's work, in basis points (`royaltyInfo` pays the holder). */
   async setWorkRoyalty(workId: bigint, bps: number): Promise<Mined> {
     checkBps(bps, "royalty");
-    return minedOf(await mine(this.registry.interface, () => this.registry.setWorkRoyalty(workId, bps)));
+    return minedOf(await this.send(() => this.registry.setWorkRoyalty(workId, bps)));
   }
 
   /** Sets the base of every token URI (admin role): `tokenURI` is the base followed by the decimal work id. */
   async setBaseURI(baseURI: string): Promise<Mined> {
-    return minedOf(await mine(this.registry.interface, () => this.registry.setBaseURI(baseURI)));
+    return minedOf(await this.send(() => this.registry.setBaseURI(baseURI)));
   }
 
   /** Pauses registration, terms, licensing, revenue payments and royalty setting (pauser role). */
   async pause(): Promise<Mined> {
-    return minedOf(await mine(this.registry.interface, () => this.registry.pause()));
+    return minedOf(await this.send(() => this.registry.pause()));
   }
 
   /** Lifts the pause (pauser role). */
   async unpause(): Promise<Mined> {
-    return minedOf(await mine(this.registry.interface, () => this.registry.unpause()));
+    return minedOf(await this.send(() => this.registry.unpause()));
   }
 
   /** Whether the registry is paused. */
@@ -671,35 +729,40 @@ export class CopyrightClient {
   /** Raises a dispute against a work, citing an evidence id anchored in the evidence registry. */
   async raiseDispute(workId: bigint, evidenceId: string): Promise<Mined & { disputeId: bigint }> {
     const disputes = this.requireDisputes();
-    const sent = await mine(disputes.interface, () =>
-      disputes.raiseDispute(workId, checkBytes32(evidenceId, "evidence id")),
+    const sent = await sendAndFind(
+      this.target(disputes, this.disputesReady),
+      () => disputes.raiseDispute(workId, checkBytes32(evidenceId, "evidence id")),
+      "DisputeRaised",
     );
-    const disputesAddress = (await disputes.getAddress()).toLowerCase();
-    const log = sent.receipt.logs
-      .filter((l) => l.address.toLowerCase() === disputesAddress)
-      .map((l) => disputes.interface.parseLog(l))
-      .find((parsed) => parsed?.name === "DisputeRaised");
-    if (!log) throw new SdkError("NO_EVENT", `transaction ${sent.transaction} emitted no DisputeRaised`);
-    return { ...minedOf(sent), disputeId: log.args.disputeId as bigint };
+    return { ...minedOf(sent), disputeId: sent.found[0].args.disputeId as bigint };
   }
 
   /** Rules on a dispute (arbitrator role); upheld freezes the work, moving it first to `rightfulOwner` if given. */
   async resolveDispute(disputeId: bigint, upheld: boolean, rightfulOwner?: string): Promise<Mined> {
     const disputes = this.requireDisputes();
     const owner = rightfulOwner === undefined ? ZeroAddress : checkAddress(rightfulOwner, "rightful owner");
-    return minedOf(await mine(disputes.interface, () => disputes.resolveDispute(disputeId, upheld, owner)));
+    return minedOf(
+      await sendAndFind(this.target(disputes, this.disputesReady), () =>
+        disputes.resolveDispute(disputeId, upheld, owner),
+      ),
+    );
   }
 
   /** Unfreezes a work (arbitrator role, through the disputes contract), e.g. on appeal. */
   async unfreeze(workId: bigint): Promise<Mined> {
     const disputes = this.requireDisputes();
     // The registry's refusal (NotFrozen) bubbles up through the disputes contract: decode it with the registry's ABI.
-    return minedOf(await mine(this.registry.interface, () => disputes.unfreeze(workId)));
+    return minedOf(
+      await sendAndFind({ ...this.target(disputes, this.disputesReady), errors: this.registry.interface }, () =>
+        disputes.unfreeze(workId),
+      ),
+    );
   }
 
   /** A dispute, decoded (status "none" if there is no such dispute). */
   async getDispute(disputeId: bigint): Promise<DisputeDetails> {
     const disputes = this.requireDisputes();
+    await this.disputesReady();
     const d = await withDecodedErrors(disputes.interface, () => disputes.getDispute(disputeId));
     return {
       disputeId,

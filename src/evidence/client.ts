@@ -4,6 +4,7 @@ import path from "node:path";
 import {
   ZeroHash,
   isAddress,
+  zeroPadValue,
   type ContractRunner,
   type ContractTransactionResponse,
   type Log,
@@ -20,7 +21,17 @@ import {
   WrongNetworkError,
 } from "../errors.js";
 import { checkAddress, checkBytes32, toBytes32 } from "../input.js";
-import { byChainOrder, contractLogs, mine, minedOf, providerOf, type Mined } from "../transactions.js";
+import {
+  byChainOrder,
+  contractLogs,
+  deployedCheck,
+  minedOf,
+  providerOf,
+  sendAndFind,
+  type BlockRange,
+  type Mined,
+} from "../transactions.js";
+import { PagedHistory } from "../logs.js";
 import { deploymentOf } from "../deployments.js";
 import { algorithmId, algorithmName, hashFile, isSaltedAlgorithm, randomSalt, type HashAlgorithmName } from "./hash.js";
 import { EvidenceBatch, RECEIPT_VERSION, type EvidenceReceipt } from "./receipt.js";
@@ -64,6 +75,15 @@ const EVENT_NAMES = [
   "Revoked",
   "Superseded",
 ] as const;
+
+/** A record anchored by a submitter (`recordsOf`): its id (a digest or a batch root) and where it was anchored. */
+export interface SubmittedRecord extends EventLocation {
+  id: string;
+  submitter: string;
+  algorithm: number;
+  algorithmName: string;
+  metadata: string;
+}
 
 /** The registry's events, by name. */
 export type EvidenceEventName = (typeof EVENT_NAMES)[number];
@@ -144,14 +164,15 @@ const checkId = (value: string, what = "evidence id"): string => checkBytes32(va
 export class EvidenceClient {
   readonly contract: EvidenceRegistry;
   readonly address: string;
-  /** Settles once the address is known to hold code; reset on failure so a later call checks again. */
-  private deployed?: Promise<void>;
+  /** Settles once the address is known to hold code (`deployedCheck`); a failure is forgotten. */
+  private readonly ready: () => Promise<void>;
 
   /** The address is checked for code on the first call, which throws `DeploymentNotFoundError` if it has none. */
   constructor(address: string, runner: ContractRunner) {
     if (!isAddress(address)) throw new InvalidInputError(`not an address: "${address}"`);
     this.contract = EvidenceRegistry__factory.connect(address, runner);
     this.address = address;
+    this.ready = deployedCheck("EvidenceRegistry", address, () => this.provider);
   }
 
   /** The provider the client reads through. */
@@ -159,43 +180,26 @@ export class EvidenceClient {
     return providerOf(this.contract.runner);
   }
 
-  /** Refuses an address without code (no deployment there, or the wrong network), once per client. */
-  private ready(): Promise<void> {
-    this.deployed ??= (async () => {
-      if ((await this.provider.getCode(this.address)) === "0x") {
-        throw new DeploymentNotFoundError(
-          `no EvidenceRegistry at ${this.address} on chain ${await this.chainId()}: wrong network or address?`,
-        );
-      }
-    })().catch((error: unknown) => {
-      this.deployed = undefined;
-      throw error;
-    });
-    return this.deployed;
-  }
-
   /**
    * Sends a transaction and checks that the registry emitted each of `expected` for `id`: a success without them
-   * (an address holding some other contract) is an error, not a result.
+   * (an address holding some other contract) is an `EventNotEmittedError`, not a result.
    */
   private async send(
     call: () => Promise<ContractTransactionResponse>,
     id: string,
     ...expected: EvidenceEventName[]
   ): Promise<Mined> {
-    await this.ready();
-    const mined = await mine(this.contract.interface, call);
-    const emitted = mined.receipt.logs.filter((log) => log.address.toLowerCase() === this.address.toLowerCase());
-    for (const name of expected) {
-      const topic = this.contract.interface.getEvent(name)!.topicHash;
-      if (!emitted.some((log) => log.topics[0] === topic && log.topics[1] === id.toLowerCase())) {
-        throw new SdkError(
-          "EVENT_NOT_EMITTED",
-          `transaction ${mined.transaction} succeeded but ${this.address} emitted no ${name} for ${id}: not an EvidenceRegistry?`,
-        );
-      }
-    }
-    return minedOf(mined);
+    const key = id.toLowerCase();
+    const sent = await sendAndFind(
+      { address: this.address, interface: this.contract.interface, ready: this.ready },
+      call,
+      ...expected.map((name) => ({
+        name,
+        where: (_: unknown, log: Log) => log.topics[1] === key,
+        detail: `for ${id}`,
+      })),
+    );
+    return minedOf(sent);
   }
 
   /** The chain id of the client's provider. */
@@ -474,8 +478,44 @@ export class EvidenceClient {
   }
 
   private async logs(topics: (string | string[] | null)[], fromBlock: number): Promise<Log[]> {
-    await this.ready();
-    return contractLogs(this.provider, this.address, topics, { fromBlock });
+    return contractLogs(this.provider, this.address, topics, { fromBlock }, { ready: this.ready });
+  }
+
+  /**
+   * The records `submitter` anchored (directly, as batch roots, or relayed for it), in chain order, read lazily from
+   * the registry's deployment block: `for await (const r of client.recordsOf(a))`, or page by page with
+   * `.page({ cursor, limit })`, each page's `cursor` fetching the next. Chunked so public RPCs' range limits hold.
+   */
+  recordsOf(submitter: string, range: BlockRange = {}): PagedHistory<SubmittedRecord> {
+    const iface = this.contract.interface;
+    const topics = [
+      iface.getEvent("Anchored")!.topicHash,
+      null,
+      zeroPadValue(checkAddress(submitter, "submitter"), 32),
+    ];
+    return new PagedHistory(
+      this.provider,
+      { address: this.address, topics, ...range },
+      (log) => {
+        const a = iface.parseLog(log)!.args;
+        return {
+          id: a.id as string,
+          submitter: a.submitter as string,
+          algorithm: Number(a.algorithm),
+          algorithmName: algorithmName(a.algorithm as bigint),
+          metadata: a.metadata as string,
+          transaction: log.transactionHash,
+          blockNumber: log.blockNumber,
+          logIndex: log.index,
+        };
+      },
+      { ready: this.ready },
+    );
+  }
+
+  /** Every record `submitter` anchored, in chain order (`recordsOf` read to its end). */
+  async allRecordsOf(submitter: string, range: BlockRange = {}): Promise<SubmittedRecord[]> {
+    return this.recordsOf(submitter, range).all();
   }
 
   /** The reason hash of record `id`'s revocation, from its `Revoked` event; null if it is not revoked. */
@@ -519,7 +559,7 @@ export class EvidenceClient {
 }
 
 /**
- * Verifies a receipt with nothing but a provider (e.g. `new JsonRpcProvider(url)`), the receipt and the document,
+ * Verifies a receipt with nothing but a provider (e.g. `jsonRpcProvider(url)`), the receipt and the document,
  * against the registry the verifier trusts: `options.registry`, or else the package's deployment record for the
  * provider's chain (`deploymentOf`). Never the receipt's own `contract`: a receipt naming another registry is refused
  * with `UntrustedRegistryError`, and with neither a registry nor a deployment record this throws

@@ -1,4 +1,4 @@
-import { formatChainTime, timeUnitOf } from "../participants/time.js";
+import { formatChainTime, timeUnitOf } from "../time.js";
 import type { DigestRule } from "./hash.js";
 
 /** What the chain says about a digest, decoded. */

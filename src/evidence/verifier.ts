@@ -1,6 +1,6 @@
 import { zeroPadValue, type Log, type Provider } from "ethers";
 
-import { latestChainTime } from "../participants/time.js";
+import { latestChainTime } from "../time.js";
 import { contractLogs } from "../transactions.js";
 import type { EvidenceClient } from "./client.js";
 import { hashFile, type HashAlgorithmName } from "./hash.js";

@@ -10,7 +10,16 @@ import {
 import { ParticipantRegistry__factory, type ParticipantRegistry } from "../../typechain-types/index.js";
 import { InvalidInputError, withDecodedErrors } from "../errors.js";
 import { checkAddress, toBytes32 } from "../input.js";
-import { contractLogs, mine, minedOf, providerOf, senderOf, type BlockRange, type Mined } from "../transactions.js";
+import {
+  contractLogs,
+  deployedCheck,
+  minedOf,
+  providerOf,
+  sendAndFind,
+  senderOf,
+  type BlockRange,
+  type Mined,
+} from "../transactions.js";
 import { hashBytes } from "../evidence/hash.js";
 import { BUSINESS_ROLES, Roles, parseRoles, roleNames, type RoleName } from "./roles.js";
 import {
@@ -20,7 +29,7 @@ import {
   latestChainTime,
   toChainTime,
   type ChainTime,
-} from "./time.js";
+} from "../time.js";
 
 /** A participant's registry entry, decoded. */
 export interface ParticipantInfo {
@@ -84,6 +93,8 @@ const EVENT_NAMES = [
 export class ParticipantsClient {
   readonly contract: ParticipantRegistry;
   private unit?: bigint;
+  /** Settles once the address is known to hold code (`deployedCheck`): the first use of a wrong address is refused. */
+  private readonly ready: () => Promise<void>;
 
   /**
    * @param options.timeUnitsPerSecond The chain's time unit (1 seconds, 1000 milliseconds); without it, guessed from
@@ -91,6 +102,7 @@ export class ParticipantsClient {
    */
   constructor(address: string, runner: ContractRunner, options: { timeUnitsPerSecond?: bigint | number } = {}) {
     this.contract = ParticipantRegistry__factory.connect(checkAddress(address, "participant registry"), runner);
+    this.ready = deployedCheck("ParticipantRegistry", address, () => this.provider);
     if (options.timeUnitsPerSecond !== undefined) {
       const unit = BigInt(options.timeUnitsPerSecond);
       if (unit !== 1n && unit !== 1000n)
@@ -114,10 +126,12 @@ export class ParticipantsClient {
   }
 
   private async send(call: () => Promise<ContractTransactionResponse>): Promise<Mined> {
-    return minedOf(await mine(this.contract.interface, call));
+    const target = { address: this.contract.target as string, interface: this.contract.interface, ready: this.ready };
+    return minedOf(await sendAndFind(target, call));
   }
 
   private async requireKycOfficer(): Promise<string> {
+    await this.ready();
     const sender = await this.sender();
     if (!(await this.contract.hasRole(await this.contract.KYC_ROLE(), sender))) {
       throw new InvalidInputError(`${sender} lacks the registry's KYC role`);
@@ -257,6 +271,7 @@ export class ParticipantsClient {
   /** A participant's entry (`registered: false` if unknown). */
   async get(account: string): Promise<ParticipantInfo> {
     checkAddress(account, "participant");
+    await this.ready();
     const [p, unit, now] = await Promise.all([
       withDecodedErrors(this.contract.interface, () => this.contract.participant(account)),
       this.timeUnit(),
@@ -282,12 +297,14 @@ export class ParticipantsClient {
   async isActive(account: string, roles: string | readonly string[] | number = BUSINESS_ROLES): Promise<boolean> {
     checkAddress(account, "participant");
     const bits = typeof roles === "number" ? roles : parseRoles(roles);
+    await this.ready();
     return this.contract.isActive(account, bits);
   }
 
   /** Throws one clear line (`what` names the party) unless `account` is active in one of the `roles` bits. */
   async requireActive(account: string, roles: number, what: string): Promise<void> {
     checkAddress(account, what);
+    await this.ready();
     if (await this.contract.isActive(account, roles)) return;
     const entry = await this.get(account);
     const why = !entry.registered
@@ -307,7 +324,9 @@ export class ParticipantsClient {
     const iface = this.contract.interface;
     const topics: (string | string[] | null)[] = [EVENT_NAMES.map((name) => iface.getEvent(name).topicHash)];
     if (account !== undefined) topics.push(zeroPadValue(checkAddress(account, "participant"), 32));
-    const logs = await contractLogs(this.provider, this.contract.target as string, topics, range);
+    const logs = await contractLogs(this.provider, this.contract.target as string, topics, range, {
+      ready: this.ready,
+    });
     return logs.map((log) => {
       const parsed = iface.parseLog(log)!;
       const base: EventBase = {

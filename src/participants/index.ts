@@ -1,3 +1,2 @@
 export * from "./client.js";
 export * from "./roles.js";
-export * from "./time.js";

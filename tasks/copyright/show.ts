@@ -1,5 +1,5 @@
 import { toWorkId } from "../../src/copyright/client.js";
-import { latestChainTime } from "../../src/participants/time.js";
+import { latestChainTime } from "../../src/time.js";
 import { cliAction, formatTime } from "../cli.js";
 import { copyrightClient, until } from "./client.js";
 

@@ -2,7 +2,8 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { InvalidInputError } from "../../src/errors.js";
-import { ParticipantsClient, type ChainTime } from "../../src/participants/index.js";
+import { ParticipantsClient } from "../../src/participants/index.js";
+import type { ChainTime } from "../../src/time.js";
 import { deployedAddress, sender } from "../cli.js";
 
 /** A ParticipantsClient on the task's network, sending as `from`; the registry comes from Ignition unless named. */

@@ -1,6 +1,6 @@
 import type { Provider } from "ethers";
 
-import { InvalidInputError, SdkError } from "../errors.js";
+import { InvalidInputError, SdkError } from "./errors.js";
 
 /**
  * A moment as the SDK accepts it: a `Date`, or a number/bigint already in the chain's time unit (what
