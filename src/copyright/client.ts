@@ -21,7 +21,7 @@ import { InvalidInputError, SdkError, withDecodedErrors } from "../errors.js";
 import { checkAddress, checkBytes32 } from "../input.js";
 import { formatChainTime, timeUnitOf } from "../participants/time.js";
 import { mine, minedOf, providerOf, senderOf, waitMined, type Mined } from "../transactions.js";
-import { algorithmId, algorithmName, hashFile, type HashAlgorithmName } from "../evidence/hash.js";
+import { algorithmId, algorithmName, hashFile, type HashAlgorithmName } from "../hash-file.js";
 import { splitFee, storedAuthorsHash, validateAuthors, type Author } from "./authors.js";
 import { prepareCommitment, type Commitment } from "./commit.js";
 import type { SignedRegistration } from "./signing.js";

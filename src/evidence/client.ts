@@ -22,7 +22,14 @@ import {
 import { checkAddress, checkBytes32, toBytes32 } from "../input.js";
 import { byChainOrder, contractLogs, mine, minedOf, providerOf, type Mined } from "../transactions.js";
 import { deploymentOf } from "../deployments.js";
-import { algorithmId, algorithmName, hashFile, isSaltedAlgorithm, randomSalt, type HashAlgorithmName } from "./hash.js";
+import {
+  algorithmId,
+  algorithmName,
+  hashFile,
+  isSaltedAlgorithm,
+  randomSalt,
+  type HashAlgorithmName,
+} from "../hash-file.js";
 import { EvidenceBatch, RECEIPT_VERSION, type EvidenceReceipt } from "./receipt.js";
 import type { EvidenceStatus, EvidenceVerification } from "./verdict.js";
 import { judgeDigest, judgeReceipt, type ReceiptCheckOptions } from "./verifier.js";

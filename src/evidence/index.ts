@@ -1,4 +1,4 @@
-export * from "./hash.js";
+export * from "../hash-file.js";
 export * from "./receipt.js";
 export * from "./signing.js";
 export * from "./client.js";

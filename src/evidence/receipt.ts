@@ -4,7 +4,7 @@ import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { isAddress, isHexString } from "ethers";
 
 import { InvalidInputError } from "../errors.js";
-import { HASH_ALGORITHM_NAMES, type DigestRule, type HashAlgorithmName } from "./hash.js";
+import { HASH_ALGORITHM_NAMES, type DigestRule, type HashAlgorithmName } from "../hash.js";
 
 /** The receipt format the SDK writes: 2, whose salted digests are domain-separated and flagged on chain. */
 export const RECEIPT_VERSION = 2;

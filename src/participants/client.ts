@@ -11,7 +11,7 @@ import { ParticipantRegistry__factory, type ParticipantRegistry } from "../../ty
 import { InvalidInputError, withDecodedErrors } from "../errors.js";
 import { checkAddress, toBytes32 } from "../input.js";
 import { contractLogs, mine, minedOf, providerOf, senderOf, type BlockRange, type Mined } from "../transactions.js";
-import { hashBytes } from "../evidence/hash.js";
+import { hashBytes } from "../hash.js";
 import { BUSINESS_ROLES, Roles, parseRoles, roleNames, type RoleName } from "./roles.js";
 import {
   chainTimeToDate,
