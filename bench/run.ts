@@ -1,6 +1,7 @@
 // `npm run bench`: measures every suite's operations against reference contracts deployed in the same
 // in-process run, and every deployable contract's code size in the default and compat builds; prints both tables and
 // writes reports/gas.json (`rows` and `sizes`). Targets are reported, not asserted (test/sizes.ts asserts the sizes).
+// Then the SDK at scale (bench/sdk.ts, reports/sdk.json; minutes); BENCH_SDK=0 skips it.
 import path from "node:path";
 
 import hre, { network } from "hardhat";
@@ -8,6 +9,7 @@ import hre, { network } from "hardhat";
 import { benchBills } from "./bills.js";
 import { benchCopyright } from "./copyright.js";
 import { benchEvidence } from "./evidence.js";
+import { benchSdk } from "./sdk.js";
 import { printSizes, printTable, writeReport, type GasRow } from "./report.js";
 import { measureSizes } from "./sizes.js";
 
@@ -29,3 +31,5 @@ const missed = rows.filter((r) => r.meetsTarget === false);
 if (missed.length > 0) console.log(`targets missed: ${missed.map((r) => `${r.suite}.${r.operation}`).join(", ")}`);
 const tight = sizes.filter((s) => !s.meetsTarget);
 if (tight.length > 0) console.log(`size headroom missed: ${tight.map((s) => `${s.contract} (${s.build})`).join(", ")}`);
+
+if (process.env.BENCH_SDK !== "0") await benchSdk();

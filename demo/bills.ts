@@ -4,7 +4,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 import BillsModule from "../deploy/modules/Bills.js";
 import { BillsClient, formatTokenYuan, formatYuan, type PartInfo } from "../src/bills/index.js";
 import { EvidenceClient } from "../src/evidence/client.js";
-import { hashBytes } from "../src/evidence/hash.js";
+import { hashBytes } from "../src/hash.js";
 import { ParticipantsClient, type RoleName } from "../src/participants/index.js";
 import { latestChainTime } from "../src/time.js";
 import { MockStablecoin__factory } from "../typechain-types/index.js";

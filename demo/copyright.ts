@@ -10,7 +10,7 @@ import CopyrightModule from "../deploy/modules/Copyright.js";
 import { CopyrightClient } from "../src/copyright/client.js";
 import { ContractRevertError, SdkError } from "../src/errors.js";
 import { EvidenceClient } from "../src/evidence/client.js";
-import { hashFile } from "../src/evidence/hash.js";
+import { hashFile } from "../src/hash-file.js";
 import { deployModule } from "./deploy.js";
 import type { DemoReport } from "./report.js";
 

@@ -8,7 +8,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 import EvidenceModule from "../deploy/modules/Evidence.js";
 import { EvidenceRegistry__factory } from "../typechain-types/index.js";
 import { EvidenceClient, verifyReceipt } from "../src/evidence/client.js";
-import { hashBytes } from "../src/evidence/hash.js";
+import { hashBytes } from "../src/hash.js";
 import { signAnchor, signCosign } from "../src/evidence/signing.js";
 import { deployModule } from "./deploy.js";
 import type { DemoReport } from "./report.js";

@@ -38,7 +38,7 @@ import {
   type SendTarget,
   type Sent,
 } from "../transactions.js";
-import { algorithmId, algorithmName, hashFile, type HashAlgorithmName } from "../evidence/hash.js";
+import { algorithmId, algorithmName, hashFile, type HashAlgorithmName } from "../hash-file.js";
 import { splitFee, storedAuthorsHash, validateAuthors, type Author } from "./authors.js";
 import { prepareCommitment, type Commitment } from "./commit.js";
 import type { SignedRegistration } from "./signing.js";

@@ -1,8 +1,10 @@
-import { readdir } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import {
   ZeroHash,
+  getBytes,
+  hexlify,
   isAddress,
   zeroPadValue,
   type ContractRunner,
@@ -33,8 +35,17 @@ import {
 } from "../transactions.js";
 import { PagedHistory } from "../logs.js";
 import { deploymentOf } from "../deployments.js";
-import { algorithmId, algorithmName, hashFile, isSaltedAlgorithm, randomSalt, type HashAlgorithmName } from "./hash.js";
-import { EvidenceBatch, RECEIPT_VERSION, type EvidenceReceipt } from "./receipt.js";
+import {
+  algorithmId,
+  algorithmName,
+  fileBuffer,
+  hashFile,
+  isSaltedAlgorithm,
+  randomSalt,
+  type HashAlgorithmName,
+} from "../hash-file.js";
+import { EvidenceBatch } from "./merkle.js";
+import { RECEIPT_VERSION, type EvidenceReceipt } from "./receipt.js";
 import type { EvidenceStatus, EvidenceVerification } from "./verdict.js";
 import { judgeDigest, judgeReceipt, type ReceiptCheckOptions } from "./verifier.js";
 import type { SignedAnchor, SignedCosign, SignedRequest } from "./signing.js";
@@ -90,7 +101,45 @@ export type EvidenceEventName = (typeof EVENT_NAMES)[number];
 
 export interface AnchorFolderResult extends Mined {
   root: string;
+  /** One receipt per document, in order; empty when they were written to `receiptsDir` instead. */
   receipts: EvidenceReceipt[];
+  /** Number of documents in the batch. */
+  size: number;
+  /** Where the receipts were written (`<fileName>.receipt.json` each), when `receiptsDir` was given. */
+  receiptsDir?: string;
+}
+
+/** The phases of `anchorFolder`, in order. */
+export type AnchorFolderPhase = "hash" | "tree" | "anchor" | "receipts";
+
+/** Progress of one phase of `anchorFolder`: `done` of `total` (files, or 1 for the tree and the transaction). */
+export interface AnchorFolderProgress {
+  phase: AnchorFolderPhase;
+  done: number;
+  total: number;
+}
+
+export interface AnchorFolderOptions {
+  algorithm?: HashAlgorithmName;
+  /** Gives each document its own random salt (format 2), kept in its receipt. */
+  salt?: boolean;
+  metadata?: string;
+  /** Files hashed at once, each with its own reused 1 MiB buffer (default 8). */
+  concurrency?: number;
+  /**
+   * Writes each receipt to `<receiptsDir>/<fileName>.receipt.json` as it is made (creating the folder) and returns
+   * none, so memory does not grow with the folder.
+   */
+  receiptsDir?: string;
+  /** Called after each file is hashed (the hash phase only; see `onPhase` for all phases). */
+  onProgress?: (hashed: number, total: number) => void;
+  /** Called as each phase starts and progresses: hash (per file), tree, anchor, receipts (per receipt). */
+  onPhase?: (progress: AnchorFolderProgress) => void;
+}
+
+/** The file name under which `anchorFolder` (`receiptsDir`) and the CLI write a document's receipt. */
+export function receiptFileName(fileName: string): string {
+  return `${fileName}.receipt.json`;
 }
 
 type VerificationOutput = Awaited<ReturnType<EvidenceRegistry["verify"]["staticCall"]>>;
@@ -261,13 +310,7 @@ export class EvidenceClient {
         `a batch is all salted or all plain: ${saltCount} of ${digests.length} digests have a salt`,
       );
     }
-    const alg = algorithmId(algorithm, saltCount !== 0);
-    const mined = await this.send(
-      () => this.contract.anchorBatch(batch.root, alg, batch.size, toBytes32(options.metadata)),
-      batch.root,
-      "Anchored",
-      "BatchAnchored",
-    );
+    const mined = await this.anchorRoot(batch, algorithmId(algorithm, saltCount !== 0), options.metadata);
     const chainId = (await this.chainId()).toString();
     const receipts = digests.map((digest, i) =>
       this.buildReceipt(mined, chainId, {
@@ -278,23 +321,31 @@ export class EvidenceClient {
         batch: { root: batch.root, proof: batch.proof(i) },
       }),
     );
-    return { ...mined, root: batch.root, receipts };
+    return { ...mined, root: batch.root, receipts, size: batch.size };
+  }
+
+  private anchorRoot(batch: EvidenceBatch, algorithm: number, metadata: string | undefined): Promise<Mined> {
+    return this.send(
+      () => this.contract.anchorBatch(batch.root, algorithm, batch.size, toBytes32(metadata)),
+      batch.root,
+      "Anchored",
+      "BatchAnchored",
+    );
   }
 
   /**
-   * Hashes every file directly in `folder` (sorted by name, streamed, a few at a time) and anchors them as one batch.
-   * With `salt`, each document gets its own random salt, kept in its receipt.
+   * Hashes every file directly in `folder` (sorted by name) and anchors them as one batch. Files are hashed
+   * `concurrency` at a time, each worker reusing one buffer; digests (and salts) are kept packed, 32 bytes each. With
+   * `salt`, each document gets its own random salt, kept in its receipt. With `receiptsDir`, receipts are written
+   * there as they are made instead of returned. Progress is reported per phase (`onPhase`).
    */
-  async anchorFolder(
-    folder: string,
-    options: {
-      algorithm?: HashAlgorithmName;
-      salt?: boolean;
-      metadata?: string;
-      onProgress?: (hashed: number, total: number) => void;
-    } = {},
-  ): Promise<AnchorFolderResult> {
+  async anchorFolder(folder: string, options: AnchorFolderOptions = {}): Promise<AnchorFolderResult> {
     const algorithm = options.algorithm ?? "sha256";
+    algorithmId(algorithm);
+    const concurrency = options.concurrency ?? 8;
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new InvalidInputError(`concurrency must be a positive integer, got ${concurrency}`);
+    }
     let entries;
     try {
       entries = await readdir(folder, { withFileTypes: true });
@@ -305,19 +356,67 @@ export class EvidenceClient {
       .filter((e) => e.isFile())
       .map((e) => e.name)
       .sort();
-    if (files.length === 0) throw new InvalidInputError(`no files in folder: ${folder}`);
-    const salts = files.map(() => (options.salt ? randomSalt() : undefined));
-    const digests: string[] = new Array(files.length);
+    entries = undefined;
+    const total = files.length;
+    if (total === 0) throw new InvalidInputError(`no files in folder: ${folder}`);
+    const report = (phase: AnchorFolderPhase, done: number, of = total) =>
+      options.onPhase?.({ phase, done, total: of });
+
+    // Hash: a bounded pool of workers, each with one reused buffer; digests and salts packed 32 bytes each.
+    const digests = new Uint8Array(total * 32);
+    const salts = options.salt ? new Uint8Array(total * 32) : undefined;
     let next = 0;
     let hashed = 0;
+    report("hash", 0);
     const worker = async () => {
-      for (let i = next++; i < files.length; i = next++) {
-        digests[i] = await hashFile(path.join(folder, files[i]), algorithm, salts[i]);
-        options.onProgress?.(++hashed, files.length);
+      const buffer = fileBuffer();
+      for (let i = next++; i < total; i = next++) {
+        const salt = salts === undefined ? undefined : randomSalt();
+        const digest = await hashFile(path.join(folder, files[i]), algorithm, salt, 2, { buffer });
+        digests.set(getBytes(digest), i * 32);
+        if (salt !== undefined) salts!.set(getBytes(salt), i * 32);
+        options.onProgress?.(++hashed, total);
+        report("hash", hashed);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(8, files.length) }, worker));
-    return this.anchorBatch(digests, algorithm, { metadata: options.metadata, salts, fileNames: files });
+    await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
+
+    report("tree", 0, 1);
+    const batch = new EvidenceBatch(digests);
+    report("tree", 1, 1);
+    report("anchor", 0, 1);
+    const mined = await this.anchorRoot(batch, algorithmId(algorithm, salts !== undefined), options.metadata);
+    report("anchor", 1, 1);
+
+    const chainId = (await this.chainId()).toString();
+    const receiptAt = (i: number) =>
+      this.buildReceipt(mined, chainId, {
+        digest: hexlify(digests.subarray(i * 32, i * 32 + 32)),
+        algorithm,
+        salt: salts === undefined ? undefined : hexlify(salts.subarray(i * 32, i * 32 + 32)),
+        fileName: files[i],
+        batch: { root: batch.root, proof: batch.proof(i) },
+      });
+    report("receipts", 0);
+    const result = { ...mined, root: batch.root, size: total };
+    if (options.receiptsDir === undefined) {
+      const receipts = files.map((_, i) => receiptAt(i));
+      report("receipts", total);
+      return { ...result, receipts };
+    }
+    const dir = options.receiptsDir;
+    await mkdir(dir, { recursive: true });
+    let written = 0;
+    next = 0;
+    const writer = async () => {
+      for (let i = next++; i < total; i = next++) {
+        const receipt = receiptAt(i);
+        await writeFile(path.join(dir, receiptFileName(files[i])), JSON.stringify(receipt, null, 2) + "\n");
+        report("receipts", ++written);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, total) }, writer));
+    return { ...result, receipts: [], receiptsDir: dir };
   }
 
   /** Relays a delegated anchor signed with `signAnchor`; its submitter, not this client's account, is recorded. */

@@ -1,10 +1,9 @@
 import { readFile } from "node:fs/promises";
 
-import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { isAddress, isHexString } from "ethers";
 
 import { InvalidInputError } from "../errors.js";
-import { HASH_ALGORITHM_NAMES, type DigestRule, type HashAlgorithmName } from "./hash.js";
+import { HASH_ALGORITHM_NAMES, type DigestRule, type HashAlgorithmName } from "../hash.js";
 
 /** The receipt format the SDK writes: 2, whose salted digests are domain-separated and flagged on chain. */
 export const RECEIPT_VERSION = 2;
@@ -36,34 +35,7 @@ export interface EvidenceReceipt {
   fileName?: string;
 }
 
-/** A Merkle batch over digests, in `@openzeppelin/merkle-tree`'s standard leaf format, as the contract verifies it. */
-export class EvidenceBatch {
-  readonly tree: StandardMerkleTree<[string]>;
-
-  constructor(digests: readonly string[]) {
-    if (digests.length === 0) throw new InvalidInputError("a batch needs at least one digest");
-    for (const digest of digests) {
-      if (!isHexString(digest, 32)) throw new InvalidInputError(`not a 32-byte digest: ${digest}`);
-    }
-    this.tree = StandardMerkleTree.of(
-      digests.map((digest) => [digest.toLowerCase()] as [string]),
-      ["bytes32"],
-    );
-  }
-
-  get root(): string {
-    return this.tree.root;
-  }
-
-  get size(): number {
-    return this.tree.length;
-  }
-
-  /** The proof of the `index`-th digest (the order given to the constructor). */
-  proof(index: number): string[] {
-    return this.tree.getProof(index);
-  }
-}
+export { EvidenceBatch } from "./merkle.js";
 
 /** Parses and checks a receipt; throws `InvalidInputError` naming the first bad field. */
 export function parseReceipt(json: string | unknown): EvidenceReceipt {

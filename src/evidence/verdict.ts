@@ -1,5 +1,5 @@
 import { formatChainTime, timeUnitOf } from "../time.js";
-import type { DigestRule } from "./hash.js";
+import type { DigestRule } from "../hash.js";
 
 /** What the chain says about a digest, decoded. */
 export interface EvidenceStatus {

@@ -3,7 +3,7 @@ import { zeroPadValue, type Log, type Provider } from "ethers";
 import { latestChainTime } from "../time.js";
 import { contractLogs } from "../transactions.js";
 import type { EvidenceClient } from "./client.js";
-import { hashFile, type HashAlgorithmName } from "./hash.js";
+import { hashFile, type HashAlgorithmName } from "../hash-file.js";
 import type { EvidenceReceipt } from "./receipt.js";
 import {
   describeRegistry,

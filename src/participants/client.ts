@@ -20,7 +20,7 @@ import {
   type BlockRange,
   type Mined,
 } from "../transactions.js";
-import { hashBytes } from "../evidence/hash.js";
+import { hashBytes } from "../hash.js";
 import { BUSINESS_ROLES, Roles, parseRoles, roleNames, type RoleName } from "./roles.js";
 import {
   chainTimeToDate,

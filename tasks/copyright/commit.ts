@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 
-import { algorithmId, hashFile } from "../../src/evidence/hash.js";
+import { algorithmId, hashFile } from "../../src/hash-file.js";
 import { cliAction } from "../cli.js";
 import { copyrightClient } from "./client.js";
 

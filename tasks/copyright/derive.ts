@@ -1,5 +1,5 @@
 import { toWorkId } from "../../src/copyright/client.js";
-import { algorithmId, hashFile, type HashAlgorithmName } from "../../src/evidence/hash.js";
+import { algorithmId, hashFile, type HashAlgorithmName } from "../../src/hash-file.js";
 import { InvalidInputError } from "../../src/errors.js";
 import { cliAction } from "../cli.js";
 import { authorsOption, copyrightClient } from "./client.js";

@@ -1,4 +1,4 @@
-import { algorithmId, type HashAlgorithmName } from "../../src/evidence/hash.js";
+import { algorithmId, type HashAlgorithmName } from "../../src/hash.js";
 import { cliAction } from "../cli.js";
 import { authorsOption, copyrightClient } from "./client.js";
 

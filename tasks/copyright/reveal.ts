@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 
-import { algorithmId, hashFile, type HashAlgorithmName } from "../../src/evidence/hash.js";
+import { algorithmId, hashFile, type HashAlgorithmName } from "../../src/hash-file.js";
 import { InvalidInputError } from "../../src/errors.js";
 import { cliAction, formatTime } from "../cli.js";
 import { authorsOption, copyrightClient } from "./client.js";

@@ -1,5 +1,5 @@
 import { signRegistration } from "../../src/copyright/signing.js";
-import { algorithmId, hashFile } from "../../src/evidence/hash.js";
+import { algorithmId, hashFile } from "../../src/hash-file.js";
 import { checkAddress } from "../../src/input.js";
 import { chainClock, cliAction, formatTime, integerArgument } from "../cli.js";
 import { authorsOption, copyrightClient } from "./client.js";

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import type { HashAlgorithmName } from "../../src/evidence/hash.js";
-import { algorithmId } from "../../src/evidence/hash.js";
+import type { HashAlgorithmName } from "../../src/hash.js";
+import { algorithmId } from "../../src/hash.js";
 import { cliAction, evidenceClient } from "../cli.js";
 
 interface Args {

@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 
-import type { HashAlgorithmName } from "../../src/evidence/hash.js";
-import { algorithmId } from "../../src/evidence/hash.js";
+import type { HashAlgorithmName } from "../../src/hash.js";
+import { algorithmId } from "../../src/hash.js";
 import { cliAction, evidenceClient } from "../cli.js";
 
 interface Args {

@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 
 import { toBytes32 } from "../../src/input.js";
-import { algorithmId, hashFile } from "../../src/evidence/hash.js";
+import { algorithmId, hashFile } from "../../src/hash-file.js";
 import { formatSignedRequest, signAnchor } from "../../src/evidence/signing.js";
 import { cliAction, evidenceClient, formatTime, sender } from "../cli.js";
 import { parseUint, requestDeadline } from "./format.js";

@@ -1,6 +1,6 @@
 import { UntrustedRegistryError, DeploymentNotFoundError, InvalidInputError } from "../../src/errors.js";
 import { EvidenceClient } from "../../src/evidence/client.js";
-import { algorithmId, type HashAlgorithmName } from "../../src/evidence/hash.js";
+import { algorithmId, type HashAlgorithmName } from "../../src/hash.js";
 import { readReceipt } from "../../src/evidence/receipt.js";
 import { describeVerdict, verdictJson, type EvidenceVerification } from "../../src/evidence/verdict.js";
 import { cliAction, deployedAddress, journalAddressOf } from "../cli.js";

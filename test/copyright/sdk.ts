@@ -22,7 +22,7 @@ import {
   WorkNotSettledError,
 } from "../../src/copyright/index.js";
 import { ContractRevertError, InvalidInputError, SdkError } from "../../src/errors.js";
-import { hashFile } from "../../src/evidence/hash.js";
+import { hashFile } from "../../src/hash-file.js";
 import { revertOf } from "../helpers/sdk.js";
 
 const { ethers, ignition, networkHelpers } = await network.create();

@@ -8,7 +8,7 @@ import { network } from "hardhat";
 import { ContractRevertError, InvalidInputError, UntrustedRegistryError, WrongNetworkError } from "../../src/errors.js";
 import { EvidenceClient, verifyReceipt } from "../../src/evidence/client.js";
 import { toBytes32 } from "../../src/input.js";
-import { algorithmId, algorithmName, hashBytes, hashFile, randomSalt } from "../../src/evidence/hash.js";
+import { algorithmId, algorithmName, hashBytes, hashFile, randomSalt } from "../../src/hash-file.js";
 import { EvidenceBatch, parseReceipt, readReceipt } from "../../src/evidence/receipt.js";
 
 const { ethers, networkHelpers } = await network.create();

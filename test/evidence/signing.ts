@@ -12,7 +12,7 @@ import { EvidenceClient } from "../../src/evidence/client.js";
 import { toBytes32 } from "../../src/input.js";
 import { addressOf } from "../helpers/addresses.js";
 import { revertOf } from "../helpers/sdk.js";
-import { hashBytes } from "../../src/evidence/hash.js";
+import { hashBytes } from "../../src/hash.js";
 import {
   formatSignedRequest,
   invalidateNonces,

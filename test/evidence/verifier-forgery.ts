@@ -9,7 +9,7 @@ import { network } from "hardhat";
 
 import { DeploymentNotFoundError, UntrustedRegistryError } from "../../src/errors.js";
 import { EvidenceClient, verifyReceipt } from "../../src/evidence/client.js";
-import { hashBytes } from "../../src/evidence/hash.js";
+import { hashBytes } from "../../src/hash.js";
 import type { EvidenceReceipt } from "../../src/evidence/receipt.js";
 import { describeVerdict, formatEvidenceTime, verdictJson } from "../../src/evidence/verdict.js";
 

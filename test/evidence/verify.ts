@@ -9,7 +9,7 @@ import { network } from "hardhat";
 
 import { DeploymentNotFoundError, InvalidInputError, SdkError } from "../../src/errors.js";
 import { EvidenceClient, verifyReceipt, type EvidenceEvent } from "../../src/evidence/client.js";
-import { hashBytes } from "../../src/evidence/hash.js";
+import { hashBytes } from "../../src/hash.js";
 import { formatEvidenceTime } from "../../src/evidence/verdict.js";
 import { signCosign } from "../../src/evidence/signing.js";
 import { addressOf } from "../helpers/addresses.js";

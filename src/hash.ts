@@ -1,12 +1,10 @@
-import { createHash, randomBytes } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-
-import { keccak_256 } from "@noble/hashes/sha3.js";
+// Browser-safe hashing: algorithm names and ids, digests of bytes, salted digests and incremental hashers. No `node:`
+// imports, so the browser verifier uses this very code; `hash-file.ts` adds the Node file hashing beside it.
+import { createKeccak, createSHA256, createSHA3, createSM3, type IHasher } from "hash-wasm";
 import { getBytes, hexlify, isHexString } from "ethers";
 
-import { InvalidInputError } from "../errors.js";
-import { checkBytes32 } from "../input.js";
+import { InvalidInputError } from "./errors.js";
+import { checkBytes32 } from "./input.js";
 
 /**
  * Hash algorithm ids as recorded on chain. The contract accepts any id from 1 to 127 (`MAX_ALGORITHM`); ids 1 to 63
@@ -52,24 +50,51 @@ export function algorithmName(id: number | bigint): string {
   return entry === undefined ? `algorithm#${base}` : entry[0];
 }
 
-interface IncrementalHash {
+/** The algorithm name for `algorithm` (any case); `InvalidInputError` for an unknown one. */
+export function checkAlgorithm(algorithm: string): HashAlgorithmName {
+  algorithmId(algorithm);
+  return algorithm.toLowerCase() as HashAlgorithmName;
+}
+
+/** An incremental hash: feed chunks with `update`, then take the 32-byte `digest` once. */
+export interface Hasher {
   update(chunk: Uint8Array): void;
   digest(): Uint8Array;
 }
 
-function incrementalHash(algorithm: HashAlgorithmName): IncrementalHash {
-  if (algorithm === "keccak256") {
-    const hash = keccak_256.create();
-    return { update: (chunk) => void hash.update(chunk), digest: () => hash.digest() };
-  }
-  // Node's OpenSSL names: sha256, sha3-256, sm3.
-  const hash = createHash(algorithm);
-  return { update: (chunk) => void hash.update(chunk), digest: () => new Uint8Array(hash.digest()) };
+const WASM: Record<HashAlgorithmName, () => Promise<IHasher>> = {
+  keccak256: () => createKeccak(256),
+  sha256: () => createSHA256(),
+  "sha3-256": () => createSHA3(256),
+  sm3: () => createSM3(),
+};
+
+/**
+ * A fresh incremental hasher (WebAssembly, from `hash-wasm`), for streaming a document of any size, e.g. a browser
+ * `File` read slice by slice. Each call makes its own instance, so hashers never share state.
+ */
+export async function createHasher(algorithm: string): Promise<Hasher> {
+  const hash = (await WASM[checkAlgorithm(algorithm)]()).init();
+  return { update: (chunk) => void hash.update(chunk), digest: () => hash.digest("binary") };
 }
 
-function checkAlgorithm(algorithm: string): HashAlgorithmName {
-  algorithmId(algorithm);
-  return algorithm.toLowerCase() as HashAlgorithmName;
+// One instance per algorithm for whole-buffer digests, which run start to end without yielding, so never interleave.
+const shared = Object.fromEntries(
+  await Promise.all(HASH_ALGORITHM_NAMES.map(async (name) => [name, await WASM[name]()] as const)),
+) as Record<HashAlgorithmName, IHasher>;
+
+/** The digest of whole bytes (synchronous; `parts` are hashed one after the other, as if concatenated). */
+export function digestOf(algorithm: string, ...parts: Uint8Array[]): Uint8Array {
+  const hash = shared[checkAlgorithm(algorithm)].init();
+  for (const part of parts) hash.update(part);
+  return hash.digest("binary");
+}
+
+/** keccak256 of bytes, as bytes (WebAssembly; the Merkle tree's hash). */
+export function keccak256Bytes(...parts: Uint8Array[]): Uint8Array {
+  const hash = shared.keccak256.init();
+  for (const part of parts) hash.update(part);
+  return hash.digest("binary");
 }
 
 /** A salt is 32 bytes, hex-encoded. */
@@ -84,13 +109,15 @@ export type DigestRule = 1 | 2;
 
 /** The domain tag of a format-2 salted digest (ASCII, hashed before the salt). */
 export const SALTED_DIGEST_TAG = "chainproof/evidence/salted-digest/v2";
+const TAG_BYTES = new TextEncoder().encode(SALTED_DIGEST_TAG);
 
 /** A fresh random salt, for documents whose content could be guessed from their digest. */
 export function randomSalt(): Salt {
-  return hexlify(randomBytes(32));
+  return hexlify(globalThis.crypto.getRandomValues(new Uint8Array(32)));
 }
 
-function saltBytes(salt: Salt): Uint8Array {
+/** The bytes of a salt; `InvalidInputError` unless it is 32 bytes of hex. */
+export function saltBytes(salt: Salt): Uint8Array {
   if (!isHexString(salt, 32))
     throw new InvalidInputError(`salt must be 32 bytes of hex (0x + 64 digits), got "${salt}"`);
   return getBytes(salt);
@@ -101,11 +128,22 @@ function saltBytes(salt: Salt): Uint8Array {
  * the content first lets a caller (a browser, a pipeline) stream the document once and derive both digests.
  */
 export function saltedDigest(contentDigest: string, algorithm: string, salt: Salt): string {
-  const hash = incrementalHash(checkAlgorithm(algorithm));
-  hash.update(new TextEncoder().encode(SALTED_DIGEST_TAG));
-  hash.update(saltBytes(salt));
-  hash.update(getBytes(checkBytes32(contentDigest, "content digest")));
-  return hexlify(hash.digest());
+  const digest = getBytes(checkBytes32(contentDigest, "content digest"));
+  return hexlify(digestOf(algorithm, TAG_BYTES, saltBytes(salt), digest));
+}
+
+/**
+ * The final digest from a content hash: plain `H(content)` without a salt, else the salted digest of `rule` (for
+ * rule 1 the caller has already fed the salt before the content). Shared by `hashBytes` and the file hashers.
+ */
+export function finishDigest(
+  content: Uint8Array,
+  algorithm: HashAlgorithmName,
+  salt?: Salt,
+  rule: DigestRule = 2,
+): string {
+  const digest = hexlify(content);
+  return salt !== undefined && rule === 2 ? saltedDigest(digest, algorithm, salt) : digest;
 }
 
 /**
@@ -121,32 +159,6 @@ export function hashBytes(
 ): string {
   const name = checkAlgorithm(algorithm);
   const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
-  const hash = incrementalHash(name);
-  if (salt !== undefined && rule === 1) hash.update(saltBytes(salt));
-  hash.update(bytes);
-  const digest = hexlify(hash.digest());
-  return salt !== undefined && rule === 2 ? saltedDigest(digest, name, salt) : digest;
-}
-
-/** Digest of a file, streamed in chunks (never read whole), optionally salted as in `hashBytes`. */
-export async function hashFile(
-  path: string,
-  algorithm: string = "sha256",
-  salt?: Salt,
-  rule: DigestRule = 2,
-): Promise<string> {
-  const name = checkAlgorithm(algorithm);
-  const hash = incrementalHash(name);
-  const prefix = salt === undefined ? undefined : saltBytes(salt);
-  let info;
-  try {
-    info = await stat(path);
-  } catch {
-    throw new InvalidInputError(`file not found: ${path}`);
-  }
-  if (!info.isFile()) throw new InvalidInputError(`not a file: ${path}`);
-  if (prefix !== undefined && rule === 1) hash.update(prefix);
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  const digest = hexlify(hash.digest());
-  return salt !== undefined && rule === 2 ? saltedDigest(digest, name, salt) : digest;
+  const parts = salt !== undefined && rule === 1 ? [saltBytes(salt), bytes] : [bytes];
+  return finishDigest(digestOf(name, ...parts), name, salt, rule);
 }

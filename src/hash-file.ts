@@ -1,0 +1,116 @@
+// Node file hashing. A small file (up to `SMALL_FILE_LIMIT`) is read in one call into a buffer the caller may pool; a
+// large one is read 1 MiB at a time into two reused buffers, the next read overlapping the hashing of the last. SHA-256,
+// SHA3-256 and SM3 use Node's OpenSSL; keccak256 (which OpenSSL lacks) uses hash-wasm's WebAssembly keccak.
+import { createHash } from "node:crypto";
+import { close, fstat, open, read, type Stats } from "node:fs";
+
+import { InvalidInputError } from "./errors.js";
+import {
+  checkAlgorithm,
+  createHasher,
+  digestOf,
+  finishDigest,
+  saltBytes,
+  type DigestRule,
+  type HashAlgorithmName,
+  type Hasher,
+  type Salt,
+} from "./hash.js";
+
+export * from "./hash.js";
+
+/** Files up to this size are read in one call; larger ones in chunks of this size. */
+export const SMALL_FILE_LIMIT = 1 << 20;
+
+/** A buffer for `hashFile`'s `buffer` option (one per concurrent hash; reused from file to file). */
+export function fileBuffer(): Buffer {
+  return Buffer.allocUnsafe(SMALL_FILE_LIMIT);
+}
+
+/** A file hasher: Node's OpenSSL for sha256, sha3-256 and sm3; WebAssembly for keccak256. */
+async function fileHasher(algorithm: HashAlgorithmName): Promise<Hasher> {
+  if (algorithm === "keccak256") return createHasher(algorithm);
+  const hash = createHash(algorithm);
+  return { update: (chunk) => void hash.update(chunk), digest: () => new Uint8Array(hash.digest()) };
+}
+
+const call = <T>(run: (done: (error: NodeJS.ErrnoException | null, value: T) => void) => void): Promise<T> =>
+  new Promise((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value))));
+
+const openFile = (path: string) => call<number>((done) => open(path, "r", done));
+const statFile = (fd: number) => call<Stats>((done) => fstat(fd, done));
+const readAt = (fd: number, buffer: Buffer, length: number, position: number) =>
+  call<number>((done) => read(fd, buffer, 0, length, position, done));
+const closeFile = (fd: number) => call<void>((done) => close(fd, (error) => done(error, undefined)));
+
+export interface HashFileOptions {
+  /** A reused buffer of `SMALL_FILE_LIMIT` bytes (`fileBuffer()`), so hashing many files allocates nothing per file. */
+  buffer?: Buffer;
+}
+
+/**
+ * Digest of a file, optionally salted as in `hashBytes`. Never holds more than 2 MiB of it: a small file is read in one
+ * call, a large one in 1 MiB chunks. `InvalidInputError` if the path is missing or not a file.
+ */
+export async function hashFile(
+  path: string,
+  algorithm: string = "sha256",
+  salt?: Salt,
+  rule: DigestRule = 2,
+  options: HashFileOptions = {},
+): Promise<string> {
+  const name = checkAlgorithm(algorithm);
+  const prefix = salt !== undefined && rule === 1 ? saltBytes(salt) : undefined;
+  let fd: number;
+  try {
+    fd = await openFile(path);
+  } catch {
+    throw new InvalidInputError(`file not found: ${path}`);
+  }
+  try {
+    const info = await statFile(fd);
+    if (!info.isFile()) throw new InvalidInputError(`not a file: ${path}`);
+    const buffer = options.buffer ?? Buffer.allocUnsafe(Math.min(info.size, SMALL_FILE_LIMIT));
+    if (info.size <= buffer.length) {
+      let length = 0;
+      while (length < info.size) {
+        const n = await readAt(fd, buffer.subarray(length), info.size - length, length);
+        if (n === 0) break;
+        length += n;
+      }
+      const content = buffer.subarray(0, length);
+      // One synchronous digest: a shared WebAssembly instance for keccak, OpenSSL otherwise.
+      const digest =
+        name === "keccak256"
+          ? prefix === undefined
+            ? digestOf(name, content)
+            : digestOf(name, prefix, content)
+          : nodeDigest(name, prefix, content);
+      return finishDigest(digest, name, salt, rule);
+    }
+    const hash = await fileHasher(name);
+    if (prefix !== undefined) hash.update(prefix);
+    const chunk = Math.min(buffer.length, SMALL_FILE_LIMIT);
+    const buffers = [buffer, Buffer.allocUnsafe(chunk)];
+    let position = 0;
+    let pending = readAt(fd, buffers[0], chunk, 0);
+    for (let turn = 0; ; turn ^= 1) {
+      const n = await pending;
+      if (n === 0) break;
+      position += n;
+      // Read the next chunk into the other buffer while this one is hashed.
+      pending = readAt(fd, buffers[turn ^ 1], chunk, position);
+      hash.update(buffers[turn].subarray(0, n));
+    }
+    return finishDigest(hash.digest(), name, salt, rule);
+  } finally {
+    await closeFile(fd);
+  }
+}
+
+function nodeDigest(name: HashAlgorithmName, prefix: Uint8Array | undefined, content: Uint8Array): Uint8Array {
+  const hash = createHash(name);
+  if (prefix !== undefined) hash.update(prefix);
+  hash.update(content);
+  return new Uint8Array(hash.digest());
+}
