@@ -33,7 +33,9 @@ function profile(settings: { evmVersion?: string } = {}) {
   const compiler = (runs: number, viaIR = false) => ({
     version: SOLC_VERSION,
     path: solcPath,
-    settings: { ...settings, viaIR, optimizer: { ...optimizer, runs } },
+    // optimizer first: the production profile merges its own optimizer default in first, and the job hash is
+    // computed over the settings as written, key order included.
+    settings: { optimizer: { ...optimizer, runs }, ...settings, viaIR },
   });
   return {
     compilers: [compiler(optimizer.runs)],
@@ -47,7 +49,11 @@ export default defineConfig({
   solidity: {
     profiles: {
       default: profile(),
-      production: { ...profile(), isolated: true },
+      // `ignition deploy` builds with `production`. Hardhat makes that profile isolated and stamps tool versions into
+      // its build info by default, which changes every job's hash: the deploy's build would replace the default one
+      // and the next test or demo would compile everything again. Defined as the default profile's settings, one
+      // build serves `hardhat build`, tests, the demo, the CLI and deploys.
+      production: { ...profile(), isolated: false, toolVersionsInBuildInfo: false },
       // Pre-Shanghai bytecode (no PUSH0 / MCOPY / transient storage) for consortium chains such as FISCO BCOS.
       compat: profile({ evmVersion: "paris" }),
     },
