@@ -5,10 +5,13 @@ import { fileURLToPath } from "node:url";
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { configVariable, defineConfig } from "hardhat/config";
 
+import { refuseNegativeArguments } from "./tasks/argv.js";
 import billsTasks from "./tasks/bills.js";
 import copyrightTasks from "./tasks/copyright.js";
 import evidenceTasks from "./tasks/evidence.js";
 import participantsTasks from "./tasks/participants.js";
+
+refuseNegativeArguments();
 
 const require = createRequire(import.meta.url);
 const root = path.dirname(fileURLToPath(import.meta.url));
