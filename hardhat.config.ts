@@ -5,10 +5,13 @@ import { fileURLToPath } from "node:url";
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { configVariable, defineConfig } from "hardhat/config";
 
+import { refuseNegativeArguments } from "./tasks/argv.js";
 import billsTasks from "./tasks/bills.js";
 import copyrightTasks from "./tasks/copyright.js";
 import evidenceTasks from "./tasks/evidence.js";
 import participantsTasks from "./tasks/participants.js";
+
+refuseNegativeArguments();
 
 const require = createRequire(import.meta.url);
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -33,7 +36,9 @@ function profile(settings: { evmVersion?: string } = {}) {
   const compiler = (runs: number, viaIR = false) => ({
     version: SOLC_VERSION,
     path: solcPath,
-    settings: { ...settings, viaIR, optimizer: { ...optimizer, runs } },
+    // optimizer first: the production profile merges its own optimizer default in first, and the job hash is
+    // computed over the settings as written, key order included.
+    settings: { optimizer: { ...optimizer, runs }, ...settings, viaIR },
   });
   return {
     compilers: [compiler(optimizer.runs)],
@@ -47,7 +52,11 @@ export default defineConfig({
   solidity: {
     profiles: {
       default: profile(),
-      production: { ...profile(), isolated: true },
+      // `ignition deploy` builds with `production`. Hardhat makes that profile isolated and stamps tool versions into
+      // its build info by default, which changes every job's hash: the deploy's build would replace the default one
+      // and the next test or demo would compile everything again. Defined as the default profile's settings, one
+      // build serves `hardhat build`, tests, the demo, the CLI and deploys.
+      production: { ...profile(), isolated: false, toolVersionsInBuildInfo: false },
       // Pre-Shanghai bytecode (no PUSH0 / MCOPY / transient storage) for consortium chains such as FISCO BCOS.
       compat: profile({ evmVersion: "paris" }),
     },

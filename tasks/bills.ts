@@ -30,7 +30,8 @@ export default [
     .addOption(required("token", "Settlement ERC-20 address"))
     .addOption(required("amount", 'Face value in yuan, e.g. "1000000.00"'))
     .addOption(required("maturity", "Due date: a date like 2027-03-31, or a number in the chain's time unit"))
-    .addOption(required("tradeDigest", "Digest of the trade documents (32-byte hex) or text to hash"))
+    .addOption(optional("tradeDigest", "Digest of the trade documents: 32 bytes of hex (or give --trade-text)"))
+    .addOption(optional("tradeText", "Text describing the trade (e.g. a contract number), hashed into the digest"))
     .addOption(optional("evidence", "Evidence id anchored in the evidence registry"))
     .addFlag({ name: "nonTransferable", description: "The bill may never leave the payee" })
     .addOption(bills)
@@ -114,7 +115,12 @@ export default [
 
   task(["bills", "sign-discount"], "As the financier, pay for a discount offer and take the part")
     .addPositionalArgument(part)
-    .addOption(optional("maxPrice", "Most you will pay, in token units; without it, the current quote"))
+    .addOption(
+      optional(
+        "maxPrice",
+        'Most you will pay, in the token\'s units with its decimals ("980000.5"); without it, the quote',
+      ),
+    )
     .addOption(bills)
     .addOption(from)
     .setAction(() => import("./bills/sign-discount.js"))

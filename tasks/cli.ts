@@ -9,8 +9,22 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import { DeploymentNotFoundError, InvalidInputError, SdkError } from "../src/errors.js";
 import { EvidenceClient } from "../src/evidence/client.js";
+import { addressProblem } from "../src/input.js";
 import { formatEvidenceTime } from "../src/evidence/verdict.js";
 import { latestChainTime, timeUnitOf } from "../src/time.js";
+import { optionFlag, requiredOptions } from "./options.js";
+
+/** The project root (where hardhat.config.ts is): the deployment journal is found from here wherever a task runs. */
+export const projectRoot = path.resolve(import.meta.dirname, "..");
+
+/** The first required option left empty, as "--acceptor is required", or undefined. */
+function missingRequired(args: unknown): string | undefined {
+  if (typeof args !== "object" || args === null) return undefined;
+  for (const [name, value] of Object.entries(args)) {
+    if (value === "" && requiredOptions.has(name)) return `${optionFlag(name)} is required`;
+  }
+  return undefined;
+}
 
 /**
  * Wraps a task action so that any failure prints one clear line and exits non-zero, instead of a stack trace. Set
@@ -21,6 +35,8 @@ export function cliAction<Args>(
 ): (args: Args, hre: HardhatRuntimeEnvironment) => Promise<void> {
   return async (args, hre) => {
     try {
+      const missing = missingRequired(args);
+      if (missing !== undefined) throw new InvalidInputError(missing);
       await action(args, hre);
     } catch (error) {
       if (!(error instanceof SdkError) && process.env.CHAINPROOF_DEBUG) throw error;
@@ -50,7 +66,7 @@ export async function deployedAddress(
 ): Promise<string> {
   let address = override;
   if (address !== undefined) {
-    if (!isAddress(address)) throw new InvalidInputError(`${option}: not an address: "${address}"`);
+    if (!isAddress(address)) throw new InvalidInputError(addressProblem(address, option));
   } else {
     address = await journalAddress(connection, futureId, option);
   }
@@ -66,7 +82,7 @@ export async function deployedAddress(
 /** The address of `futureId` in the Ignition deployment journal of the connected chain, or undefined. */
 export async function journalAddressOf(connection: NetworkConnection, futureId: string): Promise<string | undefined> {
   const chainId = BigInt((await connection.provider.request({ method: "eth_chainId" })) as string);
-  const file = path.join(process.cwd(), "deploy", "deployments", `chain-${chainId}`, "deployed_addresses.json");
+  const file = path.join(projectRoot, "deploy", "deployments", `chain-${chainId}`, "deployed_addresses.json");
   const addresses: Record<string, string> = existsSync(file) ? JSON.parse(await readFile(file, "utf8")) : {};
   return addresses[futureId];
 }

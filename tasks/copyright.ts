@@ -122,9 +122,8 @@ export default [
   task(["copyright", "terms"], "Register license terms and, with --work, offer them on your work")
     .addOption({
       name: "fee",
-      description: "Fee in the currency's smallest unit",
-      type: ArgumentType.BIGINT,
-      defaultValue: 0n,
+      description: 'Fee in the currency\'s units with its decimals, e.g. "1.5" (native coin: 18 decimals)',
+      defaultValue: "0",
     })
     .addOption(optional("currency", "ERC-20 address; without it, the native coin"))
     .addOption({
@@ -162,7 +161,7 @@ export default [
     .addPositionalArgument(work)
     .addPositionalArgument(terms)
     .addOption(optional("to", "Grant to this licensee instead of buying"))
-    .addOption(optional("maxFee", "Most you accept to pay (default: the terms' fee)"))
+    .addOption(optional("maxFee", 'Most you accept to pay, in the currency\'s units, e.g. "1.5" (default: the fee)'))
     .addOption(registry)
     .addOption(from)
     .setAction(() => import("./copyright/license.js"))
@@ -202,7 +201,10 @@ export default [
     "Pay revenue a work earned in: its parents' payees get their royalties, its payees the rest",
   )
     .addPositionalArgument(work)
-    .addPositionalArgument({ name: "amount", description: "Amount in the currency's smallest unit" })
+    .addPositionalArgument({
+      name: "amount",
+      description: 'Amount in the currency\'s units with its decimals, e.g. "2.5"',
+    })
     .addOption(optional("currency", "ERC-20 address; without it, the native coin"))
     .addOption(registry)
     .addOption(from)

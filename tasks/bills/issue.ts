@@ -1,3 +1,7 @@
+import { id } from "ethers";
+
+import { InvalidInputError } from "../../src/errors.js";
+import { checkAddress, checkBytes32 } from "../../src/input.js";
 import { cliAction } from "../cli.js";
 import { billsClient, parseTime } from "./client.js";
 
@@ -7,14 +11,31 @@ interface Args {
   token: string;
   amount: string;
   maturity: string;
-  tradeDigest: string;
+  tradeDigest?: string;
+  tradeText?: string;
   evidence?: string;
   nonTransferable: boolean;
   bills?: string;
   from?: string;
 }
 
+/** The trade digest: 32 bytes of hex from --trade-digest, or the keccak256 of --trade-text; exactly one of them. */
+function tradeDigest(args: Args): string {
+  if (args.tradeDigest !== undefined && args.tradeText !== undefined) {
+    throw new InvalidInputError("give --trade-digest or --trade-text, not both");
+  }
+  if (args.tradeText !== undefined) {
+    if (args.tradeText.trim() === "") throw new InvalidInputError("--trade-text is empty");
+    return id(args.tradeText);
+  }
+  if (args.tradeDigest === undefined)
+    throw new InvalidInputError("--trade-digest (32 bytes of hex) or --trade-text is required");
+  return checkBytes32(args.tradeDigest, "--trade-digest");
+}
+
 export default cliAction<Args>(async (args, hre) => {
+  for (const option of ["acceptor", "payee", "token"] as const) checkAddress(args[option], `--${option}`);
+  const digest = tradeDigest(args);
   const { client } = await billsClient(hre, args);
   const issued = await client.issue({
     acceptor: args.acceptor,
@@ -22,7 +43,7 @@ export default cliAction<Args>(async (args, hre) => {
     token: args.token,
     amount: args.amount,
     maturity: parseTime(args.maturity, "--maturity"),
-    tradeDigest: args.tradeDigest,
+    tradeDigest: digest,
     evidenceId: args.evidence,
     nonTransferable: args.nonTransferable,
   });

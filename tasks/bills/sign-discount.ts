@@ -1,3 +1,4 @@
+import { decimalsOf, formatTokenAmount, parseTokenAmount } from "../amounts.js";
 import { cliAction } from "../cli.js";
 import { billsClient, parseId } from "./client.js";
 
@@ -9,8 +10,13 @@ interface Args {
 }
 
 export default cliAction<Args>(async (args, hre) => {
-  const { client } = await billsClient(hre, args);
-  const maxPrice = args.maxPrice === undefined ? undefined : parseId(args.maxPrice, "--max-price");
-  const signed = await client.signDiscount(parseId(args.part, "part"), maxPrice);
-  console.log(`discounted part ${args.part}: paid ${signed.price} token units (tx ${signed.transaction})`);
+  const tokenId = parseId(args.part, "part");
+  const { client, connection } = await billsClient(hre, args);
+  const { token } = await client.package((await client.part(tokenId)).packageId);
+  const decimals = await decimalsOf(connection.ethers.provider, token);
+  const maxPrice = args.maxPrice === undefined ? undefined : parseTokenAmount(args.maxPrice, decimals, "--max-price");
+  const signed = await client.signDiscount(tokenId, maxPrice);
+  console.log(
+    `discounted part ${args.part}: paid ${formatTokenAmount(signed.price, decimals)} of token ${token} (tx ${signed.transaction})`,
+  );
 });

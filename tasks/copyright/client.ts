@@ -1,11 +1,12 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { ZeroAddress, isAddress } from "ethers";
+import { ZeroAddress, isAddress, toBeHex } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { parseAuthors, type Author } from "../../src/copyright/authors.js";
 import { CopyrightClient } from "../../src/copyright/client.js";
 import { InvalidInputError } from "../../src/errors.js";
+import { addressProblem } from "../../src/input.js";
 import { deployedAddress, formatTime, sender } from "../cli.js";
 
 /** A CopyrightClient on the task's network, sending as `from` (read-only with `readOnly`). */
@@ -35,6 +36,11 @@ export async function copyrightClient(
   return { client: new CopyrightClient(addresses, signer), connection, account: signer.address, signer };
 }
 
+/** A work id for people: the 32-byte hex digest it is, never a 77-digit decimal. */
+export function workHex(workId: bigint): string {
+  return toBeHex(workId, 32);
+}
+
 /** The --authors option, or the sender as sole author. */
 export function authorsOption(text: string | undefined, account: string): Author[] {
   return parseAuthors(text ?? account);
@@ -49,7 +55,7 @@ export function disputeId(text: string): bigint {
 /** The --currency option: an ERC-20 address, or the native coin. */
 export function currencyOption(text: string | undefined): string {
   if (text === undefined || text === "native") return ZeroAddress;
-  if (!isAddress(text)) throw new InvalidInputError(`currency must be an ERC-20 address, got "${text}"`);
+  if (!isAddress(text)) throw new InvalidInputError(addressProblem(text, "--currency"));
   return text;
 }
 

@@ -1,6 +1,6 @@
 import { toWorkId } from "../../src/copyright/client.js";
 import { cliAction } from "../cli.js";
-import { copyrightClient } from "./client.js";
+import { copyrightClient, workHex } from "./client.js";
 
 interface Args {
   work: string;
@@ -14,6 +14,6 @@ export default cliAction<Args>(async (args, hre) => {
   const { client } = await copyrightClient(hre, args);
   const mined = await client.disableTerms(workId, args.terms);
   console.log(
-    `terms ${args.terms} no longer on sale for work ${workId} (running licenses stay) in ${mined.transaction}`,
+    `terms ${args.terms} no longer on sale for work ${workHex(workId)} (running licenses stay) in ${mined.transaction}`,
   );
 });

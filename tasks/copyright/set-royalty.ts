@@ -1,6 +1,6 @@
 import { toWorkId } from "../../src/copyright/client.js";
 import { cliAction, integerArgument } from "../cli.js";
-import { copyrightClient } from "./client.js";
+import { copyrightClient, workHex } from "./client.js";
 
 interface Args {
   work: string;
@@ -14,5 +14,5 @@ export default cliAction<Args>(async (args, hre) => {
   const bps = Number(integerArgument(args.bps, "bps"));
   const { client } = await copyrightClient(hre, args);
   const mined = await client.setWorkRoyalty(workId, bps);
-  console.log(`EIP-2981 royalty of work ${workId} set to ${bps} bps in ${mined.transaction}`);
+  console.log(`EIP-2981 royalty of work ${workHex(workId)} set to ${bps} bps in ${mined.transaction}`);
 });

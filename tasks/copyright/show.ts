@@ -1,7 +1,7 @@
 import { toWorkId } from "../../src/copyright/client.js";
 import { latestChainTime } from "../../src/time.js";
 import { cliAction, formatTime } from "../cli.js";
-import { copyrightClient, until } from "./client.js";
+import { copyrightClient, until, workHex } from "./client.js";
 
 interface Args {
   work: string;
@@ -26,7 +26,8 @@ export default cliAction<Args>(async (args, hre) => {
   console.log(`  payees ${shares(await client.payeesOf(workId))}`);
   console.log(`  registered authors ${shares(await client.registeredAuthors(workId))}`);
   if (work.parents.length > 0) {
-    console.log(`  derivative of ${work.parents.join(", ")}; its licenses end by ${work.parentLicenseUntil}`);
+    const parents = work.parents.map((parent) => workHex(BigInt(parent))).join(", ");
+    console.log(`  derivative of ${parents}; its licenses end ${until(work.parentLicenseUntil)}`);
   }
   const royalty = await client.royaltyInfo(workId, 10_000n);
   console.log(`  EIP-2981 royalty ${royalty.amount} bps`);

@@ -1,9 +1,13 @@
+import { ZeroAddress } from "ethers";
+
 import { toWorkId } from "../../src/copyright/client.js";
+import { InvalidInputError } from "../../src/errors.js";
+import { decimalsOf, formatTokenAmount, parseTokenAmount } from "../amounts.js";
 import { cliAction } from "../cli.js";
-import { copyrightClient, currencyOption } from "./client.js";
+import { copyrightClient, currencyOption, workHex } from "./client.js";
 
 interface Args {
-  fee: bigint;
+  fee: string;
   currency?: string;
   duration: bigint;
   territory?: string;
@@ -19,10 +23,14 @@ interface Args {
 
 export default cliAction<Args>(async (args, hre) => {
   const workId = args.work === undefined ? undefined : toWorkId(args.work);
-  const { client } = await copyrightClient(hre, args);
+  const currency = currencyOption(args.currency);
+  if (args.fee.trim().startsWith("-")) throw new InvalidInputError(`--fee must not be negative, got "${args.fee}"`);
+  const { client, connection } = await copyrightClient(hre, args);
+  const decimals = await decimalsOf(connection.ethers.provider, currency);
+  const fee = parseTokenAmount(args.fee, decimals, "--fee");
   const registered = await client.registerTerms({
-    fee: args.fee,
-    currency: currencyOption(args.currency),
+    fee,
+    currency,
     duration: args.duration,
     territory: args.territory,
     royaltyBps: args.royalty,
@@ -31,9 +39,12 @@ export default cliAction<Args>(async (args, hre) => {
     sublicensable: args.sublicensable,
     commercialUse: !args.nonCommercial,
   });
-  console.log(`terms ${registered.termsId} registered in ${registered.transaction}`);
+  const unit = currency === ZeroAddress ? "native" : currency;
+  console.log(
+    `terms ${registered.termsId} registered (fee ${formatTokenAmount(fee, decimals)} ${unit}) in ${registered.transaction}`,
+  );
   if (workId !== undefined) {
     const attached = await client.attachTerms(workId, registered.termsId);
-    console.log(`offered on work ${workId} in ${attached.transaction}`);
+    console.log(`offered on work ${workHex(workId)} in ${attached.transaction}`);
   }
 });

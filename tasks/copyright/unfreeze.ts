@@ -1,6 +1,6 @@
 import { toWorkId } from "../../src/copyright/client.js";
 import { cliAction } from "../cli.js";
-import { copyrightClient } from "./client.js";
+import { copyrightClient, workHex } from "./client.js";
 
 interface Args {
   work: string;
@@ -13,5 +13,5 @@ export default cliAction<Args>(async (args, hre) => {
   const workId = toWorkId(args.work);
   const { client } = await copyrightClient(hre, { ...args, needDisputes: true });
   const mined = await client.unfreeze(workId);
-  console.log(`work ${workId} unfrozen in ${mined.transaction}`);
+  console.log(`work ${workHex(workId)} unfrozen in ${mined.transaction}`);
 });

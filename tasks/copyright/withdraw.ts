@@ -1,3 +1,4 @@
+import { decimalsOf, formatTokenAmount } from "../amounts.js";
 import { cliAction } from "../cli.js";
 import { copyrightClient, currencyOption } from "./client.js";
 
@@ -9,7 +10,8 @@ interface Args {
 
 export default cliAction<Args>(async (args, hre) => {
   const currency = currencyOption(args.currency);
-  const { client, account } = await copyrightClient(hre, args);
+  const { client, account, connection } = await copyrightClient(hre, args);
+  const decimals = await decimalsOf(connection.ethers.provider, currency);
   const withdrawn = await client.withdraw(currency);
-  console.log(`withdrew ${withdrawn.amount} to ${account} in ${withdrawn.transaction}`);
+  console.log(`withdrew ${formatTokenAmount(withdrawn.amount, decimals)} to ${account} in ${withdrawn.transaction}`);
 });

@@ -68,9 +68,10 @@ describe("copyright CLI on a hardhat node", function () {
     frozenSong = digest;
     expect(revealed).to.contain("priority time:");
 
-    const terms = ok(copyright("terms", "--fee", "1000", "--duration", "86400", "--derivatives", "--work", digest));
+    const terms = ok(copyright("terms", "--fee", "1.5", "--duration", "86400", "--derivatives", "--work", digest));
     const termsId = terms.match(/terms (0x[0-9a-f]{64}) registered/)![1];
-    expect(terms).to.contain(`offered on work ${BigInt(digest)}`);
+    expect(terms).to.contain("(fee 1.5 native)");
+    expect(terms).to.contain(`offered on work ${digest}`);
 
     // Until the reveal window of any earlier commitment has passed, the work is shown unsettled and cannot be licensed.
     expect(ok(copyright("show", digest))).to.match(/NOT SETTLED until \d{4}-\d\d-\d\dT[\d:]+Z: /);
@@ -81,7 +82,7 @@ describe("copyright CLI on a hardhat node", function () {
     expect(ok(copyright("show", digest))).to.match(/settled since \d{4}-\d\d-\d\dT[\d:]+Z: no reveal can take it over/);
     expect(ok(copyright("license", digest, termsId, "--from", licensee))).to.match(/licensed 0x[0-9a-fA-F]{40} until/);
     expect(ok(copyright("check", digest, licensee, termsId))).to.contain("is licensed");
-    expect(ok(copyright("withdraw", "--from", lyricist))).to.match(/withdrew 400 to/);
+    expect(ok(copyright("withdraw", "--from", lyricist))).to.match(/withdrew 0\.6 to/);
 
     const evidenceFile = path.join(dir, "draft.txt");
     await writeFile(evidenceFile, "the first draft");
@@ -155,8 +156,8 @@ describe("copyright CLI on a hardhat node", function () {
     expect(derived).to.match(/registered derivative 0x[0-9a-f]{64} of 1 parent\(s\)/);
     const remixDigest = derived.match(/registered derivative (0x[0-9a-f]{64})/)![1];
     await settle();
-    expect(ok(copyright("pay-revenue", remixDigest, "1000", "--from", composer))).to.contain(
-      "100 to its parents' payees, 900 to its payees",
+    expect(ok(copyright("pay-revenue", remixDigest, "12.5", "--from", composer))).to.contain(
+      "paid 12.5 in for work " + remixDigest + ": 1.25 to its parents' payees, 11.25 to its payees",
     );
     expect(ok(copyright("set-royalty", digest, "250", "--from", creator))).to.contain("set to 250 bps");
 
@@ -167,7 +168,7 @@ describe("copyright CLI on a hardhat node", function () {
     expect(shown).to.contain(`terms ${termsId} on sale`);
     expect(shown).to.match(new RegExp(`license ${licensee.toLowerCase()} on ${termsId} until `));
     expect(shown).to.contain(`sublicensed by ${licensee.toLowerCase()}`);
-    expect(ok(copyright("show", remixDigest)).toLowerCase()).to.contain(`derivative of ${BigInt(digest)}`);
+    expect(ok(copyright("show", remixDigest)).toLowerCase()).to.contain(`derivative of ${digest}`);
 
     expect(ok(copyright("disable-terms", digest, termsId, "--from", creator))).to.contain("no longer on sale");
     expect(ok(copyright("show", digest))).to.contain(`terms ${termsId} not on sale`);
@@ -175,7 +176,7 @@ describe("copyright CLI on a hardhat node", function () {
     const check = copyright("check", digest, stranger, termsId);
     expect(check.status, check.stderr).to.equal(2);
     expect(check.stdout).to.contain(`${stranger} is NOT licensed under ${termsId}`);
-    expect(ok(copyright("withdraw", "--from", creator))).to.match(/withdrew 100 to/);
+    expect(ok(copyright("withdraw", "--from", creator))).to.match(/withdrew 1\.25 to/);
   });
 
   it("signs for an ERC-1271 wallet (--on-behalf-of), which owns the work; relayed for another account it is refused", async function () {
@@ -235,7 +236,7 @@ describe("copyright CLI on a hardhat node", function () {
     expect(errorLine(missing)).to.equal("error: no dispute 99");
 
     // The song frozen by dispute 1 earlier.
-    expect(ok(copyright("unfreeze", frozenSong))).to.contain(`work ${BigInt(frozenSong)} unfrozen`);
+    expect(ok(copyright("unfreeze", frozenSong))).to.contain(`work ${frozenSong} unfrozen`);
     const again = copyright("unfreeze", frozenSong);
     expect(errorLine(again)).to.equal(`error: NotFrozen(workId=${BigInt(frozenSong)})`);
   });
@@ -274,9 +275,19 @@ describe("copyright CLI on a hardhat node", function () {
     expect(errorLine(copyright("set-royalty", "1", "abc"))).to.equal(
       'error: bps must be a non-negative integer, got "abc"',
     );
-    expect(errorLine(copyright("pay-revenue", "1", "1.5"))).to.equal(
-      'error: amount must be a non-negative integer, got "1.5"',
+    expect(errorLine(copyright("pay-revenue", "1", "1.5x"))).to.equal(
+      'error: amount must be an amount like "1.5" or "1,000", got "1.5x"',
     );
+    expect(errorLine(copyright("pay-revenue", "1", "-5"))).to.equal(
+      'error: "-5" is negative: amounts, ids and times are never negative',
+    );
+    expect(errorLine(copyright("terms", "--fee", "-5"))).to.equal('error: --fee must not be negative, got "-5"');
+    expect(errorLine(copyright("terms", "--fee", "0.0000000000000000001"))).to.equal(
+      "error: --fee 0.0000000000000000001 has more than the currency's 18 decimals",
+    );
+    expect(
+      errorLine(copyright("terms", "--fee", "1", "--currency", "0xAbC0000000000000000000000000000000000001")),
+    ).to.match(/^error: --currency 0xAbC0+1 has a bad checksum/);
     expect(errorLine(copyright("show", "1"))).to.equal("error: WorkNotFound(workId=1)");
   });
 });

@@ -2,7 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 
-const root = path.resolve(import.meta.dirname, "..", "..");
+/** The project root (the folder of hardhat.config.ts). */
+export const root = path.resolve(import.meta.dirname, "..", "..");
 const hardhatCli = path.join(root, "node_modules", "hardhat", "dist", "src", "cli.js");
 
 export interface CliResult {
@@ -11,13 +12,18 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `hardhat <args>` in the project with the current (pinned) Node, as an operator would. */
-export function runHardhat(args: string[], env: Record<string, string> = {}): CliResult {
+/**
+ * Runs `hardhat <args>` in the project with the current (pinned) Node, as an operator would. The test process has
+ * built the contracts before any test runs and every child reuses that build (deploys pass `--build-profile default`;
+ * the production profile is the same settings), so no child compiles; the timeout only stops a hung child, and is
+ * generous because a loaded 2-core machine can make a plain deploy take minutes.
+ */
+export function runHardhat(args: string[], env: Record<string, string> = {}, cwd: string = root): CliResult {
   const result = spawnSync(process.execPath, [hardhatCli, ...args], {
-    cwd: root,
+    cwd,
     env: { ...process.env, ...env, FORCE_COLOR: "0" },
     encoding: "utf8",
-    timeout: 120_000,
+    timeout: 15 * 60_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
