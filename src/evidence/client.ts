@@ -21,7 +21,7 @@ import {
 } from "../errors.js";
 import { checkAddress, checkBytes32, toBytes32 } from "../input.js";
 import { byChainOrder, contractLogs, mine, minedOf, providerOf, type Mined } from "../transactions.js";
-import { deploymentOf } from "../deployments.js";
+import { findDeployment } from "../deployments.js";
 import { algorithmId, algorithmName, hashFile, isSaltedAlgorithm, randomSalt, type HashAlgorithmName } from "./hash.js";
 import { EvidenceBatch, RECEIPT_VERSION, type EvidenceReceipt } from "./receipt.js";
 import type { EvidenceStatus, EvidenceVerification } from "./verdict.js";
@@ -443,7 +443,7 @@ export class EvidenceClient {
   /** `given`, or whether this registry is the package's deployment record for its chain. */
   private async isKnownDeployment(given: boolean | undefined): Promise<boolean> {
     if (given !== undefined) return given;
-    const known = deploymentOf(await this.chainId())?.EvidenceRegistry;
+    const known = findDeployment(await this.chainId())?.EvidenceRegistry;
     return known !== undefined && known.toLowerCase() === this.address.toLowerCase();
   }
 
@@ -531,7 +531,7 @@ export async function verifyReceipt(
   options: ReceiptCheckOptions & { registry?: string } = {},
 ): Promise<EvidenceVerification> {
   const { chainId } = await provider.getNetwork();
-  const known = deploymentOf(chainId)?.EvidenceRegistry;
+  const known = findDeployment(chainId)?.EvidenceRegistry;
   const registry = options.registry ?? known;
   if (registry === undefined) {
     throw new DeploymentNotFoundError(
