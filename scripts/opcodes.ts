@@ -1,6 +1,9 @@
-// Which post-Paris opcodes a contract's bytecode uses: walks the code instruction by instruction, skipping PUSH1-PUSH32
-// immediate data (so a PUSH's argument that happens to contain 0x5f is not taken for PUSH0), and leaves out the CBOR
-// metadata Solidity appends (data, not code).
+// Which post-Paris opcodes a contract's bytecode can execute: walks the code instruction by instruction, skipping
+// PUSH1-PUSH32 immediate data (so a PUSH's argument that contains 0x5f is not taken for PUSH0), leaving out the CBOR
+// metadata Solidity appends, and skipping what follows a halting instruction (STOP, JUMP, RETURN, REVERT, INVALID,
+// SELFDESTRUCT) up to the next JUMPDEST that some PUSH names (a jump target: Solidity pushes every one as a
+// constant): no execution reaches such bytes, which are data (the via-IR pipeline appends 32-byte constants after the
+// code, whose bytes may equal BLOBHASH and the like).
 import { getBytes } from "ethers";
 
 /** Opcodes a chain without Shanghai/Cancun does not have, by byte. */
@@ -22,12 +25,28 @@ export function stripMetadata(code: Uint8Array): Uint8Array {
   return metadataLength + 2 <= code.length ? code.subarray(0, code.length - metadataLength - 2) : code;
 }
 
-/** The post-Paris opcodes executed-or-not anywhere in `bytecode` (hex string or bytes), each counted. */
+const HALTS = new Set([0x00, 0x56, 0xf3, 0xfd, 0xfe, 0xff]);
+const JUMPDEST = 0x5b;
+
+/** The post-Paris opcodes in the reachable code of `bytecode` (hex string or bytes), each counted. */
 export function postParisOpcodes(bytecode: string | Uint8Array): Map<PostParisOpcode, number> {
   const code = stripMetadata(typeof bytecode === "string" ? getBytes(bytecode) : bytecode);
   const found = new Map<PostParisOpcode, number>();
+  const pushed = new Set<number>();
   for (let pc = 0; pc < code.length; ++pc) {
     const op = code[pc];
+    if (op >= 0x60 && op <= 0x7f) {
+      const data = code.subarray(pc + 1, pc + op - 0x5e);
+      if (data.length <= 4) pushed.add(data.reduce((value, byte) => value * 256 + byte, 0));
+      pc += op - 0x5f;
+    }
+  }
+  let reachable = true;
+  for (let pc = 0; pc < code.length; ++pc) {
+    const op = code[pc];
+    if (op === JUMPDEST && pushed.has(pc)) reachable = true;
+    if (!reachable) continue;
+    if (HALTS.has(op)) reachable = false;
     if (op >= 0x60 && op <= 0x7f) {
       pc += op - 0x5f; // PUSHn: skip its n bytes of data
       continue;

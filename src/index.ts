@@ -3,6 +3,7 @@ export * from "./input.js";
 export * from "./signing.js";
 export * from "./transactions.js";
 export * from "./evidence/index.js";
+export * from "./chain.js";
 export * from "./deployments.js";
 export * from "./participants/index.js";
 export * from "./bills/index.js";
