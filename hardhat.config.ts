@@ -6,6 +6,7 @@ import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-et
 import { configVariable, defineConfig } from "hardhat/config";
 
 import billsTasks from "./tasks/bills.js";
+import chainTasks from "./tasks/chain.js";
 import copyrightTasks from "./tasks/copyright.js";
 import evidenceTasks from "./tasks/evidence.js";
 import participantsTasks from "./tasks/participants.js";
@@ -53,7 +54,7 @@ function profile(settings: { evmVersion?: string } = {}) {
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
-  tasks: [...evidenceTasks, ...copyrightTasks, ...participantsTasks, ...billsTasks],
+  tasks: [...evidenceTasks, ...copyrightTasks, ...participantsTasks, ...billsTasks, ...chainTasks],
   solidity: {
     profiles: {
       default: profile(),
