@@ -7,6 +7,7 @@ import { configVariable, defineConfig } from "hardhat/config";
 
 import { refuseNegativeArguments } from "./tasks/argv.js";
 import billsTasks from "./tasks/bills.js";
+import chainTasks from "./tasks/chain.js";
 import copyrightTasks from "./tasks/copyright.js";
 import evidenceTasks from "./tasks/evidence.js";
 import participantsTasks from "./tasks/participants.js";
@@ -32,6 +33,16 @@ const SIZE_BOUND = [
   "contracts/copyright/CopyrightRegistry.sol",
 ];
 
+// `--build-profile compat` builds into its own directories (artifacts-compat/, cache-compat/, typechain-types-compat/),
+// so the Paris build never overwrites the default one and both can be packed.
+function buildProfileArg(argv: readonly string[] = process.argv): string | undefined {
+  const at = argv.indexOf("--build-profile");
+  if (at >= 0) return argv[at + 1];
+  return argv.find((arg) => arg.startsWith("--build-profile="))?.slice("--build-profile=".length);
+}
+const outputSuffix = buildProfileArg() === "compat" ? "-compat" : "";
+const output = (dir: string) => path.join(root, dir + outputSuffix);
+
 function profile(settings: { evmVersion?: string } = {}) {
   const compiler = (runs: number, viaIR = false) => ({
     version: SOLC_VERSION,
@@ -48,7 +59,7 @@ function profile(settings: { evmVersion?: string } = {}) {
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
-  tasks: [...evidenceTasks, ...copyrightTasks, ...participantsTasks, ...billsTasks],
+  tasks: [...evidenceTasks, ...copyrightTasks, ...participantsTasks, ...billsTasks, ...chainTasks],
   solidity: {
     profiles: {
       default: profile(),
@@ -61,10 +72,10 @@ export default defineConfig({
       compat: profile({ evmVersion: "paris" }),
     },
   },
-  paths: { ignition: "deploy" },
+  paths: { ignition: "deploy", artifacts: output("artifacts"), cache: output("cache") },
   // Source verification on block explorers: `npx hardhat ignition verify <deployment-id>` (needs network access).
   verify: { etherscan: { apiKey: configVariable("ETHERSCAN_API_KEY") } },
-  typechain: { outDir: path.join(root, "typechain-types") },
+  typechain: { outDir: output("typechain-types") },
   networks: {
     // A pre-Shanghai chain, to prove the `compat` build runs where PUSH0 does not exist.
     preShanghai: { type: "edr-simulated", chainType: "l1", hardfork: "merge" },

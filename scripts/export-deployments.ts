@@ -1,41 +1,60 @@
-// Collects the addresses of every Ignition deployment under deploy/deployments/ into dist/deployments.json, keyed by
-// chain id and contract name, for the packed SDK's `deploymentOf()`. The chain id comes from each journal, so
-// deployments made with `--deployment-id` count too (the default `chain-<id>` one wins a name both have). Hardhat's
-// local chain (31337) and the chains the tests start nodes on (31338-31342) are left out: throwaway nodes.
+// Writes dist/deployments.json, the addresses `deploymentOf(chainId)` knows, from the committed and reviewed deployment
+// records deploy/records/<chainId>.json, and from nothing else: not from deploy/deployments/ (Ignition's journals,
+// which hold whatever the packer deployed locally). A record is
+//   { "chainId": 11155111, "build": "default" | "compat", "contracts": { "EvidenceRegistry": "0x…", … } }
+// and a malformed one stops the pack with the file and the fault named.
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-const LOCAL_CHAIN_IDS = new Set(["31337", "31338", "31339", "31340", "31341", "31342"]);
-const root = process.cwd();
-const deploymentsDir = path.join(root, "deploy", "deployments");
-const result: Record<string, Record<string, string>> = {};
+import { getAddress } from "ethers";
 
-async function journalChainId(dir: string): Promise<string | undefined> {
-  const journal = path.join(dir, "journal.jsonl");
-  if (!existsSync(journal)) return undefined;
-  const first = (await readFile(journal, "utf8")).split("\n", 1)[0];
-  const chainId = (JSON.parse(first) as { chainId?: unknown }).chainId;
-  return typeof chainId === "number" || typeof chainId === "string" ? String(chainId) : undefined;
+const root = process.cwd();
+const recordsDir = path.join(root, "deploy", "records");
+const SUITE = new Set([
+  "EvidenceRegistry",
+  "ParticipantRegistry",
+  "SupplyChainBills",
+  "CopyrightRegistry",
+  "CopyrightDisputes",
+  "CopyrightRelay",
+]);
+
+interface DeploymentRecord {
+  chainId: number;
+  build: "default" | "compat";
+  contracts: Record<string, string>;
 }
 
-// Default-named deployments last, so that their addresses win.
-const entries = (existsSync(deploymentsDir) ? await readdir(deploymentsDir) : []).sort(
-  (a, b) => Number(a.startsWith("chain-")) - Number(b.startsWith("chain-")),
-);
-for (const entry of entries) {
-  const dir = path.join(deploymentsDir, entry);
-  const file = path.join(dir, "deployed_addresses.json");
-  const chainId = (await journalChainId(dir)) ?? /^chain-(\d+)$/.exec(entry)?.[1];
-  if (chainId === undefined || LOCAL_CHAIN_IDS.has(chainId) || !existsSync(file)) continue;
-  const addresses = JSON.parse(await readFile(file, "utf8")) as Record<string, string>;
-  // "Evidence#EvidenceRegistry" -> "EvidenceRegistry"
-  result[chainId] = {
-    ...result[chainId],
-    ...Object.fromEntries(Object.entries(addresses).map(([id, address]) => [id.split("#")[1] ?? id, address])),
+function parseRecord(file: string, text: string): DeploymentRecord {
+  const fail = (why: string): never => {
+    throw new Error(`deploy/records/${file}: ${why}`);
   };
+  const record = JSON.parse(text) as Partial<DeploymentRecord>;
+  if (!Number.isSafeInteger(record.chainId) || `${record.chainId}.json` !== file) {
+    fail(`chainId ${String(record.chainId)} does not match the file name`);
+  }
+  if (record.build !== "default" && record.build !== "compat") fail(`build must be "default" or "compat"`);
+  const contracts: Record<string, string> = {};
+  for (const [name, address] of Object.entries(record.contracts ?? fail("contracts is missing"))) {
+    if (!SUITE.has(name)) fail(`${name} is not a contract of the suite`);
+    try {
+      contracts[name] = getAddress(address);
+    } catch {
+      fail(`${name}'s address ${address} is not an address`);
+    }
+  }
+  if (Object.keys(contracts).length === 0) fail("contracts is empty");
+  return { chainId: record.chainId!, build: record.build!, contracts };
+}
+
+const result: Record<string, Record<string, string>> = {};
+const files = existsSync(recordsDir) ? (await readdir(recordsDir)).filter((f) => /^\d+\.json$/.test(f)).sort() : [];
+for (const file of files) {
+  const record = parseRecord(file, await readFile(path.join(recordsDir, file), "utf8"));
+  result[String(record.chainId)] = record.contracts;
 }
 
 await mkdir(path.join(root, "dist"), { recursive: true });
 await writeFile(path.join(root, "dist", "deployments.json"), JSON.stringify(result, null, 2) + "\n");
-console.log(`dist/deployments.json: ${Object.keys(result).length} chain(s)`);
+console.log(`dist/deployments.json: ${files.length} chain(s) from deploy/records/`);

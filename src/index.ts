@@ -5,6 +5,7 @@ export * from "./transactions.js";
 export * from "./time.js";
 export * from "./logs.js";
 export * from "./evidence/index.js";
+export * from "./chain.js";
 export * from "./deployments.js";
 export * from "./participants/index.js";
 export * from "./bills/index.js";

@@ -45,6 +45,7 @@ import {
   tokenUnitsPerCent,
 } from "./amount.js";
 import { discountQuote, type DiscountQuote } from "./discount.js";
+import { signEndorsement, type SignedEndorsement } from "./signing.js";
 import {
   BILL_EVENT_NAMES,
   PACKAGE_STATUSES,
@@ -129,32 +130,10 @@ export interface IssueRequest {
   evidenceId?: string;
 }
 
-/** The endorsee's signed consent to an endorsement (EIP-712), for `endorseWithSignature`. */
-export interface SignedEndorsement {
-  fromTokenId: bigint;
-  to: string;
-  units: bigint;
-  nonce: bigint;
-  /** Last moment it is valid, in the chain's time unit. */
-  deadline: bigint;
-  signature: string;
-}
-
 const ERC20_ABI = [
   "function allowance(address owner, address spender) view returns (uint256)",
   "function approve(address spender, uint256 amount) returns (bool)",
 ];
-
-/** EIP-712 types of the bills' signed consent; they must match the contract's `ENDORSEMENT_TYPEHASH`. */
-export const BILLS_TYPES = {
-  Endorsement: [
-    { name: "fromTokenId", type: "uint256" },
-    { name: "to", type: "address" },
-    { name: "amount", type: "uint64" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-} as const;
 
 /**
  * Typed access to SupplyChainBills: every lifecycle step with yuan-string amounts, pre-checked input, views, price
@@ -325,22 +304,14 @@ export class BillsClient {
       nonce?: bigint;
     },
   ): Promise<SignedEndorsement> {
-    const to = await endorsee.getAddress();
     const units = parseYuan(terms.amount);
     const deadline = toChainTime(terms.deadline, await this.timeUnit(), "deadline");
-    if (terms.nonce !== undefined && terms.nonce < 0n) {
-      throw new InvalidInputError(`nonce must not be negative, got ${terms.nonce}`);
-    }
-    const nonce = terms.nonce ?? (await lowestUnusedNonce(this.contract, to));
-    const types = { Endorsement: [...BILLS_TYPES.Endorsement] };
-    const signature = await endorsee.signTypedData(await eip712DomainOf(this.contract), types, {
+    return signEndorsement(endorsee, this.contract, {
       fromTokenId: terms.fromTokenId,
-      to,
-      amount: units,
-      nonce,
+      units,
       deadline,
+      nonce: terms.nonce,
     });
-    return { fromTokenId: terms.fromTokenId, to, units, nonce, deadline, signature };
   }
 
   /** Endorses with the endorsee's signed consent, in one transaction; returns the new part's token id. */

@@ -34,7 +34,7 @@ import {
   type Mined,
 } from "../transactions.js";
 import { PagedHistory } from "../logs.js";
-import { deploymentOf } from "../deployments.js";
+import { findDeployment } from "../deployments.js";
 import {
   algorithmId,
   algorithmName,
@@ -546,7 +546,7 @@ export class EvidenceClient {
   /** `given`, or whether this registry is the package's deployment record for its chain. */
   private async isKnownDeployment(given: boolean | undefined): Promise<boolean> {
     if (given !== undefined) return given;
-    const known = deploymentOf(await this.chainId())?.EvidenceRegistry;
+    const known = findDeployment(await this.chainId())?.EvidenceRegistry;
     return known !== undefined && known.toLowerCase() === this.address.toLowerCase();
   }
 
@@ -670,7 +670,7 @@ export async function verifyReceipt(
   options: ReceiptCheckOptions & { registry?: string } = {},
 ): Promise<EvidenceVerification> {
   const { chainId } = await provider.getNetwork();
-  const known = deploymentOf(chainId)?.EvidenceRegistry;
+  const known = findDeployment(chainId)?.EvidenceRegistry;
   const registry = options.registry ?? known;
   if (registry === undefined) {
     throw new DeploymentNotFoundError(

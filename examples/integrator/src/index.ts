@@ -14,6 +14,7 @@ import {
   EvidenceClient,
   ParticipantsClient,
   deploymentOf,
+  findDeployment,
   hashBytes,
   isContractRevert,
   signAnchor,
@@ -27,9 +28,8 @@ const chainId = (await provider.getNetwork()).chainId;
 
 async function addresses(): Promise<Record<string, string>> {
   if (process.env.DEPLOYMENT === undefined) {
-    const known = deploymentOf(chainId);
-    if (known === undefined) throw new Error(`no deployment known on chain ${chainId}; set DEPLOYMENT`);
-    return { ...known };
+    // Throws DeploymentNotFoundError, naming the chain, where the package records no deployment.
+    return { ...deploymentOf(chainId) };
   }
   const journal = JSON.parse(await readFile(process.env.DEPLOYMENT, "utf8")) as Record<string, string>;
   // Ignition ids are "Module#Contract".
@@ -144,7 +144,7 @@ const withdrawn = await copyright.withdraw();
 console.log(
   JSON.stringify({
     chainId: chainId.toString(),
-    packagedDeployment: deploymentOf(chainId) !== undefined,
+    packagedDeployment: findDeployment(chainId) !== undefined,
     evidence: {
       maxAlgorithm: Number(await registryBinding.MAX_ALGORITHM()),
       gasUsed: anchored.gasUsed.toString(),
