@@ -76,24 +76,35 @@ export function rememberDeploymentBlock(chainId: bigint | number, address: strin
   deploymentBlocks.set(key(BigInt(chainId), address), Promise.resolve(block));
 }
 
+/** Hardhat and Anvil development chains. */
+const DEV_CHAINS = new Set([31337n, 1337n]);
+
 /**
  * The block a contract was deployed in: as recorded (`rememberDeploymentBlock`), else found once by binary search
- * over `eth_getCode` at past blocks (about log2(chain length) calls) and cached per chain and address. A provider that
- * cannot read past state (not an archive node) gives 0: histories then start at the chain's beginning.
+ * over `eth_getCode` at past blocks (`findDeploymentBlock`) and cached per chain and address. On development chains
+ * (ids 31337 and 1337) it is 0 unless recorded: they restart and revert to snapshots (so one address holds different
+ * deployments over time), their chains are short, and Hardhat's `hardhat_mine` leaves blocks without state (code
+ * reads as empty inside a mined range), which would mislead a search.
  */
 export async function deploymentBlock(provider: Provider, address: string): Promise<number> {
   const { chainId } = await provider.getNetwork();
   const k = key(chainId, address);
   let found = deploymentBlocks.get(k);
   if (found === undefined) {
-    found = searchDeploymentBlock(provider, address);
+    if (DEV_CHAINS.has(chainId)) return 0;
+    found = findDeploymentBlock(provider, address);
     deploymentBlocks.set(k, found);
     found.catch(() => deploymentBlocks.delete(k));
   }
   return found;
 }
 
-async function searchDeploymentBlock(provider: Provider, address: string): Promise<number> {
+/**
+ * Searches the first block at which `address` holds code: about log2(chain length) `eth_getCode` calls at past
+ * blocks. 0 when the provider cannot read past state (not an archive node) or the address holds no code now, so a
+ * history then starts at the chain's beginning.
+ */
+export async function findDeploymentBlock(provider: Provider, address: string): Promise<number> {
   const latest = await provider.getBlockNumber();
   const hasCode = async (block: number) => (await provider.getCode(address, block)) !== "0x";
   try {
