@@ -65,6 +65,23 @@ export function isRangeRefusal(error: unknown): boolean {
   return REFUSAL_TEXT.test(text);
 }
 
+/**
+ * The widest range a refusal names, when it names one in blocks ("exceeds max block range 1000", "limited to a 500
+ * block range"): the next request uses it instead of halving again. Result counts ("more than 10000 results") are not
+ * ranges and give undefined.
+ */
+export function rangeNamedIn(error: unknown): number | undefined {
+  const text = error instanceof Error ? error.message : (JSON.stringify(error) ?? "");
+  const match =
+    /block range(?: of| is|:)? *(\d[\d,_]*)|range (?:of |limit )?(\d[\d,_]*)(?! *results)|(\d[\d,_]*) *-?block range/i.exec(
+      text,
+    );
+  const digits = match?.[1] ?? match?.[2] ?? match?.[3];
+  if (digits === undefined) return undefined;
+  const blocks = Number(digits.replace(/[,_]/g, ""));
+  return Number.isSafeInteger(blocks) && blocks >= 1 ? blocks : undefined;
+}
+
 // ------------------------------------------------------------------ deployment blocks
 
 const deploymentBlocks = new Map<string, Promise<number>>();
@@ -199,7 +216,8 @@ export async function* readLogs(
       if (!isRangeRefusal(error)) throw error;
       if (options.stats) options.stats.refused++;
       if (chunk === 1) throw new LogRangeRefusedError(start, { cause: error });
-      chunk = Math.max(1, Math.floor(chunk / 2));
+      const named = rangeNamedIn(error);
+      chunk = named !== undefined && named < chunk ? named : Math.max(1, Math.floor(chunk / 2));
       learnedChunk.set(provider, chunk);
       continue;
     }

@@ -16,6 +16,7 @@ import {
   findDeploymentBlock,
   isRangeRefusal,
   jsonRpcProvider,
+  rangeNamedIn,
   readLogs,
   type LogStats,
 } from "../src/logs.js";
@@ -200,7 +201,7 @@ describe("SDK histories through a provider that refuses ranges over 1,000 blocks
 
   it("never asked the proxy for more than 1,000 blocks once refused, and was refused only a few times", function () {
     expect(proxy.widestAnswered).to.be.at.most(1_000);
-    expect(proxy.stats.refused).to.be.within(1, 10);
+    expect(proxy.stats.refused).to.be.within(1, 6);
   });
 
   it("gives up with LogRangeRefusedError when even one block is refused, instead of looping", async function () {
@@ -240,5 +241,15 @@ describe("SDK histories through a provider that refuses ranges over 1,000 blocks
       "nonsense",
     ];
     for (const other of others) expect(isRangeRefusal(other), JSON.stringify(other)).to.equal(false);
+  });
+
+  it("takes the range a refusal names, in blocks, and not a result count", function () {
+    expect(
+      rangeNamedIn(new Error('error={ "code": -32005, "message": "query exceeds max block range 1000" }')),
+    ).to.equal(1_000);
+    expect(rangeNamedIn({ message: "exceed maximum block range: 5000" })).to.equal(5_000);
+    expect(rangeNamedIn({ message: "eth_getLogs is limited to a 500 block range" })).to.equal(500);
+    expect(rangeNamedIn({ message: "query returned more than 10000 results" })).to.equal(undefined);
+    expect(rangeNamedIn({ message: "block range is too large" })).to.equal(undefined);
   });
 });
