@@ -16,7 +16,6 @@ import { EvidenceRegistry__factory, type EvidenceRegistry } from "../../typechai
 import {
   DeploymentNotFoundError,
   InvalidInputError,
-  SdkError,
   UntrustedRegistryError,
   WrongNetworkError,
 } from "../errors.js";
