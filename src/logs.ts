@@ -185,9 +185,10 @@ const learnedChunk = new WeakMap<object, number>();
 
 /**
  * Reads a contract's logs over a block range in chunks: from the deployment block (or `fromBlock`) to the latest (or
- * `toBlock`), `chunkSize` blocks per `eth_getLogs`, halving the chunk whenever the provider refuses a range
- * (`isRangeRefusal`) and giving up with `LogRangeRefusedError` only when one block is refused. Every request either
- * advances or halves, so it never loops. Yields logs in chain order.
+ * `toBlock`), `chunkSize` blocks per `eth_getLogs`. When the provider refuses a range (`isRangeRefusal`) the chunk
+ * shrinks, to the range the refusal names (`rangeNamedIn`) or else by half, and the provider's accepted size is kept
+ * for its later queries; a refused single block is `LogRangeRefusedError`. Every request either advances or shrinks
+ * the chunk, so it never loops. Yields logs in chain order.
  */
 export async function* readLogs(
   provider: Provider,
