@@ -65,6 +65,23 @@ export function isRangeRefusal(error: unknown): boolean {
   return REFUSAL_TEXT.test(text);
 }
 
+/**
+ * The widest range a refusal names, when it names one in blocks ("exceeds max block range 1000", "limited to a 500
+ * block range"): the next request uses it instead of halving again. Result counts ("more than 10000 results") are not
+ * ranges and give undefined.
+ */
+export function rangeNamedIn(error: unknown): number | undefined {
+  const text = error instanceof Error ? error.message : (JSON.stringify(error) ?? "");
+  const match =
+    /block range(?: of| is|:)? *(\d[\d,_]*)|range (?:of |limit )?(\d[\d,_]*)(?! *results)|(\d[\d,_]*) *-?block range/i.exec(
+      text,
+    );
+  const digits = match?.[1] ?? match?.[2] ?? match?.[3];
+  if (digits === undefined) return undefined;
+  const blocks = Number(digits.replace(/[,_]/g, ""));
+  return Number.isSafeInteger(blocks) && blocks >= 1 ? blocks : undefined;
+}
+
 // ------------------------------------------------------------------ deployment blocks
 
 const deploymentBlocks = new Map<string, Promise<number>>();
@@ -76,24 +93,35 @@ export function rememberDeploymentBlock(chainId: bigint | number, address: strin
   deploymentBlocks.set(key(BigInt(chainId), address), Promise.resolve(block));
 }
 
+/** Hardhat and Anvil development chains. */
+const DEV_CHAINS = new Set([31337n, 1337n]);
+
 /**
  * The block a contract was deployed in: as recorded (`rememberDeploymentBlock`), else found once by binary search
- * over `eth_getCode` at past blocks (about log2(chain length) calls) and cached per chain and address. A provider that
- * cannot read past state (not an archive node) gives 0: histories then start at the chain's beginning.
+ * over `eth_getCode` at past blocks (`findDeploymentBlock`) and cached per chain and address. On development chains
+ * (ids 31337 and 1337) it is 0 unless recorded: they restart and revert to snapshots (so one address holds different
+ * deployments over time), their chains are short, and Hardhat's `hardhat_mine` leaves blocks without state (code
+ * reads as empty inside a mined range), which would mislead a search.
  */
 export async function deploymentBlock(provider: Provider, address: string): Promise<number> {
   const { chainId } = await provider.getNetwork();
   const k = key(chainId, address);
   let found = deploymentBlocks.get(k);
   if (found === undefined) {
-    found = searchDeploymentBlock(provider, address);
+    if (DEV_CHAINS.has(chainId)) return 0;
+    found = findDeploymentBlock(provider, address);
     deploymentBlocks.set(k, found);
     found.catch(() => deploymentBlocks.delete(k));
   }
   return found;
 }
 
-async function searchDeploymentBlock(provider: Provider, address: string): Promise<number> {
+/**
+ * Searches the first block at which `address` holds code: about log2(chain length) `eth_getCode` calls at past
+ * blocks. 0 when the provider cannot read past state (not an archive node) or the address holds no code now, so a
+ * history then starts at the chain's beginning.
+ */
+export async function findDeploymentBlock(provider: Provider, address: string): Promise<number> {
   const latest = await provider.getBlockNumber();
   const hasCode = async (block: number) => (await provider.getCode(address, block)) !== "0x";
   try {
@@ -157,9 +185,10 @@ const learnedChunk = new WeakMap<object, number>();
 
 /**
  * Reads a contract's logs over a block range in chunks: from the deployment block (or `fromBlock`) to the latest (or
- * `toBlock`), `chunkSize` blocks per `eth_getLogs`, halving the chunk whenever the provider refuses a range
- * (`isRangeRefusal`) and giving up with `LogRangeRefusedError` only when one block is refused. Every request either
- * advances or halves, so it never loops. Yields logs in chain order.
+ * `toBlock`), `chunkSize` blocks per `eth_getLogs`. When the provider refuses a range (`isRangeRefusal`) the chunk
+ * shrinks, to the range the refusal names (`rangeNamedIn`) or else by half, and the provider's accepted size is kept
+ * for its later queries; a refused single block is `LogRangeRefusedError`. Every request either advances or shrinks
+ * the chunk, so it never loops. Yields logs in chain order.
  */
 export async function* readLogs(
   provider: Provider,
@@ -188,7 +217,8 @@ export async function* readLogs(
       if (!isRangeRefusal(error)) throw error;
       if (options.stats) options.stats.refused++;
       if (chunk === 1) throw new LogRangeRefusedError(start, { cause: error });
-      chunk = Math.max(1, Math.floor(chunk / 2));
+      const named = rangeNamedIn(error);
+      chunk = named !== undefined && named < chunk ? named : Math.max(1, Math.floor(chunk / 2));
       learnedChunk.set(provider, chunk);
       continue;
     }

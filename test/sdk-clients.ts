@@ -39,6 +39,7 @@ describe("SDK clients: shared deployment check and event check", function () {
     const client = new EvidenceClient(empty, signer);
     await expectNoDeployment(client.anchor(hashBytes("a"), "sha256"), "EvidenceRegistry", empty);
     await expectNoDeployment(client.verify(hashBytes("a")), "EvidenceRegistry", empty);
+    await expectNoDeployment(client.recordsOf(signer.address).page(), "EvidenceRegistry", empty);
   });
 
   it("BillsClient refuses an address without code on a send, a read and a history", async function () {
@@ -48,6 +49,7 @@ describe("SDK clients: shared deployment check and event check", function () {
     await expectNoDeployment(client.package(1n), "SupplyChainBills", empty);
     await expectNoDeployment(client.part(1n << 24n), "SupplyChainBills", empty);
     await expectNoDeployment(client.history(1n), "SupplyChainBills", empty);
+    await expectNoDeployment(client.partsOf(signer.address).all(), "SupplyChainBills", empty);
   });
 
   it("ParticipantsClient refuses an address without code on a send, a read and a history", async function () {
@@ -66,6 +68,8 @@ describe("SDK clients: shared deployment check and event check", function () {
     const client = new CopyrightClient({ registry: empty, disputes, relay }, signer);
     await expectNoDeployment(client.creditOf(signer.address), "CopyrightRegistry", empty);
     await expectNoDeployment(client.paused(), "CopyrightRegistry", empty);
+    await expectNoDeployment(client.worksOf(signer.address).page(), "CopyrightRegistry", empty);
+    await expectNoDeployment(client.licensesOf(1n), "CopyrightRegistry", empty);
     await expectNoDeployment(client.getDispute(1n), "CopyrightDisputes", disputes);
     await expectNoDeployment(client.raiseDispute(1n, hashBytes("e")), "CopyrightDisputes", disputes);
   });

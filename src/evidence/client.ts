@@ -18,7 +18,6 @@ import { EvidenceRegistry__factory, type EvidenceRegistry } from "../../typechai
 import {
   DeploymentNotFoundError,
   InvalidInputError,
-  SdkError,
   UntrustedRegistryError,
   WrongNetworkError,
 } from "../errors.js";
