@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { network } from "hardhat";
 
 import { EvidenceClient } from "../src/evidence/client.js";
-import { hashBytes } from "../src/evidence/hash.js";
+import { hashBytes } from "../src/hash.js";
 import { jsonRpcProvider } from "../src/logs.js";
 import { startRangeLimitedProxy } from "../test/helpers/range-limited-proxy.js";
 

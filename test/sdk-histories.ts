@@ -9,7 +9,7 @@ import { network } from "hardhat";
 import { BillsClient } from "../src/bills/client.js";
 import { CopyrightClient } from "../src/copyright/client.js";
 import { EvidenceClient } from "../src/evidence/client.js";
-import { hashBytes } from "../src/evidence/hash.js";
+import { hashBytes } from "../src/hash.js";
 import {
   LogRangeRefusedError,
   deploymentBlock,
