@@ -15,12 +15,7 @@ import {
 } from "ethers";
 
 import { EvidenceRegistry__factory, type EvidenceRegistry } from "../../typechain-types/index.js";
-import {
-  DeploymentNotFoundError,
-  InvalidInputError,
-  UntrustedRegistryError,
-  WrongNetworkError,
-} from "../errors.js";
+import { DeploymentNotFoundError, InvalidInputError, UntrustedRegistryError, WrongNetworkError } from "../errors.js";
 import { checkAddress, checkBytes32, toBytes32 } from "../input.js";
 import {
   byChainOrder,
