@@ -1,8 +1,9 @@
 // Foundry's anvil from the npm package @foundry-rs/anvil-linux-amd64 (a binary inside a registry package): an EVM node
 // that is not Hardhat's, for the end-to-end tests. Started on 127.0.0.1 and a free port, stopped by its pid.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -23,6 +24,8 @@ export function anvilBinary(): { path: string } | { missing: string } {
 export interface AnvilNode {
   url: string;
   pid: number;
+  /** anvil's output. */
+  logFile: string;
   stop(): Promise<void>;
 }
 
@@ -54,13 +57,15 @@ export async function startAnvil(binary: string, options: { chainId: number; har
   const port = await freePort();
   const args = ["--host", "127.0.0.1", "--port", String(port), "--chain-id", String(options.chainId)];
   if (options.hardfork !== undefined) args.push("--hardfork", options.hardfork);
-  const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
+  // Its output goes to a file, not a pipe: anvil logs every request, and a pipe that this process does not drain
+  // (it waits in spawnSync while a child deploys) fills up and blocks anvil mid-deployment.
+  const logFile = path.join(mkdtempSync(path.join(tmpdir(), "anvil-")), "anvil.log");
+  const log = openSync(logFile, "w");
+  const child = spawn(binary, args, { stdio: ["ignore", log, log] });
+  closeSync(log);
   if (child.pid === undefined) throw new Error(`anvil did not start: ${binary}`);
   running.add(child);
   const pid = child.pid;
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;
 
@@ -68,7 +73,7 @@ export async function startAnvil(binary: string, options: { chainId: number; har
   let gone = false;
   void exited.then(() => (gone = true));
   for (;;) {
-    if (gone) throw new Error(`anvil exited before serving ${url}:\n${output}`);
+    if (gone) throw new Error(`anvil exited before serving ${url}:\n${readFileSync(logFile, "utf8")}`);
     try {
       const response = await fetch(url, {
         method: "POST",
@@ -85,6 +90,7 @@ export async function startAnvil(binary: string, options: { chainId: number; har
   return {
     url,
     pid,
+    logFile,
     async stop() {
       if (child.exitCode === null) process.kill(pid, "SIGTERM");
       await exited;

@@ -18,10 +18,12 @@ import {
   hashBytes,
   isContractRevert,
   signAnchor,
+  signCosign,
+  signRegistration,
   verifyReceipt,
   type EvidenceReceipt,
 } from "@chainproof/contracts";
-import { EvidenceRegistry__factory } from "@chainproof/contracts/typechain-types";
+import { CopyrightRelay__factory, EvidenceRegistry__factory } from "@chainproof/contracts/typechain-types";
 
 const provider = new JsonRpcProvider(process.env.RPC_URL ?? "http://127.0.0.1:8545");
 const chainId = (await provider.getNetwork()).chainId;
@@ -75,6 +77,14 @@ const signed = await signAnchor(licensee, registryBinding, { digest: customerDig
 await evidence.relayAnchor(signed);
 const customerRecord = await evidence.verify(customerDigest);
 const history = await evidence.history(digest);
+// Witnesses: one co-signs itself, the other signs off chain and the platform relays its co-signature.
+const witnessedDigest = hashBytes(`contract ${run}`, "sha256");
+await evidence.anchor(witnessedDigest, "sha256");
+await evidence.requireWitnesses(witnessedDigest, [await core.getAddress(), await author.getAddress()], 2);
+await new EvidenceClient(deployed.EvidenceRegistry, core).cosign(witnessedDigest);
+const cosignature = await signCosign(author, registryBinding, { id: witnessedDigest, deadline });
+await evidence.relayCosign(cosignature);
+const witnessedHistory = await evidence.history(witnessedDigest);
 
 // ---- participants: the KYC desk registers the companies once
 const participants = new ParticipantsClient(deployed.ParticipantRegistry, platform);
@@ -124,16 +134,35 @@ const work = await copyright.registerWork({
   uri: "ipfs://song",
   authors: [{ account: await author.getAddress(), shares: 10_000 }],
 });
+// A creator without gas signs its registration; the platform relays it, and the creator owns the work.
+const relayBinding = CopyrightRelay__factory.connect(deployed.CopyrightRelay, provider);
+const relayedDigest = hashBytes(`photo ${run}`, "sha256");
+const registration = await signRegistration(author, relayBinding, {
+  digest: relayedDigest,
+  algorithm: 2,
+  uri: "ipfs://photo",
+  authors: [{ account: await author.getAddress(), shares: 10_000 }],
+  deadline,
+});
+const platformCopyright = new CopyrightClient(
+  { registry: deployed.CopyrightRegistry, relay: deployed.CopyrightRelay },
+  platform,
+);
+const relayedWork = await platformCopyright.relayRegistration(registration);
+const relayedOwner = (await copyright.getWork(relayedWork.workId)).owner;
 const terms = await copyright.registerTerms({ fee: 1_000_000n, commercialUse: true });
 await copyright.attachTerms(work.workId, terms.termsId);
 // A work is for sale once it is settled: one reveal window after registration, when no earlier commitment can take it
-// over any more. A service waits until `settledAt`; on a development node this example moves the clock there instead.
+// over any more. A service waits until `settledAt`; on a development node (Hardhat's, anvil) this example moves the
+// clock there instead.
 const { settled, settledAt } = await copyright.getWork(work.workId);
 if (!settled) {
-  if (chainId !== 31_337n && chainId !== 31_342n)
-    throw new Error(`work settles at ${new Date(settledAt * 1000).toISOString()}`);
-  await provider.send("evm_setNextBlockTimestamp", [settledAt]);
-  await provider.send("evm_mine", []);
+  try {
+    await provider.send("evm_setNextBlockTimestamp", [settledAt]);
+    await provider.send("evm_mine", []);
+  } catch (error) {
+    throw new Error(`work settles at ${new Date(settledAt * 1000).toISOString()}`, { cause: error });
+  }
 }
 const buyer = new CopyrightClient({ registry: deployed.CopyrightRegistry }, licensee);
 await buyer.purchaseLicense(work.workId, terms.termsId);
@@ -144,6 +173,7 @@ const withdrawn = await copyright.withdraw();
 console.log(
   JSON.stringify({
     chainId: chainId.toString(),
+    node: process.version,
     packagedDeployment: findDeployment(chainId) !== undefined,
     evidence: {
       maxAlgorithm: Number(await registryBinding.MAX_ALGORITHM()),
@@ -153,6 +183,7 @@ console.log(
       batchValid: batchVerdict.valid,
       relayedSubmitter: customerRecord.submitter,
       history: history.map((event) => event.name),
+      witnessed: witnessedHistory.map((event) => event.name),
     },
     participants: { supplier: { active: supplierInfo.active, roles: supplierInfo.roles } },
     bills: {
@@ -166,6 +197,7 @@ console.log(
       licensed,
       licensees: licenses.map((license) => license.licensee),
       withdrawn: withdrawn.amount.toString(),
+      relayedOwner,
     },
   }),
 );
