@@ -45,6 +45,8 @@ const accounts: Signer[] = process.env.PRIVATE_KEY
   : await Promise.all([0, 1, 2, 3, 4, 5].map((i) => provider.getSigner(i)));
 const [platform, core, supplier, author, licensee, subSupplier] = accounts;
 const run = Date.now();
+// Deadlines and dates count from the chain's clock, which a development node may have moved ahead of the wall clock.
+const chainNow = (await provider.getBlock("latest"))!.timestamp * 1000;
 
 // ---- evidence: a batch of documents with receipts, a typed revert, a gasless anchor, one-call verification
 const evidence = new EvidenceClient(deployed.EvidenceRegistry, platform);
@@ -72,7 +74,7 @@ try {
 }
 // The customer signs, the platform pays: the customer is the submitter.
 const customerDigest = hashBytes(`customer upload ${run}`, "sha256");
-const deadline = BigInt(Math.floor(Date.now() / 1000) + 3600);
+const deadline = BigInt(Math.floor(chainNow / 1000) + 3600);
 const signed = await signAnchor(licensee, registryBinding, { digest: customerDigest, algorithm: 2, deadline });
 await evidence.relayAnchor(signed);
 const customerRecord = await evidence.verify(customerDigest);
@@ -88,7 +90,7 @@ const witnessedHistory = await evidence.history(witnessedDigest);
 
 // ---- participants: the KYC desk registers the companies once
 const participants = new ParticipantsClient(deployed.ParticipantRegistry, platform);
-const validUntil = new Date(Date.now() + 365 * 86_400_000);
+const validUntil = new Date(chainNow + 365 * 86_400_000);
 for (const [signer, code] of [
   [core, "91310000MA1FL0001X"],
   [supplier, "91310000MA1FL0002X"],
@@ -110,7 +112,7 @@ const issued = await bills.issue({
   payee: await supplier.getAddress(),
   token: settlementToken,
   amount: "1234.56",
-  maturity: new Date(Date.now() + 90 * 86_400_000),
+  maturity: new Date(chainNow + 90 * 86_400_000),
   tradeDigest: "purchase order 2026-77",
   evidenceId: digest,
 });
@@ -120,7 +122,7 @@ await supplierBills.sign(issued.rootTokenId);
 const consent = await bills.signEndorsement(subSupplier, {
   fromTokenId: issued.rootTokenId,
   amount: "234.56",
-  deadline: new Date(Date.now() + 3_600_000),
+  deadline: new Date(chainNow + 3_600_000),
 });
 const endorsed = await supplierBills.endorseWithSignature(consent);
 const [kept, passedOn] = await Promise.all([bills.part(issued.rootTokenId), bills.part(endorsed.tokenId)]);
