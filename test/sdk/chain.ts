@@ -9,11 +9,14 @@ import { DeploymentNotFoundError } from "../../src/errors.js";
 
 const current = await network.create();
 const preShanghai = await network.create("preShanghai");
+// Shanghai without Cancun: PUSH0 but no MCOPY (the default build deploys there, then its signed paths fail).
+const shanghai = await network.create({ network: "preShanghai", override: { hardfork: "shanghai" } });
 
 describe("chain probe", function () {
   after(async function () {
     await current.close();
     await preShanghai.close();
+    await shanghai.close();
   });
 
   it("finds PUSH0 and MCOPY on the default network, which runs the default build", async function () {
@@ -41,6 +44,17 @@ describe("chain probe", function () {
     expect(unsupported.message).to.contain("chain 31337 has no PUSH0, MCOPY");
     expect(unsupported.message).to.contain("--build-profile compat");
     expect(unsupported.message).to.contain('"@chainproof/contracts/typechain-types/compat"');
+  });
+
+  it("finds PUSH0 but no MCOPY on Shanghai, and refuses the default build there too", async function () {
+    const support = await probeChain(shanghai.ethers.provider);
+    expect(support).to.deep.equal({ chainId: 31337n, supported: ["PUSH0"], missing: ["MCOPY"], target: "compat" });
+    const error: unknown = await assertChainSupports(shanghai.ethers.provider).then(
+      () => expect.fail("assertChainSupports accepted a chain without MCOPY"),
+      (reason: unknown) => reason,
+    );
+    expect(error).to.be.instanceOf(UnsupportedChainError);
+    expect((error as UnsupportedChainError).message).to.contain("chain 31337 has no MCOPY,");
   });
 
   it("accepts the compat build before Shanghai", async function () {
