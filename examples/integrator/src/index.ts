@@ -18,10 +18,12 @@ import {
   hashBytes,
   isContractRevert,
   signAnchor,
+  signCosign,
+  signRegistration,
   verifyReceipt,
   type EvidenceReceipt,
 } from "@chainproof/contracts";
-import { EvidenceRegistry__factory } from "@chainproof/contracts/typechain-types";
+import { CopyrightRelay__factory, EvidenceRegistry__factory } from "@chainproof/contracts/typechain-types";
 
 const provider = new JsonRpcProvider(process.env.RPC_URL ?? "http://127.0.0.1:8545");
 const chainId = (await provider.getNetwork()).chainId;
@@ -43,6 +45,8 @@ const accounts: Signer[] = process.env.PRIVATE_KEY
   : await Promise.all([0, 1, 2, 3, 4, 5].map((i) => provider.getSigner(i)));
 const [platform, core, supplier, author, licensee, subSupplier] = accounts;
 const run = Date.now();
+// Deadlines and dates count from the chain's clock, which a development node may have moved ahead of the wall clock.
+const chainNow = (await provider.getBlock("latest"))!.timestamp * 1000;
 
 // ---- evidence: a batch of documents with receipts, a typed revert, a gasless anchor, one-call verification
 const evidence = new EvidenceClient(deployed.EvidenceRegistry, platform);
@@ -70,15 +74,23 @@ try {
 }
 // The customer signs, the platform pays: the customer is the submitter.
 const customerDigest = hashBytes(`customer upload ${run}`, "sha256");
-const deadline = BigInt(Math.floor(Date.now() / 1000) + 3600);
+const deadline = BigInt(Math.floor(chainNow / 1000) + 3600);
 const signed = await signAnchor(licensee, registryBinding, { digest: customerDigest, algorithm: 2, deadline });
 await evidence.relayAnchor(signed);
 const customerRecord = await evidence.verify(customerDigest);
 const history = await evidence.history(digest);
+// Witnesses: one co-signs itself, the other signs off chain and the platform relays its co-signature.
+const witnessedDigest = hashBytes(`contract ${run}`, "sha256");
+await evidence.anchor(witnessedDigest, "sha256");
+await evidence.requireWitnesses(witnessedDigest, [await core.getAddress(), await author.getAddress()], 2);
+await new EvidenceClient(deployed.EvidenceRegistry, core).cosign(witnessedDigest);
+const cosignature = await signCosign(author, registryBinding, { id: witnessedDigest, deadline });
+await evidence.relayCosign(cosignature);
+const witnessedHistory = await evidence.history(witnessedDigest);
 
 // ---- participants: the KYC desk registers the companies once
 const participants = new ParticipantsClient(deployed.ParticipantRegistry, platform);
-const validUntil = new Date(Date.now() + 365 * 86_400_000);
+const validUntil = new Date(chainNow + 365 * 86_400_000);
 for (const [signer, code] of [
   [core, "91310000MA1FL0001X"],
   [supplier, "91310000MA1FL0002X"],
@@ -100,7 +112,7 @@ const issued = await bills.issue({
   payee: await supplier.getAddress(),
   token: settlementToken,
   amount: "1234.56",
-  maturity: new Date(Date.now() + 90 * 86_400_000),
+  maturity: new Date(chainNow + 90 * 86_400_000),
   tradeDigest: "purchase order 2026-77",
   evidenceId: digest,
 });
@@ -110,7 +122,7 @@ await supplierBills.sign(issued.rootTokenId);
 const consent = await bills.signEndorsement(subSupplier, {
   fromTokenId: issued.rootTokenId,
   amount: "234.56",
-  deadline: new Date(Date.now() + 3_600_000),
+  deadline: new Date(chainNow + 3_600_000),
 });
 const endorsed = await supplierBills.endorseWithSignature(consent);
 const [kept, passedOn] = await Promise.all([bills.part(issued.rootTokenId), bills.part(endorsed.tokenId)]);
@@ -124,16 +136,35 @@ const work = await copyright.registerWork({
   uri: "ipfs://song",
   authors: [{ account: await author.getAddress(), shares: 10_000 }],
 });
+// A creator without gas signs its registration; the platform relays it, and the creator owns the work.
+const relayBinding = CopyrightRelay__factory.connect(deployed.CopyrightRelay, provider);
+const relayedDigest = hashBytes(`photo ${run}`, "sha256");
+const registration = await signRegistration(author, relayBinding, {
+  digest: relayedDigest,
+  algorithm: 2,
+  uri: "ipfs://photo",
+  authors: [{ account: await author.getAddress(), shares: 10_000 }],
+  deadline,
+});
+const platformCopyright = new CopyrightClient(
+  { registry: deployed.CopyrightRegistry, relay: deployed.CopyrightRelay },
+  platform,
+);
+const relayedWork = await platformCopyright.relayRegistration(registration);
+const relayedOwner = (await copyright.getWork(relayedWork.workId)).owner;
 const terms = await copyright.registerTerms({ fee: 1_000_000n, commercialUse: true });
 await copyright.attachTerms(work.workId, terms.termsId);
 // A work is for sale once it is settled: one reveal window after registration, when no earlier commitment can take it
-// over any more. A service waits until `settledAt`; on a development node this example moves the clock there instead.
+// over any more. A service waits until `settledAt`; on a development node (Hardhat's, anvil) this example moves the
+// clock there instead.
 const { settled, settledAt } = await copyright.getWork(work.workId);
 if (!settled) {
-  if (chainId !== 31_337n && chainId !== 31_342n)
-    throw new Error(`work settles at ${new Date(settledAt * 1000).toISOString()}`);
-  await provider.send("evm_setNextBlockTimestamp", [settledAt]);
-  await provider.send("evm_mine", []);
+  try {
+    await provider.send("evm_setNextBlockTimestamp", [settledAt]);
+    await provider.send("evm_mine", []);
+  } catch (error) {
+    throw new Error(`work settles at ${new Date(settledAt * 1000).toISOString()}`, { cause: error });
+  }
 }
 const buyer = new CopyrightClient({ registry: deployed.CopyrightRegistry }, licensee);
 await buyer.purchaseLicense(work.workId, terms.termsId);
@@ -144,6 +175,7 @@ const withdrawn = await copyright.withdraw();
 console.log(
   JSON.stringify({
     chainId: chainId.toString(),
+    node: process.version,
     packagedDeployment: findDeployment(chainId) !== undefined,
     evidence: {
       maxAlgorithm: Number(await registryBinding.MAX_ALGORITHM()),
@@ -153,6 +185,7 @@ console.log(
       batchValid: batchVerdict.valid,
       relayedSubmitter: customerRecord.submitter,
       history: history.map((event) => event.name),
+      witnessed: witnessedHistory.map((event) => event.name),
     },
     participants: { supplier: { active: supplierInfo.active, roles: supplierInfo.roles } },
     bills: {
@@ -166,6 +199,7 @@ console.log(
       licensed,
       licensees: licenses.map((license) => license.licensee),
       withdrawn: withdrawn.amount.toString(),
+      relayedOwner,
     },
   }),
 );

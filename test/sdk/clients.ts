@@ -3,14 +3,14 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { BillsClient } from "../src/bills/client.js";
-import { CopyrightClient } from "../src/copyright/client.js";
-import { DeploymentNotFoundError, EventNotEmittedError, SdkError } from "../src/errors.js";
-import { EvidenceClient } from "../src/evidence/client.js";
-import { hashBytes } from "../src/hash.js";
-import { ParticipantsClient } from "../src/participants/client.js";
-import { sendAndFind } from "../src/transactions.js";
-import { addressOf } from "./helpers/addresses.js";
+import { BillsClient } from "../../src/bills/client.js";
+import { CopyrightClient } from "../../src/copyright/client.js";
+import { DeploymentNotFoundError, EventNotEmittedError, SdkError } from "../../src/errors.js";
+import { EvidenceClient } from "../../src/evidence/client.js";
+import { hashBytes } from "../../src/hash.js";
+import { ParticipantsClient } from "../../src/participants/client.js";
+import { sendAndFind } from "../../src/transactions.js";
+import { addressOf } from "../helpers/addresses.js";
 
 const { ethers, networkHelpers } = await network.create();
 

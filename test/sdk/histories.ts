@@ -6,10 +6,10 @@ import { expect } from "chai";
 import type { JsonRpcProvider } from "ethers";
 import { network } from "hardhat";
 
-import { BillsClient } from "../src/bills/client.js";
-import { CopyrightClient } from "../src/copyright/client.js";
-import { EvidenceClient } from "../src/evidence/client.js";
-import { hashBytes } from "../src/hash.js";
+import { BillsClient } from "../../src/bills/client.js";
+import { CopyrightClient } from "../../src/copyright/client.js";
+import { EvidenceClient } from "../../src/evidence/client.js";
+import { hashBytes } from "../../src/hash.js";
 import {
   LogRangeRefusedError,
   deploymentBlock,
@@ -19,10 +19,10 @@ import {
   rangeNamedIn,
   readLogs,
   type LogStats,
-} from "../src/logs.js";
-import { ParticipantsClient } from "../src/participants/client.js";
-import { deployWorld, type World } from "./bills/fixture.js";
-import { startRangeLimitedProxy, type RangeLimitedProxy } from "./helpers/range-limited-proxy.js";
+} from "../../src/logs.js";
+import { ParticipantsClient } from "../../src/participants/client.js";
+import { deployWorld, type World } from "../bills/fixture.js";
+import { startRangeLimitedProxy, type RangeLimitedProxy } from "../helpers/range-limited-proxy.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

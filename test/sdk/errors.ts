@@ -7,7 +7,7 @@ import {
   decodeRevert,
   isContractRevert,
   withDecodedErrors,
-} from "../src/errors.js";
+} from "../../src/errors.js";
 
 const registry = new Interface(["error AlreadyAnchored(bytes32 id, address submitter, uint64 time)"]);
 const token = new Interface(["error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)"]);
