@@ -2,7 +2,7 @@
 // large one is read 1 MiB at a time into two reused buffers, the next read overlapping the hashing of the last. SHA-256,
 // SHA3-256 and SM3 use Node's OpenSSL; keccak256 (which OpenSSL lacks) uses hash-wasm's WebAssembly keccak.
 import { createHash } from "node:crypto";
-import { close, fstat, open, read, type Stats } from "node:fs";
+import { close, closeSync, fstat, fstatSync, open, openSync, read, readSync, type Stats } from "node:fs";
 
 import { InvalidInputError } from "./errors.js";
 import {
@@ -78,15 +78,7 @@ export async function hashFile(
         if (n === 0) break;
         length += n;
       }
-      const content = buffer.subarray(0, length);
-      // One synchronous digest: a shared WebAssembly instance for keccak, OpenSSL otherwise.
-      const digest =
-        name === "keccak256"
-          ? prefix === undefined
-            ? digestOf(name, content)
-            : digestOf(name, prefix, content)
-          : nodeDigest(name, prefix, content);
-      return finishDigest(digest, name, salt, rule);
+      return finishDigest(contentDigest(name, prefix, buffer.subarray(0, length)), name, salt, rule);
     }
     const hash = await fileHasher(name);
     if (prefix !== undefined) hash.update(prefix);
@@ -106,6 +98,49 @@ export async function hashFile(
   } finally {
     await closeFile(fd);
   }
+}
+
+/**
+ * Digest of a small file read synchronously in one call into `buffer`: one `open`, `fstat`, `read` and `close` of a
+ * page-cached file cost a few microseconds each, less than a round trip through libuv's thread pool, so a folder of
+ * many small files hashes at the disk cache's pace. Returns `undefined` (having read nothing) for a file larger than
+ * `buffer`, which the caller hashes with `hashFile`. `InvalidInputError` if the path is missing or not a file.
+ */
+export function hashSmallFileSync(
+  path: string,
+  algorithm: string,
+  buffer: Buffer,
+  salt?: Salt,
+  rule: DigestRule = 2,
+): string | undefined {
+  const name = checkAlgorithm(algorithm);
+  const prefix = salt !== undefined && rule === 1 ? saltBytes(salt) : undefined;
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch {
+    throw new InvalidInputError(`file not found: ${path}`);
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new InvalidInputError(`not a file: ${path}`);
+    if (info.size > buffer.length) return undefined;
+    let length = 0;
+    while (length < info.size) {
+      const n = readSync(fd, buffer, length, info.size - length, length);
+      if (n === 0) break;
+      length += n;
+    }
+    return finishDigest(contentDigest(name, prefix, buffer.subarray(0, length)), name, salt, rule);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function contentDigest(name: HashAlgorithmName, prefix: Uint8Array | undefined, content: Uint8Array): Uint8Array {
+  // A shared WebAssembly instance for keccak (synchronous, so never interleaved), OpenSSL otherwise.
+  if (name === "keccak256") return prefix === undefined ? digestOf(name, content) : digestOf(name, prefix, content);
+  return nodeDigest(name, prefix, content);
 }
 
 function nodeDigest(name: HashAlgorithmName, prefix: Uint8Array | undefined, content: Uint8Array): Uint8Array {
