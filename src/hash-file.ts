@@ -1,8 +1,8 @@
 // Node file hashing. A small file (up to `SMALL_FILE_LIMIT`) is read in one call into a buffer the caller may pool; a
-// large one is read 1 MiB at a time into two reused buffers, the next read overlapping the hashing of the last. SHA-256,
+// large one is read 1 MiB at a time into that one reused buffer and hashed as it comes. SHA-256,
 // SHA3-256 and SM3 use Node's OpenSSL; keccak256 (which OpenSSL lacks) uses hash-wasm's WebAssembly keccak.
 import { createHash } from "node:crypto";
-import { close, fstat, open, read, type Stats } from "node:fs";
+import { close, closeSync, fstat, fstatSync, open, openSync, read, readSync, type Stats } from "node:fs";
 
 import { InvalidInputError } from "./errors.js";
 import {
@@ -18,6 +18,9 @@ import {
 } from "./hash.js";
 
 export * from "./hash.js";
+
+/** Longest synchronous stretch (reading and hashing chunks of a large file) between turns of the event loop. */
+const YIELD_MS = 10;
 
 /** Files up to this size are read in one call; larger ones in chunks of this size. */
 export const SMALL_FILE_LIMIT = 1 << 20;
@@ -49,7 +52,7 @@ export interface HashFileOptions {
 }
 
 /**
- * Digest of a file, optionally salted as in `hashBytes`. Never holds more than 2 MiB of it: a small file is read in one
+ * Digest of a file, optionally salted as in `hashBytes`. Never holds more than 1 MiB of it: a small file is read in one
  * call, a large one in 1 MiB chunks. `InvalidInputError` if the path is missing or not a file.
  */
 export async function hashFile(
@@ -78,34 +81,68 @@ export async function hashFile(
         if (n === 0) break;
         length += n;
       }
-      const content = buffer.subarray(0, length);
-      // One synchronous digest: a shared WebAssembly instance for keccak, OpenSSL otherwise.
-      const digest =
-        name === "keccak256"
-          ? prefix === undefined
-            ? digestOf(name, content)
-            : digestOf(name, prefix, content)
-          : nodeDigest(name, prefix, content);
-      return finishDigest(digest, name, salt, rule);
+      return finishDigest(contentDigest(name, prefix, buffer.subarray(0, length)), name, salt, rule);
     }
     const hash = await fileHasher(name);
     if (prefix !== undefined) hash.update(prefix);
-    const chunk = Math.min(buffer.length, SMALL_FILE_LIMIT);
-    const buffers = [buffer, Buffer.allocUnsafe(chunk)];
+    // Chunks read synchronously into the one buffer and hashed at once: on a busy machine a thread-pool round trip per
+    // chunk costs more than the read of a cached MiB. The event loop gets a turn every YIELD_MS.
     let position = 0;
-    let pending = readAt(fd, buffers[0], chunk, 0);
-    for (let turn = 0; ; turn ^= 1) {
-      const n = await pending;
-      if (n === 0) break;
-      position += n;
-      // Read the next chunk into the other buffer while this one is hashed.
-      pending = readAt(fd, buffers[turn ^ 1], chunk, position);
-      hash.update(buffers[turn].subarray(0, n));
+    let slice = Date.now();
+    for (let n; (n = readSync(fd, buffer, 0, buffer.length, position)) > 0; position += n) {
+      hash.update(buffer.subarray(0, n));
+      if (Date.now() - slice >= YIELD_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        slice = Date.now();
+      }
     }
     return finishDigest(hash.digest(), name, salt, rule);
   } finally {
     await closeFile(fd);
   }
+}
+
+/**
+ * Digest of a small file read synchronously in one call into `buffer`: one `open`, `fstat`, `read` and `close` of a
+ * page-cached file cost a few microseconds each, less than a round trip through libuv's thread pool, so a folder of
+ * many small files hashes at the disk cache's pace. Returns `undefined` (having read nothing) for a file larger than
+ * `buffer`, which the caller hashes with `hashFile`. `InvalidInputError` if the path is missing or not a file.
+ */
+export function hashSmallFileSync(
+  path: string,
+  algorithm: string,
+  buffer: Buffer,
+  salt?: Salt,
+  rule: DigestRule = 2,
+): string | undefined {
+  const name = checkAlgorithm(algorithm);
+  const prefix = salt !== undefined && rule === 1 ? saltBytes(salt) : undefined;
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch {
+    throw new InvalidInputError(`file not found: ${path}`);
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new InvalidInputError(`not a file: ${path}`);
+    if (info.size > buffer.length) return undefined;
+    let length = 0;
+    while (length < info.size) {
+      const n = readSync(fd, buffer, length, info.size - length, length);
+      if (n === 0) break;
+      length += n;
+    }
+    return finishDigest(contentDigest(name, prefix, buffer.subarray(0, length)), name, salt, rule);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function contentDigest(name: HashAlgorithmName, prefix: Uint8Array | undefined, content: Uint8Array): Uint8Array {
+  // A shared WebAssembly instance for keccak (synchronous, so never interleaved), OpenSSL otherwise.
+  if (name === "keccak256") return prefix === undefined ? digestOf(name, content) : digestOf(name, prefix, content);
+  return nodeDigest(name, prefix, content);
 }
 
 function nodeDigest(name: HashAlgorithmName, prefix: Uint8Array | undefined, content: Uint8Array): Uint8Array {

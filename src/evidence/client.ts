@@ -1,4 +1,7 @@
-import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { createWriteStream, writeFileSync } from "node:fs";
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
+import { mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 
 import {
@@ -34,6 +37,7 @@ import {
   algorithmName,
   fileBuffer,
   hashFile,
+  hashSmallFileSync,
   isSaltedAlgorithm,
   randomSalt,
   type HashAlgorithmName,
@@ -101,6 +105,8 @@ export interface AnchorFolderResult extends Mined {
   size: number;
   /** Where the receipts were written (`<fileName>.receipt.json` each), when `receiptsDir` was given. */
   receiptsDir?: string;
+  /** The JSON Lines file the receipts were written to, when `receiptsFile` was given. */
+  receiptsFile?: string;
 }
 
 /** The phases of `anchorFolder`, in order. */
@@ -118,18 +124,31 @@ export interface AnchorFolderOptions {
   /** Gives each document its own random salt (format 2), kept in its receipt. */
   salt?: boolean;
   metadata?: string;
-  /** Files hashed at once, each with its own reused 1 MiB buffer (default 8). */
+  /**
+   * Files hashed at once, each worker with its own reused 1 MiB buffer (default 8). A small file (up to 1 MiB) is read
+   * in one synchronous call, cheaper than a thread-pool round trip; larger ones are read asynchronously in chunks.
+   */
   concurrency?: number;
   /**
    * Writes each receipt to `<receiptsDir>/<fileName>.receipt.json` as it is made (creating the folder) and returns
    * none, so memory does not grow with the folder.
    */
   receiptsDir?: string;
+  /**
+   * Appends each receipt as one line of JSON to this file (JSON Lines, in file-name order) as it is made, and returns
+   * none: one file however large the folder, for when creating a file per document costs more than the hashing.
+   */
+  receiptsFile?: string;
   /** Called after each file is hashed (the hash phase only; see `onPhase` for all phases). */
   onProgress?: (hashed: number, total: number) => void;
   /** Called as each phase starts and progresses: hash (per file), tree, anchor, receipts (per receipt). */
   onPhase?: (progress: AnchorFolderProgress) => void;
 }
+
+/** anchorFolder's synchronous stretches (small-file reads, receipt writes) last at most this long between turns. */
+const YIELD_MS = 10;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The file name under which `anchorFolder` (`receiptsDir`) and the CLI write a document's receipt. */
 export function receiptFileName(fileName: string): string {
@@ -328,8 +347,8 @@ export class EvidenceClient {
   }
 
   /**
-   * Hashes every file directly in `folder` (sorted by name) and anchors them as one batch. Files are hashed
-   * `concurrency` at a time, each worker reusing one buffer; digests (and salts) are kept packed, 32 bytes each. With
+   * Hashes every file directly in `folder` (sorted by name) and anchors them as one batch. Files are hashed by
+   * `concurrency` workers, each reusing one buffer, yielding to the event loop every few milliseconds; digests (and salts) are kept packed, 32 bytes each. With
    * `salt`, each document gets its own random salt, kept in its receipt. With `receiptsDir`, receipts are written
    * there as they are made instead of returned. Progress is reported per phase (`onPhase`).
    */
@@ -339,6 +358,9 @@ export class EvidenceClient {
     const concurrency = options.concurrency ?? 8;
     if (!Number.isInteger(concurrency) || concurrency < 1) {
       throw new InvalidInputError(`concurrency must be a positive integer, got ${concurrency}`);
+    }
+    if (options.receiptsDir !== undefined && options.receiptsFile !== undefined) {
+      throw new InvalidInputError("give receiptsDir or receiptsFile, not both");
     }
     let entries;
     try {
@@ -364,13 +386,20 @@ export class EvidenceClient {
     report("hash", 0);
     const worker = async () => {
       const buffer = fileBuffer();
+      let slice = Date.now();
       for (let i = next++; i < total; i = next++) {
         const salt = salts === undefined ? undefined : randomSalt();
-        const digest = await hashFile(path.join(folder, files[i]), algorithm, salt, 2, { buffer });
+        const file = path.join(folder, files[i]);
+        const digest =
+          hashSmallFileSync(file, algorithm, buffer, salt) ?? (await hashFile(file, algorithm, salt, 2, { buffer }));
         digests.set(getBytes(digest), i * 32);
         if (salt !== undefined) salts!.set(getBytes(salt), i * 32);
         options.onProgress?.(++hashed, total);
         report("hash", hashed);
+        if (Date.now() - slice >= YIELD_MS) {
+          await yieldToEventLoop();
+          slice = Date.now();
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
@@ -383,16 +412,34 @@ export class EvidenceClient {
     report("anchor", 1, 1);
 
     const chainId = (await this.chainId()).toString();
+    const root = batch.root;
     const receiptAt = (i: number) =>
       this.buildReceipt(mined, chainId, {
         digest: hexlify(digests.subarray(i * 32, i * 32 + 32)),
         algorithm,
         salt: salts === undefined ? undefined : hexlify(salts.subarray(i * 32, i * 32 + 32)),
         fileName: files[i],
-        batch: { root: batch.root, proof: batch.proof(i) },
+        batch: { root, proof: batch.proof(i) },
       });
     report("receipts", 0);
-    const result = { ...mined, root: batch.root, size: total };
+    const result = { ...mined, root, size: total };
+    if (options.receiptsFile !== undefined) {
+      const file = options.receiptsFile;
+      await mkdir(path.dirname(file), { recursive: true });
+      const out = createWriteStream(file);
+      out.on("error", () => {}); // surfaced by `errored` below and by `finished`
+      try {
+        for (let i = 0; i < total; i++) {
+          if (out.errored) throw out.errored;
+          if (!out.write(JSON.stringify(receiptAt(i)) + "\n")) await once(out, "drain");
+          report("receipts", i + 1);
+        }
+      } finally {
+        out.end();
+      }
+      await finished(out);
+      return { ...result, receipts: [], receiptsFile: file };
+    }
     if (options.receiptsDir === undefined) {
       const receipts = files.map((_, i) => receiptAt(i));
       report("receipts", total);
@@ -400,16 +447,16 @@ export class EvidenceClient {
     }
     const dir = options.receiptsDir;
     await mkdir(dir, { recursive: true });
-    let written = 0;
-    next = 0;
-    const writer = async () => {
-      for (let i = next++; i < total; i = next++) {
-        const receipt = receiptAt(i);
-        await writeFile(path.join(dir, receiptFileName(files[i])), JSON.stringify(receipt, null, 2) + "\n");
-        report("receipts", ++written);
+    let slice = Date.now();
+    for (let i = 0; i < total; i++) {
+      // Small synchronous writes: cheaper than a thread-pool round trip each; the event loop gets a turn every few ms.
+      writeFileSync(path.join(dir, receiptFileName(files[i])), JSON.stringify(receiptAt(i), null, 2) + "\n");
+      report("receipts", i + 1);
+      if (Date.now() - slice >= YIELD_MS) {
+        await yieldToEventLoop();
+        slice = Date.now();
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, total) }, writer));
+    }
     return { ...result, receipts: [], receiptsDir: dir };
   }
 

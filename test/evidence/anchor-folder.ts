@@ -114,6 +114,28 @@ describe("anchorFolder: bounded hashing, receipts streamed to disk, progress by 
     expect(check).to.include({ valid: true, batched: true, salted: true });
   });
 
+  it("streams receipts as JSON Lines to receiptsFile, one per document in name order, each verifying", async function () {
+    const { client } = await networkHelpers.loadFixture(deployFixture);
+    const receiptsFile = path.join(dir, "jsonl", "receipts.jsonl");
+    const result = await client.anchorFolder(folder, { algorithm: "sm3", salt: true, receiptsFile });
+    expect(result.receipts).to.deep.equal([]);
+    expect(result.receiptsFile).to.equal(receiptsFile);
+    const lines = (await readFile(receiptsFile, "utf8")).split("\n");
+    expect(lines.pop()).to.equal("");
+    const receipts = lines.map((line) => parseReceipt(line));
+    expect(receipts.map((r) => r.fileName)).to.deep.equal([...contents.keys()].sort());
+    for (const receipt of receipts) {
+      expect(receipt.digest).to.equal(hashBytes(contents.get(receipt.fileName!)!, "sm3", receipt.salt));
+      expect(receipt.batch!.root).to.equal(result.root);
+    }
+    const check = await client.verifyReceipt(receipts[5], path.join(folder, receipts[5].fileName!));
+    expect(check).to.include({ valid: true, batched: true, salted: true });
+    await expect(client.anchorFolder(folder, { receiptsFile, receiptsDir: path.join(dir, "both") })).to.be.rejectedWith(
+      InvalidInputError,
+      "give receiptsDir or receiptsFile, not both",
+    );
+  });
+
   it("refuses a concurrency that is not a positive integer, before reading anything", async function () {
     const { client } = await networkHelpers.loadFixture(deployFixture);
     for (const concurrency of [0, -1, 1.5]) {
