@@ -41,4 +41,4 @@ export function describePart(part: PartInfo): string {
 }
 
 export { formatTime };
-export { parseTime } from "../participants/client.js";
+export { parseTime, resolveTime } from "../participants/client.js";
