@@ -24,6 +24,19 @@ function idTask(name: string, description: string, id: typeof part | typeof pkg,
 export default [
   emptyTask("bills", "Supply-chain finance bills: issue, endorse, discount, pledge, redeem, recourse, history").build(),
 
+  task(
+    ["bills", "local-token"],
+    "Deploy a test settlement token on a local node (chain id 31337 or 1337 only) and mint it to every account",
+  )
+    .addOption({ name: "decimals", description: "Token decimals (the digital yuan: 2)", defaultValue: "2" })
+    .addOption({
+      name: "mint",
+      description: "Amount minted to each account, in token units",
+      defaultValue: "100,000,000",
+    })
+    .setAction(() => import("./bills/local-token.js"))
+    .build(),
+
   task(["bills", "issue"], "Issue a bill as the drawer; its root part is offered to the payee")
     .addOption(required("acceptor", "Who pays at maturity"))
     .addOption(required("payee", "First holder"))

@@ -1,6 +1,6 @@
 import { InvalidInputError } from "../../src/errors.js";
 import { cliAction, sender } from "../cli.js";
-import { billsClient, parseId, resolveTime } from "./client.js";
+import { billsClient, parseId, resolveTime, yuan } from "./client.js";
 import { writeConsent } from "./consent-file.js";
 
 interface Args {
@@ -26,7 +26,7 @@ export default cliAction<Args>(async (args, hre) => {
     bills: client.contract.target as string,
   });
   console.log(
-    `${endorsee.address} consents to receive ${args.amount} yuan of part ${args.part}; wrote ${args.out} ` +
+    `${endorsee.address} consents to receive ${yuan(args.amount)} yuan of part ${args.part}; wrote ${args.out} ` +
       `(the holder endorses with --consent ${args.out})`,
   );
 });

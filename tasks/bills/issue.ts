@@ -50,4 +50,7 @@ export default cliAction<Args>(async (args, hre) => {
   console.log(
     `issued package ${issued.packageId}; root part ${issued.rootTokenId} offered to ${args.payee} (tx ${issued.transaction})`,
   );
+  // For scripts and the README's walkthrough: the ids as shell assignments.
+  console.log(`PACKAGE=${issued.packageId}`);
+  console.log(`PART=${issued.rootTokenId}`);
 });
