@@ -118,7 +118,12 @@ describe("bills CLI on a hardhat node", function () {
       [...core.slice(2)]
         .map((c) => (/[a-f]/.test(c) ? c.toUpperCase() : /[A-F]/.test(c) ? c.toLowerCase() : c))
         .join("");
-    const checksummed = bills("issue", ...issueArgs, "--acceptor", badChecksum, ...bill, "--trade-text", "x");
+    const checksummed = bills(
+      "issue",
+      ...["--acceptor", badChecksum, "--payee", tier1, "--token", tokenAddress, "--from", core],
+      ...bill,
+      ...["--trade-text", "x"],
+    );
     expect(errorLine(checksummed)).to.match(/^error: --acceptor 0x[0-9a-fA-F]{40} has a bad checksum/);
     ok(bills("accept", "1", "--from", core));
     ok(bills("sign", ROOT, "--from", tier1));
