@@ -1,4 +1,4 @@
-import { cliAction } from "../cli.js";
+import { cliAction, formatTime } from "../cli.js";
 import { resolveTime, participantsClient } from "./client.js";
 
 interface Args {
@@ -11,9 +11,8 @@ interface Args {
 
 export default cliAction<Args>(async (args, hre) => {
   const { client, connection } = await participantsClient(hre, args);
-  const mined = await client.update(args.account, {
-    roles: args.roles,
-    validUntil: await resolveTime(connection, args.validUntil, "--valid-until"),
-  });
-  console.log(`updated ${args.account}: ${args.roles} until ${args.validUntil} (tx ${mined.transaction})`);
+  const validUntil = await resolveTime(connection, args.validUntil, "--valid-until");
+  const mined = await client.update(args.account, { roles: args.roles, validUntil });
+  const shown = validUntil instanceof Date ? validUntil.toISOString() : formatTime(Number(validUntil));
+  console.log(`updated ${args.account}: ${args.roles} until ${shown} (tx ${mined.transaction})`);
 });
