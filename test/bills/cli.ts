@@ -103,6 +103,10 @@ describe("bills CLI on a hardhat node", function () {
     expect(ok(issued)).to.contain(`issued package 1; root part ${ROOT} offered to ${tier1}`);
     const past = bills("issue", ...issueArgs, "--amount", "1.00", "--maturity", "2001-01-01", "--trade-text", "x");
     expect(errorLine(past)).to.equal("error: maturity 2001-01-01T00:00:00.000Z is not in the future");
+    // The test token anyone can mint is for local nodes only; this node's chain id is not one of theirs.
+    expect(errorLine(bills("local-token"))).to.equal(
+      `error: bills local-token deploys a test token anyone can mint: only on a local node (chain id 31337 or 1337), not on chain ${CHAIN_ID} (network "localhost")`,
+    );
     // Bad input the parser used to answer itself, or silently misread: one line each, nothing sent.
     const bill = ["--amount", "1.00", "--maturity", "2099-01-01"];
     const noAcceptor = bills("issue", "--payee", tier1, "--token", tokenAddress, ...bill, "--trade-text", "x");
