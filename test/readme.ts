@@ -79,9 +79,17 @@ describe("README local-node walkthrough on a hardhat node", function () {
     const blocks = shellBlocks(await readFile(path.join(root, "README.md"), "utf8"), SECTION);
     expect(blocks).to.have.length(EXPECTED.length);
     // One shell for all blocks (variables carry over, as for a reader), a marker before each so output is per block.
-    const script = ["set -eo pipefail", ...blocks.map((block, i) => `echo "### block ${i}"\n${block}`)].join("\n");
+    const script = [
+      "set -eo pipefail",
+      ...blocks.map((block, i) => `echo "### block ${i} $(date +%s%3N)"\n${block}`),
+      'echo "### end $(date +%s%3N)"',
+    ].join("\n");
     const { status, output } = await bash(script, { LOCALHOST_URL: node.url });
-    const outputs = output.split(/^### block \d+\n/m).slice(1);
+    const outputs = output.split(/^### (?:block \d+|end) \d+\n/m).slice(1, -1);
+    // How long each block took (the README quotes these figures).
+    const marks = [...output.matchAll(/^### (?:block \d+|end) (\d+)$/gm)].map((match) => Number(match[1]));
+    const seconds = marks.slice(1).map((mark, i) => ((mark - marks[i]) / 1000).toFixed(1));
+    console.log(`      block durations (s): ${seconds.join(", ")}`);
     expect(status, output).to.equal(0);
     expect(outputs).to.have.length(blocks.length);
     outputs.forEach((text, i) => {
