@@ -1,8 +1,8 @@
 import type { SolidityHooks } from "hardhat/types/hooks";
 
 // Measured on the project's 2-core machine (README, "Set up and run"): a cold build of the whole tree takes about
-// 2.5 minutes alone with the WebAssembly compiler, up to 5 minutes while other jobs run.
-const COLD_BUILD = "a cold build of everything takes about 2.5-5 min on 2 cores";
+// 3 minutes of CPU with the WebAssembly compiler (7 min wall clock with other jobs running: `npm run demo`, cold).
+const COLD_BUILD = "a cold build of everything: about 3 min on 2 idle cores, 7 min on a busy machine";
 
 export default async (): Promise<Partial<SolidityHooks>> => ({
   async invokeSolc(context, compiler, solcInput, solcConfig, next) {
