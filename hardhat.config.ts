@@ -7,6 +7,7 @@ import { configVariable, defineConfig } from "hardhat/config";
 
 import { refuseNegativeArguments } from "./tasks/argv.js";
 import billsTasks from "./tasks/bills.js";
+import buildProgress from "./tasks/build-progress.js";
 import chainTasks from "./tasks/chain.js";
 import copyrightTasks from "./tasks/copyright.js";
 import evidenceTasks from "./tasks/evidence.js";
@@ -58,7 +59,7 @@ function profile(settings: { evmVersion?: string } = {}) {
 }
 
 export default defineConfig({
-  plugins: [hardhatToolboxMochaEthers],
+  plugins: [hardhatToolboxMochaEthers, buildProgress],
   tasks: [...evidenceTasks, ...copyrightTasks, ...participantsTasks, ...billsTasks, ...chainTasks],
   solidity: {
     profiles: {

@@ -10,8 +10,9 @@ const NEGATIVE_NUMBER = /^-[0-9.,]/;
 
 /** The one-line complaint about `argv` (the arguments after `hardhat`), or undefined when there is none. */
 export function negativeArgumentError(argv: readonly string[]): string | undefined {
-  const group = argv.findIndex((arg) => !arg.startsWith("-"));
-  if (group === -1 || !GROUPS.has(argv[group])) return undefined;
+  // The task group, after any global options ("--network localhost bills split ...").
+  const group = argv.findIndex((arg) => GROUPS.has(arg));
+  if (group === -1) return undefined;
   for (let i = group + 1; i < argv.length; i++) {
     if (argv[i] === "--") return undefined;
     if (!NEGATIVE_NUMBER.test(argv[i])) continue;

@@ -1,5 +1,6 @@
 import { emptyTask, task } from "hardhat/config";
 
+import { ONE_ID_TASKS, type OneIdTaskName } from "./bills/one-id-tasks.js";
 import { optional, required } from "./options.js";
 
 // `npx hardhat bills <command> --network <name>`; the contract comes from the network's Ignition deployment
@@ -24,6 +25,19 @@ function idTask(name: string, description: string, id: typeof part | typeof pkg,
 export default [
   emptyTask("bills", "Supply-chain finance bills: issue, endorse, discount, pledge, redeem, recourse, history").build(),
 
+  task(
+    ["bills", "local-token"],
+    "Deploy a test settlement token on a local node (chain id 31337 or 1337 only) and mint it to every account",
+  )
+    .addOption({ name: "decimals", description: "Token decimals (the digital yuan: 2)", defaultValue: "2" })
+    .addOption({
+      name: "mint",
+      description: "Amount minted to each account, in token units",
+      defaultValue: "100,000,000",
+    })
+    .setAction(() => import("./bills/local-token.js"))
+    .build(),
+
   task(["bills", "issue"], "Issue a bill as the drawer; its root part is offered to the payee")
     .addOption(required("acceptor", "Who pays at maturity"))
     .addOption(required("payee", "First holder"))
@@ -39,20 +53,13 @@ export default [
     .setAction(() => import("./bills/issue.js"))
     .build(),
 
-  idTask("accept", "Accept a bill as its acceptor", pkg, () => import("./bills/accept.js")),
-  idTask("cancel", "Cancel a bill as its drawer, before the payee signs", pkg, () => import("./bills/cancel.js")),
-  idTask("fund", "Pay a bill's face value in as its acceptor", pkg, () => import("./bills/fund.js")),
-  idTask(
-    "sign",
-    "Sign a bill or an endorsement offered to you (pledges: sign-pledge)",
-    part,
-    () => import("./bills/sign.js"),
+  // accept, cancel, fund, sign, reject, withdraw, release, pay-recourse: one definition (bills/one-id-tasks.ts).
+  ...Object.entries(ONE_ID_TASKS).map(([name, spec]) =>
+    idTask(name, spec.description, spec.id === "package" ? pkg : part, () =>
+      import("./bills/one-id.js").then((module) => ({ default: module.oneIdAction(name as OneIdTaskName) })),
+    ),
   ),
-  idTask("reject", "Reject an offer addressed to you", part, () => import("./bills/reject.js")),
-  idTask("withdraw", "Withdraw your endorsement or pledge offer", part, () => import("./bills/withdraw.js")),
-  idTask("release", "Release a pledge as the pledgee", part, () => import("./bills/release.js")),
   idTask("redeem", "Redeem a part of a funded, matured bill", part, () => import("./bills/redeem.js")),
-  idTask("pay-recourse", "Pay the recourse claim filed against you", part, () => import("./bills/pay-recourse.js")),
 
   task(
     ["bills", "endorse"],

@@ -46,8 +46,25 @@ export function cliAction<Args>(
   };
 }
 
+// Arguments of decoded custom errors that are moments ("AlreadyAnchored(id=0x…, time=1807081919)").
+const TIME_ARGUMENT = /\b(\w*(?:[tT]ime|[dD]eadline|[mM]aturity|[uU]ntil|At|[eE]nd|[nN]ow))=(\d{9,})\b/g;
+
+/**
+ * A message with the time arguments of decoded custom errors as ISO dates (seconds or milliseconds, as the chain)
+ * and work ids (digests) in hex, as everything else prints them.
+ */
+export function readableTimes(message: string): string {
+  return message
+    .replace(TIME_ARGUMENT, (_, name: string, time: string) => `${name}=${formatTime(Number(time))}`)
+    .replace(/\bworkId=(\d{20,})\b/g, (_, id: string) => `workId=0x${BigInt(id).toString(16).padStart(64, "0")}`);
+}
+
 /** The first line of an error's message; ethers' own errors carry a `shortMessage` without the request dump. */
 function oneLine(error: unknown): string {
+  return readableTimes(firstLine(error));
+}
+
+function firstLine(error: unknown): string {
   if (error instanceof SdkError) return error.message;
   const { shortMessage, message } = (error ?? {}) as { shortMessage?: unknown; message?: unknown };
   const text = typeof shortMessage === "string" ? shortMessage : typeof message === "string" ? message : String(error);

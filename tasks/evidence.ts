@@ -18,7 +18,7 @@ const nonce = optional(
 );
 const deadline = optional(
   "deadline",
-  "Time (the chain's unit) after which the signature is void; without it, a day after the latest block",
+  'When the signature is void: "+1d" from the latest block, or a number in the chain\'s unit; default +1d',
 );
 
 export default [
@@ -71,9 +71,9 @@ export default [
     .addOption({ name: "threshold", description: "Co-signatures required", type: ArgumentType.INT, defaultValue: 1 })
     .addOption({
       name: "deadline",
-      description: "Unix time after which co-signing closes (0: never)",
-      type: ArgumentType.BIGINT,
-      defaultValue: 0n,
+      description:
+        'When co-signing closes: "+7d" from the latest block, or a number in the chain\'s time unit (0: never)',
+      defaultValue: "0",
     })
     .addOption(registry)
     .addOption(from)

@@ -22,6 +22,12 @@ export function parseId(value: string, what: string): bigint {
   return BigInt(value);
 }
 
+/** A yuan amount as people read it everywhere in the CLI: thousands grouped ("1,000,000.00"). */
+export function yuan(text: string): string {
+  const [whole, cents = "00"] = text.replaceAll(",", "").split(".");
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${cents.padEnd(2, "0")}`;
+}
+
 export function describePart(part: PartInfo): string {
   const flags = [
     part.frozen ? "FROZEN" : "",
@@ -41,4 +47,4 @@ export function describePart(part: PartInfo): string {
 }
 
 export { formatTime };
-export { parseTime } from "../participants/client.js";
+export { parseTime, resolveTime } from "../participants/client.js";

@@ -1,6 +1,6 @@
 import { InvalidInputError } from "../../src/errors.js";
 import { cliAction, sender } from "../cli.js";
-import { billsClient, parseId, parseTime } from "./client.js";
+import { billsClient, parseId, resolveTime, yuan } from "./client.js";
 import { writeConsent } from "./consent-file.js";
 
 interface Args {
@@ -19,14 +19,14 @@ export default cliAction<Args>(async (args, hre) => {
   const consent = await client.signEndorsement(endorsee, {
     fromTokenId: parseId(args.part, "part"),
     amount: args.amount,
-    deadline: parseTime(args.deadline, "--deadline"),
+    deadline: await resolveTime(connection, args.deadline, "--deadline"),
   });
   await writeConsent(args.out, consent, {
     chainId: (await connection.ethers.provider.getNetwork()).chainId,
     bills: client.contract.target as string,
   });
   console.log(
-    `${endorsee.address} consents to receive ${args.amount} yuan of part ${args.part}; wrote ${args.out} ` +
+    `${endorsee.address} consents to receive ${yuan(args.amount)} yuan of part ${args.part}; wrote ${args.out} ` +
       `(the holder endorses with --consent ${args.out})`,
   );
 });

@@ -1,5 +1,5 @@
 import { cliAction } from "../cli.js";
-import { billsClient, parseId } from "./client.js";
+import { billsClient, parseId, yuan } from "./client.js";
 
 interface Args {
   part: string;
@@ -15,7 +15,7 @@ export default cliAction<Args>(async (args, hre) => {
   const offered = await client.offerDiscount(parseId(args.part, "part"), args.financier, args.amount, args.rate);
   const quote = await client.discountPrice(offered.tokenId);
   console.log(
-    `offered ${args.amount} yuan at ${args.rate}% to ${args.financier} as part ${offered.tokenId}; ` +
+    `offered ${yuan(args.amount)} yuan at ${args.rate}% to ${args.financier} as part ${offered.tokenId}; ` +
       `price now ${quote.price} token units for ${quote.days} days (tx ${offered.transaction})`,
   );
 });

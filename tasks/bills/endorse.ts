@@ -1,6 +1,6 @@
 import { parseYuan } from "../../src/bills/index.js";
 import { cliAction } from "../cli.js";
-import { billsClient, parseId } from "./client.js";
+import { billsClient, parseId, yuan } from "./client.js";
 import { readConsent } from "./consent-file.js";
 
 interface Args {
@@ -18,8 +18,9 @@ export default cliAction<Args>(async (args, hre) => {
   if (args.consent === undefined) {
     const offered = await client.endorse(part, args.to, args.amount);
     console.log(
-      `offered ${args.amount} yuan to ${args.to} as part ${offered.tokenId}; it must sign (tx ${offered.transaction})`,
+      `offered ${yuan(args.amount)} yuan to ${args.to} as part ${offered.tokenId}; it must sign (tx ${offered.transaction})`,
     );
+    console.log(`ENDORSED=${offered.tokenId}`);
     return;
   }
   const consent = await readConsent(args.consent, {
@@ -31,7 +32,8 @@ export default cliAction<Args>(async (args, hre) => {
   });
   const endorsed = await client.endorseWithSignature(consent);
   console.log(
-    `endorsed ${args.amount} yuan to ${args.to} as part ${endorsed.tokenId}, signed by the endorsee ` +
+    `endorsed ${yuan(args.amount)} yuan to ${args.to} as part ${endorsed.tokenId}, signed by the endorsee ` +
       `(tx ${endorsed.transaction}, gas ${endorsed.gasUsed})`,
   );
+  console.log(`ENDORSED=${endorsed.tokenId}`);
 });

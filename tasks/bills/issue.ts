@@ -3,7 +3,7 @@ import { id } from "ethers";
 import { InvalidInputError } from "../../src/errors.js";
 import { checkAddress, checkBytes32 } from "../../src/input.js";
 import { cliAction } from "../cli.js";
-import { billsClient, parseTime } from "./client.js";
+import { billsClient, resolveTime } from "./client.js";
 
 interface Args {
   acceptor: string;
@@ -36,13 +36,13 @@ function tradeDigest(args: Args): string {
 export default cliAction<Args>(async (args, hre) => {
   for (const option of ["acceptor", "payee", "token"] as const) checkAddress(args[option], `--${option}`);
   const digest = tradeDigest(args);
-  const { client } = await billsClient(hre, args);
+  const { client, connection } = await billsClient(hre, args);
   const issued = await client.issue({
     acceptor: args.acceptor,
     payee: args.payee,
     token: args.token,
     amount: args.amount,
-    maturity: parseTime(args.maturity, "--maturity"),
+    maturity: await resolveTime(connection, args.maturity, "--maturity"),
     tradeDigest: digest,
     evidenceId: args.evidence,
     nonTransferable: args.nonTransferable,
@@ -50,4 +50,7 @@ export default cliAction<Args>(async (args, hre) => {
   console.log(
     `issued package ${issued.packageId}; root part ${issued.rootTokenId} offered to ${args.payee} (tx ${issued.transaction})`,
   );
+  // For scripts and the README's walkthrough: the ids as shell assignments.
+  console.log(`PACKAGE=${issued.packageId}`);
+  console.log(`PART=${issued.rootTokenId}`);
 });

@@ -1,5 +1,5 @@
 import { cliAction } from "../cli.js";
-import { billsClient, parseId } from "./client.js";
+import { billsClient, parseId, yuan } from "./client.js";
 
 interface Args {
   part: string;
@@ -15,6 +15,6 @@ export default cliAction<Args>(async (args, hre) => {
     return;
   }
   console.log(
-    `part ${id}: ${claim.claimant} claims ${claim.yuan} yuan (${claim.amount} token units) from ${claim.target}`,
+    `part ${id}: ${claim.claimant} claims ${yuan(claim.yuan)} yuan (${claim.amount} token units) from ${claim.target}`,
   );
 });

@@ -1,6 +1,6 @@
 import { InvalidInputError } from "../../src/errors.js";
 import { cliAction } from "../cli.js";
-import { billsClient, parseId } from "./client.js";
+import { billsClient, parseId, yuan } from "./client.js";
 
 interface Args {
   part: string;
@@ -16,7 +16,7 @@ export default cliAction<Args>(async (args, hre) => {
   if (part.state === "discount-offered") {
     const quote = await client.discountPrice(id);
     console.log(
-      `discount offer ${id}: ${part.value} yuan for ${quote.yuan} yuan (${quote.price} token units), ` +
+      `discount offer ${id}: ${yuan(part.value)} yuan for ${yuan(quote.yuan)} yuan (${quote.price} token units), ` +
         `${quote.days} days charged, if signed now`,
     );
     return;
@@ -28,7 +28,7 @@ export default cliAction<Args>(async (args, hre) => {
   }
   const quote = await client.quoteDiscount(id, args.amount, args.rate);
   console.log(
-    `discounting ${args.amount} yuan of part ${id} at ${args.rate}% now: ${quote.yuan} yuan ` +
+    `discounting ${yuan(args.amount)} yuan of part ${id} at ${args.rate}% now: ${yuan(quote.yuan)} yuan ` +
       `(${quote.price} token units), ${quote.days} days charged`,
   );
 });

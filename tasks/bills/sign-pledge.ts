@@ -1,5 +1,5 @@
 import { cliAction } from "../cli.js";
-import { billsClient, parseId } from "./client.js";
+import { billsClient, parseId, yuan } from "./client.js";
 
 interface Args {
   part: string;
@@ -14,5 +14,7 @@ export default cliAction<Args>(async (args, hre) => {
   const { client } = await billsClient(hre, args);
   const id = parseId(args.part, "part");
   const mined = await client.signPledge(id, args.amount);
-  console.log(`accepted part ${id} in pledge for ${args.amount} yuan (tx ${mined.transaction}, gas ${mined.gasUsed})`);
+  console.log(
+    `accepted part ${id} in pledge for ${yuan(args.amount)} yuan (tx ${mined.transaction}, gas ${mined.gasUsed})`,
+  );
 });

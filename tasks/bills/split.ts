@@ -1,5 +1,5 @@
 import { cliAction } from "../cli.js";
-import { billsClient, parseId } from "./client.js";
+import { billsClient, parseId, yuan } from "./client.js";
 
 interface Args {
   part: string;
@@ -11,5 +11,6 @@ interface Args {
 export default cliAction<Args>(async (args, hre) => {
   const { client } = await billsClient(hre, args);
   const split = await client.split(parseId(args.part, "part"), args.amount);
-  console.log(`split ${args.amount} yuan into part ${split.tokenId} (tx ${split.transaction})`);
+  console.log(`split ${yuan(args.amount)} yuan into part ${split.tokenId} (tx ${split.transaction})`);
+  console.log(`SPLIT=${split.tokenId}`);
 });

@@ -2,7 +2,7 @@ import { toWorkId } from "../../src/copyright/client.js";
 import { algorithmId, hashFile, type HashAlgorithmName } from "../../src/hash-file.js";
 import { InvalidInputError } from "../../src/errors.js";
 import { cliAction } from "../cli.js";
-import { authorsOption, copyrightClient } from "./client.js";
+import { authorsOption, copyrightClient, until } from "./client.js";
 
 interface Args {
   file: string;
@@ -42,5 +42,5 @@ export default cliAction<Args>(async (args, hre) => {
   });
   const work = await client.getWork(mined.workId);
   console.log(`registered derivative ${digest} of ${parents.length} parent(s) to ${account} in ${mined.transaction}`);
-  console.log(`its licenses end by ${work.parentLicenseUntil} (its parent licenses, as renewed)`);
+  console.log(`its licenses end ${until(work.parentLicenseUntil)} (its parent licenses, as renewed)`);
 });

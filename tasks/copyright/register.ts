@@ -23,4 +23,5 @@ export default cliAction<Args>(async (args, hre) => {
   console.log(
     `registered work ${mined.digest} (${args.algorithm}) to ${account} in ${mined.transaction}, gas ${mined.gasUsed}`,
   );
+  console.log(`WORK=${mined.digest}`);
 });

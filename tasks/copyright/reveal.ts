@@ -42,5 +42,6 @@ export default cliAction<Args>(async (args, hre) => {
     salt: record.salt,
   });
   console.log(`registered work ${digest} to ${account} in ${revealed.transaction}, gas ${revealed.gasUsed}`);
+  console.log(`WORK=${digest}`);
   console.log(`priority time: ${formatTime(revealed.priorityTime)} (the commit's)`);
 });

@@ -43,6 +43,7 @@ export default cliAction<Args>(async (args, hre) => {
   console.log(
     `terms ${registered.termsId} registered (fee ${formatTokenAmount(fee, decimals)} ${unit}) in ${registered.transaction}`,
   );
+  console.log(`TERMS=${registered.termsId}`);
   if (workId !== undefined) {
     const attached = await client.attachTerms(workId, registered.termsId);
     console.log(`offered on work ${workHex(workId)} in ${attached.transaction}`);

@@ -2,6 +2,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import type { EvidenceStatus } from "../../src/evidence/verdict.js";
 import { chainClock, formatTime, integerArgument } from "../cli.js";
+import { isRelativeTime, relativeTime } from "../participants/client.js";
 
 /** A record's status as indented lines for people: submitter, time, algorithm, witnesses, revocation, successor. */
 export function describeStatus(status: EvidenceStatus, revocationReason: string | null = null): string[] {
@@ -27,10 +28,14 @@ export function parseUint(value: string | undefined, option: string): bigint | u
 }
 
 /**
- * The deadline of a signed request: `deadline` when given, else a day after the latest block, in the chain's time
+ * The deadline of a signed request: `deadline` when given (a number in the chain's unit, or "+1d" from the latest
+ * block), else a day after the latest block, in the chain's time
  * unit (seconds; milliseconds on chains that stamp blocks so, such as FISCO BCOS).
  */
 export async function requestDeadline(connection: NetworkConnection, deadline: string | undefined): Promise<bigint> {
+  if (deadline !== undefined && isRelativeTime(deadline)) {
+    return relativeTime(connection, deadline);
+  }
   const given = parseUint(deadline, "--deadline");
   if (given !== undefined) return given;
   const { now, unit } = await chainClock(connection);

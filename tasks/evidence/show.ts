@@ -1,5 +1,5 @@
 import type { EvidenceEvent } from "../../src/evidence/client.js";
-import { cliAction, evidenceClient } from "../cli.js";
+import { cliAction, evidenceClient, formatTime } from "../cli.js";
 import { describeStatus } from "./format.js";
 
 interface Args {
@@ -18,7 +18,7 @@ function describeEvent(event: EvidenceEvent): string {
     case "MetadataURI":
       return `metadata URI ${event.uri}, ${where}`;
     case "WitnessesRequired":
-      return `requires ${event.threshold} of ${event.witnesses.join(", ")}${event.deadline === 0 ? "" : ` by ${event.deadline}`}, ${where}`;
+      return `requires ${event.threshold} of ${event.witnesses.join(", ")}${event.deadline === 0 ? "" : ` by ${formatTime(Number(event.deadline))}`}, ${where}`;
     case "Cosigned":
       return `co-signed by ${event.witness} (${event.signatures}), ${where}`;
     case "Witnessed":

@@ -1,5 +1,5 @@
 import { cliAction } from "../cli.js";
-import { parseTime, participantsClient } from "./client.js";
+import { resolveTime, participantsClient } from "./client.js";
 
 interface Args {
   account: string;
@@ -11,12 +11,12 @@ interface Args {
 }
 
 export default cliAction<Args>(async (args, hre) => {
-  const { client } = await participantsClient(hre, args);
+  const { client, connection } = await participantsClient(hre, args);
   const mined = await client.register({
     account: args.account,
     org: args.org,
     roles: args.roles,
-    validUntil: parseTime(args.validUntil, "--valid-until"),
+    validUntil: await resolveTime(connection, args.validUntil, "--valid-until"),
   });
   console.log(`registered ${args.account} as ${args.roles} (org id ${mined.orgId}, tx ${mined.transaction})`);
 });

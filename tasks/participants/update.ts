@@ -1,5 +1,5 @@
-import { cliAction } from "../cli.js";
-import { parseTime, participantsClient } from "./client.js";
+import { cliAction, formatTime } from "../cli.js";
+import { resolveTime, participantsClient } from "./client.js";
 
 interface Args {
   account: string;
@@ -10,10 +10,9 @@ interface Args {
 }
 
 export default cliAction<Args>(async (args, hre) => {
-  const { client } = await participantsClient(hre, args);
-  const mined = await client.update(args.account, {
-    roles: args.roles,
-    validUntil: parseTime(args.validUntil, "--valid-until"),
-  });
-  console.log(`updated ${args.account}: ${args.roles} until ${args.validUntil} (tx ${mined.transaction})`);
+  const { client, connection } = await participantsClient(hre, args);
+  const validUntil = await resolveTime(connection, args.validUntil, "--valid-until");
+  const mined = await client.update(args.account, { roles: args.roles, validUntil });
+  const shown = validUntil instanceof Date ? validUntil.toISOString() : formatTime(Number(validUntil));
+  console.log(`updated ${args.account}: ${args.roles} until ${shown} (tx ${mined.transaction})`);
 });

@@ -282,7 +282,7 @@ describe("evidence CLI on a hardhat node", function () {
 
     const again = evidence("anchor", file, "--receipt", path.join(dir, "again.json"));
     expect(errorLine(again)).to.match(
-      /^error: AlreadyAnchored\(id=0x[0-9a-f]{64}, submitter=0x[0-9a-fA-F]{40}, time=\d+\)$/,
+      /^error: AlreadyAnchored\(id=0x[0-9a-f]{64}, submitter=0x[0-9a-fA-F]{40}, time=\d{4}-\d\d-\d\dT[\d:]+Z\)$/,
     );
 
     const missing = evidence("anchor", path.join(dir, "missing.pdf"));

@@ -90,7 +90,9 @@ describe("participants CLI on a hardhat node", function () {
     ).to.equal("error: validity end 2001-01-01T00:00:00.000Z is not in the future");
     expect(
       errorLine(participants("register", stranger, "--org", "X", "--roles", "enterprise", "--valid-until", "soon")),
-    ).to.equal('error: --valid-until must be a date like 2027-03-31 or a number in the chain\'s time unit, got "soon"');
+    ).to.equal(
+      'error: --valid-until must be a date like 2027-03-31, a time from now like +90d, or a number in the chain\'s time unit, got "soon"',
+    );
     expect(
       errorLine(participants("register", "0x12", "--org", "X", "--roles", "enterprise", "--valid-until", "2099-01-01")),
     ).to.equal('error: participant is not an address: "0x12"');
@@ -112,7 +114,9 @@ describe("participants CLI on a hardhat node", function () {
       ),
     ).to.equal(`error: ${alice} lacks the registry's KYC role`);
 
-    ok(participants("update", alice, "--roles", "enterprise,financier", "--valid-until", "2098-06-30"));
+    expect(
+      ok(participants("update", alice, "--roles", "enterprise,financier", "--valid-until", "2098-06-30")),
+    ).to.contain(`updated ${alice}: enterprise,financier until 2098-06-30T00:00:00.000Z`);
     expect(ok(participants("suspend", alice, "--reason", "KYC review"))).to.contain(`suspended ${alice}`);
     ok(participants("reinstate", alice));
     expect(errorLine(participants("freeze", alice))).to.equal(`error: ${kyc} is not an active regulator`);
