@@ -4,7 +4,8 @@ pragma solidity ^0.8.24;
 import {IUnorderedNonces} from "./IUnorderedNonces.sol";
 
 /// @title UnorderedNonces
-/// @notice Bitmap nonces for signed requests: see `IUnorderedNonces`. One slot of 256 nonces per word and signer.
+/// @notice Bitmap nonces for signed requests: see `IUnorderedNonces`. One slot of 256 nonces per word and signer,
+/// unless an inheriting contract keeps some words elsewhere through `_nonceWord`/`_setNonceWord`.
 abstract contract UnorderedNonces is IUnorderedNonces {
     mapping(address owner => mapping(uint256 wordPos => uint256 bitmap)) private _nonceBitmaps;
 
