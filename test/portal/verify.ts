@@ -16,7 +16,7 @@ import type { EvidenceReceipt } from "../../src/evidence/receipt.js";
 import { EvidenceRegistry__factory } from "../../typechain-types/index.js";
 import { root, startNode, type LocalNode } from "../helpers/cli.js";
 
-const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const screenshots = path.join(root, "reports", "portal");
 
 describe("the browser portal, verify a document, in Chromium on a hardhat node", function () {
@@ -185,6 +185,25 @@ describe("the browser portal, verify a document, in Chromium on a hardhat node",
     expect(shown.headline).to.equal("REVOKED");
     expect(shown.summary).to.equal(sdk.summary);
     expect(shown.fields).to.include(sdk.revocationReason!);
+  });
+
+  it("refuses a receipt naming another registry or another chain, saying which", async function () {
+    const doc = await anchored("memo.txt", "a memo\n");
+    const forged = await file(
+      "memo-forged.receipt.json",
+      JSON.stringify({ ...doc.receipt, contract: "0x000000000000000000000000000000000000dEaD" }),
+    );
+    const other = await file("memo-other-chain.receipt.json", JSON.stringify({ ...doc.receipt, chainId: "11155111" }));
+    const refused = await verifyInPage("untrusted-registry", doc.path, forged);
+    expect(refused.status).to.equal("untrusted-registry");
+    expect(refused.headline).to.equal("ANOTHER REGISTRY");
+    expect(refused.summary).to.equal(
+      `the receipt names registry 0x000000000000000000000000000000000000dEaD, but the EvidenceRegistry trusted on chain 31337 is ${registry}: refusing the receipt's contract`,
+    );
+    const wrong = await verifyInPage("wrong-network", doc.path, other);
+    expect(wrong.status).to.equal("wrong-network");
+    expect(wrong.headline).to.equal("WRONG NETWORK");
+    expect(wrong.summary).to.equal("the receipt is for chain 11155111, but the provider is on chain 31337");
   });
 
   it("asked nothing of any host but the portal's server and the RPC URL", function () {
