@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -13,6 +14,7 @@ import type { Browser } from "playwright-core";
 import { buildPortal, servePortal } from "../../scripts/portal.js";
 import { EvidenceClient } from "../../src/evidence/client.js";
 import type { EvidenceReceipt } from "../../src/evidence/receipt.js";
+import { hashBytes } from "../../src/hash.js";
 import { EvidenceRegistry__factory } from "../../typechain-types/index.js";
 import { root, startNode, type LocalNode } from "../helpers/cli.js";
 
@@ -30,6 +32,8 @@ describe("the browser portal, verify a document, in Chromium on a hardhat node",
   let portalUrl: string;
   let dir: string;
   const requests: string[] = [];
+  /** RPC URLs typed into the page besides the node's (the only other hosts it may ask). */
+  const rpcUrls: string[] = [];
 
   before(async function () {
     if (!existsSync(CHROMIUM)) {
@@ -110,17 +114,17 @@ describe("the browser portal, verify a document, in Chromium on a hardhat node",
     shot: string,
     documentPath: string,
     receiptPath?: string,
-    locale = "en-US",
+    { locale = "en-US", rpc = node.url }: { locale?: string; rpc?: string } = {},
   ): Promise<{ status: string; headline: string; summary: string; fields: string }> {
     const context = await browser.newContext({ locale, viewport: { width: 420, height: 900 } });
     const page = await context.newPage();
     await page.route("**/*", (route) => {
       const url = route.request().url();
       requests.push(url);
-      return url.startsWith(portalUrl) || url.startsWith(node.url) ? route.continue() : route.abort();
+      return url.startsWith(portalUrl) || url.startsWith(rpc) ? route.continue() : route.abort();
     });
     await page.goto(portalUrl);
-    await page.fill("#rpc", node.url);
+    await page.fill("#rpc", rpc);
     await page.fill("#registry", registry);
     await page.setInputFiles("#document", documentPath);
     if (receiptPath !== undefined) await page.setInputFiles("#receipt", receiptPath);
@@ -150,7 +154,7 @@ describe("the browser portal, verify a document, in Chromium on a hardhat node",
 
   it("shows 验证通过 with Chinese labels when the browser prefers Chinese", async function () {
     const doc = await anchored("合同.txt", "合同正文\n");
-    const shown = await verifyInPage("verified-zh", doc.path, doc.receiptPath, "zh-CN");
+    const shown = await verifyInPage("verified-zh", doc.path, doc.receiptPath, { locale: "zh-CN" });
     expect(shown.status).to.equal("verified");
     expect(shown.headline).to.equal("验证通过");
     expect(shown.fields).to.include("存证时间（UTC）");
@@ -206,9 +210,43 @@ describe("the browser portal, verify a document, in Chromium on a hardhat node",
     expect(wrong.summary).to.equal("the receipt is for chain 11155111, but the provider is on chain 31337");
   });
 
+  it("shows VERIFIED for a batch member from its receipt's proof", async function () {
+    const contents = ["scan 1\n", "scan 2\n", "scan 3\n"];
+    const paths = await Promise.all(contents.map((content, i) => file(`scan-${i + 1}.txt`, content)));
+    const batch = await client.anchorBatch(
+      contents.map((content) => hashBytes(content)),
+      "sha256",
+      { fileNames: paths.map((p) => path.basename(p)) },
+    );
+    const receiptPath = await file("scan-2.txt.receipt.json", JSON.stringify(batch.receipts[1]));
+    const sdk = await sdkVerdict(batch.receipts[1], paths[1]);
+    expect(sdk.status).to.equal("verified");
+    const shown = await verifyInPage("batch-member", paths[1], receiptPath);
+    expect(shown.status).to.equal("verified");
+    expect(shown.summary).to.equal(sdk.summary);
+    expect(shown.fields).to.include(`member of batch ${batch.root}`);
+  });
+
+  it("says plainly when the RPC URL cannot be reached", async function () {
+    const closed = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const rpc = `http://127.0.0.1:${closed}`;
+    const doc = await file("offline.txt", "checked while the node is unreachable\n");
+    const shown = await verifyInPage("rpc-unreachable", doc, undefined, { rpc });
+    expect(shown.status).to.equal("rpc-unreachable");
+    expect(shown.headline).to.equal("NETWORK UNREACHABLE");
+    expect(shown.summary).to.match(new RegExp(`^cannot reach the JSON-RPC URL ${rpc}: `));
+    rpcUrls.push(rpc);
+  });
+
   it("asked nothing of any host but the portal's server and the RPC URL", function () {
     expect(requests.length).to.be.greaterThan(0);
-    expect(requests.filter((url) => !url.startsWith(portalUrl) && !url.startsWith(node.url))).to.deep.equal([]);
+    const allowed = [portalUrl, node.url, ...rpcUrls];
+    expect(requests.filter((url) => !allowed.some((prefix) => url.startsWith(prefix)))).to.deep.equal([]);
     expect(requests.some((url) => url.startsWith(node.url))).to.equal(true);
   });
 });

@@ -2,13 +2,12 @@
 // shows the SDK's own verdict (`@chainproof/contracts/verify`, src/verify.ts) from the registry the user trusts.
 import "./styles.css";
 
-import { getAddress, isAddress } from "ethers";
+import { JsonRpcProvider, Network, getAddress, isAddress } from "ethers";
 
 import {
   SdkError,
   chainTimeToDate,
   formatEvidenceTime,
-  jsonRpcProvider,
   parseReceipt,
   timeUnitOf,
   verifyDocument,
@@ -183,12 +182,40 @@ form.addEventListener("submit", (event) => {
   void verify();
 });
 
+/**
+ * A provider for `url` on the chain it answers for: asked once with a plain `eth_chainId` so that an unreachable URL is
+ * one clear error (ethers' own network detection would retry for ever), then pinned (`staticNetwork`), one call per
+ * request (`batchMaxCount: 1`, as the SDK's `jsonRpcProvider`).
+ */
+async function connect(url: string): Promise<JsonRpcProvider> {
+  let chainId: bigint;
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+      signal: AbortSignal.timeout(15_000),
+    });
+    const body = (await response.json()) as { result?: string };
+    chainId = BigInt(body.result ?? "");
+  } catch (error) {
+    throw new RpcUnreachable(
+      t(lang, "unreachable", { url, why: error instanceof Error ? error.message : String(error) }),
+    );
+  }
+  const network = Network.from(chainId);
+  return new JsonRpcProvider(url, network, { batchMaxCount: 1, staticNetwork: network });
+}
+
+class RpcUnreachable extends Error {}
+
 async function verify(): Promise<void> {
   const button = $<HTMLButtonElement>("verify");
   button.disabled = true;
   progress.textContent = "";
-  const provider = jsonRpcProvider(rpcInput.value.trim());
+  let provider: JsonRpcProvider | undefined;
   try {
+    provider = await connect(rpcInput.value.trim());
     const receipt = await readReceipt();
     const file = dropped ?? documentInput.files?.[0];
     if (file === undefined && receipt === undefined) {
@@ -218,10 +245,15 @@ async function verify(): Promise<void> {
     verdictHeading.focus();
   } catch (error) {
     progress.textContent = "";
-    const code = error instanceof SdkError ? error.code.toLowerCase().replace(/_/g, "-") : "error";
+    const code =
+      error instanceof SdkError
+        ? error.code.toLowerCase().replace(/_/g, "-")
+        : error instanceof RpcUnreachable
+          ? "rpc-unreachable"
+          : "error";
     render({ kind: "error", code, message: error instanceof Error ? error.message : String(error) });
   } finally {
-    provider.destroy();
+    provider?.destroy();
     button.disabled = false;
   }
 }
