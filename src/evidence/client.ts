@@ -5,31 +5,18 @@ import { mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 
 import {
-  ZeroHash,
   getBytes,
   hexlify,
-  isAddress,
   zeroPadValue,
-  type ContractRunner,
   type ContractTransactionResponse,
   type Log,
   type LogDescription,
   type Provider,
 } from "ethers";
 
-import { EvidenceRegistry__factory, type EvidenceRegistry } from "../../typechain-types/index.js";
 import { DeploymentNotFoundError, InvalidInputError, UntrustedRegistryError, WrongNetworkError } from "../errors.js";
-import { checkAddress, checkBytes32, toBytes32 } from "../input.js";
-import {
-  byChainOrder,
-  contractLogs,
-  deployedCheck,
-  minedOf,
-  providerOf,
-  sendAndFind,
-  type BlockRange,
-  type Mined,
-} from "../transactions.js";
+import { checkAddress, toBytes32 } from "../input.js";
+import { byChainOrder, minedOf, sendAndFind, type BlockRange, type Mined } from "../transactions.js";
 import { PagedHistory } from "../logs.js";
 import { findDeployment } from "../deployments.js";
 import {
@@ -38,14 +25,14 @@ import {
   fileBuffer,
   hashFile,
   hashSmallFileSync,
-  isSaltedAlgorithm,
   randomSalt,
   type HashAlgorithmName,
 } from "../hash-file.js";
 import { EvidenceBatch } from "./merkle.js";
 import { RECEIPT_VERSION, type EvidenceReceipt } from "./receipt.js";
 import type { EvidenceStatus, EvidenceVerification } from "./verdict.js";
-import { judgeDigest, judgeReceipt, type ReceiptCheckOptions } from "./verifier.js";
+import { judgeDigest, type ReceiptCheckOptions } from "./verifier.js";
+import { EvidenceReader, checkId } from "./reader.js";
 import type { SignedAnchor, SignedCosign, SignedRequest } from "./signing.js";
 
 /** The outcome of checking a receipt (and optionally the document) against the chain. */
@@ -155,27 +142,6 @@ export function receiptFileName(fileName: string): string {
   return `${fileName}.receipt.json`;
 }
 
-type VerificationOutput = Awaited<ReturnType<EvidenceRegistry["verify"]["staticCall"]>>;
-
-function toStatus(v: VerificationOutput): EvidenceStatus {
-  return {
-    exists: v.exists,
-    batched: v.batched,
-    algorithm: Number(v.algorithm),
-    algorithmName: algorithmName(v.algorithm),
-    salted: isSaltedAlgorithm(v.algorithm),
-    submitter: v.submitter,
-    time: Number(v.time),
-    blockNumber: Number(v.blockNumber),
-    witnessThreshold: Number(v.witnessThreshold),
-    witnessSignatures: Number(v.witnessSignatures),
-    witnessed: v.witnessed,
-    revoked: v.revoked,
-    revokedAt: Number(v.revokedAt),
-    supersededBy: v.supersededBy === ZeroHash ? null : v.supersededBy,
-  };
-}
-
 function toEvent(log: LogDescription, location: EventLocation, id: string): EvidenceEvent {
   const a = log.args;
   switch (log.name as EvidenceEventName) {
@@ -220,28 +186,8 @@ function toEvent(log: LogDescription, location: EventLocation, id: string): Evid
   }
 }
 
-const checkId = (value: string, what = "evidence id"): string => checkBytes32(value, what);
-
 /** Typed access to an EvidenceRegistry: anchoring, batches with receipts, witnesses, revocation and verification. */
-export class EvidenceClient {
-  readonly contract: EvidenceRegistry;
-  readonly address: string;
-  /** Settles once the address is known to hold code (`deployedCheck`); a failure is forgotten. */
-  private readonly ready: () => Promise<void>;
-
-  /** The address is checked for code on the first call, which throws `DeploymentNotFoundError` if it has none. */
-  constructor(address: string, runner: ContractRunner) {
-    if (!isAddress(address)) throw new InvalidInputError(`not an address: "${address}"`);
-    this.contract = EvidenceRegistry__factory.connect(address, runner);
-    this.address = address;
-    this.ready = deployedCheck("EvidenceRegistry", address, () => this.provider);
-  }
-
-  /** The provider the client reads through. */
-  get provider(): Provider {
-    return providerOf(this.contract.runner);
-  }
-
+export class EvidenceClient extends EvidenceReader {
   /**
    * Sends a transaction and checks that the registry emitted each of `expected` for `id`: a success without them
    * (an address holding some other contract) is an `EventNotEmittedError`, not a result.
@@ -262,11 +208,6 @@ export class EvidenceClient {
       })),
     );
     return minedOf(sent);
-  }
-
-  /** The chain id of the client's provider. */
-  async chainId(): Promise<bigint> {
-    return (await this.provider.getNetwork()).chainId;
   }
 
   /**
@@ -529,21 +470,6 @@ export class EvidenceClient {
     return this.send(() => this.contract.supersede(checkId(id), newId), id, "Superseded");
   }
 
-  /** The chain's answer for a directly anchored digest (or a batch root). */
-  async verify(digest: string): Promise<EvidenceStatus> {
-    checkId(digest);
-    await this.ready();
-    return toStatus(await this.contract.verify(digest));
-  }
-
-  /** The chain's answer for a digest in the batch with root `root`. */
-  async verifyInBatch(root: string, digest: string, proof: readonly string[]): Promise<EvidenceStatus> {
-    checkId(root, "root");
-    checkId(digest, "digest");
-    await this.ready();
-    return toStatus(await this.contract.verifyInBatch(root, digest, [...proof]));
-  }
-
   /**
    * Hashes a file and judges its digest against this registry without a receipt (so only a direct, unsalted anchor can
    * match): `verified` when anchored directly with `algorithm`, not revoked, and its witness policy (if any) met.
@@ -565,27 +491,25 @@ export class EvidenceClient {
    * receipt's transaction, revocation (for a batched document also of the digest's own record), supersession and the
    * witness policy; without a document it is `document-not-checked`, never `verified`.
    */
-  async verifyReceipt(
+  override async verifyReceipt(
     receipt: EvidenceReceipt,
     document?: string | ReceiptCheckOptions,
   ): Promise<EvidenceVerification> {
-    const options = typeof document === "string" ? { file: document } : (document ?? {});
-    const chainId = await this.chainId();
-    if (chainId !== BigInt(receipt.chainId)) {
-      throw new WrongNetworkError(BigInt(receipt.chainId), chainId, "the receipt");
-    }
-    if (receipt.contract.toLowerCase() !== this.address.toLowerCase()) {
-      throw new UntrustedRegistryError(receipt.contract, this.address, chainId);
-    }
-    await this.ready();
-    return judgeReceipt(this, receipt, {
-      ...options,
-      knownDeployment: await this.isKnownDeployment(options.knownDeployment),
-    });
+    return super.verifyReceipt(receipt, typeof document === "string" ? { file: document } : (document ?? {}));
+  }
+
+  /** The document's digest under the receipt's rule: the file's, hashed here (streamed), or the one given. */
+  protected override async documentDigest(
+    receipt: EvidenceReceipt,
+    options: ReceiptCheckOptions,
+  ): Promise<string | undefined> {
+    return options.file === undefined
+      ? options.documentDigest
+      : hashFile(options.file, receipt.algorithm, receipt.salt, receipt.version);
   }
 
   /** `given`, or whether this registry is the package's deployment record for its chain. */
-  private async isKnownDeployment(given: boolean | undefined): Promise<boolean> {
+  protected override async isKnownDeployment(given: boolean | undefined): Promise<boolean> {
     if (given !== undefined) return given;
     const known = findDeployment(await this.chainId())?.EvidenceRegistry;
     return known !== undefined && known.toLowerCase() === this.address.toLowerCase();
@@ -615,10 +539,6 @@ export class EvidenceClient {
           key,
         ),
       );
-  }
-
-  private async logs(topics: (string | string[] | null)[], fromBlock: number): Promise<Log[]> {
-    return contractLogs(this.provider, this.address, topics, { fromBlock }, { ready: this.ready });
   }
 
   /**
@@ -656,18 +576,6 @@ export class EvidenceClient {
   /** Every record `submitter` anchored, in chain order (`recordsOf` read to its end). */
   async allRecordsOf(submitter: string, range: BlockRange = {}): Promise<SubmittedRecord[]> {
     return this.recordsOf(submitter, range).all();
-  }
-
-  /** The reason hash of record `id`'s revocation, from its `Revoked` event; null if it is not revoked. */
-  async revocationReason(id: string): Promise<string | null> {
-    const key = checkId(id).toLowerCase();
-    const status = await this.verify(key);
-    return status.revoked ? this.findRevocationReason(key, status.blockNumber) : null;
-  }
-
-  private async findRevocationReason(id: string, fromBlock: number): Promise<string | null> {
-    const [log] = await this.logs([this.contract.interface.getEvent("Revoked")!.topicHash, id], fromBlock);
-    return log === undefined ? null : (this.contract.interface.parseLog(log)!.args.reason as string);
   }
 
   private async receipt(

@@ -2,9 +2,9 @@ import { zeroPadValue, type Log, type Provider } from "ethers";
 
 import { latestChainTime } from "../time.js";
 import { contractLogs } from "../transactions.js";
-import type { EvidenceClient } from "./client.js";
-import { hashFile, type HashAlgorithmName } from "../hash-file.js";
-import type { EvidenceReceipt } from "./receipt.js";
+import type { EvidenceReader } from "./reader.js";
+import type { HashAlgorithmName } from "../hash.js";
+import type { EvidenceReceipt } from "./receipt-format.js";
 import {
   describeRegistry,
   formatEvidenceTime,
@@ -16,10 +16,8 @@ import {
   type WitnessVerdict,
 } from "./verdict.js";
 
-/** What to check a receipt's record against, besides the chain. */
-export interface ReceiptCheckOptions {
-  /** The document's file: hashed here (streamed) under the receipt's rule (algorithm, salt, format). */
-  file?: string;
+/** What to check a receipt's record against, besides the chain (browser-safe: no file). */
+export interface ReceiptDigestOptions {
   /**
    * Or the document's digest computed by the caller under the receipt's rule (for example in a browser), when there
    * is no file to read.
@@ -30,6 +28,12 @@ export interface ReceiptCheckOptions {
    * deployment record for that chain (`deploymentOf`).
    */
   knownDeployment?: boolean;
+}
+
+/** What `EvidenceClient` checks a receipt's record against: also a file, which it hashes (streamed). */
+export interface ReceiptCheckOptions extends ReceiptDigestOptions {
+  /** The document's file: hashed (streamed) under the receipt's rule (algorithm, salt, format). */
+  file?: string;
 }
 
 /** The expectations a verdict is judged against. */
@@ -56,9 +60,9 @@ const first = (failures: (string | false | undefined)[]): string | undefined =>
  * and is for its chain): the record, its transaction, its witnesses, and for a batch the digest's own record.
  */
 export async function judgeReceipt(
-  client: EvidenceClient,
+  client: EvidenceReader,
   receipt: EvidenceReceipt,
-  options: ReceiptCheckOptions & { knownDeployment: boolean },
+  options: ReceiptDigestOptions & { knownDeployment: boolean },
 ): Promise<EvidenceVerification> {
   const notes: string[] = [];
   // Format 2 marks salted digests on chain; format 1 did not, so its salted digests are judged as unsalted anchors.
@@ -69,10 +73,7 @@ export async function judgeReceipt(
         "from an unsalted anchor of other content; this verdict holds only if the salt came from the submitter",
     );
   }
-  let fileDigest = options.documentDigest?.toLowerCase();
-  if (options.file !== undefined) {
-    fileDigest = (await hashFile(options.file, receipt.algorithm, receipt.salt, receipt.version)).toLowerCase();
-  }
+  const fileDigest = options.documentDigest?.toLowerCase();
   return judge(client, {
     id: (receipt.batch?.root ?? receipt.digest).toLowerCase(),
     digest: receipt.digest.toLowerCase(),
@@ -89,7 +90,7 @@ export async function judgeReceipt(
 
 /** The verdict on an unsalted document's digest alone (no receipt): it must be anchored directly, unsalted. */
 export async function judgeDigest(
-  client: EvidenceClient,
+  client: EvidenceReader,
   digest: string,
   algorithm: HashAlgorithmName,
   knownDeployment: boolean,
@@ -107,7 +108,7 @@ export async function judgeDigest(
   });
 }
 
-async function judge(client: EvidenceClient, expected: Expected): Promise<EvidenceVerification> {
+async function judge(client: EvidenceReader, expected: Expected): Promise<EvidenceVerification> {
   const provider = client.provider;
   const chainId = (await client.chainId()).toString();
   const { id, digest, batchRoot, receipt } = expected;
@@ -257,7 +258,7 @@ async function judge(client: EvidenceClient, expected: Expected): Promise<Eviden
 
 /** The receipt's transaction as the chain shows it: mined, in which block, and whether the registry anchored `id` in it. */
 async function checkTransaction(
-  client: EvidenceClient,
+  client: EvidenceReader,
   provider: Provider,
   receipt: EvidenceReceipt,
   id: string,
@@ -288,7 +289,7 @@ async function checkTransaction(
 
 /** The named witnesses of record `id`, with who co-signed and when (from the `Cosigned` events), and the deadline. */
 async function witnessesOf(
-  client: EvidenceClient,
+  client: EvidenceReader,
   provider: Provider,
   id: string,
   record: EvidenceStatus,
