@@ -117,6 +117,20 @@ export async function deploymentBlock(provider: Provider, address: string): Prom
 }
 
 /**
+ * The chain's head now. ethers' `getBlockNumber()` may answer from a short-lived cache, which right after one's own
+ * transaction can be a block behind and would end a history one block short; a provider that can send raw
+ * JSON-RPC is asked directly.
+ */
+export async function currentBlockNumber(provider: Provider): Promise<number> {
+  const raw = provider as Provider & { send?: (method: string, params: unknown[]) => Promise<unknown> };
+  if (typeof raw.send === "function") {
+    const head = await raw.send("eth_blockNumber", []);
+    if (typeof head === "string" || typeof head === "number" || typeof head === "bigint") return Number(head);
+  }
+  return provider.getBlockNumber();
+}
+
+/**
  * Searches the first block at which `address` holds code: about log2(chain length) `eth_getCode` calls at past
  * blocks. 0 when the provider cannot read past state (not an archive node) or the address holds no code now, so a
  * history then starts at the chain's beginning.
@@ -200,7 +214,7 @@ export async function* readLogs(
     filter.fromBlock === undefined ? await deploymentBlock(provider, filter.address) : Number(filter.fromBlock);
   const last =
     filter.toBlock === undefined || filter.toBlock === "latest"
-      ? await provider.getBlockNumber()
+      ? await currentBlockNumber(provider)
       : Number(filter.toBlock);
   const resume = options.from;
   let start = resume === undefined ? first : Math.max(first, resume.block);

@@ -199,6 +199,16 @@ describe("SDK histories through a provider that refuses ranges over 1,000 blocks
     expect(await client.derivativesOf(earlyWork)).to.deep.equal([]);
   });
 
+  it("reads up to the chain's head even when ethers has just cached an older block number", async function () {
+    const reader = new EvidenceClient(await w.evidence.getAddress(), read);
+    await reader.chainId();
+    const digest = hashBytes("anchored a moment ago");
+    await read.getBlockNumber(); // ethers keeps this answer for a moment
+    await new EvidenceClient(await w.evidence.getAddress(), w.core).anchor(digest, "sha256");
+    const events = await reader.history(digest);
+    expect(events.map((event) => event.name)).to.deep.equal(["Anchored"]);
+  });
+
   it("never asked the proxy for more than 1,000 blocks once refused, and was refused only a few times", function () {
     expect(proxy.widestAnswered).to.be.at.most(1_000);
     expect(proxy.stats.refused).to.be.within(1, 6);
