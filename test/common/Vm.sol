@@ -18,6 +18,10 @@ interface Vm {
     /// @notice Sets `block.timestamp`.
     function warp(uint256 timestamp) external;
 
+    /// @notice The current block's timestamp, read through the VM: via IR, `block.timestamp` may be read once
+    /// per call and not see a `warp` made later in the same test.
+    function getBlockTimestamp() external view returns (uint256);
+
     /// @notice Sets `block.number`.
     function roll(uint256 blockNumber) external;
 

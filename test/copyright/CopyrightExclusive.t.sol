@@ -62,7 +62,7 @@ contract CopyrightExclusiveFuzzTest is Test {
             else if (op < 11) _sublicense(licensee, (r >> 24) % LICENSEES, terms);
             else if (op < 12) _takeOver(_ownerAt((r >> 32) % OWNERS));
             else if (op < 13) _transfer(_ownerAt((r >> 32) % OWNERS));
-            else vm.warp(block.timestamp + ((r >> 40) % (DURATION + 1)));
+            else vm.warp(vm.getBlockTimestamp() + ((r >> 40) % (DURATION + 1)));
             _assertRegistryMatchesModel();
             _assertExclusivity();
         }
@@ -165,7 +165,7 @@ contract CopyrightExclusiveFuzzTest is Test {
     }
 
     function _issue(uint256 licensee, uint256 terms) private {
-        uint64 from = _running(licensee, terms) ? _end[licensee][terms] : uint64(block.timestamp);
+        uint64 from = _running(licensee, terms) ? _end[licensee][terms] : uint64(vm.getBlockTimestamp());
         _end[licensee][terms] = from + DURATION;
         _sub[licensee][terms] = false;
     }
@@ -205,7 +205,7 @@ contract CopyrightExclusiveFuzzTest is Test {
             bool running;
             for (uint256 who; who < LICENSEES; ++who) {
                 ICopyrightRegistry.License memory license = REGISTRY.getLicense(_workId, _licensee(who), _ids[t]);
-                if (license.end <= block.timestamp) continue;
+                if (license.end <= vm.getBlockTimestamp()) continue;
                 running = true;
                 if (!license.sublicensed) ++holders;
             }
@@ -242,7 +242,7 @@ contract CopyrightExclusiveFuzzTest is Test {
     }
 
     function _running(uint256 licensee, uint256 terms) private view returns (bool) {
-        return _end[licensee][terms] > block.timestamp;
+        return _end[licensee][terms] > vm.getBlockTimestamp();
     }
 
     function _anyRunning(uint256 terms) private view returns (bool) {

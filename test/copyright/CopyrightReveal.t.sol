@@ -32,9 +32,9 @@ contract CopyrightRevealFuzzTest is Test {
         // A pause that ended before the commit does not extend its window.
         if (seed % 2 == 1) _pauseFor((seed >> 8) % (3 * WINDOW));
         REGISTRY.commit(commitment);
-        uint256 committedAt = block.timestamp;
+        uint256 committedAt = vm.getBlockTimestamp();
         // The copier registers a moment after the commit (in the same instant it would not be displaced).
-        vm.warp(block.timestamp + 1);
+        vm.warp(vm.getBlockTimestamp() + 1);
         vm.prank(COPIER);
         REGISTRY.registerWork(digest, 2, "", _solo(COPIER));
 
@@ -44,7 +44,7 @@ contract CopyrightRevealFuzzTest is Test {
             uint256 r = uint256(keccak256(abi.encode(seed, i)));
             // Up to half a window running, then maybe a pause of up to two windows, within the window or after it.
             uint256 running = r % (WINDOW / 2 + 1);
-            vm.warp(block.timestamp + running);
+            vm.warp(vm.getBlockTimestamp() + running);
             unpaused += running;
             if ((r >> 64) % 3 == 0) continue;
             uint256 pauseFor = (r >> 128) % (2 * WINDOW + 1);
@@ -54,7 +54,7 @@ contract CopyrightRevealFuzzTest is Test {
 
         uint256 deadline = committedAt + WINDOW + paused;
         if (unpaused <= WINDOW) {
-            assertTrue(block.timestamp <= deadline, "model: a live commitment is before its deadline");
+            assertTrue(vm.getBlockTimestamp() <= deadline, "model: a live commitment is before its deadline");
             _assertUnsettled(uint256(digest), deadline);
             vm.expectRevert(
                 abi.encodeWithSelector(ICopyrightRegistry.CommitmentExists.selector, commitment, committedAt)
@@ -101,11 +101,11 @@ contract CopyrightRevealFuzzTest is Test {
         uint256 workId = uint256(digest);
         bytes32 termsId = REGISTRY.registerTerms(_freeTerms());
         uint64 settlesAt = REGISTRY.settledAt(workId);
-        if (block.timestamp < settlesAt) vm.warp(settlesAt);
+        if (vm.getBlockTimestamp() < settlesAt) vm.warp(settlesAt);
         vm.prank(COPIER);
         REGISTRY.grantLicense(workId, termsId, BUYER);
         REGISTRY.commit(commitment);
-        assertEq(REGISTRY.commitmentTime(commitment), block.timestamp, "an expired commitment was not remade");
+        assertEq(REGISTRY.commitmentTime(commitment), vm.getBlockTimestamp(), "an expired commitment was not remade");
         vm.expectRevert(
             abi.encodeWithSelector(ICopyrightRegistry.WorkAlreadyRegistered.selector, workId, COPIER, committedAt + 1)
         );
@@ -116,7 +116,7 @@ contract CopyrightRevealFuzzTest is Test {
 
     function _pauseFor(uint256 duration) private {
         REGISTRY.pause();
-        vm.warp(block.timestamp + duration);
+        vm.warp(vm.getBlockTimestamp() + duration);
         REGISTRY.unpause();
     }
 
