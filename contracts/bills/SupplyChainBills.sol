@@ -113,19 +113,14 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
     // One day in the chain's time unit: the discount's day count.
     uint256 private immutable DAY_LENGTH;
 
-    /// @dev One slot per account: the ERC-721 balance (checked 64-bit arithmetic, so it can never borrow from or carry
-    /// into the nonces) and the signature nonces 0-191.
-    struct Account {
-        uint64 balance;
-        uint192 nonces;
-    }
-
     uint32 private _packageCount;
     mapping(uint256 packageId => Package) private _packages;
     mapping(uint256 tokenId => Part) private _parts;
-    // Per account, one slot written anyway: the ERC-721 balance and the owner's signature nonces 0-191 (bits 0-191 of
-    // bitmap word 0), so an endorsee's first signed consent and its first part cost one fresh slot, not two.
-    mapping(address owner => Account) private _accounts;
+    // Per account, one slot written anyway: bits 0-63 the ERC-721 balance, bits 64-255 the owner's signature nonces
+    // 0-191 (bitmap word 0), so an endorsee's first signed consent and its first part cost one fresh slot, not two.
+    // `++` never carries into the nonces (fewer than 2^56 parts can exist) and `--` only ever runs on an owner's
+    // balance (never zero there; pinned by invariant_erc721BalancesMatchOwners), so it never borrows from them.
+    mapping(address owner => uint256) private _accounts;
     mapping(uint256 tokenId => address) private _approvals;
     // The operator that set a token's approval (zero: its owner): the approval lasts while that operator is approved.
     mapping(uint256 tokenId => address) private _approvalGrantors;
@@ -435,7 +430,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         _requireNoOffers(fromTokenId, from);
         address holder = _moveValue(fromTokenId, toTokenId, type(uint256).max);
         from.status = BURNED;
-        --_accounts[holder].balance;
+        --_accounts[holder];
         _burned(holder, fromTokenId);
     }
 
@@ -529,8 +524,8 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         delete _approvals[tokenId];
         _takeovers[tokenId] = Takeover(msg.sender, cursor);
         part.status = TAKEN_OVER | HELD;
-        --_accounts[owner].balance;
-        ++_accounts[msg.sender].balance;
+        --_accounts[owner];
+        ++_accounts[msg.sender];
         uint256 amount = uint256(part.value) * _unit(pkg.tokenDecimals);
         emit Transfer(owner, msg.sender, tokenId);
         emit RecoursePaid(packageId, tokenId, msg.sender, beneficiary, amount);
@@ -603,7 +598,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
     /// @inheritdoc IERC721
     function balanceOf(address owner) external view returns (uint256) {
         if (owner == address(0)) _invalidCounterparty(owner);
-        return _accounts[owner].balance;
+        return uint64(_accounts[owner]);
     }
 
     /// @inheritdoc IERC3525
@@ -846,7 +841,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         pkg.lastSeq = ++seq;
         tokenId = PartIdLibrary.toTokenId(packageId, seq);
         _parts[tokenId] = Part(holder, uint56(value), 0, parent, status);
-        ++_accounts[holder].balance;
+        ++_accounts[holder];
         emit Transfer(address(0), holder, tokenId);
         emit SlotChanged(tokenId, 0, packageId);
     }
@@ -907,7 +902,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         uint56 value = part.value;
         part.status = CANCELLED;
         part.value = 0;
-        --_accounts[holder].balance;
+        --_accounts[holder];
         source.value += value;
         --source.offers;
         emit TransferValue(tokenId, sourceId, value);
@@ -936,7 +931,7 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         pkg.status = PackageStatus.Cancelled;
         part.status = CANCELLED;
         part.value = 0;
-        --_accounts[payee].balance;
+        --_accounts[payee];
         emit TransferValue(root, 0, value);
         _burned(payee, root);
         emit Cancelled(packageId, msg.sender);
@@ -1147,18 +1142,18 @@ contract SupplyChainBills is ISupplyChainBills, IERC3525Metadata, EIP712, Unorde
         return 10 ** (decimals - 2);
     }
 
-    /// @dev Nonces 0-191 live in the account slot (see `_accounts`); the rest of word 0 (nonces
+    /// @dev Nonces 0-191 live in bits 64-255 of the account slot (see `_accounts`); the rest of word 0 (nonces
     /// 192-255) and every other word stay in `UnorderedNonces`' bitmap.
     function _nonceWord(address owner, uint256 wordPos) internal view override returns (uint256 word) {
         word = super._nonceWord(owner, wordPos);
-        if (wordPos == 0) word |= _accounts[owner].nonces;
+        if (wordPos == 0) word |= _accounts[owner] >> 64;
     }
 
     /// @dev See `_nonceWord`: word 0 is split between the account slot and the bitmap, which is written only when
     /// nonces 192-255 change.
     function _setNonceWord(address owner, uint256 wordPos, uint256 word) internal override {
         if (wordPos != 0) return super._setNonceWord(owner, wordPos, word);
-        _accounts[owner].nonces = uint192(word);
+        _accounts[owner] = uint64(_accounts[owner]) | (word << 64);
         uint256 high = (word >> 192) << 192;
         if (high != super._nonceWord(owner, 0)) super._setNonceWord(owner, 0, high);
     }
