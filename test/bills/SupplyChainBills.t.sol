@@ -847,6 +847,14 @@ contract SupplyChainBillsFuzzTest is BillsWorld {
         assertEq(bills.nonceBitmap(signer, 0), type(uint256).max, "every nonce of word 0");
         assertEq(bills.nonceBitmap(signer, 1), 0, "word 1 untouched");
         assertEq(bills.balanceOf(signer), count, "balance intact");
+        // Beyond word 0 the usual bitmap: a nonce there changes neither word 0 nor the balance but by its part.
+        uint256 far = 256 + uint256(firstNonce);
+        bytes memory farConsent = _consent(signer, root, 10, far, deadline);
+        vm.prank(enterprises[1]);
+        bills.endorseWithSignature(root, signer, 10, far, deadline, farConsent);
+        assertEq(bills.nonceBitmap(signer, 1), 1 << firstNonce, "word 1 holds the far nonce");
+        assertEq(bills.nonceBitmap(signer, 0), type(uint256).max, "word 0 unchanged");
+        assertEq(bills.balanceOf(signer), uint256(count) + 1, "one more part");
     }
 }
 
