@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 
 import type { NetworkConnection } from "hardhat/types/network";
 
+import { BILLS_TYPES } from "../src/bills/signing.js";
 import { row, type GasRow } from "./report.js";
 
 const require = createRequire(import.meta.url);
@@ -74,15 +75,7 @@ export async function benchBills(connection: NetworkConnection): Promise<GasRow[
   // signature: an EIP-712 signature carried by the endorsement (one transaction), and the on-chain offer + sign.
   const { chainId } = await ethers.provider.getNetwork();
   const domain = { name: "SupplyChainBills", version: "1", chainId, verifyingContract: await bills.getAddress() };
-  const types = {
-    Endorsement: [
-      { name: "fromTokenId", type: "uint256" },
-      { name: "to", type: "address" },
-      { name: "amount", type: "uint64" },
-      { name: "nonce", type: "uint256" },
-      { name: "deadline", type: "uint256" },
-    ],
-  };
+  const types = { Endorsement: [...BILLS_TYPES.Endorsement] };
   const deadline = maturity;
   const terms = { fromTokenId: root, to: tier2.address, amount: 20_000_000n, nonce: 0n, deadline };
   const signature = await tier2.signTypedData(domain, types, terms);

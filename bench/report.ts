@@ -67,7 +67,8 @@ function fmt(n: number | undefined): string {
   return n === undefined ? "" : n.toLocaleString("en-US");
 }
 
-function printColumns(header: string[], lines: string[][]): void {
+/** Prints `lines` under `header` in aligned columns, with a rule under the header. */
+export function printColumns(header: string[], lines: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const format = (cells: string[]) =>
     cells

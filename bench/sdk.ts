@@ -18,6 +18,7 @@ import { network } from "hardhat";
 import { EvidenceClient } from "../src/evidence/client.js";
 import { EvidenceBatch } from "../src/evidence/merkle.js";
 import { hashFile, type HashAlgorithmName } from "../src/hash-file.js";
+import { printColumns } from "./report.js";
 
 /** One measured figure beside its reference. `ratio` is value / referenceValue. */
 export interface SdkRow {
@@ -419,16 +420,8 @@ export function printSdkTable(rows: SdkRow[]): void {
     r.met === undefined ? "" : r.met ? "yes" : "NO",
     r.note ?? "",
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const format = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]))
-      .join("  ")
-      .trimEnd();
   console.log("\nSDK at scale (issue 13)");
-  console.log(format(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const line of lines) console.log(format(line));
+  printColumns(header, lines);
 }
 
 // `hardhat run bench/sdk.ts` runs it; `bench/run.ts` imports it and calls benchSdk() itself.
