@@ -2,9 +2,10 @@
 // that is not Hardhat's, for the end-to-end tests. Started on 127.0.0.1 and a free port, stopped by its pid.
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
+import { freePort } from "./cli.js";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -27,20 +28,6 @@ export interface AnvilNode {
   /** anvil's output. */
   logFile: string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address !== null ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 const running = new Set<ChildProcess>();

@@ -28,7 +28,8 @@ export function runHardhat(args: string[], env: Record<string, string> = {}, cwd
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that was free a moment ago. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
