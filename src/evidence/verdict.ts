@@ -102,7 +102,8 @@ export interface EvidenceVerification extends EvidenceStatus {
   notes: string[];
 }
 
-const HEADLINES: Record<VerdictStatus, string> = {
+/** The headline word of each verdict status, as the CLI prints it and the portal shows it in English. */
+export const VERDICT_HEADLINES: Readonly<Record<VerdictStatus, string>> = {
   verified: "VERIFIED",
   "document-not-checked": "DOCUMENT NOT CHECKED",
   "content-mismatch": "CONTENT MISMATCH",
@@ -114,7 +115,7 @@ const HEADLINES: Record<VerdictStatus, string> = {
 
 /** The headline word of a verdict status, e.g. `NOT ANCHORED`. */
 export function verdictHeadline(status: VerdictStatus): string {
-  return HEADLINES[status];
+  return VERDICT_HEADLINES[status];
 }
 
 /** A chain time as a date for people (UTC, to the second): seconds, or milliseconds on chains that stamp blocks so. */

@@ -1,4 +1,6 @@
 // Labels in English and Chinese: 中文 when the browser prefers it, switchable with the language button.
+import { VERDICT_HEADLINES } from "../../src/verify.js";
+
 export type Lang = "en" | "zh";
 
 const en = {
@@ -23,13 +25,7 @@ const en = {
   "rpc-unreachable": "NETWORK UNREACHABLE",
   "wrong-network": "WRONG NETWORK",
   "untrusted-registry": "ANOTHER REGISTRY",
-  verified: "VERIFIED",
-  "document-not-checked": "DOCUMENT NOT CHECKED",
-  "content-mismatch": "CONTENT MISMATCH",
-  "not-anchored": "NOT ANCHORED",
-  revoked: "REVOKED",
-  "witnesses-pending": "WITNESSES PENDING",
-  "witnesses-not-met": "WITNESSES NOT MET",
+  ...VERDICT_HEADLINES, // the SDK's own headline words
   fDocument: "Document",
   fDigest: "Digest",
   fAlgorithm: "Algorithm",
