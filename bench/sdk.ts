@@ -401,11 +401,12 @@ export async function benchSdk(): Promise<SdkRow[]> {
   }
 }
 
-function machine(): Record<string, string | number> {
+/** The machine the figures were taken on (written beside them). */
+export function machine(): Record<string, string | number> {
   return { node: process.version, platform: process.platform, arch: process.arch, date: new Date().toISOString() };
 }
 
-export function printSdkTable(rows: SdkRow[]): void {
+export function printSdkTable(rows: SdkRow[], title = "SDK at scale (issue 13)"): void {
   const n = (v: number | null | undefined) => (v === null || v === undefined ? "" : v.toLocaleString("en-US"));
   const header = ["group", "measure", "value", "unit", "reference", "ref value", "ratio", "target", "met", "note"];
   const lines = rows.map((r) => [
@@ -420,7 +421,7 @@ export function printSdkTable(rows: SdkRow[]): void {
     r.met === undefined ? "" : r.met ? "yes" : "NO",
     r.note ?? "",
   ]);
-  console.log("\nSDK at scale (issue 13)");
+  console.log(`\n${title}`);
   printColumns(header, lines);
 }
 
