@@ -40,6 +40,8 @@ describe("the browser portal's shell, in Chromium on a hardhat node", function (
     expect(await page.inputValue("#rpc")).to.equal(portal.node.url);
     expect(await page.inputValue("#registry")).to.equal(registry);
     expect(await page.textContent("#network option:checked")).to.equal("Local node (31337)");
+    expect(await page.getAttribute("#networkPanel", "open")).to.equal(null); // chosen for the user: folded away
+    expect(await page.textContent("#networkStatus")).to.equal("Local node (31337)");
     await page.setInputFiles("#document", documentPath);
     await page.setInputFiles("#receipt", receiptPath);
     await page.click("#verify");
@@ -54,6 +56,7 @@ describe("the browser portal's shell, in Chromium on a hardhat node", function (
 
   it("forgets the filled-in addresses when the user types another RPC URL, and keeps typed ones", async function () {
     const { context, page } = await portal.open();
+    await page.click("#networkPanel summary"); // closed: the site chose the network
     await page.fill("#copyright", "0x000000000000000000000000000000000000c0De");
     await page.fill("#rpc", "http://127.0.0.1:1");
     await page.dispatchEvent("#rpc", "change");

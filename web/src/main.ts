@@ -66,6 +66,7 @@ networkSelect.addEventListener("change", () => {
   const chosen = networks[Number(networkSelect.value)];
   forgetFilled();
   if (chosen === undefined) return;
+  networkStatus.textContent = networkSelect.selectedOptions[0]?.textContent ?? "";
   if (chosen.rpc !== undefined) rpcInput.value = chosen.rpc;
   for (const name of CONTRACTS) {
     const address = chosen.contracts[name];
@@ -167,6 +168,7 @@ const first = networks.findIndex((n) => n.rpc !== undefined);
 if (!params.has("rpc") && first !== -1) {
   networkSelect.value = String(first);
   networkSelect.dispatchEvent(new Event("change"));
+  $<HTMLDetailsElement>("networkPanel").open = false; // chosen for the user: the page comes first (on a phone too)
 }
 await route();
 document.body.dataset.ready = "true"; // for people's scripts and the browser tests: the first page is shown
