@@ -120,6 +120,14 @@ export function parseCertificateUrl(text: string): { receipt: string; rpc?: stri
 const COMFORTABLE_VERSION = 25;
 type QrLevel = "H" | "Q" | "M" | "L";
 
+function qrCode(url: string, level: QrLevel): QRCode.QRCode | undefined {
+  try {
+    return QRCode.create(url, { errorCorrectionLevel: level });
+  } catch {
+    return undefined;
+  }
+}
+
 /** The QR code of a URL: its modules and the error correction chosen; `InvalidInputError` when it cannot fit. */
 export function certificateQr(url: string): {
   size: number;
@@ -127,28 +135,19 @@ export function certificateQr(url: string): {
   level: QrLevel;
   version: number;
 } {
-  const levels: QrLevel[] = ["Q", "M", "L"];
-  let fallback: QRCode.QRCode | undefined;
-  for (const level of levels) {
-    let code: QRCode.QRCode;
-    try {
-      code = QRCode.create(url, { errorCorrectionLevel: level });
-    } catch {
-      continue;
-    }
-    fallback ??= code;
-    if (code.version <= COMFORTABLE_VERSION) return wrap(code, level);
+  for (const level of ["Q", "M", "L"] as const) {
+    const code = qrCode(url, level);
+    if (code !== undefined && code.version <= COMFORTABLE_VERSION) return wrap(code, level);
   }
+  // Larger than comfortable: the lowest error correction keeps the symbol smallest, so its modules largest on paper.
+  const fallback = qrCode(url, "L");
   if (fallback === undefined) {
     throw new InvalidInputError(
       `the certificate's QR code cannot hold this receipt: its URL is ${new TextEncoder().encode(url).length} bytes, a QR code holds at most 2953 (use a shorter portal URL or a receipt with a shorter Merkle proof)`,
     );
   }
-  return wrap(fallback, levelOf(fallback));
+  return wrap(fallback, "L");
 
-  function levelOf(code: QRCode.QRCode): QrLevel {
-    return (["L", "M", "Q", "H"] as const)[[1, 0, 3, 2].indexOf(code.errorCorrectionLevel.bit)];
-  }
   function wrap(code: QRCode.QRCode, level: QrLevel) {
     const { size, data } = code.modules;
     return { size, dark: (row: number, col: number) => data[row * size + col] === 1, level, version: code.version };
@@ -363,8 +362,12 @@ export async function evidenceCertificate(input: CertificateInput): Promise<Uint
   row("区块", "Block", [String(v.exists ? v.blockNumber : receipt.blockNumber)]);
   row("提交者", "Submitter", [v.exists ? v.submitter : "—"]);
 
-  const qrSide = 180;
-  const qrBottom = MARGIN + 30;
+  // Modules a whole number of 150 dpi pixels (0.48 pt) wide, on that pixel grid, as large as 220 pt allows: crisp
+  // when rendered at 150, 300 or 600 dpi and printed, so a scanner reads even a large symbol.
+  const GRID = 72 / 150;
+  const module = Math.max(Math.floor(220 / (qr.size + 8) / GRID), 2) * GRID;
+  const qrSide = module * (qr.size + 8);
+  const qrBottom = A4.height - Math.round((A4.height - (MARGIN + 26) - qrSide) / GRID) * GRID - qrSide;
   const qrTop = qrBottom + qrSide;
   const witnessValues: string[] = [];
   if (v.witnesses.length === 0) witnessValues.push("无要求 · none required");
@@ -404,8 +407,7 @@ export async function evidenceCertificate(input: CertificateInput): Promise<Uint
   row("签发时间", "Issued", [`${issuedAt.toISOString().replace(/\.\d{3}Z$/, "Z")} (UTC)`, dateLine(issuedAt)]);
 
   // The QR code, bottom left, with how to use it beside it.
-  const module = qrSide / (qr.size + 8);
-  const qrX = MARGIN;
+  const qrX = Math.round(MARGIN / GRID) * GRID;
   page.drawRectangle({ x: qrX, y: qrBottom, width: qrSide, height: qrSide, color: rgb(1, 1, 1) });
   for (let r = 0; r < qr.size; r++) {
     let c = 0;
@@ -420,8 +422,7 @@ export async function evidenceCertificate(input: CertificateInput): Promise<Uint
         x: qrX + (start + 4) * module,
         y: qrBottom + qrSide - (r + 5) * module,
         width: (c - start) * module,
-        // A hair taller than a module, so that rows rendered apart leave no light seam between them.
-        height: module * 1.02,
+        height: module,
         color: rgb(0, 0, 0),
       });
     }
