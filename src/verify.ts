@@ -20,6 +20,7 @@ export { MerkleTree } from "./evidence/merkle.js";
 export * from "./evidence/verdict.js";
 export { judgeDigest, judgeReceipt, type ReceiptDigestOptions } from "./evidence/verifier.js";
 export { EvidenceReader, toStatus } from "./evidence/reader.js";
+export * from "./evidence/certificate.js";
 
 /** Progress of a streamed hash: bytes hashed so far. */
 export type HashProgress = (hashedBytes: number) => void;
