@@ -74,6 +74,7 @@ describe("the shared evidence fixtures, SDK and CLI on a hardhat node", function
       ["salted-sm3", "verified"],
       ["witnessed", "witnesses-pending"],
       ["other-chain", "wrong-network"],
+      ["other-chain-registry", "wrong-network"],
     ]);
   });
 
@@ -96,6 +97,7 @@ describe("the shared evidence fixtures, SDK and CLI on a hardhat node", function
     "salted-sm3",
     "witnessed",
     "other-chain",
+    "other-chain-registry",
   ];
   for (const name of names) {
     it(`${name}: the SDK gives the expected verdict and the CLI prints it byte for byte`, async function () {
