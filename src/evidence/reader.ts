@@ -8,7 +8,7 @@ import { InvalidInputError, UntrustedRegistryError, WrongNetworkError } from "..
 import { algorithmName, isSaltedAlgorithm } from "../hash.js";
 import { checkBytes32 } from "../input.js";
 import { byChainOrder, contractLogs, deployedCheck, providerOf } from "../transactions.js";
-import { chainTimeToDate, timeUnitOf } from "../time.js";
+import { blockTimes, chainTimeToDate, timeUnitOf } from "../time.js";
 import type { EvidenceReceipt } from "./receipt-format.js";
 import type { EvidenceStatus, EvidenceVerification } from "./verdict.js";
 import { judgeReceipt, type ReceiptDigestOptions } from "./verifier.js";
@@ -123,19 +123,6 @@ export type EvidenceTimelineEntry = EvidenceEvent & {
   /** The block's time as a date. */
   date: Date;
 };
-
-/** Block timestamps of `blocks`, each fetched once. */
-export async function blockTimes(provider: Provider, blocks: readonly number[]): Promise<Map<number, number>> {
-  const unique = [...new Set(blocks)];
-  const times = await Promise.all(
-    unique.map(async (n) => {
-      const block = await provider.getBlock(n);
-      if (block === null) throw new InvalidInputError(`the provider has no block ${n}`);
-      return block.timestamp;
-    }),
-  );
-  return new Map(unique.map((n, i) => [n, times[i]]));
-}
 
 export const checkId = (value: string, what = "evidence id"): string => checkBytes32(value, what);
 
