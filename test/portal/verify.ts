@@ -1,76 +1,32 @@
 // The browser portal (web/) in a real Chromium, on a hardhat node: a document dropped in the page gets the SDK's own
 // verdict (the same summary, byte for byte), and the page asks nothing of any host but its server and the RPC URL.
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import type { Server } from "node:http";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { expect } from "chai";
 import { JsonRpcProvider } from "ethers";
-import type { Browser } from "playwright-core";
 
-import { buildPortal, servePortal } from "../../scripts/portal.js";
 import { EvidenceClient } from "../../src/evidence/client.js";
 import type { EvidenceReceipt } from "../../src/evidence/receipt.js";
 import { hashBytes } from "../../src/hash.js";
 import { EvidenceRegistry__factory } from "../../typechain-types/index.js";
-import { root, startNode, type LocalNode } from "../helpers/cli.js";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const screenshots = path.join(root, "reports", "portal");
+import { usePortal } from "./harness.js";
 
 describe("the browser portal, verify a document, in Chromium on a hardhat node", function () {
   this.timeout(180_000);
-  let node: LocalNode;
-  let provider: JsonRpcProvider;
+  const portal = usePortal();
   let client: EvidenceClient;
   let registry: string;
-  let browser: Browser;
-  let server: Server;
-  let portalUrl: string;
   let dir: string;
-  const requests: string[] = [];
-  /** RPC URLs typed into the page besides the node's (the only other hosts it may ask). */
-  const rpcUrls: string[] = [];
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      console.log("      skipped: Chromium not found (apt-get install chromium)");
-      this.skip();
-    }
-    await buildPortal();
-    ({ server, url: portalUrl } = await servePortal(0));
-    node = await startNode();
-    provider = new JsonRpcProvider(node.url, undefined, { batchMaxCount: 1 });
-    const signer = await provider.getSigner(0);
-    const deployed = await new EvidenceRegistry__factory(signer).deploy();
+    const deployed = await new EvidenceRegistry__factory(portal.signer).deploy();
     await deployed.waitForDeployment();
     registry = await deployed.getAddress();
-    client = new EvidenceClient(registry, signer);
+    client = new EvidenceClient(registry, portal.signer);
     dir = await mkdtemp(path.join(tmpdir(), "portal-"));
-    await mkdir(screenshots, { recursive: true });
-    const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
-  });
-
-  after(async function () {
-    await browser?.close();
-    server?.close();
-    provider?.destroy();
-    await node?.stop();
   });
 
   /** A file in the test's folder. */
@@ -98,7 +54,7 @@ describe("the browser portal, verify a document, in Chromium on a hardhat node",
    * the newest block (seen here for a revocation's reason: reported, not fixed in this slice).
    */
   async function sdkVerdict(receipt: EvidenceReceipt | undefined, documentPath: string) {
-    const own = new JsonRpcProvider(node.url, undefined, { batchMaxCount: 1 });
+    const own = new JsonRpcProvider(portal.node.url, undefined, { batchMaxCount: 1 });
     try {
       const verifier = new EvidenceClient(registry, own);
       return receipt === undefined
@@ -114,16 +70,9 @@ describe("the browser portal, verify a document, in Chromium on a hardhat node",
     shot: string,
     documentPath: string,
     receiptPath?: string,
-    { locale = "en-US", rpc = node.url }: { locale?: string; rpc?: string } = {},
+    { locale = "en-US", rpc = portal.node.url }: { locale?: string; rpc?: string } = {},
   ): Promise<{ status: string; headline: string; summary: string; fields: string }> {
-    const context = await browser.newContext({ locale, viewport: { width: 420, height: 900 } });
-    const page = await context.newPage();
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      requests.push(url);
-      return url.startsWith(portalUrl) || url.startsWith(rpc) ? route.continue() : route.abort();
-    });
-    await page.goto(portalUrl);
+    const { context, page } = await portal.open({ locale });
     await page.fill("#rpc", rpc);
     await page.fill("#registry", registry);
     await page.setInputFiles("#document", documentPath);
@@ -136,7 +85,7 @@ describe("the browser portal, verify a document, in Chromium on a hardhat node",
       summary: (await page.textContent("#summary")) ?? "",
       fields: (await page.textContent("#fields")) ?? "",
     };
-    await page.screenshot({ path: path.join(screenshots, `${shot}.png`), fullPage: true });
+    await portal.screenshot(page, shot);
     await context.close();
     return shown;
   }
@@ -235,18 +184,16 @@ describe("the browser portal, verify a document, in Chromium on a hardhat node",
       });
     });
     const rpc = `http://127.0.0.1:${closed}`;
+    portal.rpcUrls.push(rpc);
     const doc = await file("offline.txt", "checked while the node is unreachable\n");
     const shown = await verifyInPage("rpc-unreachable", doc, undefined, { rpc });
     expect(shown.status).to.equal("rpc-unreachable");
     expect(shown.headline).to.equal("NETWORK UNREACHABLE");
     expect(shown.summary).to.match(new RegExp(`^cannot reach the JSON-RPC URL ${rpc}: `));
-    rpcUrls.push(rpc);
   });
 
   it("asked nothing of any host but the portal's server and the RPC URL", function () {
-    expect(requests.length).to.be.greaterThan(0);
-    const allowed = [portalUrl, node.url, ...rpcUrls];
-    expect(requests.filter((url) => !allowed.some((prefix) => url.startsWith(prefix)))).to.deep.equal([]);
-    expect(requests.some((url) => url.startsWith(node.url))).to.equal(true);
+    portal.assertOnlyAllowedHosts();
+    expect(portal.requests.some((url) => url.startsWith(portal.node.url))).to.equal(true);
   });
 });

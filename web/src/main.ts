@@ -1,72 +1,54 @@
-// The portal's "verify a document": hashes the file in the page (streamed), applies the receipt's salt and proof and
-// shows the SDK's own verdict (`@chainproof/contracts/verify`, src/verify.ts) from the registry the user trusts.
+// The portal's shell: language, navigation between pages (hash routes), and the network panel every page reads through
+// `ctx.connect()`. Pages are in ./pages/; each gets the shell as a PortalContext (./shell.ts).
 import "./styles.css";
 
-import { JsonRpcProvider, Network, getAddress, isAddress } from "ethers";
+import { getAddress, isAddress } from "ethers";
 
-import {
-  SdkError,
-  chainTimeToDate,
-  formatEvidenceTime,
-  parseReceipt,
-  timeUnitOf,
-  verifyDocument,
-  type EvidenceReceipt,
-  type EvidenceVerification,
-  type HashAlgorithmName,
-} from "../../src/verify.js";
-import { isKey, preferredLang, t, type Key, type Lang } from "./i18n.js";
-
-/** Deployment records committed in the repository (deploy/records/<chainId>.json): the known registries. */
-const records = import.meta.glob<{ chainId: number; contracts: Record<string, string> }>(
-  "../../deploy/records/*.json",
-  {
-    eager: true,
-    import: "default",
-  },
-);
-const knownRegistry = (chainId: bigint): string | undefined =>
-  Object.values(records).find((r) => BigInt(r.chainId) === chainId)?.contracts.EvidenceRegistry;
+import { preferredLang, shellText, type Lang } from "./i18n.js";
+import { CONTRACTS, chainName, deploymentOn, knownNetworks, type ContractName, type KnownNetwork } from "./networks.js";
+import { pages } from "./pages/index.js";
+import { connectRpc, type Connection, type PortalContext } from "./shell.js";
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
-const form = $<HTMLFormElement>("form");
-const documentInput = $<HTMLInputElement>("document");
-const receiptInput = $<HTMLInputElement>("receipt");
-const receiptText = $<HTMLTextAreaElement>("receiptText");
-const algorithmSelect = $<HTMLSelectElement>("algorithm");
-const rpcInput = $<HTMLInputElement>("rpc");
-const registryInput = $<HTMLInputElement>("registry");
-const progress = $<HTMLParagraphElement>("progress");
-const result = $<HTMLElement>("result");
-const verdictHeading = $<HTMLHeadingElement>("verdict");
-const summary = $<HTMLParagraphElement>("summary");
-const fields = $<HTMLDListElement>("fields");
-const drop = $<HTMLLabelElement>("drop");
 const langButton = $<HTMLButtonElement>("lang");
+const pageRoot = $<HTMLElement>("page");
+const networkSelect = $<HTMLSelectElement>("network");
+const rpcInput = $<HTMLInputElement>("rpc");
+const networkStatus = $<HTMLElement>("networkStatus");
 
-type Shown =
-  | { kind: "verdict"; verdict: EvidenceVerification; fileName?: string; batchRoot?: string }
-  | { kind: "error"; code: string; message: string };
+/** The address field of each contract (its id: the EvidenceRegistry's is `registry`, the others' their short names). */
+const FIELD_IDS: Record<ContractName, string> = {
+  EvidenceRegistry: "registry",
+  CopyrightRegistry: "copyright",
+  CopyrightDisputes: "disputes",
+  SupplyChainBills: "bills",
+  ParticipantRegistry: "participants",
+};
+const addressInputs = Object.fromEntries(
+  CONTRACTS.map((name) => [name, $<HTMLInputElement>(FIELD_IDS[name])]),
+) as Record<ContractName, HTMLInputElement>;
+/** Addresses the page filled in from a known deployment (forgotten when the network changes), not typed by the user. */
+const filled = new Set<ContractName>();
 
 let lang: Lang = preferredLang();
-let dropped: File | undefined;
-let shown: Shown | undefined;
+let langListeners: (() => void)[] = [];
+let networks: KnownNetwork[] = [];
 
 const params = new URLSearchParams(location.search);
 rpcInput.value = params.get("rpc") ?? rpcInput.value;
-registryInput.value = params.get("registry") ?? "";
-const receiptParam = params.get("receipt");
-if (receiptParam !== null) receiptText.value = receiptParam;
+for (const name of CONTRACTS) addressInputs[name].value = params.get(FIELD_IDS[name]) ?? "";
 
 function applyLang(): void {
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
-  for (const el of document.querySelectorAll<HTMLElement>("[data-i18n]")) {
-    const key = el.dataset.i18n!;
-    if (isKey(key)) el.textContent = t(lang, key);
+  for (const node of document.querySelectorAll<HTMLElement>("[data-i18n]")) {
+    const key = node.dataset.i18n!;
+    if (shellText.has(key)) node.textContent = shellText(lang, key);
   }
   langButton.textContent = lang === "zh" ? "English" : "中文";
-  document.title = `ChainProof · ${t(lang, "title")}`;
-  if (shown !== undefined) render(shown);
+  const custom = networkSelect.querySelector<HTMLOptionElement>('option[value=""]');
+  if (custom !== null) custom.textContent = shellText(lang, "networkCustom");
+  for (const listener of langListeners) listener();
+  document.title = `${shellText(lang, "brand")} · ${document.querySelector("#page h2")?.textContent ?? ""}`;
 }
 
 langButton.addEventListener("click", () => {
@@ -74,188 +56,119 @@ langButton.addEventListener("click", () => {
   applyLang();
 });
 
-drop.addEventListener("dragover", (event) => {
-  event.preventDefault();
-  drop.classList.add("over");
-});
-drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-drop.addEventListener("drop", (event) => {
-  event.preventDefault();
-  drop.classList.remove("over");
-  const file = event.dataTransfer?.files[0];
-  if (file !== undefined) {
-    dropped = file;
-    drop.querySelector(".hint")!.textContent = file.name;
-  }
-});
-documentInput.addEventListener("change", () => {
-  dropped = undefined;
-});
-
-/** A local date as an ISO-style text with its UTC offset, e.g. 2026-12-06 11:15:02 (UTC+08:00). */
-function localIso(date: Date): string {
-  const pad = (n: number) => String(Math.abs(n)).padStart(2, "0");
-  const offset = -date.getTimezoneOffset();
-  const sign = offset < 0 ? "-" : "+";
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
-    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())} ` +
-    `(UTC${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)})`
-  );
+/** Forgets the addresses filled in from another network's deployment. */
+function forgetFilled(): void {
+  for (const name of filled) addressInputs[name].value = "";
+  filled.clear();
 }
 
-function field(name: Key, value: string | Node): void {
-  const dt = document.createElement("dt");
-  dt.textContent = t(lang, name);
-  const dd = document.createElement("dd");
-  dd.append(value);
-  fields.append(dt, dd);
-}
-
-function render(what: Shown): void {
-  shown = what;
-  result.hidden = false;
-  fields.replaceChildren();
-  if (what.kind === "error") {
-    const key = isKey(what.code) ? what.code : "error";
-    verdictHeading.textContent = t(lang, key);
-    verdictHeading.dataset.status = what.code;
-    result.dataset.status = what.code;
-    summary.textContent = what.message;
-    return;
-  }
-  const v = what.verdict;
-  verdictHeading.textContent = t(lang, v.status);
-  verdictHeading.dataset.status = v.status;
-  result.dataset.status = v.status;
-  summary.textContent = v.summary;
-  if (what.fileName !== undefined) field("fDocument", what.fileName);
-  field(
-    "fDigest",
-    `${v.digest} — ${v.contentMatches === null ? t(lang, "notChecked") : t(lang, v.contentMatches ? "matches" : "differs")}`,
-  );
-  field("fAlgorithm", `${v.algorithmName}${v.salted || v.receiptVersion === 1 ? ` (${t(lang, "salted")})` : ""}`);
-  if (v.exists || v.anchored) {
-    const date = chainTimeToDate(v.time, timeUnitOf(BigInt(v.time)));
-    field("fTimeLocal", localIso(date));
-    field("fTimeUtc", formatEvidenceTime(v.time));
-    field("fSubmitter", v.submitter);
-    field("fBlock", String(v.blockNumber));
-  }
-  if (v.transaction !== null) field("fTransaction", v.transaction.hash);
-  if (v.witnesses.length > 0) {
-    const list = document.createElement("ul");
-    for (const w of v.witnesses) {
-      const li = document.createElement("li");
-      li.textContent = `${w.address}: ${w.signed ? `${t(lang, "signed")} ${w.signedAt === null ? "" : formatEvidenceTime(w.signedAt)}` : t(lang, "notSigned")}`;
-      list.append(li);
+networkSelect.addEventListener("change", () => {
+  const chosen = networks[Number(networkSelect.value)];
+  forgetFilled();
+  if (chosen === undefined) return;
+  networkStatus.textContent = networkSelect.selectedOptions[0]?.textContent ?? "";
+  if (chosen.rpc !== undefined) rpcInput.value = chosen.rpc;
+  for (const name of CONTRACTS) {
+    const address = chosen.contracts[name];
+    if (address !== undefined && addressInputs[name].value.trim() === "") {
+      addressInputs[name].value = address;
+      filled.add(name);
     }
-    const text = document.createElement("span");
-    text.textContent = t(lang, "ofRequired", { signed: v.witnessSignatures, threshold: v.witnessThreshold });
-    const box = document.createElement("div");
-    box.append(text, list);
-    field("fWitnesses", box);
+  }
+});
+rpcInput.addEventListener("change", () => {
+  networkSelect.value = "";
+  forgetFilled();
+});
+for (const name of CONTRACTS) addressInputs[name].addEventListener("input", () => filled.delete(name));
+
+async function connect(): Promise<Connection> {
+  const rpcUrl = rpcInput.value.trim();
+  if (!/^https?:\/\/\S+$/i.test(rpcUrl)) {
+    networkStatus.textContent = shellText(lang, "badUrl");
+    throw new Error(shellText(lang, "badUrl"));
+  }
+  const provider = await connectRpc(rpcUrl, (why) => shellText(lang, "unreachable", { url: rpcUrl, why })).catch(
+    (error: unknown) => {
+      networkStatus.textContent = error instanceof Error ? error.message : String(error);
+      throw error;
+    },
+  );
+  const { chainId } = await provider.getNetwork();
+  const deployment = deploymentOn(networks, chainId);
+  const contracts: Connection["contracts"] = {};
+  const known: Connection["known"] = {};
+  for (const name of CONTRACTS) {
+    let typed = addressInputs[name].value.trim();
+    const recorded = deployment?.contracts[name];
+    if (typed === "" && recorded !== undefined) {
+      addressInputs[name].value = typed = recorded;
+      filled.add(name);
+    }
+    if (typed === "") continue;
+    contracts[name] = isAddress(typed) ? getAddress(typed) : typed;
+    known[name] = recorded !== undefined && recorded.toLowerCase() === typed.toLowerCase();
+  }
+  const name = chainName(chainId);
+  networkStatus.textContent = shellText(lang, "connected", {
+    chainId: String(chainId),
+    name: name ? ` (${name})` : "",
+  });
+  return { provider, chainId, rpcUrl, contracts, known };
+}
+
+const ctx: PortalContext = {
+  lang: () => lang,
+  onLang: (render) => {
+    langListeners.push(render);
+  },
+  connect,
+  navigate: (route) => {
+    location.hash = route;
+  },
+};
+
+/** Shows the page of the current hash route (`#/<route>/<arg>`), the first page for none. */
+async function route(): Promise<void> {
+  const [name = "", ...rest] = location.hash.replace(/^#\/?/, "").split("/");
+  const page = name === "" ? pages[0] : pages.find((p) => p.route === name);
+  langListeners = [];
+  pageRoot.replaceChildren();
+  for (const link of document.querySelectorAll<HTMLAnchorElement>("nav a")) {
+    const current = link.dataset.route === (page?.route ?? name);
+    if (current) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
+  if (page === undefined) {
+    const missing = document.createElement("h2");
+    pageRoot.append(missing);
+    langListeners.push(() => (missing.textContent = shellText(lang, "notFound", { route: name })));
   } else {
-    field("fWitnesses", t(lang, "none"));
+    const arg = rest.length > 0 ? decodeURIComponent(rest.join("/")) : undefined;
+    await page.mount(pageRoot, ctx, arg === "" ? undefined : arg);
   }
-  field(
-    "fRevoked",
-    v.revoked ? `${formatEvidenceTime(v.revokedAt)}, ${t(lang, "reason")} ${v.revocationReason ?? "?"}` : t(lang, "no"),
-  );
-  field("fSuperseded", v.supersededBy ?? t(lang, "none"));
-  field(
-    "fBatch",
-    what.batchRoot !== undefined ? t(lang, "batchRoot", { root: what.batchRoot }) : t(lang, "notBatched"),
-  );
-  field("fNetwork", `chain ${v.chainId}, ${v.registry}${v.knownDeployment ? "" : " (typed in)"}`);
-  if (v.notes.length > 0) field("fNotes", v.notes.join("; "));
+  applyLang();
 }
 
-async function readReceipt(): Promise<EvidenceReceipt | undefined> {
-  const file = receiptInput.files?.[0];
-  const text = file !== undefined ? await file.text() : receiptText.value.trim();
-  return text === "" ? undefined : parseReceipt(text);
+// Navigation: only the pages this build has.
+for (const link of document.querySelectorAll<HTMLAnchorElement>("nav a")) {
+  link.hidden = !pages.some((p) => p.route === link.dataset.route);
 }
+window.addEventListener("hashchange", () => void route());
 
-form.addEventListener("submit", (event) => {
-  event.preventDefault();
-  void verify();
-});
-
-/**
- * A provider for `url` on the chain it answers for: asked once with a plain `eth_chainId` so that an unreachable URL is
- * one clear error (ethers' own network detection would retry for ever), then pinned (`staticNetwork`), one call per
- * request (`batchMaxCount: 1`, as the SDK's `jsonRpcProvider`).
- */
-async function connect(url: string): Promise<JsonRpcProvider> {
-  let chainId: bigint;
-  try {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
-      signal: AbortSignal.timeout(15_000),
-    });
-    const body = (await response.json()) as { result?: string };
-    chainId = BigInt(body.result ?? "");
-  } catch (error) {
-    throw new RpcUnreachable(
-      t(lang, "unreachable", { url, why: error instanceof Error ? error.message : String(error) }),
-    );
-  }
-  const network = Network.from(chainId);
-  return new JsonRpcProvider(url, network, { batchMaxCount: 1, staticNetwork: network });
+networks = await knownNetworks();
+for (const [i, network] of networks.entries()) {
+  const option = document.createElement("option");
+  option.value = String(i);
+  option.textContent = `${network.name} (${network.chainId})`;
+  networkSelect.append(option);
 }
-
-class RpcUnreachable extends Error {}
-
-async function verify(): Promise<void> {
-  const button = $<HTMLButtonElement>("verify");
-  button.disabled = true;
-  progress.textContent = "";
-  let provider: JsonRpcProvider | undefined;
-  try {
-    provider = await connect(rpcInput.value.trim());
-    const receipt = await readReceipt();
-    const file = dropped ?? documentInput.files?.[0];
-    if (file === undefined && receipt === undefined) {
-      render({ kind: "error", code: "error", message: t(lang, "noDocument") });
-      return;
-    }
-    let registry = registryInput.value.trim();
-    const { chainId } = await provider.getNetwork();
-    const known = knownRegistry(chainId);
-    if (registry === "" && known !== undefined) registryInput.value = registry = known;
-    if (!isAddress(registry)) {
-      render({ kind: "error", code: "error", message: t(lang, "badRegistry") });
-      return;
-    }
-    const verdict = await verifyDocument(provider, {
-      registry: getAddress(registry),
-      knownDeployment: known !== undefined && known.toLowerCase() === registry.toLowerCase(),
-      receipt,
-      algorithm: algorithmSelect.value as HashAlgorithmName,
-      document: file === undefined ? undefined : () => file.stream(),
-      onProgress: (done) => {
-        progress.textContent = t(lang, "hashing", { name: file!.name, done, total: file!.size });
-      },
-    });
-    progress.textContent = "";
-    render({ kind: "verdict", verdict, fileName: file?.name ?? receipt?.fileName, batchRoot: receipt?.batch?.root });
-    verdictHeading.focus();
-  } catch (error) {
-    progress.textContent = "";
-    const code =
-      error instanceof SdkError
-        ? error.code.toLowerCase().replace(/_/g, "-")
-        : error instanceof RpcUnreachable
-          ? "rpc-unreachable"
-          : "error";
-    render({ kind: "error", code, message: error instanceof Error ? error.message : String(error) });
-  } finally {
-    provider?.destroy();
-    button.disabled = false;
-  }
+// The first network the site lists (the local node under `npm run portal`) unless the link names an RPC URL.
+const first = networks.findIndex((n) => n.rpc !== undefined);
+if (!params.has("rpc") && first !== -1) {
+  networkSelect.value = String(first);
+  networkSelect.dispatchEvent(new Event("change"));
+  $<HTMLDetailsElement>("networkPanel").open = false; // chosen for the user: the page comes first (on a phone too)
 }
-
-applyLang();
+await route();
+document.body.dataset.ready = "true"; // for people's scripts and the browser tests: the first page is shown

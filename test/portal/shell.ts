@@ -1,0 +1,89 @@
+// The portal's shell in Chromium: the networks its site lists (networks.json, as `npm run portal` serves the local
+// node's deployment), the addresses it fills in and forgets, navigation by hash routes, and the language switch.
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { expect } from "chai";
+
+import { EvidenceClient } from "../../src/evidence/client.js";
+import { EvidenceRegistry__factory } from "../../typechain-types/index.js";
+import { usePortal } from "./harness.js";
+
+describe("the browser portal's shell, in Chromium on a hardhat node", function () {
+  this.timeout(180_000);
+  const portal = usePortal();
+  let registry: string;
+  let documentPath: string;
+  let receiptPath: string;
+
+  before(async function () {
+    const deployed = await new EvidenceRegistry__factory(portal.signer).deploy();
+    await deployed.waitForDeployment();
+    registry = await deployed.getAddress();
+    portal.networks.push({
+      name: "Local node",
+      chainId: 31337,
+      rpc: portal.node.url,
+      contracts: { EvidenceRegistry: registry },
+    });
+    const dir = await mkdtemp(path.join(tmpdir(), "portal-shell-"));
+    documentPath = path.join(dir, "notice.txt");
+    await writeFile(documentPath, "a notice anchored for the shell's tests\n");
+    const { receipt } = await new EvidenceClient(registry, portal.signer).anchorFile(documentPath);
+    receiptPath = `${documentPath}.receipt.json`;
+    await writeFile(receiptPath, JSON.stringify(receipt));
+  });
+
+  it("starts on the site's local node, fills in its registry and calls it a known deployment", async function () {
+    const { context, page } = await portal.open();
+    expect(await page.inputValue("#rpc")).to.equal(portal.node.url);
+    expect(await page.inputValue("#registry")).to.equal(registry);
+    expect(await page.textContent("#network option:checked")).to.equal("Local node (31337)");
+    expect(await page.getAttribute("#networkPanel", "open")).to.equal(null); // chosen for the user: folded away
+    expect(await page.textContent("#networkStatus")).to.equal("Local node (31337)");
+    await page.setInputFiles("#document", documentPath);
+    await page.setInputFiles("#receipt", receiptPath);
+    await page.click("#verify");
+    await page.waitForSelector("#result[data-status]:not([hidden])");
+    expect(await page.getAttribute("#result", "data-status")).to.equal("verified");
+    const fields = (await page.textContent("#fields")) ?? "";
+    expect(fields).to.include(`chain 31337, ${registry}`).and.not.include("typed in");
+    expect(await page.textContent("#networkStatus")).to.equal("Connected to chain 31337 (Hardhat)");
+    await portal.screenshot(page, "shell-local-node");
+    await context.close();
+  });
+
+  it("forgets the filled-in addresses when the user types another RPC URL, and keeps typed ones", async function () {
+    const { context, page } = await portal.open();
+    await page.click("#networkPanel summary"); // closed: the site chose the network
+    await page.fill("#copyright", "0x000000000000000000000000000000000000c0De");
+    await page.fill("#rpc", "http://127.0.0.1:1");
+    await page.dispatchEvent("#rpc", "change");
+    expect(await page.inputValue("#network")).to.equal("");
+    expect(await page.inputValue("#registry")).to.equal("");
+    expect(await page.inputValue("#copyright")).to.equal("0x000000000000000000000000000000000000c0De");
+    await context.close();
+  });
+
+  it("opens the verify page by default and by its route, says so for a page it has not, and switches language", async function () {
+    const { context, page } = await portal.open({ path: "#/verify" });
+    expect(await page.getAttribute('nav a[data-route="verify"]', "aria-current")).to.equal("page");
+    expect(await page.textContent("#page h2")).to.equal("Verify a document");
+    await page.evaluate('location.hash = "#/nowhere"');
+    await page.waitForFunction('document.querySelector("#page h2")?.textContent === "No such page: nowhere"');
+    await page.evaluate('location.hash = "#/verify"');
+    await page.waitForSelector("#form");
+    await page.click("#lang");
+    expect(await page.textContent("#page h2")).to.equal("验证文件");
+    expect(await page.textContent('nav a[data-route="verify"]')).to.equal("验证");
+    expect(await page.getAttribute("html", "lang")).to.equal("zh-CN");
+    expect(await page.title()).to.equal("ChainProof 链证 · 验证文件");
+    await context.close();
+  });
+
+  it("asked nothing of any host but the portal's server and the RPC URL", function () {
+    portal.rpcUrls.push("http://127.0.0.1:1");
+    portal.assertOnlyAllowedHosts();
+  });
+});

@@ -1,0 +1,95 @@
+// The networks the portal knows: the package's reviewed deployments (deploy/records/<chainId>.json, built into the
+// page) and the site's own `networks.json` beside index.html (written by whoever serves the site: `npm run portal`
+// lists the local node's Ignition deployment there). Anything else is typed in by the user.
+import { getAddress } from "ethers";
+
+/** The suite's contracts a page may read. */
+export const CONTRACTS = [
+  "EvidenceRegistry",
+  "CopyrightRegistry",
+  "CopyrightDisputes",
+  "SupplyChainBills",
+  "ParticipantRegistry",
+] as const;
+export type ContractName = (typeof CONTRACTS)[number];
+export type Contracts = Partial<Record<ContractName, string>>;
+
+/** A network the page offers in its list. */
+export interface KnownNetwork {
+  /** A name for people, e.g. "Local node" or "Sepolia". */
+  name: string;
+  chainId: bigint;
+  /** The JSON-RPC URL, when the list knows one (the package's records do not: the user types theirs). */
+  rpc?: string;
+  contracts: Contracts;
+  /** Where the entry comes from: the package's reviewed records, or the site's networks.json. */
+  source: "package" | "site";
+}
+
+const CHAIN_NAMES: Record<string, string> = {
+  "1": "Ethereum",
+  "11155111": "Sepolia",
+  "17000": "Holesky",
+  "560048": "Hoodi",
+  "31337": "Hardhat",
+  "1337": "Local",
+};
+
+export function chainName(chainId: bigint): string | undefined {
+  return CHAIN_NAMES[chainId.toString()];
+}
+
+function contractsOf(record: Record<string, unknown>): Contracts {
+  const contracts: Contracts = {};
+  for (const name of CONTRACTS) {
+    const address = record[name];
+    if (typeof address === "string") contracts[name] = getAddress(address);
+  }
+  return contracts;
+}
+
+/** Deployment records committed in the repository (deploy/records/<chainId>.json), bundled at build time. */
+const records = import.meta.glob<{ chainId: number; contracts: Record<string, string> }>(
+  "../../deploy/records/*.json",
+  { eager: true, import: "default" },
+);
+
+const packageNetworks: KnownNetwork[] = Object.values(records).map((record) => ({
+  name: chainName(BigInt(record.chainId)) ?? `chain ${record.chainId}`,
+  chainId: BigInt(record.chainId),
+  contracts: contractsOf(record.contracts),
+  source: "package",
+}));
+
+/** The site's `networks.json` (same origin; absent on most hosts): `[{ name, chainId, rpc?, contracts }]`. */
+async function siteNetworks(): Promise<KnownNetwork[]> {
+  try {
+    const response = await fetch("./networks.json", { cache: "no-store" });
+    if (!response.ok) return [];
+    const list = (await response.json()) as {
+      name?: string;
+      chainId: number | string;
+      rpc?: string;
+      contracts?: Record<string, unknown>;
+    }[];
+    return list.map((entry) => ({
+      name: entry.name ?? chainName(BigInt(entry.chainId)) ?? `chain ${entry.chainId}`,
+      chainId: BigInt(entry.chainId),
+      rpc: entry.rpc,
+      contracts: contractsOf(entry.contracts ?? {}),
+      source: "site" as const,
+    }));
+  } catch {
+    return [];
+  }
+}
+
+/** Every network the page knows: the site's first (the local node, when `npm run portal` found one), then the package's. */
+export async function knownNetworks(): Promise<KnownNetwork[]> {
+  return [...(await siteNetworks()), ...packageNetworks];
+}
+
+/** The known deployment on `chainId` (site entries first), if any. */
+export function deploymentOn(networks: readonly KnownNetwork[], chainId: bigint): KnownNetwork | undefined {
+  return networks.find((n) => n.chainId === chainId && Object.keys(n.contracts).length > 0);
+}
