@@ -143,7 +143,7 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<st
 /** Parents above, this work in the middle, derivatives below; every other work a link to its page. */
 function familyGraph(f: WorkFacts, lang: Lang): SVGSVGElement {
   const width = 400;
-  const box = { w: 180, h: 34 };
+  const box = { w: 190, h: 44 };
   const rows = [f.parents.map((p) => p.workId), [f.work.workId], f.derivatives.map((d) => d.workId)].filter(
     (row) => row.length > 0,
   );
@@ -156,12 +156,14 @@ function familyGraph(f: WorkFacts, lang: Lang): SVGSVGElement {
     role: "img",
     "aria-label": t(lang, "family"),
   });
-  const centres = new Map<string, { x: number; y: number }>();
+  // Each node's centre and box width: a row of many works gets narrower boxes (and smaller text).
+  const centres = new Map<string, { x: number; y: number; w: number }>();
   rows.forEach((row, r) => {
     const y = r * rowGap + 10;
+    const w = Math.min(box.w, width / row.length - 8);
     row.forEach((id, i) => {
       const x = ((i + 0.5) * width) / row.length;
-      centres.set(`${r}:${id}`, { x, y });
+      centres.set(`${r}:${id}`, { x, y, w });
     });
   });
   const centre = f.parents.length > 0 ? 1 : 0;
@@ -185,9 +187,9 @@ function familyGraph(f: WorkFacts, lang: Lang): SVGSVGElement {
     const group = svg("g", {});
     group.append(
       svg("rect", {
-        x: at.x - box.w / 2,
+        x: at.x - at.w / 2,
         y: at.y,
-        width: box.w,
+        width: at.w,
         height: box.h,
         rx: 6,
         fill: self ? "#16324f" : "#fff",
@@ -198,15 +200,24 @@ function familyGraph(f: WorkFacts, lang: Lang): SVGSVGElement {
         "text",
         {
           x: at.x,
-          y: at.y + box.h / 2 + 5,
+          y: at.y + (self ? 19 : 27),
           "text-anchor": "middle",
-          "font-size": 13,
+          "font-size": at.w < 150 ? 10 : 13,
           "font-family": "ui-monospace, monospace",
           fill: self ? "#fff" : "#16324f",
         },
-        self ? `${short(workHex(id))} (${t(lang, "thisWork")})` : short(workHex(id)),
+        short(workHex(id)),
       ),
     );
+    if (self) {
+      group.append(
+        svg(
+          "text",
+          { x: at.x, y: at.y + 36, "text-anchor": "middle", "font-size": 12, fill: "#fff" },
+          t(lang, "thisWork"),
+        ),
+      );
+    }
     if (self) {
       graph.append(group);
     } else {
