@@ -33,9 +33,10 @@ describe("the portal's look-up pages (evidence, work, bill), in Chromium on a ha
   let packageId: bigint;
   let rootPart: bigint;
   let anchoredAt: number;
+  let claim: string;
 
   before(async function () {
-    const names = ["admin", "alice", "bob", "carol", "core", "tier1", "tier2a", "bank"];
+    const names = ["admin", "alice", "bob", "carol", "core", "tier1", "tier2a", "bank", "dave"];
     for (const [i, name] of names.entries()) {
       s[name] = await portal.provider.getSigner(i);
       a[name] = await s[name].getAddress();
@@ -102,6 +103,10 @@ describe("the portal's look-up pages (evidence, work, bill), in Chromium on a ha
       authors: [{ account: a.carol, shares: 10_000 }],
       parents: [{ workId: BigInt(work), termsId }],
     });
+    // Dave claims the work from an earlier recording of his, anchored as evidence.
+    claim = utf8Hash("dave's field recording of the river");
+    await ev(s.dave).anchor(claim, "sha256");
+    await cr(s.dave).raiseDispute(BigInt(work), claim);
 
     // A bill: core draws 1,000,000.00 yuan to tier1, who endorses 300,000.00 to tier2a, who splits 100,000.00 off and
     // discounts 50,000.00 of it with the bank.
@@ -165,7 +170,7 @@ describe("the portal's look-up pages (evidence, work, bill), in Chromium on a ha
     await context.close();
   });
 
-  it("shows a work: owner, authors and shares, settled, terms, license, derivative as a linked graph", async function () {
+  it("shows a work: owner, authors and shares, settled, terms, license, dispute, derivative as a linked graph", async function () {
     const { context, page } = await portal.open({ path: "#/work" });
     // Typed in the form (keyboard only): the page goes to the work's route.
     await page.fill("#work-id", work);
@@ -187,6 +192,9 @@ describe("the portal's look-up pages (evidence, work, bill), in Chromium on a ha
     expect(await page.textContent("#work-licenses tbody"))
       .to.include(a.carol)
       .and.include("perpetual");
+    const dispute = (await page.textContent(".dispute")) ?? "";
+    expect(dispute).to.include("Dispute #1").and.include(a.dave).and.include(claim).and.include("open");
+    expect(await page.locator(`.dispute a[href="#/evidence/${claim}"]`).count()).to.equal(1);
     const link = `#work-graph a[href="#/work/${remix}"]`;
     expect(await page.locator(link).count()).to.equal(1);
     await portal.screenshot(page, "work");
