@@ -15,6 +15,12 @@ const pageRoot = $<HTMLElement>("page");
 const networkSelect = $<HTMLSelectElement>("network");
 const rpcInput = $<HTMLInputElement>("rpc");
 const networkStatus = $<HTMLElement>("networkStatus");
+/** The network line's text, made again in the new language when it changes. */
+let status: (lang: Lang) => string = () => "";
+function showStatus(text: (lang: Lang) => string): void {
+  status = text;
+  networkStatus.textContent = text(lang);
+}
 
 /** The address field of each contract (its id: the EvidenceRegistry's is `registry`, the others' their short names). */
 const FIELD_IDS: Record<ContractName, string> = {
@@ -47,6 +53,7 @@ function applyLang(): void {
   langButton.textContent = lang === "zh" ? "English" : "中文";
   const custom = networkSelect.querySelector<HTMLOptionElement>('option[value=""]');
   if (custom !== null) custom.textContent = shellText(lang, "networkCustom");
+  networkStatus.textContent = status(lang);
   for (const listener of langListeners) listener();
   document.title = `${shellText(lang, "brand")} · ${document.querySelector("#page h2")?.textContent ?? ""}`;
 }
@@ -66,7 +73,8 @@ networkSelect.addEventListener("change", () => {
   const chosen = networks[Number(networkSelect.value)];
   forgetFilled();
   if (chosen === undefined) return;
-  networkStatus.textContent = networkSelect.selectedOptions[0]?.textContent ?? "";
+  const option = networkSelect.selectedOptions[0]?.textContent ?? "";
+  showStatus(() => option);
   if (chosen.rpc !== undefined) rpcInput.value = chosen.rpc;
   for (const name of CONTRACTS) {
     const address = chosen.contracts[name];
@@ -85,12 +93,13 @@ for (const name of CONTRACTS) addressInputs[name].addEventListener("input", () =
 async function connect(): Promise<Connection> {
   const rpcUrl = rpcInput.value.trim();
   if (!/^https?:\/\/\S+$/i.test(rpcUrl)) {
-    networkStatus.textContent = shellText(lang, "badUrl");
+    showStatus((l) => shellText(l, "badUrl"));
     throw new Error(shellText(lang, "badUrl"));
   }
   const provider = await connectRpc(rpcUrl, (why) => shellText(lang, "unreachable", { url: rpcUrl, why })).catch(
     (error: unknown) => {
-      networkStatus.textContent = error instanceof Error ? error.message : String(error);
+      const message = error instanceof Error ? error.message : String(error);
+      showStatus(() => message);
       throw error;
     },
   );
@@ -110,10 +119,12 @@ async function connect(): Promise<Connection> {
     known[name] = recorded !== undefined && recorded.toLowerCase() === typed.toLowerCase();
   }
   const name = chainName(chainId);
-  networkStatus.textContent = shellText(lang, "connected", {
-    chainId: String(chainId),
-    name: name ? ` (${name})` : "",
-  });
+  showStatus((l) =>
+    shellText(l, "connected", {
+      chainId: String(chainId),
+      name: name ? ` (${name})` : "",
+    }),
+  );
   return { provider, chainId, rpcUrl, contracts, known };
 }
 
