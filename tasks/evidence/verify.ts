@@ -1,4 +1,9 @@
-import { UntrustedRegistryError, DeploymentNotFoundError, InvalidInputError } from "../../src/errors.js";
+import {
+  UntrustedRegistryError,
+  DeploymentNotFoundError,
+  InvalidInputError,
+  WrongNetworkError,
+} from "../../src/errors.js";
 import { EvidenceClient } from "../../src/evidence/client.js";
 import { algorithmId, type HashAlgorithmName } from "../../src/hash.js";
 import { readReceipt } from "../../src/evidence/receipt.js";
@@ -50,6 +55,8 @@ export default cliAction<Args>(async (args, hre) => {
   }
 
   const receipt = await readReceipt(args.receipt);
+  // Another chain's receipt is the wrong network whatever registry it names: said first, as the SDK and portal do.
+  if (BigInt(receipt.chainId) !== chainId) throw new WrongNetworkError(BigInt(receipt.chainId), chainId, "the receipt");
   // The registry is the verifier's: --registry, else the network's deployment; the receipt's own is only taken when
   // the user says so, and the verdict then says it is not a known deployment.
   let trusted = args.registry ?? known;
