@@ -2,8 +2,9 @@
 // says, with a QR code that opens the portal's verify page filled in with the receipt. Browser-safe (no `node:`
 // imports): the CLI and the portal make the same PDF. The font is passed in (a TTF with CJK glyphs) and embedded as a
 // subset, so the page renders the same on any machine and the package carries no font.
-import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+// pdf-lib and fontkit (1.2 MB minified) are imported when a certificate is made, not with this module: a page that
+// imports the browser entry (src/verify.ts) for verdicts and links only does not load them.
+import type { Color, PDFDocument, PDFFont, PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
 
 import { InvalidInputError } from "../errors.js";
@@ -31,15 +32,15 @@ export interface CertificateInput {
   chainName?: string;
 }
 
-/** The headline of each verdict in Chinese, beside the SDK's English one (VERDICT_HEADLINES). */
+/** The headline of each verdict in Chinese, beside the SDK's English one (VERDICT_HEADLINES): the portal's words. */
 export const VERDICT_HEADLINES_ZH: Readonly<Record<VerdictStatus, string>> = {
   verified: "验证通过",
-  "document-not-checked": "未核对文件",
-  "content-mismatch": "内容不符",
+  "document-not-checked": "未比对文件",
+  "content-mismatch": "内容不一致",
   "not-anchored": "未存证",
   revoked: "已撤销",
-  "witnesses-pending": "见证签名未齐",
-  "witnesses-not-met": "见证未达要求",
+  "witnesses-pending": "见证未完成",
+  "witnesses-not-met": "见证未达成",
 };
 
 const CHAIN_NAMES: Readonly<Record<string, string>> = {
@@ -169,7 +170,7 @@ interface TrueTypeSubset {
  * blank (pdf-lib#1232; fixed upstream in fontkit 1.8, foliojs/fontkit#191, which the fork predates). This fontkit pads
  * each subset glyph to an even length, as the TrueType spec asks, so the short offsets stay exact.
  */
-const evenGlyphs: Fontkit = {
+const evenGlyphs = (fontkit: Fontkit): Fontkit => ({
   create(data, postscriptName) {
     const font = fontkit.create(data, postscriptName);
     const createSubset = font.createSubset.bind(font);
@@ -194,11 +195,13 @@ const evenGlyphs: Fontkit = {
     };
     return font;
   },
-};
+});
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 42;
 const LABEL_WIDTH = 150;
+// pdf-lib's `rgb(r, g, b)`, without loading it: ColorTypes.RGB is "RGB".
+const rgb = (red: number, green: number, blue: number): Color => ({ type: "RGB", red, green, blue }) as Color;
 const INK = rgb(0.1, 0.1, 0.12);
 const MUTED = rgb(0.4, 0.4, 0.45);
 const RED = rgb(0.7, 0.1, 0.1);
@@ -276,8 +279,9 @@ export async function evidenceCertificate(input: CertificateInput): Promise<Uint
   const qr = certificateQr(url);
   const issuedAt = input.issuedAt ?? new Date();
 
+  const [{ PDFDocument }, { default: fontkit }] = await Promise.all([import("pdf-lib"), import("@pdf-lib/fontkit")]);
   const doc = await PDFDocument.create();
-  doc.registerFontkit(evenGlyphs);
+  doc.registerFontkit(evenGlyphs(fontkit));
   let font: PDFFont;
   try {
     font = await doc.embedFont(input.font, { subset: true });

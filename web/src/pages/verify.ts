@@ -7,6 +7,7 @@ import {
   VERDICT_HEADLINES,
   chainTimeToDate,
   formatEvidenceTime,
+  parseCertificateUrl,
   parseReceipt,
   timeUnitOf,
   verifyDocument,
@@ -64,6 +65,10 @@ const t = translator(
     reason: "reason",
     typedIn: "typed in",
     record: "record",
+    certificate: "Certificate (PDF)",
+    certificateMaking: "Making the certificate…",
+    certificateDone: "cert.pdf downloaded ({size} KB).",
+    fromLink: "Receipt, RPC URL and registry taken from the certificate's link.",
   },
   {
     title: "验证文件",
@@ -116,12 +121,24 @@ const t = translator(
     reason: "原因",
     typedIn: "手动输入",
     record: "记录",
+    certificate: "存证证书（PDF）",
+    certificateMaking: "正在生成存证证书…",
+    certificateDone: "已下载 cert.pdf（{size} KB）。",
+    fromLink: "已从证书链接中取出回执、RPC 地址和合约地址。",
   },
 );
 type Key = Parameters<typeof t>[1];
 
 type Shown =
-  | { kind: "verdict"; verdict: EvidenceVerification; fileName?: string; batchRoot?: string }
+  | {
+      kind: "verdict";
+      verdict: EvidenceVerification;
+      fileName?: string;
+      batchRoot?: string;
+      /** The receipt verified and the RPC URL asked: a certificate can be made of them. */
+      receipt?: EvidenceReceipt;
+      rpcUrl?: string;
+    }
   | { kind: "error"; code: string; message: string };
 
 const TEMPLATE = `
@@ -157,6 +174,8 @@ const TEMPLATE = `
     <h2 id="verdict" tabindex="-1"></h2>
     <p id="summary"></p>
     <dl id="fields"></dl>
+    <p><button type="button" id="certificate" data-t="certificate" hidden></button></p>
+    <p id="certificateStatus" role="status" aria-live="polite"></p>
   </section>`;
 
 /** The verify page's elements, looked up once it is mounted. */
@@ -175,6 +194,8 @@ function elements(root: HTMLElement) {
     summary: $<HTMLParagraphElement>("summary"),
     fields: $<HTMLDListElement>("fields"),
     drop: $<HTMLLabelElement>("drop"),
+    certificate: $<HTMLButtonElement>("certificate"),
+    certificateStatus: $<HTMLParagraphElement>("certificateStatus"),
   };
 }
 
@@ -188,6 +209,26 @@ export const verifyPage: Page = {
 
     const receiptParam = new URLSearchParams(location.search).get("receipt");
     if (receiptParam !== null) e.receiptText.value = receiptParam;
+
+    // The content of a certificate's QR code (its URL) pasted as the receipt: the receipt goes in the box, the RPC URL
+    // and the registry in the network panel (the shell's #rpc and #registry fields), as opening the link would.
+    const takeCertificateLink = (): void => {
+      const link = parseCertificateUrl(e.receiptText.value);
+      if (link === null) return;
+      e.receiptText.value = link.receipt;
+      const rpc = document.querySelector<HTMLInputElement>("#rpc");
+      const registry = document.querySelector<HTMLInputElement>("#registry");
+      if (link.rpc !== undefined && rpc !== null) {
+        rpc.value = link.rpc;
+        rpc.dispatchEvent(new Event("change"));
+      }
+      if (link.registry !== undefined && registry !== null) {
+        registry.value = link.registry;
+        registry.dispatchEvent(new Event("input"));
+      }
+      e.progress.textContent = t(ctx.lang(), "fromLink");
+    };
+    e.receiptText.addEventListener("input", takeCertificateLink);
 
     const relabel = () => {
       for (const node of root.querySelectorAll<HTMLElement>("[data-t]")) {
@@ -226,6 +267,7 @@ export const verifyPage: Page = {
       shown = what;
       e.result.hidden = false;
       e.fields.replaceChildren();
+      e.certificate.hidden = what.kind !== "verdict" || what.receipt === undefined;
       if (what.kind === "error") {
         e.verdict.textContent = t(lang, t.has(what.code) ? what.code : "error");
         e.verdict.dataset.status = what.code;
@@ -296,6 +338,7 @@ export const verifyPage: Page = {
 
     async function verify(): Promise<void> {
       const lang = ctx.lang();
+      takeCertificateLink();
       e.button.disabled = true;
       e.progress.textContent = "";
       let connection: Awaited<ReturnType<PortalContext["connect"]>> | undefined;
@@ -323,11 +366,14 @@ export const verifyPage: Page = {
           },
         });
         e.progress.textContent = "";
+        e.certificateStatus.textContent = "";
         render({
           kind: "verdict",
           verdict,
           fileName: file?.name ?? receipt?.fileName,
           batchRoot: receipt?.batch?.root,
+          receipt,
+          rpcUrl: connection.rpcUrl,
         });
         e.verdict.focus();
       } catch (error) {
@@ -344,6 +390,25 @@ export const verifyPage: Page = {
         e.button.disabled = false;
       }
     }
+
+    e.certificate.addEventListener("click", () => {
+      if (shown?.kind !== "verdict" || shown.receipt === undefined) return;
+      const { verdict, receipt, rpcUrl, fileName } = shown;
+      e.certificate.disabled = true;
+      e.certificateStatus.textContent = t(ctx.lang(), "certificateMaking");
+      // Loaded on the first click only: the PDF code and the font stay out of the page until then.
+      import("../certificate.js")
+        .then(({ downloadCertificate }) =>
+          downloadCertificate({ receipt, verification: verdict, rpcUrl: rpcUrl ?? "", documentName: fileName }),
+        )
+        .then((pdf) => {
+          e.certificateStatus.textContent = t(ctx.lang(), "certificateDone", { size: Math.ceil(pdf.length / 1024) });
+        })
+        .catch((error: unknown) => {
+          e.certificateStatus.textContent = error instanceof Error ? error.message : String(error);
+        })
+        .finally(() => (e.certificate.disabled = false));
+    });
 
     e.form.addEventListener("submit", (event) => {
       event.preventDefault();
