@@ -41,7 +41,7 @@ function bash(script: string, env: Record<string, string>): Promise<{ status: nu
 // What each block must print, in README order.
 const EXPECTED: RegExp[][] = [
   [/Bills#SupplyChainBills - 0x[0-9a-fA-F]{40}/, /Copyright#CopyrightRegistry - 0x[0-9a-fA-F]{40}/],
-  [/anchored 0x[0-9a-f]{64} \(sm3\)/, /VERIFIED/],
+  [/anchored 0x[0-9a-f]{64} \(sm3\)/, /VERIFIED/, /certificate written to .*cert\.pdf/],
   [/^WORK=0x[0-9a-f]{64}$/m, /\(fee 1\.5 native\)/, /^TERMS=0x[0-9a-f]{64}$/m, /^work 0x[0-9a-f]{64} \(sha256\)/m],
   [
     /^TOKEN=0x[0-9a-fA-F]{40}$/m,
