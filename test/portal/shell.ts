@@ -28,15 +28,17 @@ describe("the browser portal's shell, in Chromium on a hardhat node", function (
       contracts: { EvidenceRegistry: registry },
     });
     const dir = await mkdtemp(path.join(tmpdir(), "portal-shell-"));
-    documentPath = path.join(dir, "notice.txt");
-    await writeFile(documentPath, "a notice anchored for the shell's tests\n");
-    const { receipt } = await new EvidenceClient(registry, portal.signer).anchorFile(documentPath);
+    documentPath = path.join(dir, "contract.txt"); // the README walkthrough's document
+    await writeFile(documentPath, "Purchase contract PC-2026-0118\n");
+    const { receipt } = await new EvidenceClient(registry, portal.signer).anchorFile(documentPath, {
+      algorithm: "sm3",
+    });
     receiptPath = `${documentPath}.receipt.json`;
     await writeFile(receiptPath, JSON.stringify(receipt));
   });
 
   it("starts on the site's local node, fills in its registry and calls it a known deployment", async function () {
-    const { context, page } = await portal.open();
+    const { context, page } = await portal.open({ width: 1000 });
     expect(await page.inputValue("#rpc")).to.equal(portal.node.url);
     expect(await page.inputValue("#registry")).to.equal(registry);
     expect(await page.textContent("#network option:checked")).to.equal("Local node (31337)");
@@ -50,7 +52,7 @@ describe("the browser portal's shell, in Chromium on a hardhat node", function (
     const fields = (await page.textContent("#fields")) ?? "";
     expect(fields).to.include(`chain 31337, ${registry}`).and.not.include("typed in");
     expect(await page.textContent("#networkStatus")).to.equal("Connected to chain 31337 (Hardhat)");
-    await portal.screenshot(page, "shell-local-node");
+    await portal.screenshot(page, "shell-local-node"); // the README's picture (docs/portal-verify.png) is this one
     await context.close();
   });
 
