@@ -53,3 +53,16 @@ export function timeUnitOf(timestamp: bigint): bigint {
 export async function detectTimeUnit(provider: Provider): Promise<bigint> {
   return timeUnitOf(await latestChainTime(provider));
 }
+
+/** Block timestamps of `blocks`, each fetched once. */
+export async function blockTimes(provider: Provider, blocks: readonly number[]): Promise<Map<number, number>> {
+  const unique = [...new Set(blocks)];
+  const times = await Promise.all(
+    unique.map(async (n) => {
+      const block = await provider.getBlock(n);
+      if (block === null) throw new SdkError("NO_BLOCK", `the provider has no block ${n}`);
+      return block.timestamp;
+    }),
+  );
+  return new Map(unique.map((n, i) => [n, times[i]]));
+}

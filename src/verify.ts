@@ -15,12 +15,27 @@ import type { HashAlgorithmName } from "./hash.js";
 export * from "./errors.js";
 export * from "./hash.js";
 export { jsonRpcProvider } from "./logs.js";
-export { chainTimeToDate, timeUnitOf } from "./time.js";
+export { blockTimes, chainTimeToDate, timeUnitOf } from "./time.js";
 export * from "./evidence/receipt-format.js";
 export { MerkleTree } from "./evidence/merkle.js";
 export * from "./evidence/verdict.js";
 export { judgeDigest, judgeReceipt, type ReceiptDigestOptions } from "./evidence/verifier.js";
-export { EvidenceReader, toStatus } from "./evidence/reader.js";
+export {
+  EvidenceReader,
+  toStatus,
+  type EventLocation,
+  type EvidenceEvent,
+  type EvidenceEventName,
+  type EvidenceTimelineEntry,
+} from "./evidence/reader.js";
+// The look-up pages' readers: a work and a bill package, read-only.
+export * from "./copyright/reader.js";
+export type { Author } from "./copyright/authors.js";
+export type { Terms } from "./copyright/terms.js";
+export * from "./bills/reader.js";
+export { formatTokenYuan, formatYuan } from "./bills/amount.js";
+export { describeBillEvent, type BillEvent, type PackageStatus, type PartState } from "./bills/history.js";
+export * from "./evidence/certificate.js";
 export {
   EvidenceAnchorer,
   buildReceipt,

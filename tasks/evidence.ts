@@ -1,7 +1,7 @@
 import { emptyTask, task } from "hardhat/config";
 import { ArgumentType } from "hardhat/types/arguments";
 
-import { algorithm, optional } from "./options.js";
+import { algorithm, optional, required } from "./options.js";
 
 // `npx hardhat evidence <command> --network <name>`; the registry comes from the network's Ignition deployment
 // (deploy/deployments/chain-<id>) unless --registry names one.
@@ -24,7 +24,7 @@ const deadline = optional(
 export default [
   emptyTask(
     "evidence",
-    "Evidence notarization: anchor, verify, show, co-sign, revoke, supersede, sign and relay",
+    "Evidence notarization: anchor, verify, certificate, show, co-sign, revoke, supersede, sign and relay",
   ).build(),
 
   task(["evidence", "anchor"], "Anchor a file's digest and write its receipt")
@@ -63,6 +63,29 @@ export default [
     })
     .addFlag({ name: "json", description: "Print the verdict as JSON" })
     .setAction(() => import("./evidence/verify.js"))
+    .build(),
+
+  task(
+    ["evidence", "certificate"],
+    "Write an evidence certificate (存证证书): a one-page PDF with a QR code to verify it",
+  )
+    .addPositionalArgument({ name: "receipt", description: "The document's receipt (JSON)" })
+    .addOption(required("out", "The PDF to write, e.g. cert.pdf"))
+    .addOption({
+      name: "portal",
+      description: "The portal's verify page the QR code opens; the default is what `npm run portal` serves",
+      defaultValue: "http://127.0.0.1:5173/",
+    })
+    .addOption(optional("document", "The document, checked against the receipt first (its name goes on the page)"))
+    .addOption(
+      optional("rpc", "The JSON-RPC URL the QR code gives the portal; default the network's when it is a local node"),
+    )
+    .addOption(registry)
+    .addFlag({
+      name: "acceptReceiptContract",
+      description: "Certify against the registry the receipt names even if it is not the network's deployment",
+    })
+    .setAction(() => import("./evidence/certificate.js"))
     .build(),
 
   task(["evidence", "witnesses"], "Require M-of-N witnesses to co-sign your record")

@@ -1,118 +1,30 @@
-import {
-  Contract,
-  ZeroAddress,
-  ZeroHash,
-  isHexString,
-  toBeHex,
-  zeroPadValue,
-  type ContractRunner,
-  type ContractTransactionResponse,
-  type Log,
-  type Provider,
-  type Signer,
-} from "ethers";
+import { Contract, ZeroAddress, ZeroHash, isHexString, type ContractTransactionResponse, type Signer } from "ethers";
 
-import {
-  IEvidenceRegistry__factory,
-  SupplyChainBills__factory,
-  type SupplyChainBills,
-} from "../../typechain-types/index.js";
+import { IEvidenceRegistry__factory, type SupplyChainBills } from "../../typechain-types/index.js";
 import { InvalidInputError, withDecodedErrors } from "../errors.js";
 import { checkAddress, toBytes32 } from "../input.js";
 import { ParticipantsClient } from "../participants/client.js";
 import { BUSINESS_ROLES, Roles } from "../participants/roles.js";
-import { chainTimeToDate, formatChainTime, latestChainTime, toChainTime, type ChainTime } from "../time.js";
+import { formatChainTime, latestChainTime, toChainTime, type ChainTime } from "../time.js";
 import { eip712DomainOf, lowestUnusedNonce } from "../signing.js";
-import {
-  contractLogs,
-  deployedCheck,
-  minedOf,
-  providerOf,
-  sendAndFind,
-  senderOf,
-  waitMined,
-  type BlockRange,
-  type Mined,
-  type Sent,
-} from "../transactions.js";
-import { PagedHistory } from "../logs.js";
-import {
-  formatTokenYuan,
-  formatYuan,
-  packageAmounts,
-  parseRatePercent,
-  parseYuan,
-  tokenUnitsPerCent,
-} from "./amount.js";
+import { minedOf, sendAndFind, senderOf, waitMined, type Mined, type Sent } from "../transactions.js";
+import { formatTokenYuan, formatYuan, parseRatePercent, parseYuan, tokenUnitsPerCent } from "./amount.js";
 import { discountQuote, type DiscountQuote } from "./discount.js";
 import { signEndorsement, type SignedEndorsement } from "./signing.js";
-import {
-  BILL_EVENT_NAMES,
-  PACKAGE_STATUSES,
-  PART_STATES,
-  decodeBillEvent,
-  type BillEvent,
-  type PackageStatus,
-  type PartState,
-} from "./history.js";
+import { BillsReader, partTokenId } from "./reader.js";
 
-/** Token id of part `seq` of package `packageId` (the ERC-3525 slot is `tokenId >> 24`). */
-export function partTokenId(packageId: bigint, seq: bigint): bigint {
-  return (packageId << 24n) | seq;
-}
-
-export interface PackageInfo {
-  packageId: bigint;
-  drawer: string;
-  acceptor: string;
-  payee: string;
-  token: string;
-  /** Due date in the chain's time unit, and as a date. */
-  maturity: number;
-  maturityDate: Date;
-  status: PackageStatus;
-  nonTransferable: boolean;
-  tokenDecimals: number;
-  faceValue: string;
-  redeemed: string;
-  outstanding: string;
-  funded: string;
-  parts: number;
-  dishonoredAt: number;
-  tradeDigest: string;
-  evidenceId: string | null;
-}
-
-export interface PartInfo {
-  tokenId: bigint;
-  packageId: bigint;
-  owner: string;
-  holder: string;
-  endorser: string;
-  beneficiary: string;
-  /** ERC-3525 value as yuan ("0.00" once redeemed) and in minimum units. */
-  value: string;
-  units: bigint;
-  /** What the part was paid at redemption, as yuan ("0.00" until then) and in minimum units. */
-  paid: string;
-  paidUnits: bigint;
-  parent: number;
-  state: PartState;
-  frozen: boolean;
-  takenOver: boolean;
-  /** Endorsement and discount offers taken from this part and not yet signed, rejected or withdrawn: while any is
-   * pending, the part cannot be merged away, pledged, redeemed or claimed on (their value comes back into it). */
-  pendingOffers: number;
-}
-
-/** A pending recourse claim on a part. */
-export interface PendingClaim {
-  target: string;
-  claimant: string;
-  /** The part's value the target would pay: token base units and yuan. */
-  amount: bigint;
-  yuan: string;
-}
+export {
+  BillsReader,
+  partTokenId,
+  yuanText,
+  type BillFacts,
+  type BillTransfer,
+  type BillTransferKind,
+  type PackageInfo,
+  type PartFacts,
+  type PartInfo,
+  type PendingClaim,
+} from "./reader.js";
 
 export interface IssueRequest {
   acceptor: string;
@@ -139,29 +51,8 @@ const ERC20_ABI = [
  * Typed access to SupplyChainBills: every lifecycle step with yuan-string amounts, pre-checked input, views, price
  * quotes and event history. Times are Dates or numbers in the chain's time unit (read from the deployment).
  */
-export class BillsClient {
-  readonly contract: SupplyChainBills;
+export class BillsClient extends BillsReader {
   private registryClient?: ParticipantsClient;
-  private unit?: bigint;
-
-  /** Settles once the address is known to hold code (`deployedCheck`): the first use of a wrong address is refused. */
-  private readonly ready: () => Promise<void>;
-
-  constructor(address: string, runner: ContractRunner) {
-    this.contract = SupplyChainBills__factory.connect(checkAddress(address, "bills contract"), runner);
-    this.ready = deployedCheck("SupplyChainBills", address, () => this.provider);
-  }
-
-  private get provider(): Provider {
-    return providerOf(this.contract.runner);
-  }
-
-  /** Chain time units per second of this deployment: 1 (seconds) or 1000 (milliseconds). */
-  async timeUnit(): Promise<bigint> {
-    if (this.unit === undefined) await this.ready();
-    this.unit ??= BigInt(await this.contract.TIME_UNITS_PER_SECOND());
-    return this.unit;
-  }
 
   /** The participant registry the bills contract checks, as a client sending with this client's runner. */
   async registry(): Promise<ParticipantsClient> {
@@ -494,140 +385,5 @@ export class BillsClient {
   /** Regulator: freezes or unfreezes a part. */
   async setPartFrozen(tokenId: bigint, frozen: boolean, reason?: string): Promise<Mined> {
     return minedOf(await this.send(() => this.contract.setPartFrozen(tokenId, frozen, toBytes32(reason))));
-  }
-
-  // ------------------------------------------------------------ views
-
-  /** A package's terms and amounts, amounts as yuan strings. */
-  async package(packageId: bigint): Promise<PackageInfo> {
-    await this.ready();
-    const [p, unit] = await withDecodedErrors(this.contract.interface, () =>
-      Promise.all([this.contract.packageOf(packageId), this.timeUnit()]),
-    );
-    const amounts = packageAmounts(p);
-    return {
-      packageId,
-      drawer: p.drawer,
-      acceptor: p.acceptor,
-      payee: p.payee,
-      token: p.token,
-      maturity: Number(p.maturity),
-      maturityDate: chainTimeToDate(p.maturity, unit),
-      status: PACKAGE_STATUSES[Number(p.status)],
-      nonTransferable: p.nonTransferable,
-      tokenDecimals: Number(p.tokenDecimals),
-      faceValue: formatYuan(p.faceValue),
-      redeemed: formatYuan(p.redeemed),
-      outstanding: formatYuan(amounts.outstanding),
-      funded: formatYuan(amounts.funded),
-      parts: Number(p.parts),
-      dishonoredAt: Number(p.dishonoredAt),
-      tradeDigest: p.tradeDigest,
-      evidenceId: p.evidenceId === ZeroHash ? null : p.evidenceId,
-    };
-  }
-
-  /** A part's full state, value as a yuan string. */
-  async part(tokenId: bigint): Promise<PartInfo> {
-    await this.ready();
-    const p = await withDecodedErrors(this.contract.interface, () => this.contract.partOf(tokenId));
-    return {
-      tokenId,
-      packageId: p.packageId,
-      owner: p.owner,
-      holder: p.holder,
-      endorser: p.endorser,
-      beneficiary: p.beneficiary,
-      value: formatYuan(p.value),
-      units: p.value,
-      paid: formatYuan(p.paid),
-      paidUnits: p.paid,
-      parent: Number(p.parent),
-      state: PART_STATES[Number(p.state)],
-      frozen: p.frozen,
-      takenOver: p.takenOver,
-      pendingOffers: Number(p.pendingOffers),
-    };
-  }
-
-  /** Every part of a package, in creation order. */
-  async parts(packageId: bigint): Promise<PartInfo[]> {
-    const { parts } = await this.package(packageId);
-    return Promise.all(Array.from({ length: parts }, (_, i) => this.part(partTokenId(packageId, BigInt(i + 1)))));
-  }
-
-  /** A part's endorsement chain, drawer first. */
-  async chain(tokenId: bigint): Promise<string[]> {
-    await this.ready();
-    return withDecodedErrors(this.contract.interface, () => this.contract.endorsementChain(tokenId));
-  }
-
-  /** The recourse claim pending on a part, or null. */
-  async pendingClaim(tokenId: bigint): Promise<PendingClaim | null> {
-    await this.ready();
-    const [target, claimant] = await this.contract.pendingClaim(tokenId);
-    if (target === ZeroAddress) return null;
-    const part = await this.part(tokenId);
-    const { tokenDecimals } = await this.package(part.packageId);
-    const amount = part.units * tokenUnitsPerCent(tokenDecimals);
-    return { target, claimant, amount, yuan: formatTokenYuan(amount, tokenDecimals) };
-  }
-
-  /** A bill's history: every event of the package and its parts, typed, in chain order. */
-  async history(packageId: bigint, range: BlockRange = {}): Promise<BillEvent[]> {
-    const iface = this.contract.interface;
-    const logs = await this.logs(
-      [BILL_EVENT_NAMES.map((name) => iface.getEvent(name).topicHash), toBeHex(packageId, 32)],
-      range,
-    );
-    return logs.map((log) => decodeBillEvent(this.contract, log)).filter((e): e is BillEvent => e !== undefined);
-  }
-
-  /**
-   * A part's history: the bill events about it (offered, signed, discounted, pledged, frozen, redeemed, recourse,
-   * and offers taken from it or returned into it) and every ERC-3525 value movement into or out of it.
-   */
-  async partHistory(tokenId: bigint, range: BlockRange = {}): Promise<BillEvent[]> {
-    const transferValue = this.contract.interface.getEvent("TransferValue").topicHash;
-    const id = toBeHex(tokenId, 32);
-    const [bill, out, into] = await Promise.all([
-      this.history(tokenId >> 24n, range),
-      this.logs([transferValue, id], range),
-      this.logs([transferValue, null, id], range),
-    ]);
-    const about = bill.filter(
-      (e) =>
-        ("tokenId" in e && e.tokenId === tokenId) ||
-        (e.name === "Offered" && e.fromTokenId === tokenId) ||
-        (e.name === "OfferCancelled" && e.returnedTokenId === tokenId),
-    );
-    const moves = [...out, ...into]
-      .map((log) => decodeBillEvent(this.contract, log))
-      .filter((e): e is BillEvent => e !== undefined);
-    return [...about, ...moves].sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex);
-  }
-
-  private async logs(topics: (string | string[] | null)[], range: BlockRange): Promise<Log[]> {
-    return contractLogs(this.provider, this.contract.target as string, topics, range, { ready: this.ready });
-  }
-
-  /**
-   * The parts `holder` owns now, in the order they came to it (minted to it, or taken over by paying recourse), read
-   * lazily from the contract's deployment block: `for await (const part of client.partsOf(a))`, or page by page with
-   * `.page({ cursor, limit })`. Found from ERC-721 `Transfer` events to the holder, each checked against the part's
-   * current owner; chunked so public RPCs' range limits hold.
-   */
-  partsOf(holder: string, range: BlockRange = {}): PagedHistory<PartInfo> {
-    const account = checkAddress(holder, "holder").toLowerCase();
-    const topics = [this.contract.interface.getEvent("Transfer").topicHash, null, zeroPadValue(account, 32)];
-    return new PagedHistory(
-      this.provider,
-      { address: this.contract.target as string, topics, ...range },
-      async (log) => {
-        const part = await this.part(BigInt(log.topics[3]));
-        return part.owner.toLowerCase() === account ? part : undefined;
-      },
-      { ready: this.ready, unique: (part) => part.tokenId.toString() },
-    );
   }
 }

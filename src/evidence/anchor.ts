@@ -7,7 +7,7 @@ import { toBytes32 } from "../input.js";
 import { minedOf, sendAndFind, type Mined } from "../transactions.js";
 import { algorithmId, type HashAlgorithmName, type Salt } from "../hash.js";
 import { RECEIPT_VERSION, type EvidenceReceipt } from "./receipt-format.js";
-import { EvidenceReader, checkId } from "./reader.js";
+import { EvidenceReader, checkId, type EvidenceEventName } from "./reader.js";
 
 /** The receipt fields that depend on the document, not on the transaction. */
 export type ReceiptFields = Pick<EvidenceReceipt, "digest" | "algorithm" | "salt" | "fileName" | "batch">;
@@ -49,7 +49,7 @@ export class EvidenceAnchorer extends EvidenceReader {
   protected async send(
     call: () => Promise<ContractTransactionResponse>,
     id: string,
-    ...expected: string[]
+    ...expected: EvidenceEventName[]
   ): Promise<Mined> {
     const key = id.toLowerCase();
     const sent = await sendAndFind(

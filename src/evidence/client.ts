@@ -4,11 +4,11 @@ import { finished } from "node:stream/promises";
 import { mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 
-import { getBytes, hexlify, zeroPadValue, type LogDescription, type Provider } from "ethers";
+import { getBytes, hexlify, zeroPadValue, type Provider } from "ethers";
 
 import { DeploymentNotFoundError, InvalidInputError, UntrustedRegistryError, WrongNetworkError } from "../errors.js";
 import { checkAddress, toBytes32 } from "../input.js";
-import { byChainOrder, type BlockRange, type Mined } from "../transactions.js";
+import { type BlockRange, type Mined } from "../transactions.js";
 import { PagedHistory } from "../logs.js";
 import { findDeployment } from "../deployments.js";
 import {
@@ -24,46 +24,13 @@ import { EvidenceBatch } from "./merkle.js";
 import type { EvidenceReceipt } from "./receipt.js";
 import type { EvidenceStatus, EvidenceVerification } from "./verdict.js";
 import { judgeDigest, type ReceiptCheckOptions } from "./verifier.js";
-import { checkId } from "./reader.js";
+import { checkId, type EventLocation } from "./reader.js";
+export type { EventLocation, EvidenceEvent, EvidenceEventName, EvidenceTimelineEntry } from "./reader.js";
 import { EvidenceAnchorer } from "./anchor.js";
 import type { SignedAnchor, SignedCosign, SignedRequest } from "./signing.js";
 
 /** The outcome of checking a receipt (and optionally the document) against the chain. */
 export type ReceiptVerification = EvidenceVerification;
-
-/** Where an event was emitted. */
-export interface EventLocation {
-  transaction: string;
-  blockNumber: number;
-  logIndex: number;
-}
-
-/** One event of a record's history, decoded; `submitter` is the record's. */
-export type EvidenceEvent = EventLocation &
-  (
-    | { name: "Anchored"; submitter: string; algorithm: number; algorithmName: string; metadata: string }
-    | { name: "BatchAnchored"; submitter: string; size: bigint }
-    | { name: "MetadataURI"; submitter: string; uri: string }
-    | { name: "WitnessesRequired"; submitter: string; witnesses: string[]; threshold: number; deadline: number }
-    | { name: "Cosigned"; submitter: string; witness: string; signatures: number }
-    | { name: "Witnessed"; submitter: string }
-    | { name: "Revoked"; submitter: string; reason: string }
-    /** This record was superseded by `supersededBy`. */
-    | { name: "Superseded"; submitter: string; supersededBy: string }
-    /** This record supersedes `previous`. */
-    | { name: "Supersedes"; submitter: string; previous: string }
-  );
-
-const EVENT_NAMES = [
-  "Anchored",
-  "BatchAnchored",
-  "MetadataURI",
-  "WitnessesRequired",
-  "Cosigned",
-  "Witnessed",
-  "Revoked",
-  "Superseded",
-] as const;
 
 /** A record anchored by a submitter (`recordsOf`): its id (a digest or a batch root) and where it was anchored. */
 export interface SubmittedRecord extends EventLocation {
@@ -73,9 +40,6 @@ export interface SubmittedRecord extends EventLocation {
   algorithmName: string;
   metadata: string;
 }
-
-/** The registry's events, by name. */
-export type EvidenceEventName = (typeof EVENT_NAMES)[number];
 
 export interface AnchorFolderResult extends Mined {
   root: string;
@@ -133,50 +97,6 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 /** The file name under which `anchorFolder` (`receiptsDir`) and the CLI write a document's receipt. */
 export function receiptFileName(fileName: string): string {
   return `${fileName}.receipt.json`;
-}
-
-function toEvent(log: LogDescription, location: EventLocation, id: string): EvidenceEvent {
-  const a = log.args;
-  switch (log.name as EvidenceEventName) {
-    case "Anchored":
-      return {
-        ...location,
-        name: "Anchored",
-        submitter: a.submitter,
-        algorithm: Number(a.algorithm),
-        algorithmName: algorithmName(a.algorithm),
-        metadata: a.metadata,
-      };
-    case "BatchAnchored":
-      return { ...location, name: "BatchAnchored", submitter: a.submitter, size: a.size };
-    case "MetadataURI":
-      return { ...location, name: "MetadataURI", submitter: a.submitter, uri: a.uri };
-    case "WitnessesRequired":
-      return {
-        ...location,
-        name: "WitnessesRequired",
-        submitter: a.submitter,
-        witnesses: [...a.witnesses],
-        threshold: Number(a.threshold),
-        deadline: Number(a.deadline),
-      };
-    case "Cosigned":
-      return {
-        ...location,
-        name: "Cosigned",
-        submitter: a.submitter,
-        witness: a.witness,
-        signatures: Number(a.signatures),
-      };
-    case "Witnessed":
-      return { ...location, name: "Witnessed", submitter: a.submitter };
-    case "Revoked":
-      return { ...location, name: "Revoked", submitter: a.submitter, reason: a.reason };
-    case "Superseded":
-      return a.id === id
-        ? { ...location, name: "Superseded", submitter: a.submitter, supersededBy: a.supersededBy }
-        : { ...location, name: "Supersedes", submitter: a.submitter, previous: a.id };
-  }
 }
 
 /** Typed access to an EvidenceRegistry: anchoring, batches with receipts, witnesses, revocation and verification. */
@@ -463,32 +383,6 @@ export class EvidenceClient extends EvidenceAnchorer {
     if (given !== undefined) return given;
     const known = findDeployment(await this.chainId())?.EvidenceRegistry;
     return known !== undefined && known.toLowerCase() === this.address.toLowerCase();
-  }
-
-  /**
-   * The events of record `id` (a digest or a batch root), in chain order: anchored (with batch or URI), witnesses
-   * required, co-signatures, witnessed, revoked, superseded (and `supersedes` when it replaced another record).
-   * Empty if no such record. Reads logs from the anchor's block on.
-   */
-  async history(id: string): Promise<EvidenceEvent[]> {
-    const key = checkId(id).toLowerCase();
-    const status = await this.verify(key);
-    if (!status.exists) return [];
-    const iface = this.contract.interface;
-    const topics = EVENT_NAMES.map((name) => iface.getEvent(name)!.topicHash);
-    const [own, successors] = await Promise.all([
-      this.logs([topics, key], status.blockNumber),
-      this.logs([iface.getEvent("Superseded")!.topicHash, null, key], status.blockNumber),
-    ]);
-    return [...own, ...successors]
-      .sort(byChainOrder)
-      .map((log) =>
-        toEvent(
-          iface.parseLog(log)!,
-          { transaction: log.transactionHash, blockNumber: log.blockNumber, logIndex: log.index },
-          key,
-        ),
-      );
   }
 
   /**

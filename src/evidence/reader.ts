@@ -1,13 +1,14 @@
 // Browser-safe, read-only access to an EvidenceRegistry: the chain's answer for a digest and the verdict on a receipt.
 // No `node:` imports, so the browser portal verifies with this very code; `EvidenceClient` (client.ts) extends it with
 // anchoring, files and folders.
-import { ZeroHash, isAddress, type ContractRunner, type Log, type Provider } from "ethers";
+import { ZeroHash, isAddress, type ContractRunner, type Log, type LogDescription, type Provider } from "ethers";
 
 import { EvidenceRegistry__factory, type EvidenceRegistry } from "../../typechain-types/index.js";
 import { InvalidInputError, UntrustedRegistryError, WrongNetworkError } from "../errors.js";
 import { algorithmName, isSaltedAlgorithm } from "../hash.js";
 import { checkBytes32 } from "../input.js";
-import { contractLogs, deployedCheck, providerOf } from "../transactions.js";
+import { byChainOrder, contractLogs, deployedCheck, providerOf } from "../transactions.js";
+import { blockTimes, chainTimeToDate, timeUnitOf } from "../time.js";
 import type { EvidenceReceipt } from "./receipt-format.js";
 import type { EvidenceStatus, EvidenceVerification } from "./verdict.js";
 import { judgeReceipt, type ReceiptDigestOptions } from "./verifier.js";
@@ -33,6 +34,95 @@ export function toStatus(v: VerificationOutput): EvidenceStatus {
     supersededBy: v.supersededBy === ZeroHash ? null : v.supersededBy,
   };
 }
+
+/** Where an event was emitted. */
+export interface EventLocation {
+  transaction: string;
+  blockNumber: number;
+  logIndex: number;
+}
+
+/** One event of a record's history, decoded; `submitter` is the record's. */
+export type EvidenceEvent = EventLocation &
+  (
+    | { name: "Anchored"; submitter: string; algorithm: number; algorithmName: string; metadata: string }
+    | { name: "BatchAnchored"; submitter: string; size: bigint }
+    | { name: "MetadataURI"; submitter: string; uri: string }
+    | { name: "WitnessesRequired"; submitter: string; witnesses: string[]; threshold: number; deadline: number }
+    | { name: "Cosigned"; submitter: string; witness: string; signatures: number }
+    | { name: "Witnessed"; submitter: string }
+    | { name: "Revoked"; submitter: string; reason: string }
+    /** This record was superseded by `supersededBy`. */
+    | { name: "Superseded"; submitter: string; supersededBy: string }
+    /** This record supersedes `previous`. */
+    | { name: "Supersedes"; submitter: string; previous: string }
+  );
+
+const EVENT_NAMES = [
+  "Anchored",
+  "BatchAnchored",
+  "MetadataURI",
+  "WitnessesRequired",
+  "Cosigned",
+  "Witnessed",
+  "Revoked",
+  "Superseded",
+] as const;
+
+/** The registry's events, by name. */
+export type EvidenceEventName = (typeof EVENT_NAMES)[number];
+
+function toEvent(log: LogDescription, location: EventLocation, id: string): EvidenceEvent {
+  const a = log.args;
+  switch (log.name as EvidenceEventName) {
+    case "Anchored":
+      return {
+        ...location,
+        name: "Anchored",
+        submitter: a.submitter,
+        algorithm: Number(a.algorithm),
+        algorithmName: algorithmName(a.algorithm),
+        metadata: a.metadata,
+      };
+    case "BatchAnchored":
+      return { ...location, name: "BatchAnchored", submitter: a.submitter, size: a.size };
+    case "MetadataURI":
+      return { ...location, name: "MetadataURI", submitter: a.submitter, uri: a.uri };
+    case "WitnessesRequired":
+      return {
+        ...location,
+        name: "WitnessesRequired",
+        submitter: a.submitter,
+        witnesses: [...a.witnesses],
+        threshold: Number(a.threshold),
+        deadline: Number(a.deadline),
+      };
+    case "Cosigned":
+      return {
+        ...location,
+        name: "Cosigned",
+        submitter: a.submitter,
+        witness: a.witness,
+        signatures: Number(a.signatures),
+      };
+    case "Witnessed":
+      return { ...location, name: "Witnessed", submitter: a.submitter };
+    case "Revoked":
+      return { ...location, name: "Revoked", submitter: a.submitter, reason: a.reason };
+    case "Superseded":
+      return a.id === id
+        ? { ...location, name: "Superseded", submitter: a.submitter, supersededBy: a.supersededBy }
+        : { ...location, name: "Supersedes", submitter: a.submitter, previous: a.id };
+  }
+}
+
+/** One entry of a record's timeline: the event and when its block was mined. */
+export type EvidenceTimelineEntry = EvidenceEvent & {
+  /** The block's timestamp, in the chain's unit (seconds; milliseconds on FISCO BCOS). */
+  blockTime: number;
+  /** The block's time as a date. */
+  date: Date;
+};
 
 export const checkId = (value: string, what = "evidence id"): string => checkBytes32(value, what);
 
@@ -120,6 +210,49 @@ export class EvidenceReader {
   private async findRevocationReason(id: string, fromBlock: number): Promise<string | null> {
     const [log] = await this.logs([this.contract.interface.getEvent("Revoked")!.topicHash, id], fromBlock);
     return log === undefined ? null : (this.contract.interface.parseLog(log)!.args.reason as string);
+  }
+
+  /**
+   * The events of record `id` (a digest or a batch root), in chain order: anchored (with batch or URI), witnesses
+   * required, co-signatures, witnessed, revoked, superseded (and `supersedes` when it replaced another record).
+   * Empty if no such record. Reads logs from the anchor's block on.
+   */
+  async history(id: string): Promise<EvidenceEvent[]> {
+    const key = checkId(id).toLowerCase();
+    const status = await this.verify(key);
+    if (!status.exists) return [];
+    const iface = this.contract.interface;
+    const topics = EVENT_NAMES.map((name) => iface.getEvent(name)!.topicHash);
+    const [own, successors] = await Promise.all([
+      this.logs([topics, key], status.blockNumber),
+      this.logs([iface.getEvent("Superseded")!.topicHash, null, key], status.blockNumber),
+    ]);
+    return [...own, ...successors]
+      .sort(byChainOrder)
+      .map((log) =>
+        toEvent(
+          iface.parseLog(log)!,
+          { transaction: log.transactionHash, blockNumber: log.blockNumber, logIndex: log.index },
+          key,
+        ),
+      );
+  }
+
+  /**
+   * Record `id`'s history with the time of each event's block, in chain order: anchored, witnesses required,
+   * co-signatures, witnessed, revoked, superseded. Empty if no such record. Times are read from the blocks (their
+   * unit guessed from the timestamps: `timeUnitOf`).
+   */
+  async timeline(id: string): Promise<EvidenceTimelineEntry[]> {
+    const events = await this.history(id);
+    const times = await blockTimes(
+      this.provider,
+      events.map((e) => e.blockNumber),
+    );
+    return events.map((event) => {
+      const blockTime = times.get(event.blockNumber)!;
+      return { ...event, blockTime, date: chainTimeToDate(blockTime, timeUnitOf(BigInt(blockTime))) };
+    });
   }
 
   protected async logs(topics: (string | string[] | null)[], fromBlock: number): Promise<Log[]> {

@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import type { HashAlgorithmName } from "../../src/hash.js";
@@ -17,10 +16,14 @@ interface Args {
 export default cliAction<Args>(async (args, hre) => {
   algorithmId(args.algorithm);
   const { client } = await evidenceClient(hre, args);
+  const out = args.out ?? path.join(args.folder, "receipts");
   let lastShown = 0;
+  // Receipts are written to `out` as they are made (<file>.receipt.json each), not held: memory stays flat however
+  // large the folder.
   const result = await client.anchorFolder(args.folder, {
     algorithm: args.algorithm as HashAlgorithmName,
     salt: args.salt,
+    receiptsDir: out,
     onProgress: (hashed, total) => {
       if (hashed === total || hashed - lastShown >= 500) {
         lastShown = hashed;
@@ -28,13 +31,8 @@ export default cliAction<Args>(async (args, hre) => {
       }
     },
   });
-  const out = args.out ?? path.join(args.folder, "receipts");
-  await mkdir(out, { recursive: true });
-  for (const receipt of result.receipts) {
-    await writeFile(path.join(out, `${receipt.fileName}.receipt.json`), JSON.stringify(receipt, null, 2) + "\n");
-  }
   console.log(
-    `anchored root ${result.root} over ${result.receipts.length} documents in ${result.transaction}, gas ${result.gasUsed}`,
+    `anchored root ${result.root} over ${result.size} documents in ${result.transaction}, gas ${result.gasUsed}`,
   );
   console.log(`receipts: ${out}`);
 });

@@ -10,42 +10,26 @@ import { expect } from "chai";
 import { Contract, ContractFactory, JsonRpcProvider, getAddress, id } from "ethers";
 import hre from "hardhat";
 
-import {
-  errorLine,
-  journalDir,
-  ok,
-  rpc,
-  root,
-  runHardhat,
-  startNode,
-  type CliResult,
-  type LocalNode,
-} from "../helpers/cli.js";
+import { describeOnNode, errorLine, journalDir, ok, root, rpc, runHardhat } from "../helpers/cli.js";
 
 const CHAIN_ID = 31_341;
 const journal = journalDir(CHAIN_ID);
+const NODE = { chainId: CHAIN_ID, command: "bills", timeout: 1_800_000 };
 const part = (pkg: bigint, seq: bigint) => String((pkg << 24n) | seq);
 const ROOT = part(1n, 1n);
 
-describe("bills CLI on a hardhat node", function () {
-  // Generous: each step is a CLI process, slow on a loaded machine; none compiles.
-  this.timeout(1_800_000);
-  let node: LocalNode;
-  let bills: (...args: string[]) => CliResult;
+// Generous timeout: each step is a CLI process, slow on a loaded machine; none compiles.
+describeOnNode("bills CLI on a hardhat node", NODE, (on) => {
+  const bills = on.cli;
   let accounts: string[];
   let dir: string;
 
   before(async function () {
-    await rm(journal, { recursive: true, force: true });
-    node = await startNode({ chainId: CHAIN_ID });
-    bills = (...args) => runHardhat(["bills", ...args, "--network", "localhost"], { LOCALHOST_URL: node.url });
-    accounts = (await rpc<string[]>(node.url, "eth_accounts")).map((a) => getAddress(a));
+    accounts = (await rpc<string[]>(on.url, "eth_accounts")).map((a) => getAddress(a));
     dir = await mkdtemp(path.join(tmpdir(), "bills-cli-"));
   });
 
   after(async function () {
-    await node?.stop();
-    await rm(journal, { recursive: true, force: true });
     if (dir !== undefined) await rm(dir, { recursive: true, force: true });
   });
 
@@ -58,7 +42,7 @@ describe("bills CLI on a hardhat node", function () {
       runHardhat(
         ["ignition", "deploy", "deploy/modules/Bills.ts", "--build-profile", "default", "--network", "localhost"],
         {
-          LOCALHOST_URL: node.url,
+          LOCALHOST_URL: on.url,
           HARDHAT_IGNITION_CONFIRM_DEPLOYMENT: "true",
         },
       ),
@@ -68,7 +52,7 @@ describe("bills CLI on a hardhat node", function () {
       string
     >;
 
-    const provider = new JsonRpcProvider(node.url);
+    const provider = new JsonRpcProvider(on.url);
     const platform = await provider.getSigner(0);
     const artifact = await hre.artifacts.readArtifact("MockStablecoin");
     const token = await new ContractFactory(artifact.abi, artifact.bytecode, platform).deploy(2);
@@ -200,11 +184,7 @@ describe("bills CLI on a hardhat node", function () {
 
     // The deployment journal is found from the project root, wherever the task runs.
     const shown = ok(
-      runHardhat(
-        ["bills", "show", "1", "--network", "localhost"],
-        { LOCALHOST_URL: node.url },
-        path.join(root, "tasks"),
-      ),
+      runHardhat(["bills", "show", "1", "--network", "localhost"], { LOCALHOST_URL: on.url }, path.join(root, "tasks")),
     );
     expect(shown).to.contain("package 1: active");
     expect(shown).to.contain("face 1,000,000.00 yuan");
@@ -216,15 +196,13 @@ describe("bills CLI on a hardhat node", function () {
     );
 
     // Bill 2, due in a minute (a number: the chain's time unit, seconds here), dishonoured and claimed.
-    const now = Number(
-      (await rpc<{ timestamp: string }>(node.url, "eth_getBlockByNumber", ["latest", false])).timestamp,
-    );
+    const now = Number((await rpc<{ timestamp: string }>(on.url, "eth_getBlockByNumber", ["latest", false])).timestamp);
     ok(bills("issue", ...issueArgs, "--amount", "500.00", "--maturity", String(now + 60), "--trade-text", "PC-2"));
     ok(bills("accept", "2", "--from", core));
     ok(bills("sign", part(2n, 1n), "--from", tier1));
     expect(ok(bills("pending-claim", part(2n, 1n)))).to.contain(`no recourse claim is pending on part ${part(2n, 1n)}`);
-    await rpc(node.url, "evm_increaseTime", [120]);
-    await rpc(node.url, "evm_mine");
+    await rpc(on.url, "evm_increaseTime", [120]);
+    await rpc(on.url, "evm_mine");
     ok(bills("dishonor", "2", "--reason", "no funds", "--from", core));
     ok(bills("claim", part(2n, 1n), core, "--from", tier1));
     expect(ok(bills("pending-claim", part(2n, 1n)))).to.contain(

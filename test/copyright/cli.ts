@@ -1,6 +1,6 @@
 // The copyright CLI against a real `hardhat node` on its own chain id: the whole flow, and bad input answered with
 // one clear line and a non-zero exit.
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -8,38 +8,27 @@ import { expect } from "chai";
 import { ContractFactory, JsonRpcProvider } from "ethers";
 import hre from "hardhat";
 
-import { errorLine, journalDir, ok, rpc, runHardhat, startNode, type LocalNode } from "../helpers/cli.js";
+import { describeOnNode, errorLine, ok, rpc, runHardhat } from "../helpers/cli.js";
 
 const CHAIN_ID = 31_340;
-const journal = journalDir(CHAIN_ID);
+const NODE = { chainId: CHAIN_ID, command: "copyright", timeout: 600_000 };
 
-describe("copyright CLI on a hardhat node", function () {
-  this.timeout(600_000);
-  let node: LocalNode;
+describeOnNode("copyright CLI on a hardhat node", NODE, (on) => {
   let dir: string;
-  let env: Record<string, string>;
   let frozenSong: string;
-  const copyright = (...args: string[]) => runHardhat(["copyright", ...args, "--network", "localhost"], env);
+  const copyright = on.cli;
   // Moves the node's clock past the deployment's reveal window (one day), so works registered so far are settled.
   // A pooled keep-alive socket may have been closed by the node while a CLI call ran ("other side closed"): such a
   // request never reached the node, so it is sent once more.
   const send = (method: string, params: unknown[] = []) =>
-    rpc(node.url, method, params).catch(() => rpc(node.url, method, params));
+    rpc(on.url, method, params).catch(() => rpc(on.url, method, params));
   const settle = async () => {
     await send("evm_increaseTime", [86_401]);
     await send("evm_mine");
   };
 
   before(async function () {
-    await rm(journal, { recursive: true, force: true });
-    node = await startNode({ chainId: CHAIN_ID });
-    env = { LOCALHOST_URL: node.url };
     dir = await mkdtemp(path.join(tmpdir(), "copyright-cli-"));
-  });
-
-  after(async function () {
-    await node?.stop();
-    await rm(journal, { recursive: true, force: true });
   });
 
   it("explains that nothing is deployed on the chain yet", function () {
@@ -54,12 +43,12 @@ describe("copyright CLI on a hardhat node", function () {
       runHardhat(
         ["ignition", "deploy", "deploy/modules/Copyright.ts", "--build-profile", "default", "--network", "localhost"],
         {
-          ...env,
+          ...on.env,
           HARDHAT_IGNITION_CONFIRM_DEPLOYMENT: "true",
         },
       ),
     );
-    const [composer, lyricist, licensee] = await rpc<string[]>(node.url, "eth_accounts");
+    const [composer, lyricist, licensee] = await rpc<string[]>(on.url, "eth_accounts");
     const song = path.join(dir, "song.flac");
     await writeFile(song, "a song");
     expect(ok(copyright("commit", song, "--algorithm", "sm3"))).to.match(/committed 0x[0-9a-f]{64}/);
@@ -86,7 +75,7 @@ describe("copyright CLI on a hardhat node", function () {
 
     const evidenceFile = path.join(dir, "draft.txt");
     await writeFile(evidenceFile, "the first draft");
-    const anchored = ok(runHardhat(["evidence", "anchor", evidenceFile, "--network", "localhost"], env));
+    const anchored = ok(runHardhat(["evidence", "anchor", evidenceFile, "--network", "localhost"], on.env));
     const evidenceId = anchored.match(/anchored (0x[0-9a-f]{64})/)![1];
     expect(ok(copyright("dispute", digest, evidenceId, "--from", lyricist))).to.contain("dispute 1 raised");
     expect(ok(copyright("resolve", "1", "--upheld"))).to.contain("dispute 1 upheld: work frozen");
@@ -122,7 +111,7 @@ describe("copyright CLI on a hardhat node", function () {
   });
 
   it("signs and relays a registration, licenses, sublicenses, derives, pays revenue and shows the work", async function () {
-    const [composer, , licensee, relayer, creator] = await rpc<string[]>(node.url, "eth_accounts");
+    const [composer, , licensee, relayer, creator] = await rpc<string[]>(on.url, "eth_accounts");
     const song = path.join(dir, "ballad.flac");
     await writeFile(song, "a ballad");
     const signed = ok(copyright("sign", song, "--from", creator, "--valid-for", "600"));
@@ -180,9 +169,9 @@ describe("copyright CLI on a hardhat node", function () {
   });
 
   it("signs for an ERC-1271 wallet (--on-behalf-of), which owns the work; relayed for another account it is refused", async function () {
-    const [, , , relayer, owner, stranger] = await rpc<string[]>(node.url, "eth_accounts");
+    const [, , , relayer, owner, stranger] = await rpc<string[]>(on.url, "eth_accounts");
     const artifact = await hre.artifacts.readArtifact("CopyrightTestWallet");
-    const provider = new JsonRpcProvider(node.url, undefined, { cacheTimeout: -1 });
+    const provider = new JsonRpcProvider(on.url, undefined, { cacheTimeout: -1 });
     const factory = new ContractFactory(artifact.abi, artifact.bytecode, await provider.getSigner(owner));
     const wallet = await (await factory.deploy(owner)).waitForDeployment();
     const walletAddress = (await wallet.getAddress()).toLowerCase();
@@ -190,7 +179,7 @@ describe("copyright CLI on a hardhat node", function () {
 
     const song = path.join(dir, "wallet.flac");
     await writeFile(song, "a song held by a wallet");
-    const latest = await rpc<{ timestamp: string }>(node.url, "eth_getBlockByNumber", ["latest", false]);
+    const latest = await rpc<{ timestamp: string }>(on.url, "eth_getBlockByNumber", ["latest", false]);
     const signed = ok(copyright("sign", song, "--from", owner, "--on-behalf-of", walletAddress));
     expect(signed.toLowerCase()).to.contain(`for ${walletAddress} as ${owner.toLowerCase()}, valid until `);
     const request = `${song}.registration.json`;
@@ -244,7 +233,7 @@ describe("copyright CLI on a hardhat node", function () {
   it("answers bad input with one clear line and exit code 1", async function () {
     const song = path.join(dir, "other.flac");
     await writeFile(song, "another song");
-    const [composer] = await rpc<string[]>(node.url, "eth_accounts");
+    const [composer] = await rpc<string[]>(on.url, "eth_accounts");
     const shares = copyright("register", song, "--authors", `${composer}:5000`);
     expect(errorLine(shares)).to.equal("error: author shares must sum to 10000 basis points, got 5000");
     expect(ok(copyright("register", song))).to.contain("registered work");

@@ -1,44 +1,25 @@
 // The operator's CLI against a real `hardhat node`: success paths, and bad input answered with one clear line and a
 // non-zero exit. The node runs on its own chain id so that its Ignition journal never mixes with a developer's.
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { expect } from "chai";
 import { getAddress, id as textHash } from "ethers";
 
-import {
-  errorLine,
-  journalDir,
-  ok,
-  rpc,
-  runHardhat,
-  startNode,
-  type CliResult,
-  type LocalNode,
-} from "../helpers/cli.js";
+import { describeOnNode, errorLine, journalDir, ok, rpc, runHardhat } from "../helpers/cli.js";
 
 const CHAIN_ID = 31_338;
 const journal = journalDir(CHAIN_ID);
+const NODE = { chainId: CHAIN_ID, command: "evidence", timeout: 300_000 };
 
-describe("evidence CLI on a hardhat node", function () {
-  this.timeout(300_000);
-  let node: LocalNode;
+describeOnNode("evidence CLI on a hardhat node", NODE, (on) => {
   let dir: string;
-  let evidence: (...args: string[]) => CliResult;
+  const evidence = on.cli;
 
   before(async function () {
-    await rm(journal, { recursive: true, force: true });
-    node = await startNode({ chainId: CHAIN_ID });
-    const env = { LOCALHOST_URL: node.url };
-    evidence = (...args) => runHardhat(["evidence", ...args, "--network", "localhost"], env);
     dir = await mkdtemp(path.join(tmpdir(), "evidence-cli-"));
-  });
-
-  after(async function () {
-    await node?.stop();
-    await rm(journal, { recursive: true, force: true });
   });
 
   it("explains that nothing is deployed on the chain yet", function () {
@@ -52,7 +33,7 @@ describe("evidence CLI on a hardhat node", function () {
     const deploy = runHardhat(
       ["ignition", "deploy", "deploy/modules/Evidence.ts", "--build-profile", "default", "--network", "localhost"],
       {
-        LOCALHOST_URL: node.url,
+        LOCALHOST_URL: on.url,
         HARDHAT_IGNITION_CONFIRM_DEPLOYMENT: "true",
       },
     );
@@ -116,7 +97,7 @@ describe("evidence CLI on a hardhat node", function () {
       `error: the receipt's contract ${stranger} has no code on network "localhost": wrong network or address?`,
     );
 
-    const [, witness] = await rpc<string[]>(node.url, "eth_accounts");
+    const [, witness] = await rpc<string[]>(on.url, "eth_accounts");
     const required = evidence("witnesses", receipt.digest, "--witnesses", witness, "--threshold", "1");
     ok(required);
     const cosigned = evidence("cosign", receipt.digest, "--from", witness);
@@ -168,7 +149,7 @@ describe("evidence CLI on a hardhat node", function () {
       .to.contain(`VERIFIED: the document's sha256 digest ${d1}`)
       .and.to.contain(`  superseded:  by ${d2}`);
 
-    const [account] = await rpc<string[]>(node.url, "eth_accounts");
+    const [account] = await rpc<string[]>(on.url, "eth_accounts");
     const shown = evidence("show", d1, "--history");
     ok(shown);
     expect(shown.stdout).to.contain(`record ${d1}`);
@@ -187,7 +168,7 @@ describe("evidence CLI on a hardhat node", function () {
   });
 
   it("signs anchors and co-signatures into files that another account relays, in any order", async function () {
-    const accounts = (await rpc<string[]>(node.url, "eth_accounts")).map((a) => getAddress(a));
+    const accounts = (await rpc<string[]>(on.url, "eth_accounts")).map((a) => getAddress(a));
     const [, , signer, relayer, witness] = accounts;
     const doc1 = path.join(dir, "gasless-1.txt");
     const doc2 = path.join(dir, "gasless-2.txt");
@@ -310,7 +291,7 @@ describe("evidence CLI on a hardhat node", function () {
       'error: unknown hash algorithm "md5" (known: keccak256, sha256, sha3-256, sm3)',
     );
 
-    const [submitter, stranger] = (await rpc<string[]>(node.url, "eth_accounts")).map((a) => getAddress(a));
+    const [submitter, stranger] = (await rpc<string[]>(on.url, "eth_accounts")).map((a) => getAddress(a));
     const notAWitness = evidence("cosign", receipt.digest, "--from", stranger);
     expect(errorLine(notAWitness)).to.equal(`error: NotAWitness(id=${receipt.digest}, account=${stranger})`);
     const notSubmitter = evidence("revoke", receipt.digest, "--from", stranger);

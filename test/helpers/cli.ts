@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -143,4 +144,58 @@ export function errorLine(result: CliResult): string {
     throw new Error(`expected exit 1 and one error line, got exit ${result.status}\n${result.stdout}${result.stderr}`);
   }
   return lines[0];
+}
+
+/** What `describeOnNode` hands its suite: the node (once the suite's first `before` has run) and the CLI aimed at it. */
+export interface OnNode {
+  /** The suite's node. */
+  readonly node: LocalNode;
+  /** Its JSON-RPC URL. */
+  readonly url: string;
+  /** The environment that points `--network localhost` at the node (`LOCALHOST_URL`). */
+  readonly env: Record<string, string>;
+  /** `hardhat <command> …args --network localhost` against the node (`command` as given to `describeOnNode`). */
+  cli(...args: string[]): CliResult;
+}
+
+/**
+ * A suite of CLI tests against a `hardhat node` of its own on `chainId` (so its Ignition journal never mixes with a
+ * developer's or another suite's): before the suite's own hooks, clears that chain's journal and starts the node;
+ * after, stops the node and clears the journal. `title` should say "on a hardhat node" (coverage runs skip those).
+ */
+export function describeOnNode(
+  title: string,
+  options: { chainId: number; command: string; timeout: number },
+  body: (on: OnNode) => void,
+): void {
+  const journal = journalDir(options.chainId);
+  let node: LocalNode | undefined;
+  const started = (): LocalNode => {
+    if (node === undefined) throw new Error(`${title}: the node is not started yet (use it inside hooks and tests)`);
+    return node;
+  };
+  const on: OnNode = {
+    get node() {
+      return started();
+    },
+    get url() {
+      return started().url;
+    },
+    get env() {
+      return { LOCALHOST_URL: started().url };
+    },
+    cli: (...args) => runHardhat([options.command, ...args, "--network", "localhost"], on.env),
+  };
+  describe(title, function () {
+    this.timeout(options.timeout);
+    before(async function () {
+      await rm(journal, { recursive: true, force: true });
+      node = await startNode({ chainId: options.chainId });
+    });
+    after(async function () {
+      await node?.stop();
+      await rm(journal, { recursive: true, force: true });
+    });
+    body(on);
+  });
 }

@@ -1,42 +1,20 @@
 // The participants CLI against a real `hardhat node`: the KYC desk registers, updates, suspends and reinstates, the
 // regulator freezes, `show` prints the entry and its history; bad input is answered with one `error:` line and exit
 // code 1. Its own chain id (31339) keeps its Ignition journal apart.
-import { rm } from "node:fs/promises";
-
 import { expect } from "chai";
 import { getAddress, id } from "ethers";
 
-import {
-  errorLine,
-  journalDir,
-  ok,
-  rpc,
-  runHardhat,
-  startNode,
-  type CliResult,
-  type LocalNode,
-} from "../helpers/cli.js";
+import { describeOnNode, errorLine, ok, rpc, runHardhat } from "../helpers/cli.js";
 
 const CHAIN_ID = 31_339;
-const journal = journalDir(CHAIN_ID);
+const NODE = { chainId: CHAIN_ID, command: "participants", timeout: 300_000 };
 
-describe("participants CLI on a hardhat node", function () {
-  this.timeout(300_000);
-  let node: LocalNode;
-  let participants: (...args: string[]) => CliResult;
+describeOnNode("participants CLI on a hardhat node", NODE, (on) => {
+  const participants = on.cli;
   let accounts: string[];
 
   before(async function () {
-    await rm(journal, { recursive: true, force: true });
-    node = await startNode({ chainId: CHAIN_ID });
-    participants = (...args) =>
-      runHardhat(["participants", ...args, "--network", "localhost"], { LOCALHOST_URL: node.url });
-    accounts = (await rpc<string[]>(node.url, "eth_accounts")).map((a) => getAddress(a));
-  });
-
-  after(async function () {
-    await node?.stop();
-    await rm(journal, { recursive: true, force: true });
+    accounts = (await rpc<string[]>(on.url, "eth_accounts")).map((a) => getAddress(a));
   });
 
   it("explains every command in --help", function () {
@@ -66,7 +44,7 @@ describe("participants CLI on a hardhat node", function () {
           "localhost",
         ],
         {
-          LOCALHOST_URL: node.url,
+          LOCALHOST_URL: on.url,
           HARDHAT_IGNITION_CONFIRM_DEPLOYMENT: "true",
         },
       ),
