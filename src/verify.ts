@@ -1,6 +1,7 @@
 // The browser-safe entry of the SDK (`@chainproof/contracts/verify`): receipt parsing, hashing (also streamed),
-// Merkle proofs, the registry reader and the verdict logic, exactly the code the CLI and the SDK use. Nothing here
-// imports a `node:` module (test/portal/browser-entry.ts checks the import graph), so a browser page can verify.
+// Merkle proofs, the registry reader, the verdict logic and anchoring a digest with a wallet (`EvidenceAnchorer`),
+// exactly the code the CLI and the SDK use. Nothing here imports a `node:` module (test/portal/browser-entry.ts checks
+// the import graph), so a browser page can verify and anchor.
 import type { Provider } from "ethers";
 
 import { InvalidInputError } from "./errors.js";
@@ -35,6 +36,13 @@ export * from "./bills/reader.js";
 export { formatTokenYuan, formatYuan } from "./bills/amount.js";
 export { describeBillEvent, type BillEvent, type PackageStatus, type PartState } from "./bills/history.js";
 export * from "./evidence/certificate.js";
+export {
+  EvidenceAnchorer,
+  buildReceipt,
+  receiptJson,
+  type AnchorOptions,
+  type ReceiptFields,
+} from "./evidence/anchor.js";
 
 /** Progress of a streamed hash: bytes hashed so far. */
 export type HashProgress = (hashedBytes: number) => void;

@@ -4,11 +4,11 @@ import { finished } from "node:stream/promises";
 import { mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 
-import { getBytes, hexlify, zeroPadValue, type ContractTransactionResponse, type Log, type Provider } from "ethers";
+import { getBytes, hexlify, zeroPadValue, type Provider } from "ethers";
 
 import { DeploymentNotFoundError, InvalidInputError, UntrustedRegistryError, WrongNetworkError } from "../errors.js";
 import { checkAddress, toBytes32 } from "../input.js";
-import { minedOf, sendAndFind, type BlockRange, type Mined } from "../transactions.js";
+import { type BlockRange, type Mined } from "../transactions.js";
 import { PagedHistory } from "../logs.js";
 import { findDeployment } from "../deployments.js";
 import {
@@ -21,11 +21,12 @@ import {
   type HashAlgorithmName,
 } from "../hash-file.js";
 import { EvidenceBatch } from "./merkle.js";
-import { RECEIPT_VERSION, type EvidenceReceipt } from "./receipt.js";
+import type { EvidenceReceipt } from "./receipt.js";
 import type { EvidenceStatus, EvidenceVerification } from "./verdict.js";
 import { judgeDigest, type ReceiptCheckOptions } from "./verifier.js";
-import { EvidenceReader, checkId, type EventLocation, type EvidenceEventName } from "./reader.js";
+import { checkId, type EventLocation } from "./reader.js";
 export type { EventLocation, EvidenceEvent, EvidenceEventName, EvidenceTimelineEntry } from "./reader.js";
+import { EvidenceAnchorer } from "./anchor.js";
 import type { SignedAnchor, SignedCosign, SignedRequest } from "./signing.js";
 
 /** The outcome of checking a receipt (and optionally the document) against the chain. */
@@ -99,47 +100,7 @@ export function receiptFileName(fileName: string): string {
 }
 
 /** Typed access to an EvidenceRegistry: anchoring, batches with receipts, witnesses, revocation and verification. */
-export class EvidenceClient extends EvidenceReader {
-  /**
-   * Sends a transaction and checks that the registry emitted each of `expected` for `id`: a success without them
-   * (an address holding some other contract) is an `EventNotEmittedError`, not a result.
-   */
-  private async send(
-    call: () => Promise<ContractTransactionResponse>,
-    id: string,
-    ...expected: EvidenceEventName[]
-  ): Promise<Mined> {
-    const key = id.toLowerCase();
-    const sent = await sendAndFind(
-      { address: this.address, interface: this.contract.interface, ready: this.ready },
-      call,
-      ...expected.map((name) => ({
-        name,
-        where: (_: unknown, log: Log) => log.topics[1] === key,
-        detail: `for ${id}`,
-      })),
-    );
-    return minedOf(sent);
-  }
-
-  /**
-   * Anchors a digest; `metadata` is a 32-byte hash or text (hashed), `uri` emits a metadata URI instead. `salted`
-   * records that the digest is salted (format 2, `saltedDigest`), so verifiers can tell it from a plain one.
-   */
-  async anchor(
-    digest: string,
-    algorithm: HashAlgorithmName,
-    options: { metadata?: string; uri?: string; salted?: boolean } = {},
-  ): Promise<Mined> {
-    checkId(digest, "digest");
-    const alg = algorithmId(algorithm, options.salted);
-    if (options.uri !== undefined) {
-      const uri = options.uri;
-      return this.send(() => this.contract.anchorWithURI(digest, alg, uri), digest, "Anchored", "MetadataURI");
-    }
-    return this.send(() => this.contract.anchor(digest, alg, toBytes32(options.metadata)), digest, "Anchored");
-  }
-
+export class EvidenceClient extends EvidenceAnchorer {
   /** Hashes a file (streamed) and anchors it; returns its receipt. */
   async anchorFile(
     file: string,
@@ -148,15 +109,12 @@ export class EvidenceClient extends EvidenceReader {
     const algorithm = options.algorithm ?? "sha256";
     const salt = options.salt === true ? randomSalt() : options.salt || undefined;
     const digest = await hashFile(file, algorithm, salt);
-    const mined = await this.anchor(digest, algorithm, {
+    return this.anchorDigest(digest, algorithm, {
       metadata: options.metadata,
       uri: options.uri,
-      salted: salt !== undefined,
+      salt,
+      fileName: path.basename(file),
     });
-    return {
-      receipt: await this.receipt(mined, { digest, algorithm, salt, fileName: path.basename(file) }),
-      gasUsed: mined.gasUsed,
-    };
   }
 
   /**
@@ -462,33 +420,6 @@ export class EvidenceClient extends EvidenceReader {
   /** Every record `submitter` anchored, in chain order (`recordsOf` read to its end). */
   async allRecordsOf(submitter: string, range: BlockRange = {}): Promise<SubmittedRecord[]> {
     return this.recordsOf(submitter, range).all();
-  }
-
-  private async receipt(
-    mined: Mined,
-    fields: Pick<EvidenceReceipt, "digest" | "algorithm" | "salt" | "fileName" | "batch">,
-  ): Promise<EvidenceReceipt> {
-    return this.buildReceipt(mined, (await this.chainId()).toString(), fields);
-  }
-
-  private buildReceipt(
-    mined: Mined,
-    chainId: string,
-    fields: Pick<EvidenceReceipt, "digest" | "algorithm" | "salt" | "fileName" | "batch">,
-  ): EvidenceReceipt {
-    const receipt: EvidenceReceipt = {
-      version: RECEIPT_VERSION,
-      digest: fields.digest,
-      algorithm: fields.algorithm,
-      chainId,
-      contract: this.address,
-      transaction: mined.transaction,
-      blockNumber: mined.blockNumber,
-    };
-    if (fields.salt !== undefined) receipt.salt = fields.salt;
-    if (fields.batch !== undefined) receipt.batch = fields.batch;
-    if (fields.fileName !== undefined) receipt.fileName = fields.fileName;
-    return receipt;
   }
 }
 

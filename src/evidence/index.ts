@@ -5,3 +5,4 @@ export * from "./signing.js";
 export * from "./client.js";
 export * from "./verdict.js";
 export * from "./verifier.js";
+export * from "./anchor.js";
