@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 
 import { DeploymentNotFoundError } from "./errors.js";
-import { rememberDeploymentBlock } from "./logs.js";
+import { loadDeploymentBlocksWith, rememberDeploymentBlock } from "./logs.js";
 
 /** Contract name → address, for one chain. */
 export type ChainDeployment = Readonly<Record<string, string>>;
@@ -36,6 +36,9 @@ function load(): NonNullable<typeof cache> {
   }
   return cache;
 }
+
+// Histories read the package's recorded blocks before their first search, whether or not deploymentOf was called.
+loadDeploymentBlocksWith(() => void load());
 
 /**
  * Makes the histories of the contracts in `file` (a `deployments.json`) start at their recorded deployment blocks,

@@ -93,6 +93,17 @@ export function rememberDeploymentBlock(chainId: bigint | number, address: strin
   deploymentBlocks.set(key(BigInt(chainId), address), Promise.resolve(block));
 }
 
+let loadRecorded: (() => void) | undefined;
+
+/**
+ * Registers a loader of recorded deployment blocks (it calls `rememberDeploymentBlock`), run once before the first
+ * lookup: the package's deployments.json registers its own, so a client given the recorded address by hand still starts
+ * there.
+ */
+export function loadDeploymentBlocksWith(loader: () => void): void {
+  loadRecorded = loader;
+}
+
 /** Hardhat and Anvil development chains. */
 const DEV_CHAINS = new Set([31337n, 1337n]);
 
@@ -105,6 +116,9 @@ const DEV_CHAINS = new Set([31337n, 1337n]);
  */
 export async function deploymentBlock(provider: Provider, address: string): Promise<number> {
   const { chainId } = await provider.getNetwork();
+  const loader = loadRecorded;
+  loadRecorded = undefined;
+  loader?.();
   const k = key(chainId, address);
   let found = deploymentBlocks.get(k);
   if (found === undefined) {

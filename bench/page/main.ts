@@ -45,4 +45,19 @@ async function benchParts(algorithm: string): Promise<{ slicedMs: number; wasmMs
   return { slicedMs, wasmMs: performance.now() - start, bytes: file.size };
 }
 
-Object.assign(globalThis, { benchHash, benchParts });
+/** Reading the file through `file.stream()` alone, hashing nothing: the browser's share of the page's time. */
+async function benchRead(): Promise<{ ms: number; bytes: number; chunks: number }> {
+  const file = document.querySelector("#file")?.files?.[0];
+  if (file === undefined) throw new Error("no file chosen in #file");
+  const start = performance.now();
+  const reader = file.stream().getReader();
+  let bytes = 0;
+  let chunks = 0;
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    bytes += r.value.byteLength;
+    chunks++;
+  }
+  return { ms: performance.now() - start, bytes, chunks };
+}
+
+Object.assign(globalThis, { benchHash, benchParts, benchRead });

@@ -18,6 +18,7 @@ import {
 } from "../../src/deployments.js";
 import { EvidenceClient } from "../../src/evidence/client.js";
 import { hashBytes } from "../../src/hash.js";
+import { loadDeploymentBlocksWith } from "../../src/logs.js";
 
 const CHAIN_ID = 424_243; // not a development chain (31337, 1337), whose histories start at 0 without a search
 const REGISTRY = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
@@ -100,10 +101,13 @@ describe("deployment records with deployment blocks", function () {
       for (let i = 0; i < 5; i++) await networkHelpers.mine(1);
       expect(block).to.be.greaterThan(12);
 
-      rememberDeployments({
-        [String(CHAIN_ID)]: { EvidenceRegistry: a },
-        [DEPLOYMENT_BLOCKS_KEY]: { [String(CHAIN_ID)]: { EvidenceRegistry: block } },
-      });
+      // As the package registers its deployments.json: read before the first history's search.
+      loadDeploymentBlocksWith(() =>
+        rememberDeployments({
+          [String(CHAIN_ID)]: { EvidenceRegistry: a },
+          [DEPLOYMENT_BLOCKS_KEY]: { [String(CHAIN_ID)]: { EvidenceRegistry: block } },
+        }),
+      );
 
       /** A fresh provider over the node that notes every JSON-RPC call (method and params). */
       const counted = () => {
