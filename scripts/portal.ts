@@ -73,7 +73,13 @@ export async function servePortal(
   networks?: readonly SiteNetwork[] | (() => Promise<readonly SiteNetwork[]>),
 ): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
+    } catch {
+      response.writeHead(400, { "content-type": "text/plain" }).end("bad request path\n");
+      return;
+    }
     if (pathname === "/networks.json" && networks !== undefined) {
       Promise.resolve(typeof networks === "function" ? networks() : networks).then(
         (list) => {

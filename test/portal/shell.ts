@@ -50,7 +50,12 @@ describe("the browser portal's shell, in Chromium on a hardhat node", function (
     await page.waitForSelector("#result[data-status]:not([hidden])");
     expect(await page.getAttribute("#result", "data-status")).to.equal("verified");
     const fields = (await page.textContent("#fields")) ?? "";
-    expect(fields).to.include(`chain 31337, ${registry}`).and.not.include("typed in");
+    expect(fields).to.include(`chain 31337, ${registry}`);
+    expect(await page.getAttribute("#result", "data-trust")).to.equal("known");
+    expect(await page.textContent("#trust")).to.equal(
+      `EvidenceRegistry ${registry}: the known deployment on this chain.`,
+    );
+    expect(await page.isHidden("#linkNotice")).to.equal(true);
     expect(await page.textContent("#networkStatus")).to.equal("Connected to chain 31337 (Hardhat)");
     await portal.screenshot(page, "shell-local-node"); // the README's picture (docs/portal-verify.png) is this one
     await context.close();
@@ -82,6 +87,50 @@ describe("the browser portal's shell, in Chromium on a hardhat node", function (
     expect(await page.getAttribute("html", "lang")).to.equal("zh-CN");
     expect(await page.title()).to.equal("ChainProof 链证 · 验证文件");
     await context.close();
+  });
+
+  it("says so when a link chose the network and a registry no list records, and does not call its VERIFIED known", async function () {
+    // Whoever made the link (a certificate's QR code, an e-mail) chose both: an attacker's registry holds its own record.
+    const own = await new EvidenceRegistry__factory(portal.signer).deploy();
+    await own.waitForDeployment();
+    const attackerRegistry = await own.getAddress();
+    const dir = await mkdtemp(path.join(tmpdir(), "portal-link-"));
+    const forged = path.join(dir, "deed.txt");
+    await writeFile(forged, "a deed only the attacker's registry knows\n");
+    const { receipt } = await new EvidenceClient(attackerRegistry, portal.signer).anchorFile(forged);
+    const query = new URLSearchParams({
+      receipt: JSON.stringify(receipt),
+      rpc: portal.node.url,
+      registry: attackerRegistry,
+    });
+    const { context, page } = await portal.open({ path: `?${query}` });
+    const host = new URL(portal.node.url).host;
+    expect(await page.isVisible("#linkNotice")).to.equal(true);
+    expect(await page.textContent("#linkNotice")).to.equal(
+      `The network (RPC ${host}) came from the link that opened this page: a node you do not trust can answer anything. For a verdict you rely on, use your own RPC URL.`,
+    );
+    await page.setInputFiles("#document", forged);
+    await page.click("#verify");
+    await page.waitForSelector("#result[data-status]:not([hidden])");
+    expect(await page.getAttribute("#result", "data-status")).to.equal("verified");
+    expect(await page.getAttribute("#result", "data-trust")).to.equal("link");
+    expect(await page.textContent("#trust")).to.equal(
+      `EvidenceRegistry ${attackerRegistry} came from the link that opened this page and is NOT a known deployment: what it says is only as good as that address. Check it against the address its operator publishes. The network (RPC ${host}) came from the link that opened this page: a node you do not trust can answer anything. For a verdict you rely on, use your own RPC URL.`,
+    );
+    expect(await page.textContent("#summary")).to.include("(NOT a known deployment)");
+    await portal.screenshot(page, "shell-link-registry");
+    // Typing one's own RPC URL ends the link's say over the network.
+    expect(await page.getAttribute("#networkPanel", "open")).to.equal(""); // left open: the link's choices are in view
+    await page.fill("#rpc", portal.node.url);
+    await page.dispatchEvent("#rpc", "change");
+    expect(await page.isHidden("#linkNotice")).to.equal(true);
+    await context.close();
+  });
+
+  it("answers a malformed path with 400 and keeps serving", async function () {
+    const bad = await fetch(new URL("/%", portal.url));
+    expect(bad.status).to.equal(400);
+    expect((await fetch(portal.url)).status).to.equal(200);
   });
 
   it("asked nothing of any host but the portal's server and the RPC URL", function () {

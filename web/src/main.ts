@@ -7,7 +7,7 @@ import { getAddress, isAddress } from "ethers";
 import { preferredLang, shellText, type Lang } from "./i18n.js";
 import { CONTRACTS, chainName, deploymentOn, knownNetworks, type ContractName, type KnownNetwork } from "./networks.js";
 import { pages } from "./pages/index.js";
-import { connectRpc, type Connection, type PortalContext } from "./shell.js";
+import { connectRpc, rpcLinkText, type Connection, type Origin, type PortalContext } from "./shell.js";
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const langButton = $<HTMLButtonElement>("lang");
@@ -40,9 +40,31 @@ let lang: Lang = preferredLang();
 let langListeners: (() => void)[] = [];
 let networks: KnownNetwork[] = [];
 
+/** Where the RPC URL and each address came from; a link's choices are said, never taken as the reader's. */
+const origins: Connection["origins"] = { rpc: "typed" };
+const linkNotice = $<HTMLElement>("linkNotice");
+function showLinkNotice(): void {
+  linkNotice.hidden = origins.rpc !== "link";
+  linkNotice.textContent = linkNotice.hidden ? "" : rpcLinkText(lang, rpcInput.value.trim());
+}
+
 const params = new URLSearchParams(location.search);
-rpcInput.value = params.get("rpc") ?? rpcInput.value;
-for (const name of CONTRACTS) addressInputs[name].value = params.get(FIELD_IDS[name]) ?? "";
+if (params.has("rpc")) {
+  rpcInput.value = params.get("rpc")!;
+  origins.rpc = "link";
+}
+for (const name of CONTRACTS) {
+  const value = params.get(FIELD_IDS[name]);
+  if (value !== null) {
+    addressInputs[name].value = value;
+    origins[name] = "link";
+  }
+}
+/** Sets where a field's value came from. */
+function setOrigin(name: ContractName | "rpc", origin: Origin): void {
+  origins[name] = origin;
+  showLinkNotice();
+}
 
 function applyLang(): void {
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
@@ -54,6 +76,7 @@ function applyLang(): void {
   const custom = networkSelect.querySelector<HTMLOptionElement>('option[value=""]');
   if (custom !== null) custom.textContent = shellText(lang, "networkCustom");
   networkStatus.textContent = status(lang);
+  showLinkNotice();
   for (const listener of langListeners) listener();
   document.title = `${shellText(lang, "brand")} · ${document.querySelector("#page h2")?.textContent ?? ""}`;
 }
@@ -65,7 +88,10 @@ langButton.addEventListener("click", () => {
 
 /** Forgets the addresses filled in from another network's deployment. */
 function forgetFilled(): void {
-  for (const name of filled) addressInputs[name].value = "";
+  for (const name of filled) {
+    addressInputs[name].value = "";
+    delete origins[name];
+  }
   filled.clear();
 }
 
@@ -75,20 +101,30 @@ networkSelect.addEventListener("change", () => {
   if (chosen === undefined) return;
   const option = networkSelect.selectedOptions[0]?.textContent ?? "";
   showStatus(() => option);
-  if (chosen.rpc !== undefined) rpcInput.value = chosen.rpc;
+  if (chosen.rpc !== undefined) {
+    rpcInput.value = chosen.rpc;
+    setOrigin("rpc", "list");
+  }
   for (const name of CONTRACTS) {
     const address = chosen.contracts[name];
     if (address !== undefined && addressInputs[name].value.trim() === "") {
       addressInputs[name].value = address;
       filled.add(name);
+      setOrigin(name, "list");
     }
   }
 });
 rpcInput.addEventListener("change", () => {
   networkSelect.value = "";
   forgetFilled();
+  setOrigin("rpc", "typed");
 });
-for (const name of CONTRACTS) addressInputs[name].addEventListener("input", () => filled.delete(name));
+for (const name of CONTRACTS) {
+  addressInputs[name].addEventListener("input", () => {
+    filled.delete(name);
+    setOrigin(name, "typed");
+  });
+}
 
 async function connect(): Promise<Connection> {
   const rpcUrl = rpcInput.value.trim();
@@ -113,6 +149,7 @@ async function connect(): Promise<Connection> {
     if (typed === "" && recorded !== undefined) {
       addressInputs[name].value = typed = recorded;
       filled.add(name);
+      origins[name] = "list";
     }
     if (typed === "") continue;
     contracts[name] = isAddress(typed) ? getAddress(typed) : typed;
@@ -125,7 +162,7 @@ async function connect(): Promise<Connection> {
       name: name ? ` (${name})` : "",
     }),
   );
-  return { provider, chainId, rpcUrl, contracts, known };
+  return { provider, chainId, rpcUrl, contracts, known, origins: { ...origins } };
 }
 
 const ctx: PortalContext = {

@@ -89,7 +89,11 @@ export async function knownNetworks(): Promise<KnownNetwork[]> {
   return [...(await siteNetworks()), ...packageNetworks];
 }
 
-/** The known deployment on `chainId` (site entries first), if any. */
+/**
+ * The known deployment on `chainId`, if any: the package's reviewed record first (a site's networks.json cannot
+ * replace it), then the site's entry.
+ */
 export function deploymentOn(networks: readonly KnownNetwork[], chainId: bigint): KnownNetwork | undefined {
-  return networks.find((n) => n.chainId === chainId && Object.keys(n.contracts).length > 0);
+  const on = networks.filter((n) => n.chainId === chainId && Object.keys(n.contracts).length > 0);
+  return on.find((n) => n.source === "package") ?? on[0];
 }

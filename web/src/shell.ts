@@ -1,10 +1,17 @@
 // What every page of the portal gets from the shell (web/src/main.ts): the language, the chosen network and navigation.
 import { JsonRpcProvider, Network } from "ethers";
 
-import type { Lang } from "./i18n.js";
+import { translator, type Lang } from "./i18n.js";
 import type { ContractName, Contracts } from "./networks.js";
 
 export type { ContractName, Contracts };
+
+/**
+ * Where a network setting came from: the user's own typing, a known network of the list (the package's records or the
+ * site's networks.json), or the link that opened the page (a certificate's QR code, an e-mail): the last is whoever
+ * made the link's choice, never the reader's, and the page says so.
+ */
+export type Origin = "typed" | "list" | "link";
 
 /** The network the user chose, connected: one JSON-RPC URL, pinned to the chain it answered for. */
 export interface Connection {
@@ -15,6 +22,59 @@ export interface Connection {
   contracts: Contracts;
   /** Whether each address given is the one a known deployment records on this chain (the package's or the site's). */
   known: Partial<Record<ContractName, boolean>>;
+  /** Where the RPC URL and each address came from. */
+  origins: Partial<Record<ContractName | "rpc", Origin>>;
+}
+
+const trustText = translator(
+  {
+    known: "{contract} {address}: the known deployment on this chain.",
+    typed:
+      "{contract} {address} was typed in and is NOT a known deployment on this chain: check it is the one you trust.",
+    link:
+      "{contract} {address} came from the link that opened this page and is NOT a known deployment: what it says is only " +
+      "as good as that address. Check it against the address its operator publishes.",
+    rpcLink:
+      "The network (RPC {host}) came from the link that opened this page: a node you do not trust can answer anything. " +
+      "For a verdict you rely on, use your own RPC URL.",
+  },
+  {
+    known: "{contract} {address}：本链的已知部署。",
+    typed: "{contract} {address} 为手动输入，并非本链已知部署：请确认是您信任的合约。",
+    link: "{contract} {address} 来自打开本页的链接，并非已知部署：以下内容仅在该地址可信时成立。请与其运营方公布的地址核对。",
+    rpcLink:
+      "网络（RPC {host}）来自打开本页的链接：不受信任的节点可以返回任何结果。如需可依赖的结论，请使用您自己的 RPC 地址。",
+  },
+);
+
+/**
+ * One sentence on how far the page trusts `contract` of `connection` (and the RPC URL, when a link chose it), as an
+ * element whose `data-trust` is `known`, `typed` or `link`, and `data-rpc="link"` when the link chose the RPC URL.
+ */
+export function trustNote(connection: Connection, contract: ContractName, lang: Lang): HTMLElement {
+  const address = connection.contracts[contract] ?? "";
+  const trust =
+    connection.known[contract] === true ? "known" : connection.origins[contract] === "link" ? "link" : "typed";
+  const note = el("p", { class: "trust", "data-trust": trust }, trustText(lang, trust, { contract, address }));
+  if (connection.origins.rpc === "link") {
+    note.dataset.rpc = "link";
+    note.append(" ", trustText(lang, "rpcLink", { host: hostOf(connection.rpcUrl) }));
+  }
+  return note;
+}
+
+/** The host (and port) of a URL, for people; the whole text when it is not a URL. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** The sentence the shell shows while a link chose the RPC URL (see `trustNote`). */
+export function rpcLinkText(lang: Lang, rpcUrl: string): string {
+  return trustText(lang, "rpcLink", { host: hostOf(rpcUrl) });
 }
 
 export interface PortalContext {

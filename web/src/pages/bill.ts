@@ -286,6 +286,7 @@ export const billPage: Page = {
   mount(root, ctx, arg) {
     return mountLookup<BillFacts>(root, ctx, arg, {
       route: "bill",
+      contract: "SupplyChainBills",
       title: (lang) => t(lang, "title"),
       label: (lang) => t(lang, "label"),
       placeholder: "1",

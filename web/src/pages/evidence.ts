@@ -174,6 +174,7 @@ export const evidencePage: Page = {
   mount(root, ctx, arg) {
     return mountLookup<EvidenceFacts>(root, ctx, arg, {
       route: "evidence",
+      contract: "EvidenceRegistry",
       title: (lang) => t(lang, "title"),
       label: (lang) => t(lang, "label"),
       placeholder: "0x…",

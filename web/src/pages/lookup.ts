@@ -3,7 +3,15 @@
 import { SdkError } from "../../../src/verify.js";
 import type { Lang } from "../i18n.js";
 import { translator } from "../i18n.js";
-import { RpcUnreachableError, el, localIso, type Connection, type PortalContext } from "../shell.js";
+import {
+  RpcUnreachableError,
+  el,
+  localIso,
+  trustNote,
+  type Connection,
+  type ContractName,
+  type PortalContext,
+} from "../shell.js";
 import "./lookup.css";
 
 export const common = translator(
@@ -61,10 +69,15 @@ export function failureText(error: unknown): string {
 
 /** What a look-up page shows, re-rendered on each language change. */
 export type Shown<T> =
-  { kind: "idle" } | { kind: "loading" } | { kind: "error"; message: string } | { kind: "facts"; value: T };
+  | { kind: "idle" }
+  | { kind: "loading" }
+  | { kind: "error"; message: string }
+  | { kind: "facts"; value: T; connection: Connection };
 
 export interface LookupOptions<T> {
   route: string;
+  /** The contract the facts are read from: how far it is trusted is said above them. */
+  contract: ContractName;
   /** The page's title, the id field's label and its placeholder, in the current language. */
   title(lang: Lang): string;
   label(lang: Lang): string;
@@ -123,7 +136,10 @@ export async function mountLookup<T>(
       status.dataset.status = "error";
       status.textContent = `${common(lang, "error")}: ${shown.message}`;
     }
-    if (shown.kind === "facts") options.render(out, shown.value, lang, ctx);
+    if (shown.kind === "facts") {
+      out.append(trustNote(shown.connection, options.contract, lang));
+      options.render(out, shown.value, lang, ctx);
+    }
   };
   ctx.onLang(render);
 
@@ -148,7 +164,7 @@ export async function mountLookup<T>(
   try {
     const id = options.normalise(arg, ctx.lang());
     const connection = await ctx.connect();
-    shown = { kind: "facts", value: await options.read(connection, id) };
+    shown = { kind: "facts", value: await options.read(connection, id), connection };
   } catch (error) {
     shown = { kind: "error", message: failureText(error) };
   }

@@ -16,7 +16,15 @@ import {
   type HashAlgorithmName,
 } from "../../../src/verify.js";
 import { translator } from "../i18n.js";
-import { RpcUnreachableError, el, localIso, type Page, type PortalContext } from "../shell.js";
+import {
+  RpcUnreachableError,
+  el,
+  localIso,
+  trustNote,
+  type Connection,
+  type Page,
+  type PortalContext,
+} from "../shell.js";
 
 const t = translator(
   {
@@ -63,7 +71,6 @@ const t = translator(
     batchRoot: "member of batch {root}",
     notBatched: "anchored directly",
     reason: "reason",
-    typedIn: "typed in",
     record: "record",
     certificate: "Certificate (PDF)",
     certificateMaking: "Making the certificate…",
@@ -119,7 +126,6 @@ const t = translator(
     batchRoot: "属于批次 {root}",
     notBatched: "单独存证",
     reason: "原因",
-    typedIn: "手动输入",
     record: "记录",
     certificate: "存证证书（PDF）",
     certificateMaking: "正在生成存证证书…",
@@ -138,6 +144,8 @@ type Shown =
       /** The receipt verified and the RPC URL asked: a certificate can be made of them. */
       receipt?: EvidenceReceipt;
       rpcUrl?: string;
+      /** The network it was judged on: where its registry and RPC URL came from (said beside the verdict). */
+      connection: Connection;
     }
   | { kind: "error"; code: string; message: string };
 
@@ -173,6 +181,7 @@ const TEMPLATE = `
   <section id="result" aria-live="polite" hidden>
     <h2 id="verdict" tabindex="-1"></h2>
     <p id="summary"></p>
+    <p id="trust" class="trust"></p>
     <dl id="fields"></dl>
     <p><button type="button" id="certificate" data-t="certificate" hidden></button></p>
     <p id="certificateStatus" role="status" aria-live="polite"></p>
@@ -192,6 +201,7 @@ function elements(root: HTMLElement) {
     result: $<HTMLElement>("result"),
     verdict: $<HTMLHeadingElement>("verdict"),
     summary: $<HTMLParagraphElement>("summary"),
+    trust: $<HTMLParagraphElement>("trust"),
     fields: $<HTMLDListElement>("fields"),
     drop: $<HTMLLabelElement>("drop"),
     certificate: $<HTMLButtonElement>("certificate"),
@@ -268,6 +278,9 @@ export const verifyPage: Page = {
       e.result.hidden = false;
       e.fields.replaceChildren();
       e.certificate.hidden = what.kind !== "verdict" || what.receipt === undefined;
+      e.trust.replaceChildren();
+      delete e.result.dataset.trust;
+      delete e.trust.dataset.trust;
       if (what.kind === "error") {
         e.verdict.textContent = t(lang, t.has(what.code) ? what.code : "error");
         e.verdict.dataset.status = what.code;
@@ -280,6 +293,10 @@ export const verifyPage: Page = {
       e.verdict.dataset.status = v.status;
       e.result.dataset.status = v.status;
       e.summary.textContent = v.summary;
+      // How far to trust it: the registry known, typed in, or chosen by the link that opened the page (and its RPC URL).
+      const note = trustNote(what.connection, "EvidenceRegistry", lang);
+      e.trust.replaceChildren(...note.childNodes);
+      e.trust.dataset.trust = e.result.dataset.trust = note.dataset.rpc ?? note.dataset.trust!;
       if (what.fileName !== undefined) field("fDocument", what.fileName);
       field(
         "fDigest",
@@ -326,7 +343,7 @@ export const verifyPage: Page = {
         "fBatch",
         what.batchRoot !== undefined ? t(lang, "batchRoot", { root: what.batchRoot }) : t(lang, "notBatched"),
       );
-      field("fNetwork", `chain ${v.chainId}, ${v.registry}${v.knownDeployment ? "" : ` (${t(lang, "typedIn")})`}`);
+      field("fNetwork", `chain ${v.chainId}, ${v.registry}`);
       if (v.notes.length > 0) field("fNotes", v.notes.join("; "));
     }
 
@@ -374,6 +391,7 @@ export const verifyPage: Page = {
           batchRoot: receipt?.batch?.root,
           receipt,
           rpcUrl: connection.rpcUrl,
+          connection,
         });
         e.verdict.focus();
       } catch (error) {

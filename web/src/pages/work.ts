@@ -384,6 +384,7 @@ export const workPage: Page = {
   mount(root, ctx, arg) {
     return mountLookup<WorkFacts>(root, ctx, arg, {
       route: "work",
+      contract: "CopyrightRegistry",
       title: (lang) => t(lang, "title"),
       label: (lang) => t(lang, "label"),
       placeholder: "0x…",
