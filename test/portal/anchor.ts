@@ -12,6 +12,7 @@ import type { BrowserContext, Page } from "playwright-core";
 
 import { EvidenceClient } from "../../src/evidence/client.js";
 import { parseReceipt, type EvidenceReceipt } from "../../src/evidence/receipt.js";
+import { hashBytes } from "../../src/hash.js";
 import { deployEvidenceRegistry } from "../fixtures/evidence.js";
 import { usePortal } from "./harness.js";
 
@@ -19,6 +20,8 @@ import { usePortal } from "./harness.js";
 interface WalletBehaviour {
   chainId?: string;
   switches?: boolean;
+  /** The user declines the transaction (EIP-1193 error 4001). */
+  declines?: boolean;
 }
 
 describe("the browser portal, anchor a document with an injected wallet, in Chromium on a hardhat node", function () {
@@ -56,6 +59,9 @@ describe("the browser portal, anchor a document with an injected wallet, in Chro
           asked.push(method);
           if (method === "eth_requestAccounts" || method === "eth_accounts") return { result: [account.toLowerCase()] };
           if (method === "eth_chainId" && chainId !== undefined) return { result: chainId };
+          if (method === "eth_sendTransaction" && behaviour.declines) {
+            return { error: { code: 4001, message: "User rejected the request." } };
+          }
           if (method === "wallet_switchEthereumChain") {
             if (!behaviour.switches) return { error: { code: 4902, message: "Unrecognized chain ID" } };
             chainId = undefined; // now on the node's chain
@@ -188,6 +194,25 @@ describe("the browser portal, anchor a document with an injected wallet, in Chro
     );
     expect(asked).to.include("wallet_switchEthereumChain");
     expect(asked).to.not.include("eth_sendTransaction");
+  });
+
+  it("says plainly when the user declines the transaction in the wallet, and anchors nothing", async function () {
+    const file = path.join(dir, "declined.txt");
+    await writeFile(file, "declined in the wallet\n");
+    const { context, page, asked } = await openWithWallet({ declines: true });
+    const shown = await anchorInPage(page, file, "sha256", false);
+    await context.close();
+    expect(asked).to.include("eth_sendTransaction");
+    expect(shown.status).to.equal("declined");
+    expect(shown.headline).to.equal("DECLINED");
+    expect(shown.message).to.equal("You declined the request in your wallet: nothing was anchored.");
+    const provider = new JsonRpcProvider(portal.node.url, undefined, { batchMaxCount: 1 });
+    try {
+      const status = await new EvidenceClient(registry, provider).verify(hashBytes("declined in the wallet\n"));
+      expect(status.exists).to.equal(false);
+    } finally {
+      provider.destroy();
+    }
   });
 
   it("says plainly when the browser has no wallet", async function () {

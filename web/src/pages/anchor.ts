@@ -39,6 +39,7 @@ const t = translator(
     wrongChain:
       "Your wallet is on chain {wallet}, but the chosen network is chain {chain}{name}: switch your wallet to chain {chain} and try again.",
     rejected: "You declined the request in your wallet: nothing was anchored.",
+    declined: "DECLINED",
     anchored: "ANCHORED",
     anchoredText:
       "The document's {algorithm} digest was anchored in block {block} on chain {chain}. Download its receipt and keep it with the document: with both, anyone can verify it.",
@@ -76,6 +77,7 @@ const t = translator(
     noAccount: "钱包未提供账户：请解锁钱包并允许本页面使用账户。",
     wrongChain: "您的钱包在链 {wallet} 上，而所选网络是链 {chain}{name}：请把钱包切换到链 {chain} 后重试。",
     rejected: "您在钱包中拒绝了请求：未进行存证。",
+    declined: "已拒绝",
     anchored: "已存证",
     anchoredText:
       "文件的 {algorithm} 摘要已存证于链 {chain} 的区块 {block}。请下载回执并与文件一起保存：凭二者任何人都可以验证。",
@@ -182,7 +184,7 @@ async function walletOn(wallet: Eip1193Provider, connection: Connection): Promis
       });
       chain = await chainOf();
     } catch (error) {
-      if (walletCode(error) === 4001) throw new PageError("error", { key: "rejected" });
+      if (walletCode(error) === 4001) throw new PageError("declined", { key: "rejected" });
       // Not switched (an unknown chain for the wallet, or no switching): said below.
     }
   }
@@ -322,7 +324,7 @@ export const anchorPage: Page = {
       } catch (error) {
         progress.textContent = "";
         if (error instanceof PageError) render({ kind: "error", code: error.code, text: error.text });
-        else if (walletCode(error) === 4001) render({ kind: "error", code: "error", text: { key: "rejected" } });
+        else if (walletCode(error) === 4001) render({ kind: "error", code: "declined", text: { key: "rejected" } });
         else {
           const code =
             error instanceof SdkError
