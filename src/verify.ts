@@ -14,7 +14,7 @@ import type { HashAlgorithmName } from "./hash.js";
 
 export * from "./errors.js";
 export * from "./hash.js";
-export { jsonRpcProvider } from "./logs.js";
+export { jsonRpcProvider, rememberDeploymentBlock } from "./logs.js";
 export { blockTimes, chainTimeToDate, timeUnitOf } from "./time.js";
 export * from "./evidence/receipt-format.js";
 export { MerkleTree } from "./evidence/merkle.js";

@@ -4,6 +4,8 @@ import "./styles.css";
 
 import { getAddress, isAddress } from "ethers";
 
+import { rememberDeploymentBlock } from "../../src/verify.js";
+
 import { preferredLang, shellText, type Lang } from "./i18n.js";
 import { CONTRACTS, chainName, deploymentOn, knownNetworks, type ContractName, type KnownNetwork } from "./networks.js";
 import { pages } from "./pages/index.js";
@@ -154,6 +156,8 @@ async function connect(): Promise<Connection> {
     if (typed === "") continue;
     contracts[name] = isAddress(typed) ? getAddress(typed) : typed;
     known[name] = recorded !== undefined && recorded.toLowerCase() === typed.toLowerCase();
+    const block = deployment?.blocks[name];
+    if (known[name] && block !== undefined) rememberDeploymentBlock(chainId, typed, block); // histories start there
   }
   const name = chainName(chainId);
   showStatus((l) =>

@@ -22,6 +22,8 @@ export interface KnownNetwork {
   /** The JSON-RPC URL, when the list knows one (the package's records do not: the user types theirs). */
   rpc?: string;
   contracts: Contracts;
+  /** The block each contract was deployed in, when recorded: histories start there (no search on a public RPC). */
+  blocks: Partial<Record<ContractName, number>>;
   /** Where the entry comes from: the package's reviewed records, or the site's networks.json. */
   source: "package" | "site";
 }
@@ -48,20 +50,31 @@ function contractsOf(record: Record<string, unknown>): Contracts {
   return contracts;
 }
 
+function blocksOf(blocks: Record<string, unknown> | undefined): Partial<Record<ContractName, number>> {
+  const out: Partial<Record<ContractName, number>> = {};
+  for (const name of CONTRACTS) {
+    const block = blocks?.[name];
+    if (typeof block === "number" && Number.isSafeInteger(block) && block >= 0) out[name] = block;
+  }
+  return out;
+}
+
 /** Deployment records committed in the repository (deploy/records/<chainId>.json), bundled at build time. */
-const records = import.meta.glob<{ chainId: number; contracts: Record<string, string> }>(
-  "../../deploy/records/*.json",
-  { eager: true, import: "default" },
-);
+const records = import.meta.glob<{
+  chainId: number;
+  contracts: Record<string, string>;
+  blocks?: Record<string, unknown>;
+}>("../../deploy/records/*.json", { eager: true, import: "default" });
 
 const packageNetworks: KnownNetwork[] = Object.values(records).map((record) => ({
   name: chainName(BigInt(record.chainId)) ?? `chain ${record.chainId}`,
   chainId: BigInt(record.chainId),
   contracts: contractsOf(record.contracts),
+  blocks: blocksOf(record.blocks),
   source: "package",
 }));
 
-/** The site's `networks.json` (same origin; absent on most hosts): `[{ name, chainId, rpc?, contracts }]`. */
+/** The site's `networks.json` (same origin; absent on most hosts): `[{ name, chainId, rpc?, contracts, blocks? }]`. */
 async function siteNetworks(): Promise<KnownNetwork[]> {
   try {
     const response = await fetch("./networks.json", { cache: "no-store" });
@@ -71,12 +84,14 @@ async function siteNetworks(): Promise<KnownNetwork[]> {
       chainId: number | string;
       rpc?: string;
       contracts?: Record<string, unknown>;
+      blocks?: Record<string, unknown>;
     }[];
     return list.map((entry) => ({
       name: entry.name ?? chainName(BigInt(entry.chainId)) ?? `chain ${entry.chainId}`,
       chainId: BigInt(entry.chainId),
       rpc: entry.rpc,
       contracts: contractsOf(entry.contracts ?? {}),
+      blocks: blocksOf(entry.blocks),
       source: "site" as const,
     }));
   } catch {
