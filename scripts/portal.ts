@@ -35,6 +35,8 @@ export interface SiteNetwork {
   chainId: number | string;
   rpc?: string;
   contracts: Record<string, string>;
+  /** The block each contract was deployed in, when known (histories start there). */
+  blocks?: Record<string, number>;
 }
 
 /**

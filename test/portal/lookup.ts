@@ -34,6 +34,7 @@ describe("the portal's look-up pages (evidence, work, bill), in Chromium on a ha
   let rootPart: bigint;
   let anchoredAt: number;
   let claim: string;
+  let copyrightBlock: number;
 
   before(async function () {
     const names = ["admin", "alice", "bob", "carol", "core", "tier1", "tier2a", "bank", "dave"];
@@ -50,6 +51,7 @@ describe("the portal's look-up pages (evidence, work, bill), in Chromium on a ha
     };
     const evidence = await deployed(new EvidenceRegistry__factory(s.admin).deploy());
     const registry = await deployed(new CopyrightRegistry__factory(s.admin).deploy(a.admin, a.admin, DAY));
+    copyrightBlock = (await registry.deploymentTransaction()!.wait())!.blockNumber;
     const disputes = await deployed(
       new CopyrightDisputes__factory(s.admin).deploy(a.admin, a.admin, registry, evidence),
     );
@@ -205,6 +207,36 @@ describe("the portal's look-up pages (evidence, work, bill), in Chromium on a ha
     await page.waitForSelector(`#work-graph a[href="#/work/${work}"]`);
     expect(await page.textContent("#work-result .facts")).to.include(a.carol);
     await context.close();
+  });
+
+  it("starts a work's histories at the deployment block its network records, not at block 0", async function () {
+    // A public RPC refuses or throttles a scan from block 0: a recorded block (networks.json or the package's records)
+    // is where every history of the contract starts.
+    portal.networks[0].blocks = { CopyrightRegistry: copyrightBlock };
+    try {
+      const { context, page } = await portal.open({ path: `#/work/${work}` });
+      const fromBlocks: string[] = [];
+      page.on("request", (request) => {
+        const body = request.postDataJSON() as { method?: string; params?: { address?: string; fromBlock?: string }[] };
+        const filter = body?.params?.[0];
+        if (
+          body?.method === "eth_getLogs" &&
+          filter?.fromBlock !== undefined &&
+          filter.address?.toLowerCase() === portal.networks[0].contracts.CopyrightRegistry.toLowerCase()
+        ) {
+          fromBlocks.push(filter.fromBlock);
+        }
+      });
+      await page.evaluate("location.reload()");
+      await page.waitForSelector("#work-authors");
+      expect(fromBlocks.length).to.be.greaterThan(0);
+      expect(fromBlocks.map((block) => Number(block))).to.satisfy((blocks: number[]) =>
+        blocks.every((block) => block >= copyrightBlock),
+      );
+      await context.close();
+    } finally {
+      delete portal.networks[0].blocks;
+    }
   });
 
   it("shows a bill package: parts with holders and yuan values, the endorsement chain, the discount", async function () {
