@@ -35,6 +35,8 @@ export type { Terms } from "./copyright/terms.js";
 export * from "./bills/reader.js";
 export { formatTokenYuan, formatYuan } from "./bills/amount.js";
 export { describeBillEvent, type BillEvent, type PackageStatus, type PartState } from "./bills/history.js";
+// The certificate's link helpers carry no QR or PDF code; certificate.ts loads those only when a certificate is made.
+export * from "./evidence/certificate-link.js";
 export * from "./evidence/certificate.js";
 export {
   EvidenceAnchorer,

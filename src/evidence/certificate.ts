@@ -4,12 +4,16 @@
 // subset, so the page renders the same on any machine and the package carries no font.
 // pdf-lib and fontkit (1.2 MB minified) are imported when a certificate is made, not with this module: a page that
 // imports the browser entry (src/verify.ts) for verdicts and links only does not load them.
+// `qrcode` too is imported when a QR code is made: the link helpers (certificate-link.ts) are what a page needs first.
 import type { Color, PDFDocument, PDFFont, PDFPage } from "pdf-lib";
-import QRCode from "qrcode";
+import type { QRCode as QrSymbol } from "qrcode";
 
 import { InvalidInputError } from "../errors.js";
+import { certificateRefusal, certificateUrl } from "./certificate-link.js";
 import type { EvidenceReceipt } from "./receipt-format.js";
 import { VERDICT_HEADLINES, formatEvidenceTime, type EvidenceVerification, type VerdictStatus } from "./verdict.js";
+
+export * from "./certificate-link.js";
 
 /** What a certificate is made from: the receipt and the SDK's verdict on it, never facts derived a second time. */
 export interface CertificateInput {
@@ -24,7 +28,11 @@ export interface CertificateInput {
   rpcUrl?: string;
   /** The EvidenceRegistry the verifier trusts (put in the QR code's URL). */
   registry: string;
-  /** The document's name for people; default the receipt's `fileName`. */
+  /**
+   * The name of the document that was hashed and matched the digest (`verification.contentMatches` true), shown as it
+   * is. Without one, or when no document was checked, the receipt's `fileName` is shown, marked as stated in the
+   * receipt and not checked.
+   */
   documentName?: string;
   /** When the certificate is issued; default now. */
   issuedAt?: Date;
@@ -60,60 +68,6 @@ export function chainNameOf(chainId: string): string | undefined {
   return CHAIN_NAMES[chainId];
 }
 
-/** The receipt as the QR code carries it: compact JSON, fields in the format's order. */
-export function compactReceipt(receipt: EvidenceReceipt): string {
-  const { version, digest, algorithm, salt, batch, chainId, contract, transaction, blockNumber, fileName } = receipt;
-  return JSON.stringify({
-    version,
-    digest,
-    algorithm,
-    salt,
-    batch: batch === undefined ? undefined : { root: batch.root, proof: batch.proof },
-    chainId,
-    contract,
-    transaction,
-    blockNumber,
-    fileName,
-  });
-}
-
-/**
- * The URL a certificate's QR code holds: the portal's verify page with the receipt, the RPC URL and the registry:
- * `<portalUrl>?receipt=<receipt JSON>&rpc=<rpc>&registry=<registry>` (each part URI-encoded; a `#…` route stays last).
- */
-export function certificateUrl(options: {
-  portalUrl: string;
-  receipt: EvidenceReceipt;
-  registry: string;
-  rpcUrl?: string;
-}): string {
-  const hashAt = options.portalUrl.indexOf("#");
-  const base = hashAt < 0 ? options.portalUrl : options.portalUrl.slice(0, hashAt);
-  const fragment = hashAt < 0 ? "" : options.portalUrl.slice(hashAt);
-  const params = [`receipt=${encodeURIComponent(compactReceipt(options.receipt))}`];
-  if (options.rpcUrl !== undefined && options.rpcUrl !== "") params.push(`rpc=${encodeURIComponent(options.rpcUrl)}`);
-  params.push(`registry=${encodeURIComponent(options.registry)}`);
-  const separator = base.includes("?") ? (base.endsWith("?") || base.endsWith("&") ? "" : "&") : "?";
-  return `${base}${separator}${params.join("&")}${fragment}`;
-}
-
-/** The receipt and verdict as the certificate's URL parts, parsed back: what the verify page reads. */
-export function parseCertificateUrl(text: string): { receipt: string; rpc?: string; registry?: string } | null {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    return null;
-  }
-  const receipt = url.searchParams.get("receipt");
-  if (receipt === null) return null;
-  return {
-    receipt,
-    rpc: url.searchParams.get("rpc") ?? undefined,
-    registry: url.searchParams.get("registry") ?? undefined,
-  };
-}
-
 /**
  * The QR code's error correction, most robust first: the highest level whose symbol stays small enough to scan from
  * paper (version ≤ 25, 117 modules), else the level that fits at all (up to version 40, 177 modules).
@@ -121,21 +75,21 @@ export function parseCertificateUrl(text: string): { receipt: string; rpc?: stri
 const COMFORTABLE_VERSION = 25;
 type QrLevel = "H" | "Q" | "M" | "L";
 
-function qrCode(url: string, level: QrLevel): QRCode.QRCode | undefined {
-  try {
-    return QRCode.create(url, { errorCorrectionLevel: level });
-  } catch {
-    return undefined;
-  }
-}
-
 /** The QR code of a URL: its modules and the error correction chosen; `InvalidInputError` when it cannot fit. */
-export function certificateQr(url: string): {
+export async function certificateQr(url: string): Promise<{
   size: number;
   dark: (row: number, col: number) => boolean;
   level: QrLevel;
   version: number;
-} {
+}> {
+  const { default: QRCode } = await import("qrcode");
+  const qrCode = (text: string, level: QrLevel): QrSymbol | undefined => {
+    try {
+      return QRCode.create(text, { errorCorrectionLevel: level });
+    } catch {
+      return undefined;
+    }
+  };
   for (const level of ["Q", "M", "L"] as const) {
     const code = qrCode(url, level);
     if (code !== undefined && code.version <= COMFORTABLE_VERSION) return wrap(code, level);
@@ -149,7 +103,7 @@ export function certificateQr(url: string): {
   }
   return wrap(fallback, "L");
 
-  function wrap(code: QRCode.QRCode, level: QrLevel) {
+  function wrap(code: QrSymbol, level: QrLevel) {
     const { size, data } = code.modules;
     return { size, dark: (row: number, col: number) => data[row * size + col] === 1, level, version: code.version };
   }
@@ -207,30 +161,53 @@ const MUTED = rgb(0.4, 0.4, 0.45);
 const RED = rgb(0.7, 0.1, 0.1);
 const GREEN = rgb(0.05, 0.45, 0.2);
 
-/** A date as people read it, in both languages: `2026年12月6日 · 6 December 2026`. */
-function dateLine(date: Date): string {
-  const y = date.getUTCFullYear();
-  const m = date.getUTCMonth();
-  const d = date.getUTCDate();
-  const months = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ];
-  return `${y}年${m + 1}月${d}日 · ${d} ${months[m]} ${y}`;
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+/** China Standard Time (北京时间): UTC+8 all year, no daylight saving. */
+const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
+
+/**
+ * A moment as the certificate states it, in UTC and in China Standard Time (北京时间, UTC+8), never in the issuing
+ * machine's zone (the paper is read far from where it was made): `2026-12-06 18:30:00 UTC` and
+ * `2026-12-07 02:30:00 北京时间`, with each one's date for people (`6 December 2026`, `2026年12月7日`).
+ */
+export function certificateTimes(date: Date): { utc: string; beijing: string; utcDate: string; beijingDate: string } {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const stamp = (d: Date) =>
+    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  // The UTC fields of a date shifted by +8 h are Beijing's wall clock (no daylight saving there).
+  const beijing = new Date(date.getTime() + BEIJING_OFFSET_MS);
+  return {
+    utc: `${stamp(date)} UTC`,
+    beijing: `${stamp(beijing)} 北京时间`,
+    utcDate: `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`,
+    beijingDate: `${beijing.getUTCFullYear()}年${beijing.getUTCMonth() + 1}月${beijing.getUTCDate()}日`,
+  };
 }
 
-function chainDate(time: number): Date {
-  return new Date(formatEvidenceTime(time));
+/** A moment as a row's two lines: UTC with its date, then Beijing time with its date. */
+function timeLines(date: Date): [string, string] {
+  const t = certificateTimes(date);
+  return [`${t.utc} · ${t.utcDate}`, `${t.beijing} (UTC+8) · ${t.beijingDate}`];
+}
+
+/** A chain time (seconds or milliseconds, as the registry stores it) on one line, in UTC and in Beijing time. */
+function chainTimeLine(time: number): string {
+  const t = certificateTimes(new Date(formatEvidenceTime(time)));
+  return `${t.utc} · ${t.beijing}`;
 }
 
 /** Draws text at (x, y), shrinking it down to `min` to fit `width`, then wrapping; returns the height used. */
@@ -272,11 +249,15 @@ function drawFitted(
  * The evidence certificate as a one-page A4 PDF: the document's name and digest (algorithm, salted or not), the
  * anchoring time, chain and registry, transaction, block, submitter, witnesses, the verdict at issuance and any
  * revocation or successor, labelled in Chinese and English, with a QR code that opens the portal on the receipt.
+ * Times are stated in UTC and in Beijing time. `InvalidInputError` for a CONTENT MISMATCH or NOT ANCHORED verdict: a
+ * certificate of it would look like a proof of something false.
  */
 export async function evidenceCertificate(input: CertificateInput): Promise<Uint8Array> {
   const { receipt, verification: v } = input;
+  const refusal = certificateRefusal(v);
+  if (refusal !== undefined) throw new InvalidInputError(refusal);
   const url = certificateUrl(input);
-  const qr = certificateQr(url);
+  const qr = await certificateQr(url);
   const issuedAt = input.issuedAt ?? new Date();
 
   const [{ PDFDocument }, { default: fontkit }] = await Promise.all([import("pdf-lib"), import("@pdf-lib/fontkit")]);
@@ -339,7 +320,12 @@ export async function evidenceCertificate(input: CertificateInput): Promise<Uint
   );
   y += 4;
   y -= drawFitted(page, font, v.summary, valueX, y, valueWidth, 7.5, MUTED) + 6;
-  row("文件名称", "Document name", [input.documentName ?? receipt.fileName ?? "—（回执未记录 · not in the receipt）"]);
+  // A name is shown as the document's only when that document was hashed and matched; the receipt's own is its word.
+  if (v.contentMatches === true && input.documentName !== undefined)
+    row("文件名称", "Document name", [input.documentName]);
+  else if (receipt.fileName !== undefined) {
+    row("文件名称", "Document name", [receipt.fileName, "回执所载，未核对 · as stated in the receipt, not checked"]);
+  } else row("文件名称", "Document name", ["—（回执未记录 · not in the receipt）"]);
   row("摘要", "Digest", [receipt.digest]);
   row("算法", "Algorithm", [
     `${v.algorithmName}${salted ? "，加盐 · salted (the salt is in the receipt)" : "，未加盐 · not salted"}`,
@@ -351,8 +337,7 @@ export async function evidenceCertificate(input: CertificateInput): Promise<Uint
     ]);
   }
   if (v.exists) {
-    const date = chainDate(v.time);
-    row("存证时间", "Anchoring time", [`${formatEvidenceTime(v.time)} (UTC)`, dateLine(date)]);
+    row("存证时间", "Anchoring time", timeLines(new Date(formatEvidenceTime(v.time))));
   } else {
     row("存证时间", "Anchoring time", ["链上无此存证 · not found on the chain"], RED);
   }
@@ -373,42 +358,43 @@ export async function evidenceCertificate(input: CertificateInput): Promise<Uint
   const qrSide = module * (qr.size + 8);
   const qrBottom = A4.height - Math.round((A4.height - (MARGIN + 26) - qrSide) / GRID) * GRID - qrSide;
   const qrTop = qrBottom + qrSide;
+  // The witnesses' lines: M of N (and the deadline) always; then each witness, a signer's time on a line of its own.
   const witnessValues: string[] = [];
+  const witnessLines: string[][] = [];
   if (v.witnesses.length === 0) witnessValues.push("无要求 · none required");
   else {
-    const deadline =
-      v.witnessDeadline === 0 ? "无期限 · no deadline" : `期限 · deadline ${formatEvidenceTime(v.witnessDeadline)}`;
     witnessValues.push(
-      `需 ${v.witnessThreshold} / ${v.witnesses.length}，已签 ${v.witnessSignatures} · ${v.witnessThreshold} of ${v.witnesses.length} required, ${v.witnessSignatures} signed (${deadline})`,
+      `需 ${v.witnessThreshold} / ${v.witnesses.length}，已签 ${v.witnessSignatures} · ${v.witnessThreshold} of ${v.witnesses.length} required, ${v.witnessSignatures} signed` +
+        (v.witnessDeadline === 0 ? " (无期限 · no deadline)" : ""),
     );
+    if (v.witnessDeadline !== 0) witnessValues.push(`期限 · deadline ${chainTimeLine(v.witnessDeadline)}`);
     for (const w of v.witnesses) {
-      witnessValues.push(
-        w.signed
-          ? `${w.address} 已签 · signed${w.signedAt === null ? "" : ` ${formatEvidenceTime(w.signedAt)}`}`
-          : `${w.address} 未签 · not signed`,
-      );
+      if (!w.signed) witnessLines.push([`${w.address} 未签 · not signed`]);
+      else if (w.signedAt === null) witnessLines.push([`${w.address} 已签 · signed`]);
+      else witnessLines.push([`${w.address} 已签 · signed`, `    ${chainTimeLine(w.signedAt)}`]);
     }
   }
   // Keep the witnesses above the QR code: past the room left, the rest are counted, not listed.
   const lineHeight = 9.5 * 1.3;
   const twoLineRow = 2 * lineHeight + 5;
   const after = twoLineRow * (1 + (v.revoked ? 1 : 0) + (v.supersededBy !== null ? 1 : 0));
-  const room = Math.max(Math.floor((y - qrTop - 12 - after - 7) / lineHeight), 2);
-  if (witnessValues.length > room) {
-    const hidden = witnessValues.length - (room - 1);
-    witnessValues.splice(room - 1, hidden, `…另有 ${hidden} 位见证人 · and ${hidden} more witnesses (see the portal)`);
+  const room = Math.max(Math.floor((y - qrTop - 12 - after - 7) / lineHeight), witnessValues.length + 1);
+  if (witnessValues.length + witnessLines.flat().length <= room) witnessValues.push(...witnessLines.flat());
+  else {
+    let listed = 0;
+    while (listed < witnessLines.length && witnessValues.length + witnessLines[listed].length <= room - 1) {
+      witnessValues.push(...witnessLines[listed]);
+      listed += 1;
+    }
+    const hidden = witnessLines.length - listed;
+    witnessValues.push(`…另有 ${hidden} 位见证人 · and ${hidden} more witnesses (see the portal)`);
   }
   row("见证人", "Witnesses", witnessValues);
   if (v.revoked) {
-    row(
-      "已撤销",
-      "Revoked",
-      [`${formatEvidenceTime(v.revokedAt)}`, `原因 · reason ${v.revocationReason ?? "unknown"}`],
-      RED,
-    );
+    row("已撤销", "Revoked", [chainTimeLine(v.revokedAt), `原因 · reason ${v.revocationReason ?? "unknown"}`], RED);
   }
   if (v.supersededBy !== null) row("已被替代", "Superseded by", [v.supersededBy], RED);
-  row("签发时间", "Issued", [`${issuedAt.toISOString().replace(/\.\d{3}Z$/, "Z")} (UTC)`, dateLine(issuedAt)]);
+  row("签发时间", "Issued", timeLines(issuedAt));
 
   // The QR code, bottom left, with how to use it beside it.
   const qrX = Math.round(MARGIN / GRID) * GRID;

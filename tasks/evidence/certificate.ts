@@ -3,7 +3,7 @@ import path from "node:path";
 
 import { DeploymentNotFoundError, InvalidInputError, UntrustedRegistryError } from "../../src/errors.js";
 import { EvidenceClient } from "../../src/evidence/client.js";
-import { evidenceCertificate } from "../../src/evidence/certificate.js";
+import { evidenceCertificate, isLoopbackUrl } from "../../src/evidence/certificate.js";
 import { readReceipt } from "../../src/evidence/receipt.js";
 import { describeVerdict } from "../../src/evidence/verdict.js";
 import { cliAction, deployedAddress, journalAddressOf, projectRoot } from "../cli.js";
@@ -26,13 +26,15 @@ export const CERTIFICATE_FONT = path.join(
   "node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf",
 );
 
-/** The network's RPC URL when it is a local node's (a remote URL may carry a key: it goes in the QR code only by --rpc). */
-async function localRpcUrl(networkConfig: unknown): Promise<string | undefined> {
+/**
+ * The network's RPC URL when it is a local node's, on this computer's loopback (a remote URL may carry a key: it goes in
+ * the QR code only by --rpc). Exported for its test.
+ */
+export async function localRpcUrl(networkConfig: unknown): Promise<string | undefined> {
   const { type, url } = networkConfig as { type?: string; url?: { getUrl?: () => Promise<string> } };
   if (type !== "http" || typeof url?.getUrl !== "function") return undefined;
   const text = await url.getUrl();
-  const host = new URL(text).hostname;
-  return host === "127.0.0.1" || host === "localhost" || host === "[::1]" ? text : undefined;
+  return isLoopbackUrl(text) ? text : undefined;
 }
 
 export default cliAction<Args>(async (args, hre) => {
@@ -75,6 +77,8 @@ export default cliAction<Args>(async (args, hre) => {
   const client = new EvidenceClient(registry, provider);
   const knownDeployment = known?.toLowerCase() === registry.toLowerCase();
   const verification = await client.verifyReceipt(receipt, { file: args.document, knownDeployment });
+  // evidenceCertificate refuses a CONTENT MISMATCH or NOT ANCHORED verdict (InvalidInputError) before anything is
+  // written: no cert.pdf, the error line and a non-zero exit.
 
   const rpcUrl = args.rpc ?? (await localRpcUrl(connection.networkConfig));
   const pdf = await evidenceCertificate({

@@ -10,20 +10,26 @@ import { expect } from "chai";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const NODE_BUILTINS = new Set(builtinModules);
 
-/** The runtime module specifiers of a TypeScript source: `import`/`export … from`, minus `import type`/`export type`. */
-export function runtimeImports(source: string): string[] {
+/**
+ * The runtime module specifiers of a TypeScript source: `import`/`export … from`, minus `import type`/`export type`,
+ * and `import("…")` unless `dynamic` is false (what loads with the module itself, not later).
+ */
+export function runtimeImports(source: string, dynamic = true): string[] {
   const specifiers: string[] = [];
   const statement = /^\s*(import|export)\s+(type\s+)?([^;]*?)\s*from\s*["']([^"']+)["']/gms;
   for (const match of source.matchAll(statement)) {
     if (match[2] === undefined) specifiers.push(match[4]);
   }
   for (const match of source.matchAll(/^\s*import\s*["']([^"']+)["']/gm)) specifiers.push(match[1]);
-  for (const match of source.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) specifiers.push(match[1]);
+  if (dynamic) for (const match of source.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) specifiers.push(match[1]);
   return specifiers;
 }
 
-/** Every file reached from `entry` through relative imports, and the bare specifiers each one imports. */
-function importGraph(entry: string): { files: string[]; packages: Map<string, string> } {
+/**
+ * Every file reached from `entry` through relative imports, and the bare specifiers each one imports; with `dynamic`
+ * false, only through static imports (what a page loads with the entry).
+ */
+function importGraph(entry: string, dynamic = true): { files: string[]; packages: Map<string, string> } {
   const files: string[] = [];
   const packages = new Map<string, string>();
   const pending = [entry];
@@ -31,7 +37,7 @@ function importGraph(entry: string): { files: string[]; packages: Map<string, st
     const file = pending.pop()!;
     if (files.includes(file)) continue;
     files.push(file);
-    for (const specifier of runtimeImports(readFileSync(file, "utf8"))) {
+    for (const specifier of runtimeImports(readFileSync(file, "utf8"), dynamic)) {
       if (specifier.startsWith(".")) {
         pending.push(path.resolve(path.dirname(file), specifier).replace(/\.js$/, ".ts"));
       } else {
@@ -55,6 +61,7 @@ describe("the browser-safe entry @chainproof/contracts/verify", function () {
       "src/evidence/verifier.ts",
       "src/evidence/verdict.ts",
       "src/evidence/certificate.ts",
+      "src/evidence/certificate-link.ts",
     ]);
     expect(relative).to.not.include.members(["src/hash-file.ts"]);
     expect(relative.filter((f) => f.endsWith("client.ts") || f.endsWith("deployments.ts"))).to.deep.equal([]);
@@ -66,6 +73,24 @@ describe("the browser-safe entry @chainproof/contracts/verify", function () {
     );
     expect(nodeOnly.map(([specifier, file]) => `${file} imports ${specifier}`)).to.deep.equal([]);
     expect([...packages.keys()].sort()).to.deep.equal(["@pdf-lib/fontkit", "ethers", "hash-wasm", "pdf-lib", "qrcode"]);
+  });
+
+  it("loads the QR and PDF code (qrcode, pdf-lib, fontkit) only when a certificate is made, not with the portal's page", function () {
+    const lazy = ["qrcode", "pdf-lib", "@pdf-lib/fontkit"];
+    for (const entry of ["src/verify.ts", "web/src/main.ts"]) {
+      const { files, packages: staticPackages } = importGraph(path.join(root, entry), false);
+      expect(
+        [...staticPackages]
+          .filter(([specifier]) => lazy.includes(specifier))
+          .map(([s, file]) => `${file} imports ${s}`),
+        entry,
+      ).to.deep.equal([]);
+      // The link helpers the verify page reads a certificate's link with are in the first load, without that code.
+      expect(files.map((f) => path.relative(root, f))).to.include("src/evidence/certificate-link.ts");
+    }
+    expect(runtimeImports('const q = await import("qrcode");\nimport x from "ethers";', false)).to.deep.equal([
+      "ethers",
+    ]);
   });
 
   it("would catch a Node import (the scan is not blind)", function () {

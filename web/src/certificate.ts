@@ -22,7 +22,9 @@ function certificateFont(): Promise<Uint8Array> {
 export async function downloadCertificate(options: {
   receipt: EvidenceReceipt;
   verification: EvidenceVerification;
-  rpcUrl: string;
+  /** The RPC URL to put in the QR code's link; none when undefined. */
+  rpcUrl?: string;
+  /** The name of the document hashed and matched in the page; without one the receipt's name is shown as its word. */
   documentName?: string;
 }): Promise<Uint8Array> {
   const pdf = await evidenceCertificate({

@@ -5,8 +5,10 @@ import { getAddress, isAddress } from "ethers";
 import {
   SdkError,
   VERDICT_HEADLINES,
+  certificateRefusal,
   chainTimeToDate,
   formatEvidenceTime,
+  isLoopbackUrl,
   parseCertificateUrl,
   parseReceipt,
   timeUnitOf,
@@ -76,6 +78,12 @@ const t = translator(
     certificateMaking: "Making the certificate…",
     certificateDone: "cert.pdf downloaded ({size} KB).",
     fromLink: "Receipt, RPC URL and registry taken from the certificate's link.",
+    certificateRefused:
+      "No certificate for a {verdict} verdict: a certificate must never look like a proof of something false.",
+    certificateRpc: "Put this RPC URL in the QR code:",
+    certificateLoopback:
+      "This RPC URL is on this computer (loopback): a QR link that names it opens only on this computer.",
+    asStated: "as stated in the receipt, not checked",
   },
   {
     title: "验证文件",
@@ -131,6 +139,10 @@ const t = translator(
     certificateMaking: "正在生成存证证书…",
     certificateDone: "已下载 cert.pdf（{size} KB）。",
     fromLink: "已从证书链接中取出回执、RPC 地址和合约地址。",
+    certificateRefused: "验证结果为「{verdict}」，不出具存证证书：证书绝不能让不实之事看似得到证明。",
+    certificateRpc: "把此 RPC 地址放入二维码：",
+    certificateLoopback: "此 RPC 地址指向本机（回环地址）：含有它的二维码链接只能在这台电脑上打开。",
+    asStated: "回执所载，未核对",
   },
 );
 type Key = Parameters<typeof t>[1];
@@ -140,6 +152,8 @@ type Shown =
       kind: "verdict";
       verdict: EvidenceVerification;
       fileName?: string;
+      /** The name of the document hashed in the page, when one was (else `fileName` is the receipt's word). */
+      documentName?: string;
       batchRoot?: string;
       /** The receipt verified and the RPC URL asked: a certificate can be made of them. */
       receipt?: EvidenceReceipt;
@@ -184,6 +198,12 @@ const TEMPLATE = `
     <p id="trust" class="trust"></p>
     <dl id="fields"></dl>
     <p><button type="button" id="certificate" data-t="certificate" hidden></button></p>
+    <p id="certificateRefused" class="certificate-note" hidden></p>
+    <label class="check" id="certificateRpcLabel" for="certificateRpc" hidden>
+      <input type="checkbox" id="certificateRpc" checked />
+      <span><span data-t="certificateRpc"></span> <code id="certificateRpcUrl"></code></span>
+    </label>
+    <p id="certificateLoopback" class="certificate-note" data-t="certificateLoopback" hidden></p>
     <p id="certificateStatus" role="status" aria-live="polite"></p>
   </section>`;
 
@@ -206,6 +226,11 @@ function elements(root: HTMLElement) {
     drop: $<HTMLLabelElement>("drop"),
     certificate: $<HTMLButtonElement>("certificate"),
     certificateStatus: $<HTMLParagraphElement>("certificateStatus"),
+    certificateRefused: $<HTMLParagraphElement>("certificateRefused"),
+    certificateRpcLabel: $<HTMLLabelElement>("certificateRpcLabel"),
+    certificateRpc: $<HTMLInputElement>("certificateRpc"),
+    certificateRpcUrl: $<HTMLElement>("certificateRpcUrl"),
+    certificateLoopback: $<HTMLParagraphElement>("certificateLoopback"),
   };
 }
 
@@ -216,6 +241,7 @@ export const verifyPage: Page = {
     const e = elements(root);
     let dropped: File | undefined;
     let shown: Shown | undefined;
+    let makingCertificate = false;
 
     const receiptParam = new URLSearchParams(location.search).get("receipt");
     if (receiptParam !== null) e.receiptText.value = receiptParam;
@@ -277,7 +303,7 @@ export const verifyPage: Page = {
       shown = what;
       e.result.hidden = false;
       e.fields.replaceChildren();
-      e.certificate.hidden = what.kind !== "verdict" || what.receipt === undefined;
+      showCertificateControls(what);
       e.trust.replaceChildren();
       delete e.result.dataset.trust;
       delete e.trust.dataset.trust;
@@ -297,7 +323,8 @@ export const verifyPage: Page = {
       const note = trustNote(what.connection, "EvidenceRegistry", lang);
       e.trust.replaceChildren(...note.childNodes);
       e.trust.dataset.trust = e.result.dataset.trust = note.dataset.rpc ?? note.dataset.trust!;
-      if (what.fileName !== undefined) field("fDocument", what.fileName);
+      if (what.documentName !== undefined) field("fDocument", what.documentName);
+      else if (what.fileName !== undefined) field("fDocument", `${what.fileName} (${t(lang, "asStated")})`);
       field(
         "fDigest",
         `${v.digest} — ${v.contentMatches === null ? t(lang, "notChecked") : t(lang, v.contentMatches ? "matches" : "differs")}`,
@@ -347,6 +374,31 @@ export const verifyPage: Page = {
       if (v.notes.length > 0) field("fNotes", v.notes.join("; "));
     }
 
+    /**
+     * The certificate's button and options under a verdict on a receipt: refused, disabled and said why, for a verdict
+     * no certificate is made of; else the choice to put the page's RPC URL in the QR code, and a note when that URL is
+     * a loopback one (the link would open only on this computer).
+     */
+    function showCertificateControls(what: Shown): void {
+      const lang = ctx.lang();
+      const verdict = what.kind === "verdict" && what.receipt !== undefined ? what.verdict : undefined;
+      const refused = verdict !== undefined && certificateRefusal(verdict) !== undefined;
+      e.certificate.hidden = verdict === undefined;
+      e.certificate.disabled = refused || makingCertificate;
+      e.certificateRefused.hidden = !refused;
+      e.certificateRefused.textContent = refused
+        ? t(lang, "certificateRefused", { verdict: t(lang, verdict!.status) })
+        : "";
+      const rpcUrl = what.kind === "verdict" ? (what.rpcUrl ?? "") : "";
+      e.certificateRpcLabel.hidden = verdict === undefined || refused || rpcUrl === "";
+      e.certificateRpcUrl.textContent = rpcUrl;
+      e.certificateLoopback.hidden =
+        e.certificateRpcLabel.hidden || !e.certificateRpc.checked || !isLoopbackUrl(rpcUrl);
+    }
+    e.certificateRpc.addEventListener("change", () => {
+      if (shown !== undefined) showCertificateControls(shown);
+    });
+
     async function readReceipt(): Promise<EvidenceReceipt | undefined> {
       const file = e.receiptInput.files?.[0];
       const text = file !== undefined ? await file.text() : e.receiptText.value.trim();
@@ -388,6 +440,7 @@ export const verifyPage: Page = {
           kind: "verdict",
           verdict,
           fileName: file?.name ?? receipt?.fileName,
+          documentName: file?.name,
           batchRoot: receipt?.batch?.root,
           receipt,
           rpcUrl: connection.rpcUrl,
@@ -410,14 +463,18 @@ export const verifyPage: Page = {
     }
 
     e.certificate.addEventListener("click", () => {
-      if (shown?.kind !== "verdict" || shown.receipt === undefined) return;
-      const { verdict, receipt, rpcUrl, fileName } = shown;
+      if (shown?.kind !== "verdict" || shown.receipt === undefined || certificateRefusal(shown.verdict) !== undefined)
+        return;
+      const { verdict, receipt, documentName } = shown;
+      // The page's RPC URL goes in the QR code only while the box is ticked.
+      const rpcUrl = e.certificateRpc.checked && shown.rpcUrl !== "" ? shown.rpcUrl : undefined;
+      makingCertificate = true;
       e.certificate.disabled = true;
       e.certificateStatus.textContent = t(ctx.lang(), "certificateMaking");
       // Loaded on the first click only: the PDF code and the font stay out of the page until then.
       import("../certificate.js")
         .then(({ downloadCertificate }) =>
-          downloadCertificate({ receipt, verification: verdict, rpcUrl: rpcUrl ?? "", documentName: fileName }),
+          downloadCertificate({ receipt, verification: verdict, rpcUrl, documentName }),
         )
         .then((pdf) => {
           e.certificateStatus.textContent = t(ctx.lang(), "certificateDone", { size: Math.ceil(pdf.length / 1024) });
@@ -425,7 +482,10 @@ export const verifyPage: Page = {
         .catch((error: unknown) => {
           e.certificateStatus.textContent = error instanceof Error ? error.message : String(error);
         })
-        .finally(() => (e.certificate.disabled = false));
+        .finally(() => {
+          makingCertificate = false;
+          e.certificate.disabled = false;
+        });
     });
 
     e.form.addEventListener("submit", (event) => {
