@@ -2,6 +2,7 @@
 // re-verifies the document (VERIFIED for the original, CONTENT MISMATCH for a changed one); the same link pasted in the
 // receipt box does too; the page's own "Certificate (PDF)" button downloads a PDF that states the digest.
 import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
 import { copyFile, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,6 +17,7 @@ import type { EvidenceReceipt } from "../../src/evidence/receipt.js";
 import { VERDICT_HEADLINES } from "../../src/evidence/verdict.js";
 import { CERTIFICATE_FONT } from "../../tasks/evidence/certificate.js";
 import { EvidenceRegistry__factory } from "../../typechain-types/index.js";
+import { root } from "../helpers/cli.js";
 import { screenshots, usePortal } from "./harness.js";
 
 /** Whether the Debian tools are installed; without them the QR code cannot be read back (said plainly). */
@@ -114,14 +116,98 @@ describe("the evidence certificate in the browser portal, on a hardhat node", fu
     portal.assertOnlyAllowedHosts();
   });
 
-  it("shows CONTENT MISMATCH for a changed file opened from the same link", async function () {
+  it("shows CONTENT MISMATCH for a changed file opened from the same link, and refuses its certificate, saying why", async function () {
     const changed = path.join(dir, "changed.txt");
     await writeFile(changed, "the signed contract, version 2\n");
     const { context, page } = await portal.open({ path: link });
     const shown = await verifyWith(page, changed);
     expect(shown).to.deep.equal({ status: "content-mismatch", headline: VERDICT_HEADLINES["content-mismatch"] });
+    expect(await page.isVisible("#certificate")).to.equal(true);
+    expect(await page.isDisabled("#certificate")).to.equal(true);
+    expect(await page.textContent("#certificateRefused")).to.equal(
+      "No certificate for a CONTENT MISMATCH verdict: a certificate must never look like a proof of something false.",
+    );
+    expect(await page.isHidden("#certificateRpcLabel")).to.equal(true);
+    expect(await page.isHidden("#certificateLoopback")).to.equal(true);
     await portal.screenshot(page, "certificate-mismatch");
+    await page.click("#lang");
+    expect(await page.textContent("#certificateRefused")).to.equal(
+      "验证结果为「内容不一致」，不出具存证证书：证书绝不能让不实之事看似得到证明。",
+    );
+    expect(await page.isDisabled("#certificate")).to.equal(true);
     await context.close();
+  });
+
+  it("without the document: the name is the receipt's, marked not checked; unticked, the QR link names no RPC URL", async function () {
+    const { context, page } = await portal.open({ path: link, width: 900 });
+    await page.press("#verify", "Enter");
+    await page.waitForSelector("#result[data-status]:not([hidden])");
+    expect(await page.getAttribute("#result", "data-status")).to.equal("document-not-checked");
+    expect(await page.textContent("#fields")).to.contain("合同 contract.txt (as stated in the receipt, not checked)");
+    // The page's RPC URL is the node's, a loopback one: the box says which URL, ticked, with the note.
+    expect(await page.isEnabled("#certificate")).to.equal(true);
+    expect(await page.isHidden("#certificateRefused")).to.equal(true);
+    expect(await page.innerText("#certificateRpcLabel")).to.equal(
+      `Put this RPC URL in the QR code: ${portal.node.url}`,
+    );
+    expect(await page.isChecked("#certificateRpc")).to.equal(true);
+    expect(await page.textContent("#certificateLoopback")).to.equal(
+      "This RPC URL is on this computer (loopback): a QR link that names it opens only on this computer.",
+    );
+    expect(await page.isVisible("#certificateLoopback")).to.equal(true);
+    await page.click("#lang");
+    expect(await page.innerText("#certificateRpcLabel")).to.equal(`把此 RPC 地址放入二维码： ${portal.node.url}`);
+    expect(await page.textContent("#certificateLoopback")).to.equal(
+      "此 RPC 地址指向本机（回环地址）：含有它的二维码链接只能在这台电脑上打开。",
+    );
+    await page.click("#lang");
+    await page.uncheck("#certificateRpc");
+    expect(await page.isHidden("#certificateLoopback")).to.equal(true);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#certificate")]);
+    const saved = path.join(dir, "unchecked.pdf");
+    await download.saveAs(saved);
+    const text = execFileSync("pdftotext", ["-layout", saved, "-"], { encoding: "utf8" });
+    expect(text).to.match(/^签发时状态\s+DOCUMENT NOT CHECKED · 未比对文件$/m);
+    expect(text).to.match(/^文件名称\s+合同 contract\.txt$/m);
+    expect(text).to.match(/^Document name\s+回执所载，未核对 · as stated in the receipt, not checked$/m);
+    execFileSync("pdftoppm", ["-png", "-r", "150", "-singlefile", saved, path.join(dir, "unchecked")]);
+    expect(
+      execFileSync("zbarimg", ["--raw", "-q", path.join(dir, "unchecked.png")], { encoding: "utf8" }).trim(),
+    ).to.equal(certificateUrl({ portalUrl: portal.url, receipt, registry }));
+    await context.close();
+  });
+
+  it("keeps qrcode and pdf-lib out of the built portal's first load (they load with the first certificate)", async function () {
+    // The first load: the entry script, the chunks it preloads, and every chunk those import statically.
+    const assets = path.join(root, "web", "dist");
+    const html = readFileSync(path.join(assets, "index.html"), "utf8");
+    const pending = [
+      ...html.matchAll(/<(?:script[^>]*\ssrc|link rel="modulepreload"[^>]*\shref)="\.\/([^"]+\.js)"/g),
+    ].map((match) => match[1]);
+    const firstLoad = new Map<string, string>();
+    while (pending.length > 0) {
+      const file = pending.pop()!;
+      if (firstLoad.has(file)) continue;
+      const code = readFileSync(path.join(assets, file), "utf8");
+      firstLoad.set(file, code);
+      for (const match of code.matchAll(/\bimport\s*(?:[\w{}$,\s*]+from\s*)?["']\.\/([^"']+\.js)["']/g)) {
+        pending.push(path.posix.join(path.posix.dirname(file), match[1]));
+      }
+    }
+    expect([...firstLoad.keys()].some((file) => /^assets\/index-[\w-]+\.js$/.test(file))).to.equal(true);
+    // Strings of qrcode's and pdf-lib's own code (their error messages survive minifying), in no first-load chunk
+    // but in a chunk loaded later (so the markers are real).
+    const chunks = readdirSync(path.join(assets, "assets")).filter((file) => file.endsWith(".js"));
+    for (const marker of ["too big to be stored in a QR Code", "Failed to parse PDF document"]) {
+      expect(
+        [...firstLoad].filter(([, code]) => code.includes(marker)).map(([file]) => file),
+        marker,
+      ).to.deep.equal([]);
+      const holders = chunks.filter((file) => readFileSync(path.join(assets, "assets", file), "utf8").includes(marker));
+      expect(holders, marker).to.have.length(1);
+      expect(firstLoad.has(`assets/${holders[0]}`)).to.equal(false);
+    }
   });
 
   it("takes the QR code's content pasted in the receipt box: receipt, RPC URL and registry", async function () {

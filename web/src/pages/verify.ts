@@ -197,13 +197,13 @@ const TEMPLATE = `
     <p id="summary"></p>
     <p id="trust" class="trust"></p>
     <dl id="fields"></dl>
-    <p><button type="button" id="certificate" data-t="certificate" hidden></button></p>
-    <p id="certificateRefused" class="certificate-note" hidden></p>
     <label class="check" id="certificateRpcLabel" for="certificateRpc" hidden>
       <input type="checkbox" id="certificateRpc" checked />
       <span><span data-t="certificateRpc"></span> <code id="certificateRpcUrl"></code></span>
     </label>
     <p id="certificateLoopback" class="certificate-note" data-t="certificateLoopback" hidden></p>
+    <p><button type="button" id="certificate" data-t="certificate" hidden></button></p>
+    <p id="certificateRefused" class="certificate-note" hidden></p>
     <p id="certificateStatus" role="status" aria-live="polite"></p>
   </section>`;
 
