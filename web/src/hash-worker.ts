@@ -1,7 +1,11 @@
 // The portal's hashing thread: a document's slices arrive here (transferred, not copied) and are hashed with the SDK's
 // own hasher (`createHasher`), so the page's thread only reads the file. One worker per document. Messages, in order:
 // `init` (answered `ready`), `chunk` (answered `hashed` once hashed), `digest` (answered with the 32 bytes).
-import { createHasher, type Hasher } from "../../src/hash.js";
+// The SDK's hashing is imported dynamically: it has top-level await, and a module worker whose evaluation is suspended
+// on one drops the messages that arrive before its `onmessage` is set. So `onmessage` is set first, synchronously.
+import type { Hasher } from "../../src/hash.js";
+
+const hashing = import("../../src/hash.js");
 
 export type HashWorkerRequest =
   { type: "init"; algorithm: string } | { type: "chunk"; chunk: Uint8Array } | { type: "digest" };
@@ -21,7 +25,7 @@ let queue: Promise<void> = Promise.resolve();
 
 async function handle(request: HashWorkerRequest): Promise<HashWorkerReply> {
   if (request.type === "init") {
-    hasher = await createHasher(request.algorithm);
+    hasher = await (await hashing).createHasher(request.algorithm);
     return { type: "ready" };
   }
   if (hasher === undefined) throw new Error(`hash worker: "${request.type}" before "init"`);
