@@ -1,63 +1,41 @@
-// The page of bench/portal.ts: the portal's own streamed hashing (`hashStream` from the SDK's browser entry, as
-// web/src/main.ts uses it through `verifyDocument`) over the file chosen in #file, timed in the page.
-import { createHasher, hashStream } from "../../src/verify.js";
+// The page of bench/portal.ts: the portal's own hashing of a dropped file (`hashBlob` from the SDK's browser entry with
+// the portal's Web Worker hasher, exactly as web/src/pages/verify.ts calls it through `verifyDocument`) over the file
+// chosen in #file, timed in the page; and where the time goes. Type-checked with the portal (web/tsconfig.json).
+import { BLOB_SLICE_BYTES, createHasher, hashBlob } from "../../src/verify.js";
+import { workerHasher } from "../../web/src/worker-hasher.js";
+import type { PageHash, PageParts } from "./types.js";
 
-/** What the page needs of the DOM (the repository's tsconfig has no DOM library; the bundle runs in Chromium). */
-interface PageFile {
-  readonly size: number;
-  stream(): ReadableStream<Uint8Array>;
-  slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
-}
-declare const document: { querySelector(selector: string): { files: ArrayLike<PageFile> | null } | null };
-
-/** One timed hash of the chosen file: its digest, the milliseconds hashStream took and the bytes it read. */
-export interface PageHash {
-  digest: string;
-  ms: number;
-  bytes: number;
+function chosenFile(): File {
+  const file = document.querySelector<HTMLInputElement>("#file")?.files?.[0];
+  if (file === undefined) throw new Error("no file chosen in #file");
+  return file;
 }
 
 async function benchHash(algorithm: string): Promise<PageHash> {
-  const file = document.querySelector("#file")?.files?.[0];
-  if (file === undefined) throw new Error("no file chosen in #file");
+  const file = chosenFile();
   const start = performance.now();
-  const digest = await hashStream(file.stream(), algorithm);
+  const digest = await hashBlob(file, algorithm, { hasher: workerHasher });
   return { digest, ms: performance.now() - start, bytes: file.size };
 }
 
-/** Where the page's time goes: the same hasher over the file read in 4 MiB slices, and over one reused 1 MiB buffer. */
-async function benchParts(algorithm: string): Promise<{ slicedMs: number; wasmMs: number; bytes: number }> {
-  const file = document.querySelector("#file")?.files?.[0];
-  if (file === undefined) throw new Error("no file chosen in #file");
-  const step = 4 << 20;
+async function benchParts(algorithm: string): Promise<PageParts> {
+  const file = chosenFile();
   let start = performance.now();
-  const sliced = await createHasher(algorithm);
-  for (let offset = 0; offset < file.size; offset += step) {
-    sliced.update(new Uint8Array(await file.slice(offset, offset + step).arrayBuffer()));
-  }
-  sliced.digest();
-  const slicedMs = performance.now() - start;
+  await hashBlob(file, algorithm);
+  const inThreadMs = performance.now() - start;
+
   const buffer = new Uint8Array(1 << 20).fill(7);
   start = performance.now();
   const wasm = await createHasher(algorithm);
   for (let done = 0; done < file.size; done += buffer.length) wasm.update(buffer);
   wasm.digest();
-  return { slicedMs, wasmMs: performance.now() - start, bytes: file.size };
-}
+  const wasmMs = performance.now() - start;
 
-/** Reading the file through `file.stream()` alone, hashing nothing: the browser's share of the page's time. */
-async function benchRead(): Promise<{ ms: number; bytes: number; chunks: number }> {
-  const file = document.querySelector("#file")?.files?.[0];
-  if (file === undefined) throw new Error("no file chosen in #file");
-  const start = performance.now();
-  const reader = file.stream().getReader();
-  let bytes = 0;
-  let chunks = 0;
-  for (let r = await reader.read(); !r.done; r = await reader.read()) {
-    bytes += r.value.byteLength;
-    chunks++;
+  start = performance.now();
+  for (let offset = 0; offset < file.size; offset += BLOB_SLICE_BYTES) {
+    await file.slice(offset, offset + BLOB_SLICE_BYTES).arrayBuffer();
   }
-  return { ms: performance.now() - start, bytes, chunks };
+  return { inThreadMs, wasmMs, readMs: performance.now() - start, bytes: file.size };
 }
 
-Object.assign(globalThis, { benchHash, benchParts, benchRead });
+Object.assign(globalThis, { benchHash, benchParts });

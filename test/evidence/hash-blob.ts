@@ -1,6 +1,6 @@
-// `hashBlob` from the SDK's browser entry (a `File` or `Blob` hashed by slices), run in Node over Node's `Blob`:
+// The browser's hashing of a dropped file (`hashBlob` from the SDK's browser entry), run in Node over Node's `Blob`:
 // the same digest as the SDK's `hashFile` for every algorithm and salt rule, across slice boundaries; progress; a
-// hasher from elsewhere (e.g. a Web Worker) used and closed; bad input refused before anything is read.
+// hasher from elsewhere (the portal's Web Worker) used and closed; bad input refused before anything is read.
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";

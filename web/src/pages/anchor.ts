@@ -1,5 +1,5 @@
-// "Anchor a document" from the browser: the file is hashed here, in the page (`hashStream`, streamed; optionally
-// salted with 32 random bytes kept in the receipt), then anchored on the chosen network's EvidenceRegistry through the
+// "Anchor a document" from the browser: the file is hashed here, in the page (`hashBlob`, by slices, in a Web Worker;
+// optionally salted with 32 random bytes kept in the receipt), then anchored on the chosen network's EvidenceRegistry through the
 // user's injected wallet (EIP-1193) by the SDK's own browser-safe code (`EvidenceAnchorer`), and the receipt is offered
 // for download in the CLI's format. The file never leaves the device; only its digest is sent.
 import { BrowserProvider, Network, getAddress, isAddress, toQuantity, type Eip1193Provider } from "ethers";
@@ -7,7 +7,7 @@ import { BrowserProvider, Network, getAddress, isAddress, toQuantity, type Eip11
 import {
   EvidenceAnchorer,
   SdkError,
-  hashStream,
+  hashBlob,
   randomSalt,
   receiptJson,
   type EvidenceReceipt,
@@ -16,6 +16,7 @@ import {
 import { translator } from "../i18n.js";
 import { chainName } from "../networks.js";
 import { RpcUnreachableError, el, type Connection, type Page, type PortalContext } from "../shell.js";
+import { workerHasher } from "../worker-hasher.js";
 
 const t = translator(
   {
@@ -305,8 +306,9 @@ export const anchorPage: Page = {
 
         const name = algorithm.value as HashAlgorithmName;
         const salt = saltBox.checked ? saltValue.value : undefined;
-        const digest = await hashStream(file.stream(), name, {
+        const digest = await hashBlob(file, name, {
           salt,
+          hasher: workerHasher,
           onProgress: (done) => {
             progress.textContent = t(ctx.lang(), "hashing", { name: file.name, done, total: file.size });
           },

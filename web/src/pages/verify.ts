@@ -27,6 +27,7 @@ import {
   type Page,
   type PortalContext,
 } from "../shell.js";
+import { workerHasher } from "../worker-hasher.js";
 
 const t = translator(
   {
@@ -429,7 +430,8 @@ export const verifyPage: Page = {
           knownDeployment: connection.known.EvidenceRegistry ?? false,
           receipt,
           algorithm: e.algorithm.value as HashAlgorithmName,
-          document: file === undefined ? undefined : () => file.stream(),
+          document: file,
+          hasher: workerHasher,
           onProgress: (done) => {
             e.progress.textContent = t(ctx.lang(), "hashing", { name: file!.name, done, total: file!.size });
           },
