@@ -1,7 +1,7 @@
 // "Anchor a document" from the browser: the file is hashed here, in the page (`hashBlob`, by slices, in a Web Worker;
-// optionally salted with 32 random bytes kept in the receipt), then anchored on the chosen network's EvidenceRegistry through the
-// user's injected wallet (EIP-1193) by the SDK's own browser-safe code (`EvidenceAnchorer`), and the receipt is offered
-// for download in the CLI's format. The file never leaves the device; only its digest is sent.
+// optionally salted with 32 random bytes kept in the receipt), then anchored on the chosen network's EvidenceRegistry
+// through the user's injected wallet (EIP-1193) by the SDK's own browser-safe code (`EvidenceAnchorer`), and the
+// receipt is offered for download in the CLI's format. The file never leaves the device; only its digest is sent.
 import { BrowserProvider, Network, getAddress, isAddress, toQuantity, type Eip1193Provider } from "ethers";
 
 import {
