@@ -50,6 +50,23 @@ export {
 export type HashProgress = (hashedBytes: number) => void;
 
 /**
+ * The start shared by `hashStream` and `hashBlob`: the algorithm and salt checked before anything is read, a fresh
+ * hasher, and for a format-1 salt the salt fed before the content.
+ */
+async function startDigest<H extends AsyncHasher>(
+  algorithm: string,
+  options: { salt?: Salt; rule?: DigestRule },
+  makeHasher: (name: HashAlgorithmName) => Promise<H>,
+): Promise<{ name: HashAlgorithmName; rule: DigestRule; hasher: H }> {
+  const name = checkAlgorithm(algorithm);
+  const rule = options.rule ?? 2;
+  const salt = options.salt === undefined ? undefined : saltBytes(options.salt);
+  const hasher = await makeHasher(name);
+  if (salt !== undefined && rule === 1) await hasher.update(salt);
+  return { name, rule, hasher };
+}
+
+/**
  * The digest of a stream (chunk by chunk, never whole in memory) under a receipt's rule: `H(content)`, or with a salt
  * `H(tag ‖ salt ‖ H(content))` (format 2) or `H(salt ‖ content)` (format 1). For a browser `File`, `hashBlob` is
  * faster.
@@ -59,11 +76,7 @@ export async function hashStream(
   algorithm: string,
   options: { salt?: Salt; rule?: DigestRule; onProgress?: HashProgress } = {},
 ): Promise<string> {
-  const name = checkAlgorithm(algorithm);
-  const rule = options.rule ?? 2;
-  const salt = options.salt === undefined ? undefined : saltBytes(options.salt);
-  const hasher = await createHasher(name);
-  if (salt !== undefined && rule === 1) hasher.update(salt);
+  const { name, rule, hasher } = await startDigest(algorithm, options, createHasher);
   const reader = stream.getReader();
   let hashed = 0;
   for (;;) {
@@ -118,11 +131,7 @@ export async function hashBlob(
   algorithm: string,
   options: { salt?: Salt; rule?: DigestRule; onProgress?: HashProgress; hasher?: HasherFactory } = {},
 ): Promise<string> {
-  const name = checkAlgorithm(algorithm);
-  const rule = options.rule ?? 2;
-  const salt = options.salt === undefined ? undefined : saltBytes(options.salt);
-  const hasher: AsyncHasher = await (options.hasher ?? createHasher)(name);
-  if (salt !== undefined && rule === 1) await hasher.update(salt);
+  const { name, rule, hasher } = await startDigest<AsyncHasher>(algorithm, options, options.hasher ?? createHasher);
   const size = blob.size;
   const read = (start: number) => {
     const end = Math.min(start + BLOB_SLICE_BYTES, size);

@@ -15,6 +15,7 @@ import {
   HASH_ALGORITHM_NAMES,
   createHasher,
   hashBlob,
+  hashStream,
   randomSalt,
   type AsyncHasher,
   type BlobLike,
@@ -46,6 +47,11 @@ describe("evidence SDK: hashBlob (the portal's hashing of a file)", function () 
       const salted = await hashBlob(blob, algorithm, { salt });
       expect(salted).to.equal(await hashFile(file, algorithm, salt, 2));
       expect(salted).to.not.equal(await hashBlob(blob, algorithm));
+      // hashStream, which shares hashBlob's start (algorithm, salt, rule), agrees on the same bytes.
+      expect(await hashStream(blob.stream(), algorithm, { salt, rule: 1 })).to.equal(
+        await hashFile(file, algorithm, salt, 1),
+      );
+      expect(await hashStream(blob.stream(), algorithm, { salt })).to.equal(salted);
     });
   }
 
