@@ -89,6 +89,8 @@ export function usePortal(): PortalHarness {
         viewport: { width, height: 900 },
         acceptDownloads: true,
       });
+      // Waits are for the page's answer, not a speed check: generous, so that a busy machine passes too.
+      context.setDefaultTimeout(120_000);
       const page = await context.newPage();
       await page.route("**/*", (route) => {
         const url = route.request().url();

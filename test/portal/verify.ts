@@ -7,6 +7,7 @@ import path from "node:path";
 
 import { expect } from "chai";
 import { JsonRpcProvider } from "ethers";
+import type { Page } from "playwright-core";
 
 import { EvidenceClient } from "../../src/evidence/client.js";
 import type { EvidenceReceipt } from "../../src/evidence/receipt.js";
@@ -70,9 +71,14 @@ describe("the browser portal, verify a document, in Chromium on a hardhat node",
     shot: string,
     documentPath: string,
     receiptPath?: string,
-    { locale = "en-US", rpc = portal.node.url }: { locale?: string; rpc?: string } = {},
+    {
+      locale = "en-US",
+      rpc = portal.node.url,
+      prepare,
+    }: { locale?: string; rpc?: string; prepare?: (page: Page) => Promise<unknown> } = {},
   ): Promise<{ status: string; headline: string; summary: string; fields: string }> {
     const { context, page } = await portal.open({ locale });
+    await prepare?.(page);
     await page.fill("#rpc", rpc);
     await page.fill("#registry", registry);
     await page.setInputFiles("#document", documentPath);
@@ -174,6 +180,34 @@ describe("the browser portal, verify a document, in Chromium on a hardhat node",
     expect(shown.status).to.equal("verified");
     expect(shown.summary).to.equal(sdk.summary);
     expect(shown.fields).to.include(`member of batch ${batch.root}`);
+  });
+
+  it("hashes in a Web Worker, and in the page's thread when the worker cannot load or never answers", async function () {
+    const doc = await anchored("large-scan.bin", "a scanned deed\n".repeat(200_000));
+    const sdk = await sdkVerdict(doc.receipt, doc.path);
+    const workerScript = "**/assets/hash-worker-*.js";
+    // What each case serves for the worker's script (undefined: the real one), and how many times it was asked for.
+    const cases: Record<string, { status: number; body: string } | undefined> = {
+      "worker-hashes": undefined,
+      "worker-missing": { status: 404, body: "" },
+      // Loads, but `init` is never answered: the page must give up on it in time and hash in its own thread.
+      "worker-silent": { status: 200, body: "self.onmessage = () => {};" },
+    };
+    for (const [shot, served] of Object.entries(cases)) {
+      let asked = 0;
+      const shown = await verifyInPage(shot, doc.path, doc.receiptPath, {
+        prepare: (page) =>
+          page.route(workerScript, (route) => {
+            asked += 1;
+            return served === undefined
+              ? route.continue()
+              : route.fulfill({ ...served, contentType: "text/javascript" });
+          }),
+      });
+      expect(asked, shot).to.equal(1);
+      expect(shown.status, shot).to.equal("verified");
+      expect(shown.summary, shot).to.equal(sdk.summary);
+    }
   });
 
   it("says plainly when the RPC URL cannot be reached", async function () {
