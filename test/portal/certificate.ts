@@ -178,6 +178,54 @@ describe("the evidence certificate in the browser portal, on a hardhat node", fu
     await context.close();
   });
 
+  it("leaves a remote RPC URL (it may carry a key) out of the QR link unless the box is ticked", async function () {
+    // A remote-looking RPC URL with a key in its path, answered by the node behind it.
+    const remote = "http://rpc.example.test:8545/v3/secret-key";
+    portal.rpcUrls.push(remote);
+    const { context, page } = await portal.open({ path: link, width: 900 });
+    await page.route(`${remote}**`, (route) => route.continue({ url: portal.node.url }));
+    await page.fill("#rpc", remote);
+    expect(await verifyWith(page, documentPath)).to.deep.equal({
+      status: "verified",
+      headline: VERDICT_HEADLINES.verified,
+    });
+    expect(await page.innerText("#certificateRpcLabel")).to.equal(`Put this RPC URL in the QR code: ${remote}`);
+    expect(await page.isChecked("#certificateRpc")).to.equal(false);
+    expect(await page.isHidden("#certificateLoopback")).to.equal(true);
+    expect(await page.textContent("#certificateRemote")).to.equal(
+      "This RPC URL is not on this computer and may carry an access key: tick the box only if it may be printed.",
+    );
+    await page.click("#lang");
+    expect(await page.textContent("#certificateRemote")).to.equal(
+      "此 RPC 地址不在本机，可能含有访问密钥：仅当它可以印在证书上时才勾选。",
+    );
+    await page.click("#lang");
+
+    /** The link in the QR code of the certificate the page's button downloads. */
+    const downloadedLink = async (name: string) => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click("#certificate")]);
+      await download.saveAs(path.join(dir, `${name}.pdf`));
+      execFileSync("pdftoppm", [
+        "-png",
+        "-r",
+        "150",
+        "-singlefile",
+        path.join(dir, `${name}.pdf`),
+        path.join(dir, name),
+      ]);
+      return execFileSync("zbarimg", ["--raw", "-q", path.join(dir, `${name}.png`)], { encoding: "utf8" }).trim();
+    };
+    expect(await downloadedLink("remote-unticked")).to.equal(
+      certificateUrl({ portalUrl: portal.url, receipt, registry }),
+    );
+    await page.check("#certificateRpc");
+    expect(await page.isVisible("#certificateRemote")).to.equal(true);
+    expect(await downloadedLink("remote-ticked")).to.equal(
+      certificateUrl({ portalUrl: portal.url, receipt, registry, rpcUrl: remote }),
+    );
+    await context.close();
+  });
+
   it("keeps qrcode and pdf-lib out of the built portal's first load (they load with the first certificate)", async function () {
     // The first load: the entry script, the chunks it preloads, and every chunk those import statically.
     const assets = path.join(root, "web", "dist");

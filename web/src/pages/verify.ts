@@ -84,6 +84,8 @@ const t = translator(
     certificateRpc: "Put this RPC URL in the QR code:",
     certificateLoopback:
       "This RPC URL is on this computer (loopback): a QR link that names it opens only on this computer.",
+    certificateRemote:
+      "This RPC URL is not on this computer and may carry an access key: tick the box only if it may be printed.",
     asStated: "as stated in the receipt, not checked",
   },
   {
@@ -143,6 +145,7 @@ const t = translator(
     certificateRefused: "验证结果为「{verdict}」，不出具存证证书：证书绝不能让不实之事看似得到证明。",
     certificateRpc: "把此 RPC 地址放入二维码：",
     certificateLoopback: "此 RPC 地址指向本机（回环地址）：含有它的二维码链接只能在这台电脑上打开。",
+    certificateRemote: "此 RPC 地址不在本机，可能含有访问密钥：仅当它可以印在证书上时才勾选。",
     asStated: "回执所载，未核对",
   },
 );
@@ -199,10 +202,11 @@ const TEMPLATE = `
     <p id="trust" class="trust"></p>
     <dl id="fields"></dl>
     <label class="check" id="certificateRpcLabel" for="certificateRpc" hidden>
-      <input type="checkbox" id="certificateRpc" checked />
+      <input type="checkbox" id="certificateRpc" />
       <span><span data-t="certificateRpc"></span> <code id="certificateRpcUrl"></code></span>
     </label>
     <p id="certificateLoopback" class="certificate-note" data-t="certificateLoopback" hidden></p>
+    <p id="certificateRemote" class="certificate-note" data-t="certificateRemote" hidden></p>
     <p><button type="button" id="certificate" data-t="certificate" hidden></button></p>
     <p id="certificateRefused" class="certificate-note" hidden></p>
     <p id="certificateStatus" role="status" aria-live="polite"></p>
@@ -232,6 +236,7 @@ function elements(root: HTMLElement) {
     certificateRpc: $<HTMLInputElement>("certificateRpc"),
     certificateRpcUrl: $<HTMLElement>("certificateRpcUrl"),
     certificateLoopback: $<HTMLParagraphElement>("certificateLoopback"),
+    certificateRemote: $<HTMLParagraphElement>("certificateRemote"),
   };
 }
 
@@ -243,6 +248,9 @@ export const verifyPage: Page = {
     let dropped: File | undefined;
     let shown: Shown | undefined;
     let makingCertificate = false;
+    // The RPC URL the QR box was last set for: a new URL resets the box to the CLI's rule (ticked for a loopback URL
+    // only, since a remote one may carry an access key); the person's own choice stands while the URL stays.
+    let certificateRpcFor: string | undefined;
 
     const receiptParam = new URLSearchParams(location.search).get("receipt");
     if (receiptParam !== null) e.receiptText.value = receiptParam;
@@ -378,7 +386,7 @@ export const verifyPage: Page = {
     /**
      * The certificate's button and options under a verdict on a receipt: refused, disabled and said why, for a verdict
      * no certificate is made of; else the choice to put the page's RPC URL in the QR code, and a note when that URL is
-     * a loopback one (the link would open only on this computer).
+     * a loopback one (the link would open only on this computer) or a remote one (it may carry an access key).
      */
     function showCertificateControls(what: Shown): void {
       const lang = ctx.lang();
@@ -393,8 +401,13 @@ export const verifyPage: Page = {
       const rpcUrl = what.kind === "verdict" ? (what.rpcUrl ?? "") : "";
       e.certificateRpcLabel.hidden = verdict === undefined || refused || rpcUrl === "";
       e.certificateRpcUrl.textContent = rpcUrl;
-      e.certificateLoopback.hidden =
-        e.certificateRpcLabel.hidden || !e.certificateRpc.checked || !isLoopbackUrl(rpcUrl);
+      const loopback = isLoopbackUrl(rpcUrl);
+      if (rpcUrl !== certificateRpcFor) {
+        certificateRpcFor = rpcUrl;
+        e.certificateRpc.checked = loopback;
+      }
+      e.certificateLoopback.hidden = e.certificateRpcLabel.hidden || !e.certificateRpc.checked || !loopback;
+      e.certificateRemote.hidden = e.certificateRpcLabel.hidden || loopback;
     }
     e.certificateRpc.addEventListener("change", () => {
       if (shown !== undefined) showCertificateControls(shown);
