@@ -1,9 +1,9 @@
 // `npm run bench`: measures every suite's operations against reference contracts deployed in the same
 // in-process run, and every deployable contract's code size in the default and compat builds; prints both tables and
 // writes reports/gas.json (`rows` and `sizes`). Targets are reported, not asserted (test/sizes.ts asserts the sizes).
-// Then hashing in the portal's page against the SDK (bench/portal.ts, reports/page-hashing.json; about a minute, skipped
-// without Chromium; BENCH_PAGE=0 skips it) and the SDK at scale (bench/sdk.ts, reports/sdk.json; minutes; BENCH_SDK=0
-// skips it).
+// Then hashing in the portal's page against the SDK (bench/portal.ts, reports/page-hashing.json; about two minutes,
+// skipped without Chromium; BENCH_PAGE=0 skips it) and the SDK at scale (bench/sdk.ts, reports/sdk.json; minutes;
+// BENCH_SDK=0 skips it).
 import path from "node:path";
 
 import hre, { network } from "hardhat";
