@@ -1,7 +1,8 @@
 // The browser tests' shared set-up: the portal built once per test process, served on 127.0.0.1 with a networks.json
 // the test controls, a hardhat node, and Debian's Chromium driven by playwright-core (skipped, saying so, without it).
 // Every request a page makes is recorded; `assertOnlyAllowedHosts()` checks none left for a host but the server and
-// the RPC URLs. Screenshots go to reports/portal/ for people to look at.
+// the RPC URLs. A page that breaks its Content-Security-Policy fails the suite. Screenshots go to reports/portal/ for
+// people to look at.
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import type { Server } from "node:http";
@@ -40,6 +41,11 @@ export interface PortalHarness {
   /** RPC URLs besides the node's a test points a page at (allowed hosts). */
   rpcUrls: string[];
   /**
+   * Every Content-Security-Policy violation a page reported (its console message); the suite fails in its `after`
+   * hook if any is left, so a test that provokes one on purpose takes it out.
+   */
+  policyViolations: string[];
+  /**
    * A new page at `width` × 900 in `locale` (`path`: e.g. "#/work/0x…" or "?receipt=…"), once its first page is shown;
    * its requests are recorded and any to another host refused.
    */
@@ -55,7 +61,9 @@ export interface PortalHarness {
  * suite is skipped with a plain message.
  */
 export function usePortal(): PortalHarness {
-  const harness = { networks: [], requests: [], rpcUrls: [] } as unknown as PortalHarness & { server: Server };
+  const harness = { networks: [], requests: [], rpcUrls: [], policyViolations: [] } as unknown as PortalHarness & {
+    server: Server;
+  };
 
   before(async function () {
     if (!existsSync(CHROMIUM)) {
@@ -92,6 +100,9 @@ export function usePortal(): PortalHarness {
       // Waits are for the page's answer, not a speed check: generous, so that a busy machine passes too.
       context.setDefaultTimeout(120_000);
       const page = await context.newPage();
+      page.on("console", (message) => {
+        if (message.text().includes("Content Security Policy")) harness.policyViolations.push(message.text());
+      });
       await page.route("**/*", (route) => {
         const url = route.request().url();
         harness.requests.push(url);
@@ -117,6 +128,7 @@ export function usePortal(): PortalHarness {
     harness.server?.close();
     harness.provider?.destroy();
     await harness.node?.stop();
+    expect(harness.policyViolations, "the pages broke their Content-Security-Policy").to.deep.equal([]);
   });
 
   return harness;

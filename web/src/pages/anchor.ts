@@ -125,7 +125,7 @@ const TEMPLATE = `
         <option value="sm3">SM3</option>
       </select>
     </label>
-    <label class="check" for="salt" style="display: flex; gap: 0.5rem; align-items: baseline">
+    <label class="check" for="salt">
       <input type="checkbox" id="salt" name="salt" />
       <span data-t="salt"></span>
     </label>
@@ -141,9 +141,6 @@ const TEMPLATE = `
     <p id="message"></p>
     <dl id="fields"></dl>
   </section>`;
-
-/** The receipt's JSON wraps inside the page on a phone rather than widening it. */
-const PRE_STYLE = "white-space: pre-wrap; overflow-wrap: anywhere; margin: 0.5rem 0 0; font-size: 0.85em";
 
 /** The injected wallet (EIP-1193), if the browser has one. */
 function injectedWallet(): Eip1193Provider | undefined {
@@ -285,7 +282,7 @@ export const anchorPage: Page = {
       field("fNetwork", `chain ${r.chainId}, ${r.contract}`);
       const name = `${r.fileName ?? "document"}.receipt.json`;
       const link = el("a", { id: "download", href: download!, download: name }, t(lang, "download", { name }));
-      field("fReceipt", el("div", {}, link, el("pre", { id: "receiptJson", style: PRE_STYLE }, receiptJson(r))));
+      field("fReceipt", el("div", {}, link, el("pre", { id: "receiptJson", class: "receipt-json" }, receiptJson(r))));
     }
 
     async function anchor(): Promise<void> {
