@@ -32,7 +32,7 @@ function load(): NonNullable<typeof cache> {
     } catch {
       // None published (e.g. run from the repository before `npm pack`).
     }
-    cache = rememberDeployments(file);
+    cache = rememberDeployments(file, { replace: false }); // a block the caller recorded wins over the package's
   }
   return cache;
 }
@@ -42,10 +42,14 @@ loadDeploymentBlocksWith(() => void load());
 
 /**
  * Makes the histories of the contracts in `file` (a `deployments.json`) start at their recorded deployment blocks,
- * without the one-off `eth_getCode` search (`rememberDeploymentBlock` for each); returns the file's chains and blocks.
- * The package's own file goes through here when first read, so clients made from `deploymentOf(chainId)` get them.
+ * without the one-off `eth_getCode` search (`rememberDeploymentBlock` for each, with `options`); returns the file's
+ * chains and blocks. The package's own file goes through here when first read, so clients made from
+ * `deploymentOf(chainId)` get them; it replaces no block recorded before.
  */
-export function rememberDeployments(file: DeploymentsFile): {
+export function rememberDeployments(
+  file: DeploymentsFile,
+  options: { replace?: boolean } = {},
+): {
   chains: Readonly<Record<string, ChainDeployment>>;
   blocks: Readonly<Record<string, ChainDeploymentBlocks>>;
 } {
@@ -57,7 +61,7 @@ export function rememberDeployments(file: DeploymentsFile): {
   for (const [chainId, byName] of Object.entries(blocks)) {
     for (const [name, block] of Object.entries(byName)) {
       const address = chains[chainId]?.[name];
-      if (address !== undefined) rememberDeploymentBlock(BigInt(chainId), address, block);
+      if (address !== undefined) rememberDeploymentBlock(BigInt(chainId), address, block, options);
     }
   }
   return { chains, blocks };

@@ -87,10 +87,19 @@ export function rangeNamedIn(error: unknown): number | undefined {
 const deploymentBlocks = new Map<string, Promise<number>>();
 const key = (chainId: bigint, address: string) => `${chainId}:${address.toLowerCase()}`;
 
-/** Records where a contract was deployed (from a deployment record), so its histories start there without a search. */
-export function rememberDeploymentBlock(chainId: bigint | number, address: string, block: number): void {
+/**
+ * Records where a contract was deployed (from a deployment record), so its histories start there without a search.
+ * `replace: false` keeps a block already recorded for that contract: the package's own records yield to the caller's.
+ */
+export function rememberDeploymentBlock(
+  chainId: bigint | number,
+  address: string,
+  block: number,
+  { replace = true }: { replace?: boolean } = {},
+): void {
   if (!Number.isSafeInteger(block) || block < 0) throw new InvalidInputError(`not a block number: ${block}`);
-  deploymentBlocks.set(key(BigInt(chainId), address), Promise.resolve(block));
+  const k = key(BigInt(chainId), address);
+  if (replace || !deploymentBlocks.has(k)) deploymentBlocks.set(k, Promise.resolve(block));
 }
 
 let loadRecorded: (() => void) | undefined;

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { expect } from "chai";
-import { BrowserProvider, type Eip1193Provider } from "ethers";
+import { BrowserProvider, type Eip1193Provider, type Provider } from "ethers";
 import { network } from "hardhat";
 
 import { deploymentsJson, exportDeployments, parseRecord } from "../../scripts/export-deployments.js";
@@ -18,7 +18,7 @@ import {
 } from "../../src/deployments.js";
 import { EvidenceClient } from "../../src/evidence/client.js";
 import { hashBytes } from "../../src/hash.js";
-import { loadDeploymentBlocksWith } from "../../src/logs.js";
+import { deploymentBlock, loadDeploymentBlocksWith, rememberDeploymentBlock } from "../../src/logs.js";
 
 const CHAIN_ID = 424_243; // not a development chain (31337, 1337), whose histories start at 0 without a search
 const REGISTRY = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
@@ -142,5 +142,28 @@ describe("deployment records with deployment blocks", function () {
     } finally {
       await connection.close();
     }
+  });
+
+  it("keeps the block a caller recorded over the package's record for the same contract", async function () {
+    const chainId = 424_244n;
+    // Asked nothing but its chain: a recorded block needs no node.
+    const provider = { getNetwork: async () => ({ chainId }) } as unknown as Provider;
+    const other = "0x00000000000000000000000000000000000000b2";
+    rememberDeploymentBlock(chainId, REGISTRY, 120);
+    // As the package reads its deployments.json, lazily before the first history: it must not replace the 120.
+    loadDeploymentBlocksWith(() =>
+      rememberDeployments(
+        {
+          [String(chainId)]: { EvidenceRegistry: REGISTRY, CopyrightRegistry: other },
+          [DEPLOYMENT_BLOCKS_KEY]: { [String(chainId)]: { EvidenceRegistry: 90, CopyrightRegistry: 95 } },
+        },
+        { replace: false },
+      ),
+    );
+    expect(await deploymentBlock(provider, REGISTRY)).to.equal(120);
+    expect(await deploymentBlock(provider, other)).to.equal(95); // what the caller did not record, the package gives
+    // The caller may still correct its own record later.
+    rememberDeploymentBlock(chainId, REGISTRY.toLowerCase(), 121);
+    expect(await deploymentBlock(provider, REGISTRY)).to.equal(121);
   });
 });
