@@ -26,7 +26,7 @@ import type { EvidenceStatus, EvidenceVerification } from "./verdict.js";
 import { judgeDigest, type ReceiptCheckOptions } from "./verifier.js";
 import { checkId, type EventLocation } from "./reader.js";
 export type { EventLocation, EvidenceEvent, EvidenceEventName, EvidenceTimelineEntry } from "./reader.js";
-import { EvidenceAnchorer } from "./anchor.js";
+import { EvidenceAnchorer, receiptJson } from "./anchor.js";
 import type { SignedAnchor, SignedCosign, SignedRequest } from "./signing.js";
 
 /** The outcome of checking a receipt (and optionally the document) against the chain. */
@@ -261,7 +261,7 @@ export class EvidenceClient extends EvidenceAnchorer {
     let slice = Date.now();
     for (let i = 0; i < total; i++) {
       // Small synchronous writes: cheaper than a thread-pool round trip each; the event loop gets a turn every few ms.
-      writeFileSync(path.join(dir, receiptFileName(files[i])), JSON.stringify(receiptAt(i), null, 2) + "\n");
+      writeFileSync(path.join(dir, receiptFileName(files[i])), receiptJson(receiptAt(i)));
       report("receipts", i + 1);
       if (Date.now() - slice >= YIELD_MS) {
         await yieldToEventLoop();

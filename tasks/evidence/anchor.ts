@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 
+import { receiptJson } from "../../src/evidence/anchor.js";
 import type { HashAlgorithmName } from "../../src/hash.js";
 import { algorithmId } from "../../src/hash.js";
 import { cliAction, evidenceClient } from "../cli.js";
@@ -23,7 +24,7 @@ export default cliAction<Args>(async (args, hre) => {
     uri: args.uri,
   });
   const out = args.receipt ?? `${args.file}.receipt.json`;
-  await writeFile(out, JSON.stringify(receipt, null, 2) + "\n");
+  await writeFile(out, receiptJson(receipt));
   console.log(`anchored ${receipt.digest} (${receipt.algorithm}) in ${receipt.transaction}, gas ${gasUsed}`);
   console.log(`receipt: ${out}`);
 });
