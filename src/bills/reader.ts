@@ -20,6 +20,9 @@ import {
   type PartState,
 } from "./history.js";
 
+/** How many part ids one log filter lists as alternatives of a topic: public RPCs bound it; 32 is a modest number. */
+const PART_IDS_PER_FILTER = 32;
+
 /** Token id of part `seq` of package `packageId` (the ERC-3525 slot is `tokenId >> 24`). */
 export function partTokenId(packageId: bigint, seq: bigint): bigint {
   return (packageId << 24n) | seq;
@@ -326,13 +329,21 @@ export class BillsReader {
     const { parts } = await this.package(packageId);
     const ids = Array.from({ length: parts }, (_, i) => toBeHex(partTokenId(packageId, BigInt(i + 1)), 32));
     const transferValue = this.contract.interface.getEvent("TransferValue").topicHash;
-    const [bill, out, into] = await Promise.all([
+    // Value moved out of or into any part: a filter per side and per group of ids, since public RPCs bound how many
+    // alternatives one topic may list and a package may have been split into many parts.
+    const groups = Array.from({ length: Math.ceil(ids.length / PART_IDS_PER_FILTER) }, (_, g) =>
+      ids.slice(g * PART_IDS_PER_FILTER, (g + 1) * PART_IDS_PER_FILTER),
+    );
+    const [bill, ...sides] = await Promise.all([
       this.history(packageId),
-      ids.length === 0 ? Promise.resolve([]) : this.logs([transferValue, ids], {}),
-      ids.length === 0 ? Promise.resolve([]) : this.logs([transferValue, null, ids], {}),
+      ...groups.flatMap((group) => [
+        this.logs([transferValue, group], {}),
+        this.logs([transferValue, null, group], {}),
+      ]),
     ]);
     const seen = new Set<string>();
-    const moves = [...out, ...into]
+    const moves = sides
+      .flat()
       .filter((log) => {
         const key = `${log.transactionHash}:${log.index}`;
         if (seen.has(key)) return false;

@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { BrowserProvider, type Eip1193Provider } from "ethers";
 import { network } from "hardhat";
 
 import { BillsClient, BillsReader, partTokenId, yuanText } from "../../src/bills/index.js";
@@ -156,5 +157,34 @@ describe("bills reader (browser-safe)", function () {
     // Paying took the claim over: the part is the payer's now.
     expect(facts.parts[1].holder).to.equal(w.tier2a.address);
     expect(facts.parts[1].owner).to.equal(w.tier1.address);
+  });
+
+  it("reads the value moves of a package split into 40 parts with filters of at most 32 part ids each", async function () {
+    const { w, as } = await networkHelpers.loadFixture(world);
+    const issued = await issue(w, as, "40.00");
+    for (let i = 0; i < 39; i++) await as(w.tier1).split(issued.rootTokenId, "1.00");
+
+    // A reader whose every JSON-RPC request is noted: public RPCs bound how many ids one topic may list.
+    const filters: { topics: (string | string[] | null)[] }[] = [];
+    const eip1193: Eip1193Provider = {
+      request: async (request) => {
+        if (request.method === "eth_getLogs") filters.push((request.params as { topics: [] }[])[0]);
+        return connection.provider.request(request);
+      },
+    };
+    const provider = new BrowserProvider(eip1193);
+    const facts = await new BillsReader(w.bills.target as string, provider).lookup(issued.packageId);
+    provider.destroy();
+
+    expect(facts.parts).to.have.length(40);
+    const splits = facts.transfers.filter((t) => t.kind === "split");
+    expect(splits.map((t) => t.tokenId)).to.deep.equal(
+      Array.from({ length: 39 }, (_, i) => partTokenId(issued.packageId, BigInt(i + 2))),
+    );
+    expect(facts.events.filter((e) => e.name === "TransferValue")).to.have.length(40);
+    const listed = filters.flatMap((f) => f.topics.filter((topic) => Array.isArray(topic)).map((ids) => ids.length));
+    expect(Math.max(...listed)).to.equal(32);
+    // Out of and into 40 parts: two groups (32 and 8) per side.
+    expect(listed.filter((n) => n === 32 || n === 8).sort()).to.deep.equal([32, 32, 8, 8]);
   });
 });
