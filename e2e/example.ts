@@ -30,8 +30,19 @@ export function npm(args: string[], cwd: string): string {
   return npmCli?.endsWith(".js") ? run(process.execPath, [npmCli, ...args], cwd) : run("npm", args, cwd);
 }
 
-/** `npm pack`, then a fresh install of the tarball into the example, type-checked and built. */
-export async function packAndInstallExample(): Promise<void> {
+let installed: Promise<void> | undefined;
+
+/**
+ * `npm pack`, then a fresh install of the tarball into the example, type-checked and built: once per test process
+ * (the end-to-end files share it; nothing they run writes into the example's node_modules).
+ */
+export function packAndInstallExample(): Promise<void> {
+  installed ??= packAndInstall();
+  installed.catch(() => (installed = undefined)); // a failed attempt is made again by the next caller
+  return installed;
+}
+
+async function packAndInstall(): Promise<void> {
   const packed = npm(["pack", "--silent"], root).trim().split("\n").at(-1);
   expect(packed).to.equal("chainproof-contracts-0.1.0.tgz");
   await rm(path.join(example, "node_modules"), { recursive: true, force: true });
