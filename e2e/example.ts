@@ -37,8 +37,14 @@ let installed: Promise<void> | undefined;
  * (the end-to-end files share it; nothing they run writes into the example's node_modules).
  */
 export function packAndInstallExample(): Promise<void> {
-  installed ??= packAndInstall();
-  installed.catch(() => (installed = undefined)); // a failed attempt is made again by the next caller
+  if (installed === undefined) {
+    const attempt = packAndInstall();
+    // A failed attempt is made again by the next caller (its own caller still sees the failure).
+    attempt.catch(() => {
+      if (installed === attempt) installed = undefined;
+    });
+    installed = attempt;
+  }
   return installed;
 }
 

@@ -13,6 +13,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const webDir = path.join(root, "web");
 export const distDir = path.join(webDir, "dist");
 
+/**
+ * What the page's meta-tag policy cannot say (web/vite.config.ts): no other site may frame it (a framed anchor page
+ * could be clicked through by a disguised overlay). Any host of web/dist should send the same.
+ */
+export const FRAMING_HEADERS = {
+  "content-security-policy": "frame-ancestors 'none'",
+  "x-frame-options": "DENY",
+  "x-content-type-options": "nosniff",
+} as const;
+
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -104,6 +114,7 @@ export async function servePortal(
           "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
           "content-length": info.size,
           "cache-control": "no-cache",
+          ...FRAMING_HEADERS,
         });
         createReadStream(file).pipe(response);
       },

@@ -32,7 +32,7 @@ function load(): NonNullable<typeof cache> {
     } catch {
       // None published (e.g. run from the repository before `npm pack`).
     }
-    cache = rememberDeployments(file, { replace: false }); // a block the caller recorded wins over the package's
+    cache = rememberPackageDeployments(file);
   }
   return cache;
 }
@@ -41,10 +41,18 @@ function load(): NonNullable<typeof cache> {
 loadDeploymentBlocksWith(() => void load());
 
 /**
+ * `rememberDeployments` for the package's own file: it replaces no block recorded before, so a block the caller
+ * recorded (`rememberDeploymentBlock`) wins over the package's. Exported for its test.
+ */
+export function rememberPackageDeployments(file: DeploymentsFile): ReturnType<typeof rememberDeployments> {
+  return rememberDeployments(file, { replace: false });
+}
+
+/**
  * Makes the histories of the contracts in `file` (a `deployments.json`) start at their recorded deployment blocks,
  * without the one-off `eth_getCode` search (`rememberDeploymentBlock` for each, with `options`); returns the file's
  * chains and blocks. The package's own file goes through here when first read, so clients made from
- * `deploymentOf(chainId)` get them; it replaces no block recorded before.
+ * `deploymentOf(chainId)` get them (`rememberPackageDeployments`).
  */
 export function rememberDeployments(
   file: DeploymentsFile,

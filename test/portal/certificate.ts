@@ -223,6 +223,20 @@ describe("the evidence certificate in the browser portal, on a hardhat node", fu
     expect(await downloadedLink("remote-ticked")).to.equal(
       certificateUrl({ portalUrl: portal.url, receipt, registry, rpcUrl: remote }),
     );
+    // The tick was for that URL: a verdict read through another remote URL starts unticked again, a loopback one ticked.
+    const otherRemote = "http://rpc2.example.test/another-key";
+    portal.rpcUrls.push(otherRemote);
+    await page.route(`${otherRemote}**`, (route) => route.continue({ url: portal.node.url }));
+    for (const [rpc, ticked] of [
+      [otherRemote, false],
+      [portal.node.url, true],
+      [remote, false],
+    ] as const) {
+      await page.fill("#rpc", rpc);
+      await verifyWith(page, documentPath);
+      expect(await page.innerText("#certificateRpcLabel"), rpc).to.equal(`Put this RPC URL in the QR code: ${rpc}`);
+      expect(await page.isChecked("#certificateRpc"), rpc).to.equal(ticked);
+    }
     await context.close();
   });
 

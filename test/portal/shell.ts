@@ -158,10 +158,14 @@ describe("the browser portal's shell, in Chromium on a hardhat node", function (
     await context.close();
   });
 
-  it("answers a malformed path with 400 and keeps serving", async function () {
+  it("answers a malformed path with 400 and keeps serving, and forbids framing the page", async function () {
     const bad = await fetch(new URL("/%", portal.url));
     expect(bad.status).to.equal(400);
-    expect((await fetch(portal.url)).status).to.equal(200);
+    const page = await fetch(portal.url);
+    expect(page.status).to.equal(200);
+    // What the page's meta policy cannot say: no other site may frame it.
+    expect(page.headers.get("content-security-policy")).to.equal("frame-ancestors 'none'");
+    expect(page.headers.get("x-frame-options")).to.equal("DENY");
   });
 
   it("asked nothing of any host but the portal's server and the RPC URL", function () {

@@ -75,7 +75,15 @@ describe("the browser portal, verify a document, in Chromium on a hardhat node",
       locale = "en-US",
       rpc = portal.node.url,
       prepare,
-    }: { locale?: string; rpc?: string; prepare?: (page: Page) => Promise<unknown> } = {},
+      inspect,
+    }: {
+      locale?: string;
+      rpc?: string;
+      /** Run on the open page before the document is chosen. */
+      prepare?: (page: Page) => Promise<unknown>;
+      /** Run on the page once it shows the verdict, before it is closed. */
+      inspect?: (page: Page) => Promise<unknown>;
+    } = {},
   ): Promise<{ status: string; headline: string; summary: string; fields: string }> {
     const { context, page } = await portal.open({ locale });
     await prepare?.(page);
@@ -92,6 +100,7 @@ describe("the browser portal, verify a document, in Chromium on a hardhat node",
       fields: (await page.textContent("#fields")) ?? "",
     };
     await portal.screenshot(page, shot);
+    await inspect?.(page);
     await context.close();
     return shown;
   }
@@ -195,18 +204,32 @@ describe("the browser portal, verify a document, in Chromium on a hardhat node",
     };
     for (const [shot, served] of Object.entries(cases)) {
       let asked = 0;
+      let chunksToWorkers: unknown;
       const shown = await verifyInPage(shot, doc.path, doc.receiptPath, {
-        prepare: (page) =>
-          page.route(workerScript, (route) => {
+        prepare: async (page) => {
+          await page.route(workerScript, (route) => {
             asked += 1;
             return served === undefined
               ? route.continue()
               : route.fulfill({ ...served, contentType: "text/javascript" });
-          }),
+          });
+          // Counts the slices the page hands to a worker (a string: the test's TypeScript has no DOM library).
+          await page.evaluate(`
+            window.chunksToWorkers = 0;
+            const post = Worker.prototype.postMessage;
+            Worker.prototype.postMessage = function (message, ...rest) {
+              if (message && message.type === "chunk") window.chunksToWorkers += 1;
+              return post.call(this, message, ...rest);
+            };
+          `);
+        },
+        inspect: async (page) => (chunksToWorkers = await page.evaluate("window.chunksToWorkers")),
       });
       expect(asked, shot).to.equal(1);
       expect(shown.status, shot).to.equal("verified");
       expect(shown.summary, shot).to.equal(sdk.summary);
+      // The 3 MB file is one slice: hashed by the worker, or (no worker answering) in the page with none sent.
+      expect(chunksToWorkers, shot).to.equal(served === undefined ? 1 : 0);
     }
   });
 

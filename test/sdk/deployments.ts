@@ -14,6 +14,7 @@ import {
   DEPLOYMENT_BLOCKS_KEY,
   deploymentBlocksOf,
   rememberDeployments,
+  rememberPackageDeployments,
   type DeploymentsFile,
 } from "../../src/deployments.js";
 import { EvidenceClient } from "../../src/evidence/client.js";
@@ -152,13 +153,10 @@ describe("deployment records with deployment blocks", function () {
     rememberDeploymentBlock(chainId, REGISTRY, 120);
     // As the package reads its deployments.json, lazily before the first history: it must not replace the 120.
     loadDeploymentBlocksWith(() =>
-      rememberDeployments(
-        {
-          [String(chainId)]: { EvidenceRegistry: REGISTRY, CopyrightRegistry: other },
-          [DEPLOYMENT_BLOCKS_KEY]: { [String(chainId)]: { EvidenceRegistry: 90, CopyrightRegistry: 95 } },
-        },
-        { replace: false },
-      ),
+      rememberPackageDeployments({
+        [String(chainId)]: { EvidenceRegistry: REGISTRY, CopyrightRegistry: other },
+        [DEPLOYMENT_BLOCKS_KEY]: { [String(chainId)]: { EvidenceRegistry: 90, CopyrightRegistry: 95 } },
+      }),
     );
     expect(await deploymentBlock(provider, REGISTRY)).to.equal(120);
     expect(await deploymentBlock(provider, other)).to.equal(95); // what the caller did not record, the package gives
