@@ -1,6 +1,6 @@
 // The evidence certificate (存证证书): the PDF read back with Debian's poppler tools (pdftotext, pdffonts, pdfinfo,
 // pdftoppm) and its QR code decoded with zbarimg from the rendered page; then the CLI on a hardhat node.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -29,6 +29,7 @@ import { formatEvidenceTime, type EvidenceVerification } from "../../src/evidenc
 import { CERTIFICATE_FONT, localRpcUrl } from "../../tasks/evidence/certificate.js";
 import { EvidenceRegistry__factory } from "../../typechain-types/index.js";
 import { errorLine, ok, runHardhat, startNode, type LocalNode } from "../helpers/cli.js";
+import { cannotRun, toolInstalled } from "../helpers/system-tools.js";
 
 const { ethers } = await network.create();
 
@@ -62,8 +63,8 @@ const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Whether a Debian tool is installed; when not, the assertion that needs it is skipped, saying so. */
 function installed(tool: string): boolean {
-  const found = spawnSync(tool, ["-v"], { stdio: "ignore" }).error === undefined;
-  if (!found) console.log(`      skipped a check: ${tool} is not installed (apt-get install poppler-utils zbar-tools)`);
+  const found = toolInstalled(tool);
+  if (!found) cannotRun(`one check needs ${tool}, which is not installed (apt-get install poppler-utils zbar-tools)`);
   return found;
 }
 

@@ -1,7 +1,7 @@
 // The evidence certificate in Chromium: its QR code, decoded from the rendered PDF, opens the portal filled in and
 // re-verifies the document (VERIFIED for the original, CONTENT MISMATCH for a changed one); the same link pasted in the
 // receipt box does too; the page's own "Certificate (PDF)" button downloads a PDF that states the digest.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { copyFile, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -18,12 +18,13 @@ import { VERDICT_HEADLINES } from "../../src/evidence/verdict.js";
 import { CERTIFICATE_FONT } from "../../tasks/evidence/certificate.js";
 import { EvidenceRegistry__factory } from "../../typechain-types/index.js";
 import { root } from "../helpers/cli.js";
+import { cannotRun, toolInstalled } from "../helpers/system-tools.js";
 import { screenshots, usePortal } from "./harness.js";
 
 /** Whether the Debian tools are installed; without them the QR code cannot be read back (said plainly). */
 function tools(...names: string[]): boolean {
-  const missing = names.filter((name) => spawnSync(name, ["-v"], { stdio: "ignore" }).error !== undefined);
-  if (missing.length > 0) console.log(`      skipped: ${missing.join(", ")} not installed (poppler-utils, zbar-tools)`);
+  const missing = names.filter((name) => !toolInstalled(name));
+  if (missing.length > 0) cannotRun(`${missing.join(", ")} not installed (poppler-utils, zbar-tools)`);
   return missing.length === 0;
 }
 

@@ -14,6 +14,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 
 import { buildPortal, servePortal, type SiteNetwork } from "../../scripts/portal.js";
 import { root, startNode, type LocalNode } from "../helpers/cli.js";
+import { cannotRun } from "../helpers/system-tools.js";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const screenshots = path.join(root, "reports", "portal");
@@ -67,7 +68,7 @@ export function usePortal(): PortalHarness {
 
   before(async function () {
     if (!existsSync(CHROMIUM)) {
-      console.log(`      skipped: Chromium not found at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+      cannotRun(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
       this.skip();
     }
     await builtPortal();
