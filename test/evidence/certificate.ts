@@ -29,6 +29,7 @@ import { formatEvidenceTime, type EvidenceVerification } from "../../src/evidenc
 import { CERTIFICATE_FONT, localRpcUrl } from "../../tasks/evidence/certificate.js";
 import { EvidenceRegistry__factory } from "../../typechain-types/index.js";
 import { errorLine, ok, runHardhat, startNode, type LocalNode } from "../helpers/cli.js";
+import { decodedQr, pdfText } from "../helpers/pdf.js";
 import { cannotRun, toolInstalled } from "../helpers/system-tools.js";
 
 const { ethers } = await network.create();
@@ -66,21 +67,6 @@ function installed(tool: string): boolean {
   const found = toolInstalled(tool);
   if (!found) cannotRun(`one check needs ${tool}, which is not installed (apt-get install poppler-utils zbar-tools)`);
   return found;
-}
-
-/** The PDF's text, laid out as on the page (pdftotext -layout). */
-function pdfText(file: string): string {
-  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
-}
-
-/** The page's QR code, decoded from a 150 dpi rendering of it (pdftoppm, zbarimg). */
-function decodedQr(file: string): string {
-  const png = file.replace(/\.pdf$/, "");
-  execFileSync("pdftoppm", ["-png", "-r", "150", "-singlefile", file, png]);
-  // QR codes only: rows of CJK text can look like other barcodes to zbar's other decoders (noise, and slower).
-  return execFileSync("zbarimg", ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", `${png}.png`], {
-    encoding: "utf8",
-  }).replace(/\n$/, "");
 }
 
 /** Checks what every certificate shows: one page, the embedded font, the labels, the facts and the QR code's URL. */

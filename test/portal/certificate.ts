@@ -1,7 +1,6 @@
 // The evidence certificate in Chromium: its QR code, decoded from the rendered PDF, opens the portal filled in and
 // re-verifies the document (VERIFIED for the original, CONTENT MISMATCH for a changed one); the same link pasted in the
 // receipt box does too; the page's own "Certificate (PDF)" button downloads a PDF that states the digest.
-import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { copyFile, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -18,6 +17,7 @@ import { VERDICT_HEADLINES } from "../../src/evidence/verdict.js";
 import { CERTIFICATE_FONT } from "../../tasks/evidence/certificate.js";
 import { EvidenceRegistry__factory } from "../../typechain-types/index.js";
 import { root } from "../helpers/cli.js";
+import { decodedQr, pdfText } from "../helpers/pdf.js";
 import { cannotRun, toolInstalled } from "../helpers/system-tools.js";
 import { screenshots, usePortal } from "./harness.js";
 
@@ -63,10 +63,17 @@ describe("the evidence certificate in the browser portal, on a hardhat node", fu
     });
     const pdfPath = path.join(dir, "cert.pdf");
     await writeFile(pdfPath, pdf);
-    execFileSync("pdftoppm", ["-png", "-r", "150", "-singlefile", pdfPath, path.join(dir, "cert")]);
+    link = decodedQr(pdfPath);
     await copyFile(path.join(dir, "cert.png"), path.join(screenshots, "certificate-pdf.png"));
-    link = execFileSync("zbarimg", ["--raw", "-q", path.join(dir, "cert.png")], { encoding: "utf8" }).trim();
   });
+
+  /** Clicks the page's certificate button and saves what it downloads as `<dir>/<name>.pdf`. */
+  async function downloadCertificate(page: Page, name: string) {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#certificate")]);
+    const saved = path.join(dir, `${name}.pdf`);
+    await download.saveAs(saved);
+    return { download, saved };
+  }
 
   it("decodes the QR code to the portal's verify link with the receipt, RPC URL and registry", function () {
     expect(link).to.equal(certificateUrl({ portalUrl: portal.url, receipt, registry, rpcUrl: portal.node.url }));
@@ -97,21 +104,16 @@ describe("the evidence certificate in the browser portal, on a hardhat node", fu
 
     expect(await page.isVisible("#certificate")).to.equal(true);
     expect(await page.textContent("#certificate")).to.equal("Certificate (PDF)");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#certificate")]);
+    const { download, saved } = await downloadCertificate(page, "downloaded");
     expect(download.suggestedFilename()).to.equal("cert.pdf");
-    const saved = path.join(dir, "downloaded.pdf");
-    await download.saveAs(saved);
     expect((await readFile(saved)).subarray(0, 5).toString()).to.equal("%PDF-");
-    const text = execFileSync("pdftotext", ["-layout", saved, "-"], { encoding: "utf8" });
+    const text = pdfText(saved);
     expect(text).to.match(new RegExp(`^摘要\\s+${receipt.digest}$`, "m"));
     expect(text).to.match(/^签发时状态\s+VERIFIED · 验证通过$/m);
     expect(text).to.match(/^文件名称\s+合同 contract\.txt$/m);
     await page.waitForSelector("#certificateStatus:has-text('cert.pdf downloaded')");
     // The page's certificate links back to this site, with the RPC URL the page asked.
-    execFileSync("pdftoppm", ["-png", "-r", "150", "-singlefile", saved, path.join(dir, "downloaded")]);
-    expect(
-      execFileSync("zbarimg", ["--raw", "-q", path.join(dir, "downloaded.png")], { encoding: "utf8" }).trim(),
-    ).to.equal(link);
+    expect(decodedQr(saved)).to.equal(link);
     await portal.screenshot(page, "certificate");
     await context.close();
     portal.assertOnlyAllowedHosts();
@@ -165,17 +167,12 @@ describe("the evidence certificate in the browser portal, on a hardhat node", fu
     await page.uncheck("#certificateRpc");
     expect(await page.isHidden("#certificateLoopback")).to.equal(true);
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#certificate")]);
-    const saved = path.join(dir, "unchecked.pdf");
-    await download.saveAs(saved);
-    const text = execFileSync("pdftotext", ["-layout", saved, "-"], { encoding: "utf8" });
+    const { saved } = await downloadCertificate(page, "unchecked");
+    const text = pdfText(saved);
     expect(text).to.match(/^签发时状态\s+DOCUMENT NOT CHECKED · 未比对文件$/m);
     expect(text).to.match(/^文件名称\s+合同 contract\.txt$/m);
     expect(text).to.match(/^Document name\s+回执所载，未核对 · as stated in the receipt, not checked$/m);
-    execFileSync("pdftoppm", ["-png", "-r", "150", "-singlefile", saved, path.join(dir, "unchecked")]);
-    expect(
-      execFileSync("zbarimg", ["--raw", "-q", path.join(dir, "unchecked.png")], { encoding: "utf8" }).trim(),
-    ).to.equal(certificateUrl({ portalUrl: portal.url, receipt, registry }));
+    expect(decodedQr(saved)).to.equal(certificateUrl({ portalUrl: portal.url, receipt, registry }));
     await context.close();
   });
 
@@ -203,19 +200,7 @@ describe("the evidence certificate in the browser portal, on a hardhat node", fu
     await page.click("#lang");
 
     /** The link in the QR code of the certificate the page's button downloads. */
-    const downloadedLink = async (name: string) => {
-      const [download] = await Promise.all([page.waitForEvent("download"), page.click("#certificate")]);
-      await download.saveAs(path.join(dir, `${name}.pdf`));
-      execFileSync("pdftoppm", [
-        "-png",
-        "-r",
-        "150",
-        "-singlefile",
-        path.join(dir, `${name}.pdf`),
-        path.join(dir, name),
-      ]);
-      return execFileSync("zbarimg", ["--raw", "-q", path.join(dir, `${name}.png`)], { encoding: "utf8" }).trim();
-    };
+    const downloadedLink = async (name: string) => decodedQr((await downloadCertificate(page, name)).saved);
     expect(await downloadedLink("remote-unticked")).to.equal(
       certificateUrl({ portalUrl: portal.url, receipt, registry }),
     );
